@@ -1,0 +1,42 @@
+"""The spaCy side: load one English pipeline (once per process) with newsgraph's components."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+from ..errors import ConfigError, Errors
+from ..registry import COMPONENTS, register
+
+# spaCy components newsgraph does not use: the lemmatizer is kept (cue lexicons
+# match lemmas), nothing else is switched off by default.
+DISABLED: tuple[str, ...] = ()
+
+
+@lru_cache(maxsize=4)
+def load_language(model: str, components: tuple[str, ...] = COMPONENTS) -> Language:
+    """Load the installed spaCy pipeline ``model`` and add newsgraph's components.
+
+    The result is cached per process: worker processes call this once each.
+
+    Args:
+        model: Package name of an installed spaCy English pipeline.
+        components: newsgraph component factories to add, in order.
+
+    Returns:
+        The ready ``Language`` object.
+    """
+    register()
+    try:
+        nlp = spacy.load(model, disable=list(DISABLED))
+    except OSError as exc:
+        raise ConfigError(Errors.E004.format(model=model)) from exc
+    for name in components:
+        nlp.add_pipe(name)
+    return nlp
+
+
+def model_version(nlp: Language) -> str:
+    return f"{nlp.meta.get('lang', 'en')}_{nlp.meta.get('name', '?')}@{nlp.meta.get('version', '?')}"

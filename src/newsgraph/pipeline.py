@@ -1,0 +1,194 @@
+"""The one flow: ingest -> clean -> nlp (dates, actors, quotes, events) -> Article.
+
+:class:`Pipeline` loads the spaCy pipeline once and turns :class:`InputDocument`
+objects into :class:`Article` records, in batches through ``nlp.pipe``. The
+same object runs unchanged inside worker processes (``processes > 1``) and
+Dask workers: it is built from :class:`Settings` alone.
+
+Boilerplate never reaches the parser, yet offsets stay those of the full text:
+the Doc is made from a *masked* copy in which every character outside the body
+spans is replaced by a space (newlines are kept), so the two strings have the
+same length and every offset means the same in both.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from itertools import islice
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from . import __version__
+from .clean import clean_text
+from .errors import Errors, ExtractionError
+from .ingest.base import IngestFailure, InputDocument
+from .nlp import load_language, model_version
+from .record import Article, Offsets
+from .settings import Settings, load_settings
+
+log = logging.getLogger(__name__)
+
+
+def mask_outside(text: str, body: list[Offsets]) -> str:
+    """``text`` with every character outside ``body`` blanked (newlines kept)."""
+    if len(body) == 1 and body[0].start == 0 and body[0].end == len(text):
+        return text
+    out: list[str] = []
+    pos = 0
+    for b in sorted(body, key=lambda o: o.start):
+        if b.start > pos:
+            out.append(_blank(text[pos:b.start]))
+        out.append(text[max(pos, b.start):b.end])
+        pos = max(pos, b.end)
+    out.append(_blank(text[pos:]))
+    return "".join(out)
+
+
+def _blank(s: str) -> str:
+    return "".join(ch if ch == "\n" else " " for ch in s)
+
+
+@dataclass(slots=True)
+class Prepared:
+    """An input after cleaning: metadata decided, body known."""
+
+    doc: InputDocument
+    id: str
+    title: str | None
+    published: str | None
+    body: list[Offsets]
+    meta: dict[str, object]
+
+
+class Pipeline:
+    """Article extraction with one spaCy pipeline, loaded once.
+
+    Args:
+        settings: Resolved settings (model name, batch size...). Defaults to
+            :func:`load_settings`.
+    """
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        self.settings = settings or load_settings()
+        self.nlp: Language = load_language(self.settings.model)
+        self.version = {"newsgraph": __version__, "model": model_version(self.nlp)}
+
+    # -- preparation (cheap, main process) ------------------------------------
+    def prepare(self, doc: InputDocument) -> Prepared:
+        """Clean ``doc``: title, date, byline and body spans. Input metadata wins over guesses."""
+        meta = dict(doc.meta)
+        meta.pop("record", None)
+        if doc.body is not None:
+            body, title, published = doc.body, doc.title, doc.published
+        else:
+            cleaned = clean_text(doc.text)
+            body = cleaned.body
+            title = doc.title or cleaned.title
+            published = doc.published or cleaned.published
+            for k, v in cleaned.meta.items():
+                meta.setdefault(k, v)
+        if len(doc.text) > self.settings.max_text_chars:
+            raise ExtractionError(Errors.E200.format(
+                id=doc.label, reason=f"text has {len(doc.text)} characters, over max_text_chars"))
+        return Prepared(doc, doc.stable_id(), title, published, body, meta)
+
+    def _make_doc(self, p: Prepared) -> Doc:
+        sdoc = self.nlp.make_doc(mask_outside(p.doc.text, p.body))
+        sdoc._.published = p.published
+        return sdoc
+
+    def _to_article(self, p: Prepared, sdoc: Doc) -> Article:
+        return Article(
+            id=p.id, text=p.doc.text, source=p.doc.source, title=p.title, published=p.published,
+            body=p.body, actors=sdoc._.actors or [], quotes=sdoc._.quotes or [],
+            events=sdoc._.events or [], timexes=sdoc._.timexes or [], meta=p.meta,
+            pipeline=dict(self.version),
+        )
+
+    # -- extraction -------------------------------------------------------------
+    def __call__(self, doc: InputDocument) -> Article:
+        """Extract one article."""
+        return next(iter(self.process([doc])))  # type: ignore[arg-type]
+
+    def process(self, docs: Iterable[InputDocument | IngestFailure]) -> Iterator[Article | IngestFailure]:
+        """Extract articles in batches, in input order; failures pass through, and
+        an article the NLP stages cannot process becomes a failure naming it."""
+        batch_size = self.settings.batch_size
+        it = iter(docs)
+        while True:
+            chunk = list(islice(it, batch_size))
+            if not chunk:
+                return
+            yield from self._process_chunk(chunk)
+
+    def _process_chunk(self, chunk: list[InputDocument | IngestFailure]) -> list[Article | IngestFailure]:
+        out: list[Article | IngestFailure | Prepared] = []
+        ready: list[Prepared] = []
+        for d in chunk:
+            if isinstance(d, IngestFailure):
+                out.append(d)
+                continue
+            try:
+                p = self.prepare(d)
+            except ExtractionError as exc:
+                out.append(IngestFailure(d.label, str(exc)))
+                continue
+            out.append(p)
+            ready.append(p)
+        results: dict[int, Article | IngestFailure] = {}
+        try:
+            sdocs = list(self.nlp.pipe((self._make_doc(p) for p in ready), batch_size=len(ready) or 1))
+            for p, sdoc in zip(ready, sdocs, strict=True):
+                results[id(p)] = self._to_article(p, sdoc)
+        except Exception:  # one bad article must not sink its batch: retry one by one
+            log.debug("batch failed, retrying articles one by one", exc_info=True)
+            for p in ready:
+                try:
+                    results[id(p)] = self._to_article(p, self.nlp(self._make_doc(p)))
+                except Exception as exc:  # noqa: BLE001 - reported per article, batch goes on
+                    results[id(p)] = IngestFailure(p.doc.label, Errors.E200.format(id=p.doc.label, reason=exc))
+        return [results[id(x)] if isinstance(x, Prepared) else x for x in out]
+
+
+# -- several processes ----------------------------------------------------------
+_worker: Pipeline | None = None
+
+
+def _init_worker(settings: Settings) -> None:
+    global _worker
+    _worker = Pipeline(settings)
+
+
+def _run_chunk(chunk: list[InputDocument | IngestFailure]) -> list[Article | IngestFailure]:
+    assert _worker is not None
+    return _worker._process_chunk(chunk)
+
+
+def extract_stream(
+    docs: Iterable[InputDocument | IngestFailure], settings: Settings | None = None
+) -> Iterator[Article | IngestFailure]:
+    """Extract a stream of inputs, in order, with ``settings.processes`` workers.
+
+    Memory stays bounded: at most two chunks per worker are in flight.
+    """
+    settings = settings or load_settings()
+    if settings.processes <= 1:
+        yield from Pipeline(settings).process(docs)
+        return
+    it = iter(docs)
+    window = 2 * settings.processes
+    with ProcessPoolExecutor(settings.processes, initializer=_init_worker, initargs=(settings,)) as pool:
+        pending: list[Future[list[Article | IngestFailure]]] = []
+        while True:
+            while len(pending) < window:
+                chunk = list(islice(it, settings.batch_size))
+                if not chunk:
+                    break
+                pending.append(pool.submit(_run_chunk, chunk))
+            if not pending:
+                return
+            yield from pending.pop(0).result()
