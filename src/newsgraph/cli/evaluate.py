@@ -1,0 +1,5 @@
+"""CLI commands: evaluate."""
+
+from __future__ import annotations
+
+from .app import app  # noqa: F401

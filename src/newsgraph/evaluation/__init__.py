@@ -1,0 +1,1 @@
+"""Evaluation against gold data: attributions (PolNeAR layout), events (PLOVER GSR)."""
