@@ -1,5 +1,102 @@
-"""CLI commands: evaluate."""
+"""``newsgraph eval``: score the pipeline on annotated data with the project's metrics.
+
+The metric code lives in :mod:`newsgraph.evaluation`; these commands only parse
+options, run it and print the figures (a table, or JSON with ``--json``).
+"""
 
 from __future__ import annotations
 
-from .app import app  # noqa: F401
+import json
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from ..errors import NewsgraphError
+from ..settings import load_settings
+from .app import app
+
+eval_app = typer.Typer(
+    name="eval",
+    help="Score newsgraph on annotated data (PolNeAR attributions, PLOVER events, actor coverage).",
+    no_args_is_help=True,
+)
+app.add_typer(eval_app, name="eval")
+
+
+class Subset(str, Enum):
+    all = "all"
+    direct = "direct"
+
+
+JsonOption = Annotated[bool, typer.Option("--json", help="Print one JSON object instead of a table.")]
+ModelOption = Annotated[str | None, typer.Option("--model", help="spaCy pipeline to use (default: setting 'model').")]
+
+
+def _emit(metrics: dict[str, Any], as_json: bool, report: str) -> None:
+    if as_json:
+        typer.echo(json.dumps(metrics, indent=None, sort_keys=True))
+    else:
+        typer.echo(report)
+
+
+def _fail(exc: NewsgraphError) -> None:
+    typer.echo(str(exc), err=True)
+    raise typer.Exit(2)
+
+
+@eval_app.command("attributions")
+def eval_attributions(
+    folder: Annotated[Path, typer.Argument(help="A PolNeAR-layout folder: text/ and attributions/ inside.")],
+    subset: Annotated[Subset, typer.Option(help="'direct' keeps only quotes holding a quotation mark.")] = Subset.all,
+    predictions: Annotated[Path | None, typer.Option(
+        help="Score this predictions JSONL instead of running the pipeline.")] = None,
+    as_json: JsonOption = False,
+    model: ModelOption = None,
+) -> None:
+    """Extract quotes from every text in FOLDER and score them against its attributions."""
+    from ..evaluation.attributions import evaluate_attributions, format_attribution_report
+
+    settings = load_settings(**({"model": model} if model else {}))
+    try:
+        metrics = evaluate_attributions(folder, subset=subset.value, settings=settings, predictions=predictions)
+    except NewsgraphError as exc:
+        _fail(exc)
+    _emit(metrics, as_json, format_attribution_report(metrics))
+
+
+@eval_app.command("events")
+def eval_events(
+    gold: Annotated[Path, typer.Argument(help="PLOVER gold records, JSONL (one story per line).")],
+    predictions: Annotated[Path | None, typer.Option(
+        help="Score this predictions JSONL ({id, events}) instead of running the pipeline.")] = None,
+    as_json: JsonOption = False,
+    model: ModelOption = None,
+) -> None:
+    """Extract events from every story in GOLD and score type, actors and full events."""
+    from ..evaluation.events import evaluate_events, format_event_report
+
+    settings = load_settings(**({"model": model} if model else {}))
+    try:
+        metrics = evaluate_events(gold, settings=settings, predictions=predictions)
+    except NewsgraphError as exc:
+        _fail(exc)
+    _emit(metrics, as_json, format_event_report(metrics))
+
+
+@eval_app.command("actors")
+def eval_actors(
+    gold: Annotated[Path, typer.Argument(help="PLOVER gold records, JSONL: each gold actor has text and code.")],
+    as_json: JsonOption = False,
+    model: ModelOption = None,
+) -> None:
+    """Share of gold actors that newsgraph finds with a covering mention and the same country."""
+    from ..evaluation.actors import evaluate_actor_coverage, format_actor_report
+
+    settings = load_settings(**({"model": model} if model else {}))
+    try:
+        metrics = evaluate_actor_coverage(gold, settings=settings)
+    except NewsgraphError as exc:
+        _fail(exc)
+    _emit(metrics, as_json, format_actor_report(metrics))
