@@ -3,5 +3,6 @@
 from __future__ import annotations
 
 from .base import IngestFailure, InputDocument
+from .readers import decode_text, detect_format, html_document, iter_documents
 
-__all__ = ["IngestFailure", "InputDocument"]
+__all__ = ["IngestFailure", "InputDocument", "decode_text", "detect_format", "html_document", "iter_documents"]
