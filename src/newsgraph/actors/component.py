@@ -1,19 +1,32 @@
-"""spaCy component ``newsgraph_actors``: fills ``doc._.actors``."""
+"""spaCy component ``newsgraph_actors``: fills ``doc._.actors``.
+
+Mentions come from :mod:`newsgraph.actors.mentions` (entities, known bodies,
+nationality groups, roles and codes); :mod:`newsgraph.actors.merge` joins them
+into actors and links pronouns and descriptions. Codes come from evidence only:
+an actor without a nationality word, place or known body stays ``country=None``.
+"""
 
 from __future__ import annotations
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..settings import load_settings
+from .lexicon import load_lexicon
+from .mentions import MentionFinder
+from .merge import merge_candidates
+
 
 class ActorsComponent:
-    """Placeholder until the actors stage lands: sets an empty list."""
+    """People, organisations, countries and groups of an article, merged, with roles and codes."""
 
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
+        self.lexicon = load_lexicon(tuple(load_settings().lexicons))
+        self.finder = MentionFinder(nlp, self.lexicon)
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.actors = []
+        doc._.actors = merge_candidates(doc, self.finder.candidates(doc), self.lexicon)
         return doc
 
 

@@ -1,0 +1,120 @@
+"""The actor lexicons: place and nationality words to country codes, known bodies,
+international organisations, role words to sectors, title abbreviations.
+
+Loaded once per process from the package data files (``data/places.json``,
+``data/actors.json``) plus pycountry's country names, and any user files named
+in the ``lexicons`` setting (same JSON shape; entries override ours).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import pycountry
+
+
+def _read_package(name: str) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(resources.files("newsgraph.data").joinpath(name).read_text("utf-8"))
+    return data
+
+
+@dataclass(slots=True)
+class ActorLexicon:
+    """Lookup tables, all keyed by lower-case text."""
+
+    countries: dict[str, str] = field(default_factory=dict)   # country names and short forms -> ISO3
+    demonyms: dict[str, str] = field(default_factory=dict)    # "israeli" -> ISR
+    cities: dict[str, str] = field(default_factory=dict)      # "washington" -> USA
+    bodies: dict[str, tuple[str | None, str | None, str]] = field(default_factory=dict)
+    igos: set[str] = field(default_factory=set)
+    igo_sectors: dict[str, str] = field(default_factory=dict)
+    role_sectors: dict[str, str] = field(default_factory=dict)  # "minister" -> GOV
+    abbreviations: dict[str, str] = field(default_factory=dict)
+    honorifics: set[str] = field(default_factory=set)
+    role_countries: dict[str, str] = field(default_factory=dict)  # "secretary of state" -> USA
+    country_names: dict[str, str] = field(default_factory=dict)  # ISO3 -> display name
+
+    def place_code(self, text: str) -> str | None:
+        """ISO3 of a country name, short form or city; None if unknown."""
+        k = _key(text)
+        return self.countries.get(k) or self.cities.get(k)
+
+    def code_of_word(self, text: str) -> str | None:
+        """ISO3 (or IGO) of a nationality word, place, body or IGO name."""
+        k = _key(text)
+        if k in self.igos:
+            return "IGO"
+        if k in self.bodies and self.bodies[k][0]:
+            return self.bodies[k][0]
+        return self.demonyms.get(k) or self.countries.get(k) or self.cities.get(k)
+
+    def sector_of_role(self, words: list[str]) -> str | None:
+        """Sector of the longest role phrase in ``words`` (lower case); later words win ties."""
+        best: tuple[int, int, str] | None = None
+        n = len(words)
+        for i in range(n):
+            for j in range(min(n, i + 4), i, -1):
+                sector = self.role_sectors.get(" ".join(words[i:j]))
+                if sector:
+                    cand = (j - i, i, sector)
+                    if best is None or cand > best:
+                        best = cand
+                    break
+        return best[2] if best else None
+
+    def merge(self, extra: dict[str, Any]) -> None:
+        self.demonyms.update({k.lower(): v for k, v in extra.get("demonyms", {}).items()})
+        self.countries.update({k.lower(): v for k, v in extra.get("country_aliases", {}).items()})
+        self.cities.update({k.lower(): v for k, v in extra.get("cities", {}).items()})
+        for k, v in extra.get("bodies", {}).items():
+            self.bodies[k.lower()] = (v[0], v[1], v[2] if len(v) > 2 else "organization")
+        self.igos.update(k.lower() for k in extra.get("igos", []))
+        self.igo_sectors.update({k.lower(): v for k, v in extra.get("igo_sectors", {}).items()})
+        for sector, words in extra.get("roles", {}).items():
+            for w in words:
+                self.role_sectors[w.lower()] = sector
+        self.abbreviations.update({k.lower(): v for k, v in extra.get("abbreviations", {}).items()})
+        self.honorifics.update(h.lower() for h in extra.get("honorifics", []))
+        self.role_countries.update({k.lower(): v for k, v in extra.get("role_countries", {}).items()})
+
+    def country_of_role(self, role: str) -> str | None:
+        """A country for titles only one government uses ("Secretary of State" -> USA)."""
+        low = " ".join(role.lower().split())
+        for title, code in self.role_countries.items():
+            if title in low:
+                return code
+        return None
+
+
+def _key(text: str) -> str:
+    k = " ".join(text.lower().replace("’", "'").split())
+    for prefix in ("the ",):
+        if k.startswith(prefix):
+            k = k[len(prefix):]
+    return k
+
+
+@lru_cache(maxsize=8)
+def load_lexicon(extra_files: tuple[str, ...] = ()) -> ActorLexicon:
+    """The merged lexicon (cached per process and per list of user files)."""
+    lex = ActorLexicon()
+    for c in pycountry.countries:
+        code = c.alpha_3
+        lex.country_names[code] = getattr(c, "common_name", None) or c.name
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(c, attr, None)
+            if value:
+                lex.countries[value.lower()] = code
+    lex.country_names.update({"XKX": "Kosovo", "USA": "United States", "GBR": "United Kingdom",
+                              "RUS": "Russia", "KOR": "South Korea", "PRK": "North Korea", "PSE": "Palestine",
+                              "IRN": "Iran", "SYR": "Syria", "TWN": "Taiwan", "VNM": "Vietnam"})
+    lex.merge(_read_package("places.json"))
+    lex.merge(_read_package("actors.json"))
+    for path in extra_files:
+        lex.merge(json.loads(Path(path).read_text("utf-8")))
+    return lex

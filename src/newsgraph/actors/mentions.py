@@ -1,0 +1,374 @@
+"""Find actor mentions in a parsed Doc: named entities, known bodies, nationality groups.
+
+Each :class:`Candidate` is one name-like mention with what the text says about
+it: the name tokens (titles and possessives stripped), roles read from
+pre-modifiers and appositions, country and sector evidence. Merging candidates
+into actors is :mod:`newsgraph.actors.merge`'s job.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from .lexicon import ActorLexicon
+
+ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
+LOCATIVE_PREPS = {"in", "at", "near", "across", "inside", "throughout", "around", "outside", "within", "into",
+                  "through", "along", "via", "toward", "towards"}
+_POSSESSIVE = {"'s", "’s", "'", "’"}
+_ROLE_STOP_POS = {"VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "NUM", "PUNCT", "PART"}
+
+
+@dataclass(slots=True)
+class Candidate:
+    """One mention before merging."""
+
+    start: int            # character offsets of the name (no title, no possessive)
+    end: int
+    text: str
+    kind: str             # person, organization, country, group
+    tokens: list[str]     # name tokens, for person merging
+    roles: list[str] = field(default_factory=list)
+    country: str | None = None
+    sector: str | None = None
+    acronym_of: str | None = None   # set on "(UNSC)"-style definitions: the long form's text
+    sent_start: int = 0
+    is_subject: bool = False
+    mention_kind: str = "name"
+
+
+class MentionFinder:
+    """Finds :class:`Candidate` mentions; built once per pipeline."""
+
+    def __init__(self, nlp: Language, lex: ActorLexicon) -> None:
+        self.lex = lex
+        self.known_lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.known_exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        long_names: list[str] = []
+        short_names: list[str] = []
+        for name in [*lex.bodies, *lex.igos, *lex.countries, *lex.cities]:
+            (short_names if len(name) <= 4 or "." in name else long_names).append(name)
+        self.known_lower.add("KNOWN", [nlp.make_doc(n) for n in sorted(set(long_names))])
+        exact = set()
+        for n in short_names:
+            exact.add(n.upper())
+            if n.upper() != n.title():
+                exact.add(n.title() if len(n) > 4 else n.upper())
+        self.known_exact.add("KNOWN", [nlp.make_doc(n) for n in sorted(exact)])
+
+    # -- candidate spans ------------------------------------------------------------------
+    def spans(self, doc: Doc) -> list[tuple[Span, str]]:
+        """Entity spans and known names, longest first on overlap, in text order."""
+        found: list[tuple[Span, str]] = [(e, e.label_) for e in doc.ents if e.label_ in ENTITY_LABELS]
+        for matcher, need_cap in ((self.known_lower, True), (self.known_exact, False)):
+            for _, s, e in matcher(doc):
+                span = doc[s:e]
+                if need_cap and not (span[0].text[0].isupper() or span[0].lower_ == "the"):
+                    continue
+                found.append((span, "KNOWN"))
+        found.sort(key=lambda x: (x[0].start, -(x[0].end - x[0].start)))
+        out: list[tuple[Span, str]] = []
+        last_end = -1
+        for span, label in found:
+            if span.start < last_end:
+                prev, plabel = out[-1]
+                # A known body wins over a shorter or mislabelled entity at the same place.
+                if label == "KNOWN" and span.start == prev.start and span.end >= prev.end and plabel != "KNOWN":
+                    out[-1] = (span, label)
+                    last_end = span.end
+                continue
+            out.append((span, label))
+            last_end = span.end
+        return out
+
+    # -- one candidate -------------------------------------------------------------------------
+    def candidates(self, doc: Doc) -> list[Candidate]:
+        out: list[Candidate] = []
+        spans = self.spans(doc)
+        in_role: set[int] = set()  # token indices already used as a role of a person or group
+        for span, label in spans:
+            cand = self._candidate(doc, span, label, in_role)
+            if cand is not None:
+                out.append(cand)
+        out.extend(self._acronyms(doc, out))
+        # drop candidates whose tokens ended up inside another's role
+        keep = []
+        for c in out:
+            span = doc.char_span(c.start, c.end, alignment_mode="expand")
+            if span is not None and span.start in in_role and c.kind != "person":
+                continue
+            keep.append(c)
+        keep.sort(key=lambda c: c.start)
+        return keep
+
+    def _candidate(self, doc: Doc, span: Span, label: str, in_role: set[int]) -> Candidate | None:
+        lex = self.lex
+        # strip "the" and possessives
+        while len(span) and span[0].lower_ in ("the",):
+            span = span[1:]
+        while len(span) and span[-1].text in _POSSESSIVE:
+            span = span[:-1]
+        if not len(span):
+            return None
+        root = span.root
+        sent_start = span.sent.start_char if doc.has_annotation("SENT_START") else 0
+        subject = root.dep_ in ("nsubj", "nsubjpass") or (root.dep_ in ("compound", "amod", "poss") and
+                                                          root.head.dep_ in ("nsubj", "nsubjpass"))
+        key = " ".join(t.lower_ for t in span).replace("’", "'")
+        if label == "KNOWN" or key in lex.bodies or key in lex.igos:
+            return self._known(doc, span, key, sent_start, subject, in_role)
+        if label == "PERSON":
+            return self._person(doc, span, sent_start, subject, in_role)
+        if label == "NORP":
+            return self._group(doc, span, sent_start, in_role)
+        if label in ("GPE", "LOC", "FAC"):
+            code = lex.place_code(span.text)
+            if code is None:
+                return None
+            return self._place(doc, span, code, sent_start, subject, in_role)
+        if label == "ORG":
+            return self._org(doc, span, sent_start, subject, in_role)
+        return None
+
+    def _is_place_use(self, span: Span) -> bool:
+        """A place name used as a location ("in Gaza"), not as an actor ("Israel said")."""
+        root = span.root
+        return root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS
+
+    def _is_modifier(self, span: Span) -> bool:
+        """A name modifying another noun ("U.S. officials", "Israeli delegation")."""
+        root = span.root
+        return root.dep_ in ("compound", "amod", "nmod") and root.head.i >= span.end
+
+    def _place(self, doc: Doc, span: Span, code: str, sent_start: int, subject: bool,
+               in_role: set[int]) -> Candidate | None:
+        if self._is_place_use(span):
+            return None
+        if self._is_modifier(span) or span.start in in_role:
+            group = self._group(doc, span, sent_start, in_role, code=code)
+            return group
+        name = span.text
+        kind = "country" if _norm(name) in self.lex.countries else "country"
+        return Candidate(span.start_char, span.end_char, name, kind, [t.text for t in span], country=code,
+                         sector=None, sent_start=sent_start, is_subject=subject)
+
+    def _known(self, doc: Doc, span: Span, key: str, sent_start: int, subject: bool,
+               in_role: set[int]) -> Candidate | None:
+        lex = self.lex
+        if key in lex.countries or key in lex.cities:
+            return self._place(doc, span, lex.place_code(key) or "", sent_start, subject, in_role)
+        if key in lex.igos:
+            country, sector, kind = "IGO", lex.igo_sectors.get(key), "organization"
+        elif key in lex.bodies:
+            country, sector, kind = lex.bodies[key]
+        else:
+            return None
+        if span.start in in_role:
+            return None
+        if self._is_modifier(span):
+            # "White House spokesperson", "NATO troops": a role of what follows; handled there
+            # when it is a person, else a group of the body.
+            head = span.root.head
+            if head.ent_type_ == "PERSON":
+                return None
+            sector2 = lex.sector_of_role([head.lower_])
+            if sector2:
+                full = doc[span.start:head.i + 1]
+                return Candidate(full.start_char, full.end_char, full.text, "group", [t.text for t in full],
+                                 country=country, sector=sector2 if country != "IGO" or not sector else sector,
+                                 sent_start=sent_start, is_subject=head.dep_ in ("nsubj", "nsubjpass"))
+        return Candidate(span.start_char, span.end_char, span.text, kind, [t.text for t in span],
+                         country=country, sector=sector, sent_start=sent_start, is_subject=subject)
+
+    def _org(self, doc: Doc, span: Span, sent_start: int, subject: bool, in_role: set[int]) -> Candidate | None:
+        lex = self.lex
+        if span.start in in_role:
+            return None
+        words = [t.lower_ for t in span]
+        country = None
+        for t in span:
+            code = lex.code_of_word(t.text)
+            if code:
+                country = code
+                break
+        if country is None:
+            for i in range(len(words)):
+                for j in range(len(words), i, -1):
+                    code = lex.code_of_word(" ".join(words[i:j]))
+                    if code:
+                        country = code
+                        break
+                if country:
+                    break
+        if any(w in ("un", "u.n.", "united", "nations") for w in words[:2]) and "nations" in words or \
+                words[0] in ("un", "u.n.", "eu", "nato"):
+            country = "IGO"
+        sector = lex.sector_of_role(words) or (self.lex.igo_sectors.get(" ".join(words)))
+        # the head noun's modifiers before the ORG ("Israeli military")
+        for t in span.root.children:
+            if t.i < span.start and t.dep_ in ("amod", "compound", "poss"):
+                country = country or lex.code_of_word(t.text)
+        return Candidate(span.start_char, span.end_char, span.text, "organization", [t.text for t in span],
+                         country=country, sector=sector, sent_start=sent_start, is_subject=subject)
+
+    def _group(self, doc: Doc, span: Span, sent_start: int, in_role: set[int],
+               code: str | None = None) -> Candidate | None:
+        """A nationality word: "Israeli officials" (a group), "Palestinians" (a people)."""
+        lex = self.lex
+        code = code or lex.code_of_word(span.text)
+        if code is None:
+            return None
+        if span.start in in_role:
+            return None
+        root = span.root
+        head = root.head
+        # Walk up through coordinated nationality words: "Hungarian and Romanian officials".
+        while root.dep_ == "conj" and head.i < root.i and head.dep_ in ("amod", "compound"):
+            head = head.head
+        if root.dep_ in ("amod", "compound", "nmod", "poss") or (root.dep_ == "conj" and head.i > root.i):
+            if head.i > span.end - 1 and head.pos_ in ("NOUN", "PROPN") and head.ent_type_ != "PERSON":
+                words = [t.lower_ for t in doc[span.start:head.i + 1]]
+                sector = lex.sector_of_role(words) or lex.sector_of_role([head.lemma_.lower()])
+                if sector is None and head.lemma_.lower() not in _GROUP_NOUNS:
+                    return None  # "Israeli hostages" are people, "an Israeli delegation" a thing: skip
+                full = doc[span.start:head.i + 1]
+                return Candidate(span.start_char, full.end_char, full.text, "group", [t.text for t in full],
+                                 country=code, sector=sector, sent_start=sent_start,
+                                 is_subject=head.dep_ in ("nsubj", "nsubjpass"))
+            return None
+        if root.pos_ in ("PROPN", "NOUN") or span.text.endswith("s"):
+            return Candidate(span.start_char, span.end_char, span.text, "group", [span.text], country=code,
+                             sector=None, sent_start=sent_start,
+                             is_subject=root.dep_ in ("nsubj", "nsubjpass"))
+        return None
+
+    def _person(self, doc: Doc, span: Span, sent_start: int, subject: bool, in_role: set[int]) -> Candidate:
+        lex = self.lex
+        # Titles inside the entity ("Secretary Blinken", "President Biden") become roles.
+        role_tokens: list[Token] = []
+        while len(span) > 1 and (span[0].lower_ in lex.role_sectors or span[0].lower_ in lex.abbreviations
+                                  or span[0].lower_ in lex.honorifics):
+            role_tokens.append(span[0])
+            span = span[1:]
+        # Pre-modifiers: "Israeli Defense Minister", "U.S. President", "Lebanon's new President".
+        i = (role_tokens[0].i if role_tokens else span.start) - 1
+        sent_begin = span.sent.start
+        left: list[Token] = []
+        while i >= sent_begin:
+            t = doc[i]
+            if t.is_space or "\n" in t.text:
+                break
+            if t.pos_ in _ROLE_STOP_POS and t.text not in _POSSESSIVE and t.lower_ not in ("of", "-"):
+                break
+            if t.lower_ == "of" and not (left and i - 1 >= sent_begin and doc[i - 1].is_title):
+                break
+            if t.pos_ in ("ADJ",) and not (t.is_title or t.lower_ in ("new", "former", "acting", "then", "deputy",
+                                                                        "senior", "top", "chief", "foreign")):
+                break
+            if t.pos_ == "NOUN" and not (t.is_title or t.lower_ in lex.role_sectors or t.is_upper):
+                if t.lower_ not in lex.role_sectors:
+                    break
+            if t.is_sent_start and t.pos_ not in ("PROPN", "NOUN", "ADJ"):
+                break
+            left.insert(0, t)
+            i -= 1
+        while left and (left[0].text in _POSSESSIVE or left[0].lower_ in ("of", "-")):
+            left.pop(0)
+        # A name ending the role ("Secretary Blinken" after "State"): a person name before is not a role.
+        if left and left[-1].ent_type_ == "PERSON":
+            left = []
+        role_span = left + role_tokens
+        roles: list[str] = []
+        words: list[str] = []
+        country: str | None = None
+        if role_span:
+            rs, re_ = role_span[0].idx, role_span[-1].idx + len(role_span[-1])
+            role_text = doc.text[rs:re_]
+            in_role.update(t.i for t in role_span)
+            roles.append(role_text)
+            expanded = " ".join(lex.abbreviations.get(t.lower_, t.text) for t in role_span)
+            if expanded != role_text:
+                roles.append(expanded)
+            words = [t.lower_ for t in role_span] + [w.lower() for w in expanded.split()]
+            country = self._country_in(role_span)
+        # Apposition: "Kirby, the White House spokesperson" / "the spokesperson, John Kirby".
+        for app in _appositions(span):
+            app_words = [t.lower_ for t in app if not t.is_space]
+            if app_words and app_words[0] not in ("my", "our", "your", "their", "its") and \
+                    lex.sector_of_role(app_words):
+                roles.append(doc.text[app[0].idx:app[-1].idx + len(app[-1])].removeprefix("the ").strip())
+                words += [t.lower_ for t in app]
+                country = country or self._country_in(list(app))
+                in_role.update(t.i for t in app)
+        sector = lex.sector_of_role(words) if words else None
+        if country is None:
+            country = next((c for c in map(lex.country_of_role, roles) if c), None)
+        tokens = [t.text for t in span if t.lower_ not in lex.honorifics]
+        return Candidate(span.start_char, span.end_char, span.text, "person", tokens, roles=roles,
+                         country=country, sector=sector, sent_start=sent_start, is_subject=subject)
+
+    def _country_in(self, tokens: list[Token]) -> str | None:
+        lex = self.lex
+        words = [t.text for t in tokens]
+        for n in (3, 2, 1):
+            for i in range(len(words) - n + 1):
+                code = lex.code_of_word(" ".join(words[i:i + n]))
+                if code:
+                    return code
+        return None
+
+    def _acronyms(self, doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+        """"UN Security Council (UNSC)": the acronym names the same body, here and later."""
+        out: list[Candidate] = []
+        by_end = {c.end: c for c in cands}
+        text = doc.text
+        for c in list(cands):
+            j = c.end
+            while j < len(text) and text[j] == " ":
+                j += 1
+            if j < len(text) and text[j] == "(":
+                k = text.find(")", j)
+                acr = text[j + 1:k] if 0 < k - j <= 12 else ""
+                if acr.isupper() and acr.replace(".", "").isalpha() and by_end.get(c.end) is c:
+                    out.append(Candidate(j + 1, k, acr, c.kind, [acr], country=c.country, sector=c.sector,
+                                         acronym_of=c.text, sent_start=c.sent_start, mention_kind="acronym"))
+        defined = {o.text: o for o in out}
+        if defined:
+            taken = {(c.start, c.end) for c in cands} | {(o.start, o.end) for o in out}
+            for t in doc:
+                if t.text in defined and (t.idx, t.idx + len(t)) not in taken:
+                    o = defined[t.text]
+                    out.append(Candidate(t.idx, t.idx + len(t), t.text, o.kind, [t.text], country=o.country,
+                                         sector=o.sector, acronym_of=o.acronym_of,
+                                         sent_start=t.sent.start_char, mention_kind="acronym",
+                                         is_subject=t.dep_ in ("nsubj", "nsubjpass")))
+        return out
+
+
+_GROUP_NOUNS = {"people", "citizens", "nationals", "delegation", "team", "side", "leaders", "negotiators",
+                "community", "hostages", "prisoners", "workers", "students", "refugees", "protesters"}
+
+
+def _appositions(span: Span) -> list[Span]:
+    doc = span.doc
+    out = []
+    root = span.root
+    for c in root.children:
+        if c.dep_ == "appos" and c.i >= span.end and c.ent_type_ != "PERSON" and not c.is_space:
+            sub = doc[c.left_edge.i:c.right_edge.i + 1]
+            if len(sub) <= 8:
+                out.append(sub)
+    if root.dep_ == "appos" and root.head.i < span.start and root.head.ent_type_ != "PERSON":
+        h = root.head
+        sub = doc[h.left_edge.i:h.i + 1]
+        if len(sub) <= 8 and h.pos_ == "NOUN":
+            out.append(sub)
+    return out
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.lower().split())

@@ -1,0 +1,221 @@
+"""Merge mentions into actors within one article, and link pronouns and descriptions.
+
+Persons merge by surname unless their first names differ ("Yoav Gallant",
+"Gallant", "Israeli DM Gallant" are one; "Donald Trump" and "Melania Trump"
+are two; a bare "Trump" goes to the most recent of them). Organisations merge
+by normalised name and defined acronyms; countries by code (a capital used for
+its government joins its country). Pronouns ("he", "his") link to the person
+who is the most recent subject in the same or the previous sentence, and
+descriptions ("the minister") to the most recent actor whose role names them;
+when that is not clear they stay unlinked.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from ..record import Actor, Mention
+from .lexicon import ActorLexicon
+from .mentions import Candidate
+
+_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+_PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
+_DESCRIPTIONS = {"minister", "president", "spokesperson", "spokesman", "spokeswoman", "secretary", "senator",
+                 "governor", "ministry", "department", "premier", "chancellor", "general", "candidate",
+                 "ambassador", "envoy", "mayor", "leader", "official", "prime minister", "nominee", "congressman",
+                 "congresswoman", "government", "administration", "agency", "office", "campaign", "company",
+                 "army", "military", "police", "group", "organization", "council", "court", "judge", "committee"}
+
+
+@dataclass(slots=True)
+class _Cluster:
+    kind: str
+    first: str | None = None
+    surname: str | None = None
+    suffix: str | None = None
+    key: str | None = None
+    names: list[Candidate] = field(default_factory=list)
+    extra: list[Mention] = field(default_factory=list)
+
+    @property
+    def start(self) -> int:
+        return min(c.start for c in self.names)
+
+
+def _person_key(tokens: list[str]) -> tuple[str | None, str | None, str | None]:
+    toks = [t for t in tokens if t not in ("'s", "’s")]
+    suffix = None
+    if len(toks) > 1 and toks[-1].lower().rstrip(",") in _SUFFIXES:
+        suffix = toks[-1].lower().rstrip(".")
+        toks = toks[:-1]
+    toks = [t.rstrip(",") for t in toks if t.rstrip(",")]
+    if not toks:
+        return None, None, suffix
+    if len(toks) == 1:
+        return None, toks[0].lower(), suffix
+    return toks[0].lower(), toks[-1].lower(), suffix
+
+
+def _org_key(text: str) -> str:
+    k = " ".join(text.lower().replace("’", "'").replace(".", "").split())
+    return k.removeprefix("the ")
+
+
+def merge_candidates(doc: Doc, cands: list[Candidate], lex: ActorLexicon) -> list[Actor]:
+    """One :class:`Actor` per real-world entity in ``doc``, ids in order of first mention."""
+    clusters: list[_Cluster] = []
+    by_org: dict[str, _Cluster] = {}
+    by_country: dict[str, _Cluster] = {}
+    # "UN Security Council (UNSC)": every "UNSC" in the article joins the long form.
+    acronyms = {c.text: _org_key(c.acronym_of) for c in cands if c.acronym_of}
+    for c in cands:
+        if c.kind == "person":
+            first, surname, suffix = _person_key(c.tokens)
+            if surname is None:
+                continue
+            target = _find_person(clusters, first, surname, suffix)
+            if target is None and first is None:
+                # a single name: maybe a first name used alone ("Hillary")
+                target = _find_by_first(clusters, surname)
+            if target is None:
+                target = _Cluster("person", first, surname, suffix)
+                clusters.append(target)
+            elif first and not target.first:
+                target.first = first
+            target.names.append(c)
+        elif c.kind == "country":
+            code = c.country or c.text
+            target = by_country.get(code)
+            if target is None:
+                target = by_country[code] = _Cluster("country", key=code)
+                clusters.append(target)
+            target.names.append(c)
+        else:
+            key = acronyms.get(c.text) or _org_key(c.acronym_of or c.text)
+            target = by_org.get(key)
+            if target is None and c.acronym_of is None:
+                target = by_org.get(_org_key(c.text))
+            if target is None:
+                target = _Cluster(c.kind, key=key)
+                by_org[key] = target
+                clusters.append(target)
+            by_org.setdefault(_org_key(c.text), target)
+            target.names.append(c)
+    actors = _to_actors(doc, clusters, lex)
+    link_references(doc, actors)
+    return actors
+
+
+def _find_person(clusters: list[_Cluster], first: str | None, surname: str, suffix: str | None) -> _Cluster | None:
+    for cl in reversed(clusters):
+        if cl.kind != "person" or cl.surname != surname:
+            continue
+        if first and cl.first and first != cl.first and not (first.startswith(cl.first[:1]) and
+                                                             (len(first) <= 2 or len(cl.first) <= 2)):
+            continue
+        if (suffix or cl.suffix) and first and suffix != cl.suffix:
+            continue  # "Donald Trump Jr." is not "Donald Trump"
+        if suffix != cl.suffix and first is None and suffix:
+            continue
+        return cl
+    return None
+
+
+def _find_by_first(clusters: list[_Cluster], name: str) -> _Cluster | None:
+    found = [cl for cl in clusters if cl.kind == "person" and cl.first == name]
+    return found[-1] if len(found) == 1 else None
+
+
+def _to_actors(doc: Doc, clusters: list[_Cluster], lex: ActorLexicon) -> list[Actor]:
+    clusters = [cl for cl in clusters if cl.names]
+    clusters.sort(key=lambda cl: cl.start)
+    actors: list[Actor] = []
+    text = doc.text
+    for n, cl in enumerate(clusters, 1):
+        names = sorted(cl.names, key=lambda c: c.start)
+        if cl.kind == "country":
+            code = names[0].country
+            name = lex.country_names.get(code or "", names[0].text) if code else names[0].text
+            country, sector, kind = code, None, "country"
+        else:
+            proper = [c for c in names if c.mention_kind != "acronym"] or names
+            name = max(proper, key=lambda c: (len(c.tokens), len(c.text))).text
+            country = next((c.country for c in names if c.country), None)
+            sector = next((c.sector for c in names if c.sector), None)
+            kind = cl.kind
+        roles: list[str] = []
+        for c in names:
+            for r in c.roles:
+                if r not in roles:
+                    roles.append(r)
+        if cl.kind == "person" and sector is None and roles:
+            sector = lex.sector_of_role(" ".join(roles).lower().split())
+        mentions = [Mention(c.start, c.end, text[c.start:c.end], c.mention_kind) for c in names]
+        actors.append(Actor(f"a{n}", name, kind, roles, country, sector, mentions))
+    return actors
+
+
+def link_references(doc: Doc, actors: list[Actor]) -> None:
+    """Add pronoun and description mentions that clearly refer to one actor."""
+    if not actors:
+        return
+    # (start, actor, is_subject) of every name mention, for "most recent" lookups
+    by_start: dict[int, Actor] = {}
+    for a in actors:
+        for m in a.mentions:
+            by_start[m.start] = a
+    taken = {(m.start, m.end) for a in actors for m in a.mentions}
+    subjects: list[tuple[int, Actor]] = []
+    recent: list[tuple[int, Actor]] = []
+    for tok in doc:
+        a = by_start.get(tok.idx)
+        if a is not None:
+            recent.append((tok.idx, a))
+            if tok.dep_ in ("nsubj", "nsubjpass") or tok.head.dep_ in ("nsubj", "nsubjpass") \
+                    and tok.dep_ in ("compound",):
+                subjects.append((tok.idx, a))
+            continue
+        low = tok.lower_
+        if low in _PRONOUNS and tok.pos_ == "PRON" or low == "his" or (low == "her" and tok.dep_ == "poss"):
+            target = _antecedent(doc, tok.i, subjects, recent)
+            if target is not None and (tok.idx, tok.idx + len(tok)) not in taken:
+                target.mentions.append(Mention(tok.idx, tok.idx + len(tok), tok.text, "pronoun"))
+        elif low in _DESCRIPTIONS and tok.pos_ == "NOUN" and tok.i > 0 and doc[tok.i - 1].lower_ == "the":
+            if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ in ("PROPN",):
+                continue  # "the minister Yoav Gallant": the name is the mention
+            target = _described(low, recent)
+            if target is not None:
+                s = doc[tok.i - 1].idx
+                e = tok.idx + len(tok)
+                if (s, e) not in taken:
+                    target.mentions.append(Mention(s, e, doc.text[s:e], "description"))
+    for a in actors:
+        a.mentions.sort(key=lambda m: m.start)
+
+
+def _antecedent(doc: Doc, i: int, subjects: list[tuple[int, Actor]], recent: list[tuple[int, Actor]]
+                ) -> Actor | None:
+    """The person a he/she refers to: the latest person subject in this or the previous sentence,
+    or the only person mentioned there."""
+    sent = doc[i].sent
+    prev_start = sent.start_char
+    if sent.start > 0:
+        prev_start = doc[sent.start - 1].sent.start_char
+    pos = doc[i].idx
+    window_subj = [a for s, a in subjects if prev_start <= s < pos and a.kind == "person"]
+    if window_subj:
+        return window_subj[-1]
+    window = {a.id: a for s, a in recent if prev_start <= s < pos and a.kind == "person"}
+    if len(window) == 1:
+        return next(iter(window.values()))
+    return None
+
+
+def _described(word: str, recent: list[tuple[int, Actor]]) -> Actor | None:
+    """The most recent actor whose role (or name) holds ``word``."""
+    for _, a in reversed(recent):
+        if any(word in r.lower().split() or word in r.lower() for r in a.roles) or word in a.name.lower().split():
+            return a
+    return None
