@@ -104,8 +104,35 @@ def merge_candidates(doc: Doc, cands: list[Candidate], lex: ActorLexicon) -> lis
             by_org.setdefault(_org_key(c.text), target)
             target.names.append(c)
     actors = _to_actors(doc, clusters, lex)
+    add_missed_names(doc, actors)
     link_references(doc, actors)
     return actors
+
+
+def add_missed_names(doc: Doc, actors: list[Actor]) -> None:
+    """Name mentions the entity recogniser missed: a capitalised token equal to a known person's
+    surname (or an organisation's one-word name) elsewhere in the article is the same actor."""
+    names: dict[str, Actor | None] = {}
+    for a in actors:
+        if a.kind == "person":
+            key = a.name.split()[-1]
+        elif a.kind in ("organization",) and len(a.name.split()) == 1:
+            key = a.name
+        else:
+            continue
+        names[key] = None if key in names and names[key] is not a else a  # ambiguous surname: skip
+    if not names:
+        return
+    taken = [(m.start, m.end) for a in actors for m in a.mentions]
+    for tok in doc:
+        a = names.get(tok.text)
+        if a is None or tok.pos_ != "PROPN":
+            continue
+        s, e = tok.idx, tok.idx + len(tok)
+        if any(ts < e and s < te for ts, te in taken):
+            continue
+        a.mentions.append(Mention(s, e, tok.text, "name"))
+        taken.append((s, e))
 
 
 def _find_person(clusters: list[_Cluster], first: str | None, surname: str, suffix: str | None) -> _Cluster | None:

@@ -1,0 +1,215 @@
+"""From cues to attributions: content, source and kind, per sentence.
+
+The split the field uses, one function each: :func:`content_of` (what was
+said: a complement clause, a quotation next to the cue, or the rest of an
+"according to" sentence), :func:`source_of` (who said it: the cue's subject,
+inherited along conjoined and participial verbs), then the quote kind
+(direct when the content is a quotation, mixed when it holds one).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from .cues import CueLexicon, cue_kind, cue_span
+from .marks import QuoteMarks
+
+_PUNCT_EDGE = " \t\n,;:—–-"
+_SUBJ = ("nsubj", "nsubjpass", "csubj")
+
+
+@dataclass(slots=True)
+class Attribution:
+    """One found attribution before it becomes a record :class:`~newsgraph.record.Quote`."""
+
+    content: list[tuple[int, int]]
+    cue: tuple[int, int] | None
+    source: tuple[int, int] | None
+    source_token: Token | None
+    kind: str
+    rule: str
+    sentence: tuple[int, int]
+    quotes: list[QuoteMarks] = field(default_factory=list)
+
+    @property
+    def start(self) -> int:
+        return self.content[0][0]
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s] in _PUNCT_EDGE:
+        s += 1
+    while e > s and text[e - 1] in _PUNCT_EDGE:
+        e -= 1
+    return s, e
+
+
+def source_of(tok: Token) -> Token | None:
+    """The subject of cue ``tok``: its own, or its governing verb's for "..., adding that"."""
+    t = tok
+    for _ in range(3):
+        for c in t.children:
+            if c.dep_ in _SUBJ:
+                return c
+        if t.dep_ in ("conj", "advcl", "xcomp") and t.head is not t:
+            t = t.head
+            continue
+        break
+    # "said by X" (passive) and "X's statement" are rare; leave them unresolved.
+    return None
+
+
+def source_span(tok: Token) -> tuple[int, int]:
+    """The source noun phrase: the subject's subtree without relative clauses."""
+    left = tok.left_edge.i
+    right = tok.i
+    for c in tok.rights:
+        if c.dep_ in ("relcl", "acl", "punct") or (c.dep_ == "appos" and False):
+            break
+        right = c.right_edge.i
+    doc = tok.doc
+    s, e = doc[left].idx, doc[right].idx + len(doc[right])
+    return _trim(doc.text, s, e)
+
+
+def _clause_span(tok: Token) -> tuple[int, int]:
+    doc = tok.doc
+    return doc[tok.left_edge.i].idx, doc[tok.right_edge.i].idx + len(doc[tok.right_edge.i])
+
+
+def content_of(cue: Token) -> tuple[int, int] | None:
+    """What the cue introduces: its complement clause, or the clause it reports on."""
+    doc = cue.doc
+    for c in cue.children:
+        if c.dep_ == "ccomp" or (c.dep_ == "xcomp" and c.i > cue.i) or (c.dep_ == "advcl" and c.i > cue.i and
+                                                                      any(m.lower_ in ("if", "whether")
+                                                                          for m in c.children)):
+            s, e = _clause_span(c)
+            # keep the complementizer "that" in (PolNeAR does)
+            return _trim(doc.text, s, e)
+    # "X, he said." — the cue hangs off the reported clause (parataxis), or is the root
+    # with the reported clause on its left.
+    if cue.dep_ in ("parataxis",) or (cue.dep_ == "ccomp" and cue.head.i < cue.i and False):
+        head = cue.head
+        sent = cue.sent
+        s = doc[head.left_edge.i].idx if head.left_edge.i >= sent.start else sent.start_char
+        e = doc[cue.left_edge.i].idx
+        if e > s:
+            return _trim(doc.text, s, e)
+    # "told reporters/the AP that ..." handled by ccomp; "called X a liar": the object and its complement
+    dobj = [c for c in cue.children if c.dep_ in ("dobj", "oprd")]
+    if dobj and cue.lemma_ in ("call", "describe", "brand", "label", "dub", "accuse", "blame", "praise",
+                               "criticize", "defend", "urge", "ask", "endorse", "support", "reject", "deny"):
+        last = max(c.right_edge.i for c in cue.children if c.i > cue.i and c.dep_ != "punct") \
+            if any(c.i > cue.i and c.dep_ != "punct" for c in cue.children) else dobj[0].right_edge.i
+        s = doc[dobj[0].left_edge.i].idx
+        e = doc[last].idx + len(doc[last])
+        return _trim(doc.text, s, e)
+    return None
+
+
+def according_to(sent: Span) -> list[tuple[Token, Token, tuple[int, int]]]:
+    """(cue "according", source head, content range) for every "according to X" in ``sent``."""
+    out = []
+    doc = sent.doc
+    for t in sent:
+        if t.lower_ != "according" or t.i + 1 >= sent.end or doc[t.i + 1].lower_ != "to":
+            continue
+        to = doc[t.i + 1]
+        objs = [c for c in to.children if c.dep_ == "pobj"]
+        if not objs:
+            continue
+        src = objs[0]
+        phrase_start, phrase_end = t.idx, doc[src.right_edge.i].idx + len(doc[src.right_edge.i])
+        before = _trim(doc.text, sent.start_char, phrase_start)
+        after = _trim(doc.text, phrase_end, sent.end_char)
+        content = before if (before[1] - before[0]) >= (after[1] - after[0]) else after
+        if content[1] > content[0]:
+            out.append((t, src, content))
+    return out
+
+
+def attributions_in(doc: Doc, quotes: list[QuoteMarks], lex: CueLexicon) -> list[Attribution]:
+    """Every attribution with a cue in ``doc``, quotes attached where they are the content."""
+    out: list[Attribution] = []
+    text = doc.text
+    quote_at: dict[int, QuoteMarks] = {}
+    for q in quotes:
+        for s, e in q.parts:
+            for i in range(s, e):
+                quote_at[i] = q
+    for sent in doc.sents:
+        s_range = (sent.start_char, sent.end_char)
+        for tok in sent:
+            kind = cue_kind(tok, lex)
+            if kind is None or tok.idx in quote_at:
+                continue
+            if kind == "belief" and not any(c.dep_ == "ccomp" for c in tok.children):
+                continue  # "want", "see" without a clause are not attributions
+            if tok.lemma_ in ("add", "continue", "begin", "read", "find", "show", "point", "call", "rule",
+                              "order", "decide", "post", "report") and tok.dep_ not in ("ROOT", "parataxis",
+                                                                                        "conj", "advcl", "ccomp"):
+                continue
+            subj = source_of(tok)
+            content = content_of(tok)
+            near = _adjacent_quotes(tok, sent, quotes)
+            if near and (content is None or _covered_by(content, near)):
+                parts = [p for q in near for p in q.parts]
+                kind_q = "direct"
+            elif content is not None:
+                inside = [q for q in quotes if content[0] <= q.start and q.end <= content[1] + 1]
+                parts = [content]
+                kind_q = "mixed" if inside else "indirect"
+                near = inside
+            else:
+                continue
+            if subj is None and tok.dep_ not in ("parataxis",):
+                # a cue without a source ("it was said that") is an attribution only with a quote
+                if not near:
+                    continue
+            src = source_span(subj) if subj is not None else None
+            if src and parts and any(ps <= src[0] < pe for ps, pe in parts):
+                continue  # the "source" is inside the content: a parse error
+            out.append(Attribution(parts, cue_span(tok), src, subj, kind_q, f"cue:{kind}", s_range, near))
+        for cue_tok, src_tok, content in according_to(sent):
+            inside = [q for q in quotes if content[0] <= q.start and q.end <= content[1] + 1]
+            to = doc[cue_tok.i + 1]
+            out.append(Attribution([content], (cue_tok.idx, to.idx + len(to)), source_span(src_tok), src_tok,
+                                   "mixed" if inside else "indirect", "according_to", s_range, inside))
+    _ = text
+    return out
+
+
+def _covered_by(content: tuple[int, int], quotes: list[QuoteMarks]) -> bool:
+    q_chars = sum(e - s for q in quotes for s, e in q.parts)
+    return q_chars >= 0.6 * (content[1] - content[0])
+
+
+def _adjacent_quotes(cue: Token, sent: Span, quotes: list[QuoteMarks]) -> list[QuoteMarks]:
+    """Quotations that the cue's clause attributes: `"…," Gallant said, "…"` or `He said: "…"`."""
+    doc = cue.doc
+    clause_l = doc[_subject_left(cue)].idx
+    # the cue clause: from its subject to the cue (and its adverbials up to the next punctuation)
+    i = cue.i + 1
+    while i < sent.end and not doc[i].is_punct and doc[i].text not in ('"', "“", "”"):
+        i += 1
+    clause_r = doc[i - 1].idx + len(doc[i - 1])
+    found: list[QuoteMarks] = []
+    for q in quotes:
+        gap_before = doc.text[q.end:clause_l]
+        gap_after = doc.text[clause_r:q.start]
+        if q.end <= clause_l and len(gap_before) <= 3 and not gap_before.strip(" ,—–-\n"):
+            found.append(q)
+        elif q.start >= clause_r and len(gap_after) <= 4 and not gap_after.strip(" ,:—–-\n"):
+            found.append(q)
+    return found
+
+
+def _subject_left(cue: Token) -> int:
+    left = cue.i
+    for c in cue.lefts:
+        if c.dep_ in _SUBJ or c.dep_ in ("aux", "advmod", "neg"):
+            left = min(left, c.left_edge.i)
+    return left

@@ -1,0 +1,44 @@
+"""Cues: the words that introduce an attribution ("said", "told", "according to")."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Token
+
+
+@dataclass(frozen=True, slots=True)
+class CueLexicon:
+    speech: frozenset[str]
+    belief: frozenset[str]
+    nouns: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def cue_lexicon() -> CueLexicon:
+    raw = json.loads(resources.files("newsgraph.data").joinpath("cues.json").read_text("utf-8"))
+    return CueLexicon(frozenset(raw["speech"]), frozenset(raw["belief"]), frozenset(raw["nouns"]))
+
+
+def cue_kind(tok: Token, lex: CueLexicon) -> str | None:
+    """"speech" or "belief" when ``tok`` is a cue verb, else None."""
+    if tok.pos_ not in ("VERB", "AUX") and not (tok.pos_ == "NOUN" and tok.tag_ == "VBZ"):
+        return None
+    lemma = tok.lemma_.lower()
+    if lemma in lex.speech:
+        return "speech"
+    if lemma in lex.belief:
+        return "belief"
+    return None
+
+
+def cue_span(tok: Token) -> tuple[int, int]:
+    """Character range of a cue: the verb, with a particle ("pointed out", "called for")."""
+    start, end = tok.idx, tok.idx + len(tok)
+    for c in tok.children:
+        if c.dep_ == "prt" and c.i == tok.i + 1:
+            end = c.idx + len(c)
+    return start, end

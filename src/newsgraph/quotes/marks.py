@@ -1,0 +1,143 @@
+"""Direct quotations: find quoted stretches of text from their marks, robustly.
+
+Handles straight and curly double quotes, curly single quotes used as quote
+marks (not apostrophes), guillemets, quotes running over several paragraphs
+(an opening mark repeated at each paragraph start, the closing mark only at
+the end) and unbalanced marks: an unclosed quote ends at its paragraph's end,
+so one stray mark never swallows the rest of an article.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+OPENERS = {"“": "”", "«": "»", "„": "“", "‘": "’", '"': '"'}
+_PARA_BREAK = re.compile(r"\n\s*\n|\n(?=\s*[\"“«„‘])")
+
+
+@dataclass(slots=True)
+class QuoteMarks:
+    """One quotation: ``parts`` are (start, end) ranges, each including its marks."""
+
+    parts: list[tuple[int, int]]
+    closed: bool = True
+
+    @property
+    def start(self) -> int:
+        return self.parts[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.parts[-1][1]
+
+    def inner(self) -> tuple[int, int]:
+        """The text between the outer marks."""
+        return self.start + 1, self.end - (1 if self.closed else 0)
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    out = []
+    pos = 0
+    for m in _PARA_BREAK.finditer(text):
+        out.append((pos, m.start()))
+        pos = m.end()
+    out.append((pos, len(text)))
+    return [(s, e) for s, e in out if text[s:e].strip()]
+
+
+def _is_apostrophe(text: str, i: int) -> bool:
+    """A ’ or ' between letters (don’t) or after a plural s (voters’) is not a closing mark."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return before.isalnum() and after.isalnum()
+
+
+def _single_opener(text: str, i: int) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before.isspace() or before in "([—–-:") and (after.isalnum() or after in "[")
+
+
+def find_quotes(text: str, max_words: int = 600) -> list[QuoteMarks]:
+    """Direct quotations in ``text``, in order; nested quotes are inside their outer quote."""
+    quotes: list[QuoteMarks] = []
+    pending: QuoteMarks | None = None  # a quote continuing into the next paragraph
+    for ps, pe in _paragraphs(text):
+        i = ps
+        while i < pe:
+            ch = text[i]
+            if ch not in OPENERS or (ch == "‘" and not _single_opener(text, i)):
+                i += 1
+                continue
+            close = _find_close(text, i, pe, ch)
+            if close is None:
+                # Unclosed: may continue in the next paragraph (which then opens with a mark).
+                end = pe
+                while end > i and text[end - 1].isspace():
+                    end -= 1
+                part = (i, end)
+                if pending is not None and i == _first_char(text, ps):
+                    pending.parts.append(part)
+                else:
+                    if pending is not None:
+                        pending.closed = False
+                        quotes.append(pending)
+                    pending = QuoteMarks([part], closed=False)
+                i = pe
+                break
+            part = (i, close + 1)
+            if pending is not None and i == _first_char(text, ps):
+                pending.parts.append(part)
+                pending.closed = True
+                quotes.append(pending)
+                pending = None
+            else:
+                if pending is not None:
+                    quotes.append(pending)
+                    pending = None
+                if len(text[part[0]:part[1]].split()) <= max_words:
+                    quotes.append(QuoteMarks([part]))
+            i = close + 1
+        if pending is not None and not _continues(text, pe):
+            quotes.append(pending)
+            pending = None
+    if pending is not None:
+        quotes.append(pending)
+    quotes.sort(key=lambda q: q.start)
+    return quotes
+
+
+def _first_char(text: str, ps: int) -> int:
+    i = ps
+    while i < len(text) and text[i].isspace():
+        i += 1
+    return i
+
+
+def _continues(text: str, pe: int) -> bool:
+    """Does the next paragraph open with a quote mark (a multi-paragraph quote)?"""
+    i = pe
+    while i < len(text) and text[i].isspace():
+        i += 1
+    return i < len(text) and text[i] in "“\"«„"
+
+
+def _find_close(text: str, i: int, pe: int, opener: str) -> int | None:
+    closer = OPENERS[opener]
+    j = i + 1
+    depth = 0
+    while j < pe:
+        c = text[j]
+        if opener == '"' and c == '"':
+            return j
+        if opener != '"' and c == closer and not (closer == "’" and _is_apostrophe(text, j)):
+            if depth == 0:
+                return j
+            depth -= 1
+        elif c == opener and opener not in ('"', "‘") and closer != opener:
+            depth += 1
+        elif opener == "“" and c == '"':
+            return j  # mixed marks in scraped text: “...\"
+        j += 1
+    return None
