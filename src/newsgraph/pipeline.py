@@ -104,8 +104,9 @@ class Pipeline:
     def _to_article(self, p: Prepared, sdoc: Doc) -> Article:
         return Article(
             id=p.id, text=p.doc.text, source=p.doc.source, title=p.title, published=p.published,
-            body=p.body, actors=sdoc._.actors or [], quotes=sdoc._.quotes or [],
-            events=sdoc._.events or [], timexes=sdoc._.timexes or [], meta=p.meta,
+            body=p.body, actors=sdoc._.actors or [],
+            quotes=[q for q in sdoc._.quotes or [] if q.confidence >= self.settings.quote_min_confidence],
+            events=[e for e in sdoc._.events or [] if e.confidence >= self.settings.event_min_confidence], timexes=sdoc._.timexes or [], meta=p.meta,
             pipeline=dict(self.version),
         )
 

@@ -38,7 +38,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("dedup_threshold", 0.8, "Jaccard similarity (MinHash estimate) above which two bodies are copies."),
     Setting("dedup_num_perm", 128, "MinHash permutations for near-duplicate detection."),
     Setting("event_min_confidence", 0.5, "Events below this confidence are not reported."),
-    Setting("quote_min_confidence", 0.0, "Quotes below this confidence are not reported."),
+    Setting("quote_min_confidence", 0.35,
+            "Quotes below this confidence are not reported (quotations with no speaker found score 0.3)."),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}
@@ -58,7 +59,7 @@ class Settings:
     dedup_threshold: float = 0.8
     dedup_num_perm: int = 128
     event_min_confidence: float = 0.5
-    quote_min_confidence: float = 0.0
+    quote_min_confidence: float = 0.35
 
     def with_(self, **changes: Any) -> Settings:
         """A copy with some settings changed (None values are ignored)."""

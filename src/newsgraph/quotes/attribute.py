@@ -18,6 +18,9 @@ from .marks import QuoteMarks
 
 _PUNCT_EDGE = " \t\n,;:—–-"
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
+# Verbs whose direct object is not what was said ("told reporters", "asked him", "said it").
+_NO_OBJECT_CONTENT = {"say", "tell", "ask", "add", "continue", "begin", "read", "post", "write", "inform",
+                      "notify", "remind", "answer", "reply", "respond", "thank", "quote", "cite", "order"}
 
 
 @dataclass(slots=True)
@@ -99,9 +102,10 @@ def content_of(cue: Token) -> tuple[int, int] | None:
         if e > s:
             return _trim(doc.text, s, e)
     # "told reporters/the AP that ..." handled by ccomp; "called X a liar": the object and its complement
-    dobj = [c for c in cue.children if c.dep_ in ("dobj", "oprd")]
-    if dobj and cue.lemma_ in ("call", "describe", "brand", "label", "dub", "accuse", "blame", "praise",
-                               "criticize", "defend", "urge", "ask", "endorse", "support", "reject", "deny"):
+    dobj = [c for c in cue.children if c.dep_ in ("dobj", "oprd") and c.i > cue.i]
+    if dobj and cue.lemma_ not in _NO_OBJECT_CONTENT and dobj[0].pos_ != "PRON" and \
+            dobj[0].ent_type_ not in ("PERSON",) or (dobj and cue.lemma_ in ("call", "describe", "brand", "label",
+                                                                             "dub", "accuse", "blame")):
         last = max(c.right_edge.i for c in cue.children if c.i > cue.i and c.dep_ != "punct") \
             if any(c.i > cue.i and c.dep_ != "punct" for c in cue.children) else dobj[0].right_edge.i
         s = doc[dobj[0].left_edge.i].idx
@@ -134,7 +138,6 @@ def according_to(sent: Span) -> list[tuple[Token, Token, tuple[int, int]]]:
 def attributions_in(doc: Doc, quotes: list[QuoteMarks], lex: CueLexicon) -> list[Attribution]:
     """Every attribution with a cue in ``doc``, quotes attached where they are the content."""
     out: list[Attribution] = []
-    text = doc.text
     quote_at: dict[int, QuoteMarks] = {}
     for q in quotes:
         for s, e in q.parts:
@@ -178,7 +181,29 @@ def attributions_in(doc: Doc, quotes: list[QuoteMarks], lex: CueLexicon) -> list
             to = doc[cue_tok.i + 1]
             out.append(Attribution([content], (cue_tok.idx, to.idx + len(to)), source_span(src_tok), src_tok,
                                    "mixed" if inside else "indirect", "according_to", s_range, inside))
-    _ = text
+    out.extend(colon_headlines(doc))
+    return out
+
+
+def colon_headlines(doc: Doc) -> list[Attribution]:
+    """`Ben Carson: Clinton 'Not Fit To Serve'` — a name, a colon, then what they said (headlines, ledes)."""
+    out = []
+    for sent in doc.sents:
+        colon = next((t for t in sent[:8] if t.text == ":"), None)
+        if colon is None or colon.i == sent.start or colon.i + 2 >= sent.end:
+            continue
+        head = doc[sent.start:colon.i]
+        ents = [e for e in head.ents if e.label_ in ("PERSON", "ORG", "NORP", "GPE")]
+        if not ents or ents[-1].end != colon.i:
+            continue
+        if any(t.pos_ in ("VERB", "AUX") for t in head):
+            continue
+        s, e = _trim(doc.text, colon.idx + 1, sent.end_char)
+        if e - s < 8:
+            continue
+        src = _trim(doc.text, head.start_char, head.end_char)
+        out.append(Attribution([(s, e)], (colon.idx, colon.idx + 1), src, ents[-1].root, "direct" if any(
+            c in doc.text[s:e] for c in "“”\"‘’") else "indirect", "colon", (sent.start_char, sent.end_char)))
     return out
 
 
@@ -197,12 +222,20 @@ def _adjacent_quotes(cue: Token, sent: Span, quotes: list[QuoteMarks]) -> list[Q
         i += 1
     clause_r = doc[i - 1].idx + len(doc[i - 1])
     found: list[QuoteMarks] = []
+    before = False
     for q in quotes:
         gap_before = doc.text[q.end:clause_l]
         gap_after = doc.text[clause_r:q.start]
         if q.end <= clause_l and len(gap_before) <= 3 and not gap_before.strip(" ,—–-\n"):
             found.append(q)
+            before = True
         elif q.start >= clause_r and len(gap_after) <= 4 and not gap_after.strip(" ,:—–-\n"):
+            found.append(q)
+        elif q.start >= clause_r and doc.text[clause_r:clause_r + 1] == ":" and len(gap_after) <= 8 \
+                and not gap_after.strip(" :\n") and not found:
+            found.append(q)  # `said:` then the quote, maybe in the next paragraph
+        elif before and q.start >= clause_r and len(gap_after) <= 4 and not gap_after.strip(" .\n"):
+            # `"…," Spencer said. "…"`: the quote goes on after the attribution
             found.append(q)
     return found
 

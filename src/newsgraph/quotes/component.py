@@ -39,6 +39,8 @@ RULE_CONFIDENCE = {
     ("indirect", "cue:belief"): 0.5,
     ("mixed", "cue:belief"): 0.6,
     ("direct", "continued"): 0.6,
+    ("direct", "colon"): 0.6,
+    ("indirect", "colon"): 0.5,
     ("direct", "unattributed"): 0.3,
 }
 _PARA = re.compile(r"\n\s*\n")
