@@ -1,20 +1,140 @@
-"""spaCy component ``newsgraph_events``: fills ``doc._.events``."""
+"""spaCy component ``newsgraph_events``: fills ``doc._.events`` with PLOVER events.
+
+Precision first: an event needs a trigger from the lexicon and a source that
+is one of the article's actors; a sentence that only mentions a topic ("the
+war in Gaza") has no agent and yields nothing. Each event keeps its trigger
+and sentence offsets, modality and negation, its date (clause, else sentence,
+else the publication date marked as such) and a stated location.
+"""
 
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
+
+from ..actors.lexicon import load_lexicon
+from ..actors.lookup import mention_at
+from ..dates import date_of
+from ..record import Actor, Event, Location, Offsets, Quote, Span
+from .extract import Found, find_events
+from .lexicon import event_lexicon
+
+_COOPERATIVE = {"AID", "COOPERATE", "CONCEDE", "RETREAT", "SUPPORT", "CONSULT"}
+_HARMFUL = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"}
+_LOCATIVE = {"in", "at", "near", "outside"}
+
+
+def _np_range(tok: Token, with_right: bool = False) -> tuple[int, int]:
+    """Character range of the noun phrase headed by ``tok`` (its right modifiers only when asked)."""
+    doc = tok.doc
+    left = tok.left_edge.i
+    right = tok.right_edge.i if with_right else tok.i
+    if not with_right:
+        for c in tok.rights:
+            if c.dep_ in ("compound", "flat", "appos", "nummod") or (c.dep_ == "case"):
+                right = max(right, c.right_edge.i)
+    return doc[left].idx, doc[right].idx + len(doc[right])
+
+
+_ROLE_WORDS = frozenset(w for w in load_lexicon().role_sectors if " " not in w)
+_FIRST_PERSON = {"i", "we", "me", "us", "my", "our"}
+
+
+def _quote_at(doc: Doc, pos: int) -> Quote | None:
+    for q in doc._.quotes or []:
+        if any(s <= pos < e for s, e in q.content.parts()):
+            return q
+    return None
+
+
+def _actors_of(doc: Doc, toks: list[Token]) -> list[Actor]:
+    out: list[Actor] = []
+    for t in toks:
+        found = None
+        if t.lower_ in _FIRST_PERSON:
+            # "I"/"we" inside a quotation is its speaker
+            q = _quote_at(doc, t.idx)
+            speaker = q.speaker.actor if q is not None and q.speaker is not None else None
+            actor = next((a for a in doc._.actors or [] if a.id == speaker), None)
+            if actor is not None and actor not in out:
+                out.append(actor)
+            continue
+        # "Doctors from two American aid groups": look right only from people nouns
+        wider = t.pos_ == "NOUN" and t.lemma_.lower() in _ROLE_WORDS
+        for with_right in ((False, True) if wider else (False,)):
+            s, e = _np_range(t, with_right)
+            found = mention_at(doc, s, e)
+            if found:
+                break
+        if found and found[0] not in out:
+            out.append(found[0])
+    return out
 
 
 class EventsComponent:
-    """Placeholder until the events stage lands: sets an empty list."""
+    """PLOVER events with actors, trigger, sentence, modality, date and location."""
 
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
+        self.lexicon = event_lexicon()
+        self.places = load_lexicon()
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.events = []
+        events: list[Event] = []
+        if doc._.actors:
+            for sent in doc.sents:
+                for f in find_events(sent, self.lexicon):
+                    ev = self._to_event(doc, sent.start_char, sent.end_char, f, len(events) + 1)
+                    if ev is not None:
+                        events.append(ev)
+        doc._.events = events
         return doc
+
+    def _to_event(self, doc: Doc, s_start: int, s_end: int, f: Found, n: int) -> Event | None:
+        sources = _actors_of(doc, f.source_tokens)
+        if not sources:
+            return None
+        targets = [a for a in _actors_of(doc, f.target_tokens) if a not in sources]
+        etype, mode = f.type, f.mode
+        if f.intent and not f.negated:
+            # PLOVER codes a stated intention to cooperate as AGREE, to harm as THREATEN.
+            if etype in _COOPERATIVE:
+                etype, mode = "AGREE", None
+            elif etype in _HARMFUL:
+                etype, mode = "THREATEN", None
+        trig = f.trigger
+        t_end = doc[f.trigger_end - 1].idx + len(doc[f.trigger_end - 1])
+        clause_head = trig.head if f.nominal else trig
+        c_start = doc[clause_head.left_edge.i].idx
+        c_end = doc[clause_head.right_edge.i].idx + len(doc[clause_head.right_edge.i])
+        date, basis = date_of(doc, c_start, c_end, (s_start, s_end))
+        if basis == "published":
+            q = _quote_at(doc, trig.idx)
+            if q is not None and q.date:  # an event told in a dated statement
+                date, basis = q.date, "sentence"
+        conf = 0.75 if targets else 0.62
+        if f.nominal:
+            conf -= 0.05
+        if f.modality == "hypothetical":
+            conf -= 0.1
+        return Event(
+            id=f"e{n}", type=etype, trigger=Span.of(doc.text, trig.idx, t_end), sentence=Offsets(s_start, s_end),
+            source=[a.id for a in sources], target=[a.id for a in targets], mode=mode, date=date,
+            date_basis=basis, location=self._location(trig), negated=f.negated, modality=f.modality,
+            confidence=conf,
+        )
+
+    def _location(self, trig: Token) -> Location | None:
+        for t in (trig, trig.head):
+            for p in t.children:
+                if p.dep_ == "prep" and p.lower_ in _LOCATIVE:
+                    for o in p.children:
+                        if o.dep_ == "pobj" and o.ent_type_ in ("GPE", "LOC", "FAC"):
+                            s, e = _np_range(o)
+                            text = trig.doc.text[s:e]
+                            return Location(text, self.places.place_code(text.removeprefix("the ")) or
+                                            self.places.place_code(o.text), s, e)
+        return None
 
 
 @Language.factory("newsgraph_events", assigns=["doc._.events"])
