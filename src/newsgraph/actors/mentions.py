@@ -234,7 +234,9 @@ class MentionFinder:
                 words = [t.lower_ for t in doc[span.start:head.i + 1]]
                 sector = lex.sector_of_role(words) or lex.sector_of_role([head.lemma_.lower()])
                 if sector is None and head.lemma_.lower() not in _GROUP_NOUNS:
-                    return None  # "Israeli hostages" are people, "an Israeli delegation" a thing: skip
+                    # "an Australian ultimatum": the country itself, as the one behind the thing
+                    return Candidate(span.start_char, span.end_char, span.text, "country", [span.text],
+                                     country=code, sent_start=sent_start, mention_kind="name")
                 full = doc[span.start:head.i + 1]
                 return Candidate(span.start_char, full.end_char, full.text, "group", [t.text for t in full],
                                  country=code, sector=sector, sent_start=sent_start,

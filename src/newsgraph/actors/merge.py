@@ -209,6 +209,10 @@ def link_references(doc: Doc, actors: list[Actor]) -> None:
             target = _antecedent(doc, tok.i, subjects, recent)
             if target is not None and (tok.idx, tok.idx + len(tok)) not in taken:
                 target.mentions.append(Mention(tok.idx, tok.idx + len(tok), tok.text, "pronoun"))
+        elif low in ("they", "it", "its", "their", "them") and tok.pos_ == "PRON":
+            target = _collective_antecedent(doc, tok.i, subjects)
+            if target is not None and (tok.idx, tok.idx + len(tok)) not in taken:
+                target.mentions.append(Mention(tok.idx, tok.idx + len(tok), tok.text, "pronoun"))
         elif low in _DESCRIPTIONS and tok.pos_ == "NOUN" and tok.i > 0 and doc[tok.i - 1].lower_ == "the":
             if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ in ("PROPN",):
                 continue  # "the minister Yoav Gallant": the name is the mention
@@ -238,6 +242,22 @@ def _antecedent(doc: Doc, i: int, subjects: list[tuple[int, Actor]], recent: lis
     if len(window) == 1:
         return next(iter(window.values()))
     return None
+
+
+def _collective_antecedent(doc: Doc, i: int, subjects: list[tuple[int, Actor]]) -> Actor | None:
+    """What "they"/"it" refers to: the latest subject in this or the previous sentence, when it is a
+    country, organisation or group (plural "they" for groups, "it" for countries and organisations)."""
+    sent = doc[i].sent
+    prev_start = doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
+    pos = doc[i].idx
+    window = [a for s, a in subjects if prev_start <= s < pos]
+    if not window or window[-1].kind == "person":
+        return None
+    a = window[-1]
+    plural = doc[i].lower_ in ("they", "their", "them")
+    if plural != (a.kind == "group"):
+        return None
+    return a
 
 
 def _described(word: str, recent: list[tuple[int, Actor]]) -> Actor | None:

@@ -71,6 +71,33 @@ def _actors_of(doc: Doc, toks: list[Token]) -> list[Actor]:
     return out
 
 
+_ARG_DEPS = {"dobj", "dative", "pobj", "nsubj", "nsubjpass", "poss", "amod", "compound"}
+
+
+def _embedded_targets(doc: Doc, f: Found) -> list[Actor]:
+    """The first actor in the event's own clause, outside its source: "threatened to cut off
+    electricity to X", "demanded that X cancel", "rejected an Australian ultimatum"."""
+    skip = {t.i for s in f.source_tokens for t in s.subtree}
+    queue = [c for c in f.trigger.children if c.dep_ not in ("punct", "nsubj", "agent")]
+    seen = 0
+    while queue and seen < 40:
+        t = queue.pop(0)
+        seen += 1
+        if t.i in skip:
+            continue
+        if t.dep_ in _ARG_DEPS:
+            found = mention_at(doc, t.idx, t.idx + len(t))
+            if found:
+                return _actors_of(doc, [t])
+        queue.extend(c for c in t.children if c.dep_ not in ("punct", "relcl", "advcl"))
+    return []
+
+
+def _governed(tok: Token, triggers: set[int]) -> bool:
+    """Is ``tok`` inside the clause of another trigger (its ancestor within the sentence)?"""
+    return any(a.i in triggers for a in tok.ancestors)
+
+
 class EventsComponent:
     """PLOVER events with actors, trigger, sentence, modality, date and location."""
 
@@ -83,7 +110,11 @@ class EventsComponent:
         events: list[Event] = []
         if doc._.actors:
             for sent in doc.sents:
-                for f in find_events(sent, self.lexicon):
+                found = find_events(sent, self.lexicon)
+                triggers = {f.trigger.i for f in found}
+                for f in found:
+                    if _governed(f.trigger, triggers):
+                        continue  # "threatened to cut off aid": the threat is the event, not the cut
                     ev = self._to_event(doc, sent.start_char, sent.end_char, f, len(events) + 1)
                     if ev is not None:
                         events.append(ev)
@@ -95,6 +126,8 @@ class EventsComponent:
         if not sources:
             return None
         targets = [a for a in _actors_of(doc, f.target_tokens) if a not in sources]
+        if not targets:
+            targets = [a for a in _embedded_targets(doc, f) if a not in sources]
         etype, mode = f.type, f.mode
         if f.intent and not f.negated:
             # PLOVER codes a stated intention to cooperate as AGREE, to harm as THREATEN.
