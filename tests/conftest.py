@@ -50,3 +50,11 @@ def extract(pipeline):
 @pytest.fixture(scope="session")
 def gallant_text() -> str:
     return (EXAMPLES / "gallant-2024-03-27.txt").read_text(encoding="utf-8")
+
+
+def shared_path(*parts: str) -> Path:
+    """A path under shared/, or skip the test when that data is not on this machine."""
+    p = SHARED.joinpath(*parts)
+    if not p.exists():
+        pytest.skip(f"{p} is not available")
+    return p

@@ -161,4 +161,5 @@ def _looks_like_title(t: str, content: list[tuple[int, int, str]], i: int) -> bo
     """A short first line without final punctuation, followed by a longer paragraph."""
     if i > 1 or len(content) < 3 or len(t) > 250 or t.endswith((":", ";", ",")):
         return False
-    return len(content[i + 1][2]) > len(t) and len(t.split()) >= 3
+    following = next((c[2] for c in content[i + 1:i + 3] if not boilerplate_patterns().byline.fullmatch(c[2])), "")
+    return len(following) > len(t) and len(t.split()) >= 3

@@ -81,10 +81,10 @@ def detect_format(path: str, head: bytes) -> str:
         return "feed"
     if ext in _FEED_EXT and (b"<rss" in low or b"<feed" in low):
         return "feed"
+    if probe.startswith(b"{") or (ext in _JSONL_EXT and not probe.startswith(b"<")):
+        return "jsonl"
     if low.startswith((b"<!doctype html", b"<html")) or ext in _HTML_EXT or (b"<html" in low and b"<body" in low):
         return "html"
-    if probe.startswith(b"{") or ext in _JSONL_EXT:
-        return "jsonl"
     return "text"
 
 
@@ -267,6 +267,15 @@ def _open_maybe_gzip(path: Path) -> IO[bytes]:
     return gzip.open(path, "rb") if magic == b"\x1f\x8b" else path.open("rb")
 
 
+def _peek(path: Path, size: int = 8192) -> bytes:
+    """The first bytes of a file, decompressed when gzip (a truncated file still gives its start)."""
+    with path.open("rb") as f:
+        raw = f.read(65536)
+    if raw[:2] != b"\x1f\x8b":
+        return raw[:size]
+    return zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(raw, size)
+
+
 def read_path(path: Path, settings: Settings) -> Iterator[Item]:
     """Every document in one file (never raises for bad content)."""
     label = str(path)
@@ -279,9 +288,8 @@ def read_path(path: Path, settings: Settings) -> Iterator[Item]:
         yield IngestFailure(label, Errors.E102.format(path=label))
         return
     try:
-        with _open_maybe_gzip(path) as f:
-            head = f.read(8192)
-    except (OSError, EOFError, zlib.error) as exc:
+        head = _peek(path)
+    except (OSError, zlib.error) as exc:
         yield IngestFailure(label, Errors.E104.format(path=label, reason=str(exc) or type(exc).__name__))
         return
     fmt = detect_format(label, head)
