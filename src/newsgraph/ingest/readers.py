@@ -267,6 +267,20 @@ def _open_maybe_gzip(path: Path) -> IO[bytes]:
     return gzip.open(path, "rb") if magic == b"\x1f\x8b" else path.open("rb")
 
 
+def _gzip_damage(path: Path) -> str | None:
+    """Why a gzip file is truncated or corrupt, or None (the WARC reader stops quietly at damage)."""
+    with path.open("rb") as f:
+        if f.read(2) != b"\x1f\x8b":
+            return None
+    try:
+        with gzip.open(path, "rb") as g:
+            while g.read(1 << 20):
+                pass
+    except (EOFError, OSError, zlib.error) as exc:
+        return str(exc) or type(exc).__name__
+    return None
+
+
 def _peek(path: Path, size: int = 8192) -> bytes:
     """The first bytes of a file, decompressed when gzip (a truncated file still gives its start)."""
     with path.open("rb") as f:
@@ -302,8 +316,13 @@ def read_path(path: Path, settings: Settings) -> Iterator[Item]:
         return
     try:
         if fmt == "warc":
+            failed = False
             with path.open("rb") as f:
-                yield from read_warc_stream(f, label)
+                for item in read_warc_stream(f, label):
+                    failed = failed or isinstance(item, IngestFailure)
+                    yield item
+            if not failed and (reason := _gzip_damage(path)):
+                yield IngestFailure(label, Errors.E108.format(path=label, reason=reason))
             return
         if fmt == "jsonl":
             with _open_maybe_gzip(path) as f:
