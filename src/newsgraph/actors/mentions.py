@@ -121,7 +121,9 @@ class MentionFinder:
         key = " ".join(t.lower_ for t in span).replace("’", "'")
         if label == "KNOWN" or key in lex.bodies or key in lex.igos:
             return self._known(doc, span, key, sent_start, subject, in_role)
-        if label == "PERSON":
+        if label == "PERSON" or (label == "ORG" and len(span) > 1 and span[0].lower_ in lex.abbreviations
+                                 and span[-1].is_title):
+            # "DM Gallant" is sometimes read as an organisation: a title makes it a person
             return self._person(doc, span, sent_start, subject, in_role)
         if label == "NORP":
             return self._group(doc, span, sent_start, in_role)

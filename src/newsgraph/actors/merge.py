@@ -92,6 +92,9 @@ def merge_candidates(doc: Doc, cands: list[Candidate], lex: ActorLexicon) -> lis
                 target = by_country[code] = _Cluster("country", key=code)
                 clusters.append(target)
             target.names.append(c)
+        elif c.kind == "organization" and len(c.tokens) == 1 and (
+                person := _find_person(clusters, None, c.tokens[0].lower(), None)) is not None:
+            person.names.append(c)  # "Trump" tagged as an organisation after "Donald Trump"
         else:
             key = acronyms.get(c.text) or _org_key(c.acronym_of or c.text)
             target = by_org.get(key)
@@ -136,6 +139,11 @@ def add_missed_names(doc: Doc, actors: list[Actor]) -> None:
 
 
 def _find_person(clusters: list[_Cluster], first: str | None, surname: str, suffix: str | None) -> _Cluster | None:
+    if first is None and suffix is None:
+        # A bare surname shared by several people is the first one named (the story's main figure).
+        same = [cl for cl in clusters if cl.kind == "person" and cl.surname == surname and not cl.suffix]
+        if same:
+            return same[0]
     for cl in reversed(clusters):
         if cl.kind != "person" or cl.surname != surname:
             continue
@@ -179,7 +187,12 @@ def _to_actors(doc: Doc, clusters: list[_Cluster], lex: ActorLexicon) -> list[Ac
                     roles.append(r)
         if cl.kind == "person" and sector is None and roles:
             sector = lex.sector_of_role(" ".join(roles).lower().split())
-        mentions = [Mention(c.start, c.end, text[c.start:c.end], c.mention_kind) for c in names]
+        seen: set[tuple[int, int]] = set()
+        mentions = []
+        for c in names:
+            if (c.start, c.end) not in seen:
+                seen.add((c.start, c.end))
+                mentions.append(Mention(c.start, c.end, text[c.start:c.end], c.mention_kind))
         actors.append(Actor(f"a{n}", name, kind, roles, country, sector, mentions))
     return actors
 

@@ -19,6 +19,7 @@ from ..record import Actor, Event, Location, Offsets, Quote, Span
 from .extract import Found, find_events
 from .lexicon import event_lexicon
 
+_VERBAL = {"AGREE", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT", "SANCTION"}
 _COOPERATIVE = {"AID", "COOPERATE", "CONCEDE", "RETREAT", "SUPPORT", "CONSULT"}
 _HARMFUL = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"}
 _LOCATIVE = {"in", "at", "near", "outside"}
@@ -37,6 +38,8 @@ def _np_range(tok: Token, with_right: bool = False) -> tuple[int, int]:
 
 
 _ROLE_WORDS = frozenset(w for w in load_lexicon().role_sectors if " " not in w)
+_QUANTITIES = {"thousands", "hundreds", "dozens", "scores", "millions", "tens", "members", "group", "crowd",
+               "number", "some", "many", "most", "all"}
 _FIRST_PERSON = {"i", "we", "me", "us", "my", "our"}
 
 
@@ -60,7 +63,7 @@ def _actors_of(doc: Doc, toks: list[Token]) -> list[Actor]:
                 out.append(actor)
             continue
         # "Doctors from two American aid groups": look right only from people nouns
-        wider = t.pos_ == "NOUN" and t.lemma_.lower() in _ROLE_WORDS
+        wider = t.pos_ in ("NOUN", "NUM") and (t.lemma_.lower() in _ROLE_WORDS or t.lower_ in _QUANTITIES)
         for with_right in ((False, True) if wider else (False,)):
             s, e = _np_range(t, with_right)
             found = mention_at(doc, s, e)
@@ -126,8 +129,9 @@ class EventsComponent:
         if not sources:
             return None
         targets = [a for a in _actors_of(doc, f.target_tokens) if a not in sources]
-        if not targets:
-            targets = [a for a in _embedded_targets(doc, f) if a not in sources]
+        if not targets and f.type in _VERBAL or f.intent:
+            # the target of "threatened to cut off power to X", "urged X to", "agreed to give X"
+            targets = targets or [a for a in _embedded_targets(doc, f) if a not in sources]
         etype, mode = f.type, f.mode
         if f.intent and not f.negated:
             # PLOVER codes a stated intention to cooperate as AGREE, to harm as THREATEN.

@@ -226,15 +226,17 @@ def _adjacent_quotes(cue: Token, sent: Span, quotes: list[QuoteMarks]) -> list[Q
     for q in quotes:
         gap_before = doc.text[q.end:clause_l]
         gap_after = doc.text[clause_r:q.start]
-        if q.end <= clause_l and len(gap_before) <= 3 and not gap_before.strip(" ,—–-\n"):
+        if "\n" in gap_before and "\n" in gap_after:
+            continue
+        if q.end <= clause_l and len(gap_before) <= 3 and not gap_before.strip(" ,—–-"):
             found.append(q)
             before = True
-        elif q.start >= clause_r and len(gap_after) <= 4 and not gap_after.strip(" ,:—–-\n"):
+        elif q.start >= clause_r and len(gap_after) <= 4 and not gap_after.strip(" ,:—–-"):
             found.append(q)
         elif q.start >= clause_r and doc.text[clause_r:clause_r + 1] == ":" and len(gap_after) <= 8 \
                 and not gap_after.strip(" :\n") and not found:
             found.append(q)  # `said:` then the quote, maybe in the next paragraph
-        elif before and q.start >= clause_r and len(gap_after) <= 4 and not gap_after.strip(" .\n"):
+        elif before and q.start >= clause_r and len(gap_after) <= 4 and not gap_after.strip(" ."):
             # `"…," Spencer said. "…"`: the quote goes on after the attribution
             found.append(q)
     return found
