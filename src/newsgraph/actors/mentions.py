@@ -14,6 +14,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
+from ..nlp import doc_text
 from .lexicon import ActorLexicon
 
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
@@ -291,7 +292,7 @@ class MentionFinder:
         country: str | None = None
         if role_span:
             rs, re_ = role_span[0].idx, role_span[-1].idx + len(role_span[-1])
-            role_text = doc.text[rs:re_]
+            role_text = doc_text(doc)[rs:re_]
             in_role.update(t.i for t in role_span)
             roles.append(role_text)
             expanded = " ".join(lex.abbreviations.get(t.lower_, t.text) for t in role_span)
@@ -304,7 +305,7 @@ class MentionFinder:
             app_words = [t.lower_ for t in app if not t.is_space]
             if app_words and app_words[0] not in ("my", "our", "your", "their", "its") and \
                     lex.sector_of_role(app_words):
-                roles.append(doc.text[app[0].idx:app[-1].idx + len(app[-1])].removeprefix("the ").strip())
+                roles.append(doc_text(doc)[app[0].idx:app[-1].idx + len(app[-1])].removeprefix("the ").strip())
                 words += [t.lower_ for t in app]
                 country = country or self._country_in(list(app))
                 in_role.update(t.i for t in app)
@@ -329,7 +330,7 @@ class MentionFinder:
         """"UN Security Council (UNSC)": the acronym names the same body, here and later."""
         out: list[Candidate] = []
         by_end = {c.end: c for c in cands}
-        text = doc.text
+        text = doc_text(doc)
         for c in list(cands):
             j = c.end
             while j < len(text) and text[j] == " ":

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
+from ..nlp import doc_text
 from ..record import Actor, Mention
 from .lexicon import ActorLexicon
 from .mentions import Candidate
@@ -167,7 +168,7 @@ def _to_actors(doc: Doc, clusters: list[_Cluster], lex: ActorLexicon) -> list[Ac
     clusters = [cl for cl in clusters if cl.names]
     clusters.sort(key=lambda cl: cl.start)
     actors: list[Actor] = []
-    text = doc.text
+    text = doc_text(doc)
     for n, cl in enumerate(clusters, 1):
         names = sorted(cl.names, key=lambda c: c.start)
         if cl.kind == "country":
@@ -234,7 +235,7 @@ def link_references(doc: Doc, actors: list[Actor]) -> None:
                 s = doc[tok.i - 1].idx
                 e = tok.idx + len(tok)
                 if (s, e) not in taken:
-                    target.mentions.append(Mention(s, e, doc.text[s:e], "description"))
+                    target.mentions.append(Mention(s, e, doc_text(doc)[s:e], "description"))
     for a in actors:
         a.mentions.sort(key=lambda m: m.start)
 

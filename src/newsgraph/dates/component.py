@@ -14,6 +14,7 @@ from datetime import date
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ..nlp import doc_text
 from ..record import Timex
 from .resolve import find_timexes, resolve
 
@@ -55,7 +56,7 @@ class DatesComponent:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         published = _published(doc)
         timexes: list[Timex] = []
         previous: str | None = None

@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from ..nlp import doc_text
 from ..actors.lexicon import load_lexicon
 from ..actors.lookup import mention_at
 from ..dates import date_of
@@ -155,7 +156,7 @@ class EventsComponent:
         if f.modality == "hypothetical":
             conf -= 0.1
         return Event(
-            id=f"e{n}", type=etype, trigger=Span.of(doc.text, trig.idx, t_end), sentence=Offsets(s_start, s_end),
+            id=f"e{n}", type=etype, trigger=Span.of(doc_text(doc), trig.idx, t_end), sentence=Offsets(s_start, s_end),
             source=[a.id for a in sources], target=[a.id for a in targets], mode=mode, date=date,
             date_basis=basis, location=self._location(trig), negated=f.negated, modality=f.modality,
             confidence=conf,
@@ -168,7 +169,7 @@ class EventsComponent:
                     for o in p.children:
                         if o.dep_ == "pobj" and o.ent_type_ in ("GPE", "LOC", "FAC"):
                             s, e = _np_range(o)
-                            text = trig.doc.text[s:e]
+                            text = doc_text(trig.doc)[s:e]
                             return Location(text, self.places.place_code(text.removeprefix("the ")) or
                                             self.places.place_code(o.text), s, e)
         return None

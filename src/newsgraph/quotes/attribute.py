@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from ..nlp import doc_text
 from .cues import CueLexicon, cue_kind, cue_span
 from .marks import QuoteMarks
 
@@ -74,7 +75,7 @@ def source_span(tok: Token) -> tuple[int, int]:
         right = c.right_edge.i
     doc = tok.doc
     s, e = doc[left].idx, doc[right].idx + len(doc[right])
-    return _trim(doc.text, s, e)
+    return _trim(doc_text(doc), s, e)
 
 
 def _clause_span(tok: Token) -> tuple[int, int]:
@@ -91,7 +92,7 @@ def content_of(cue: Token) -> tuple[int, int] | None:
                                                                           for m in c.children)):
             s, e = _clause_span(c)
             # keep the complementizer "that" in (PolNeAR does)
-            return _trim(doc.text, s, e)
+            return _trim(doc_text(doc), s, e)
     # "X, he said." — the cue hangs off the reported clause (parataxis), or is the root
     # with the reported clause on its left.
     if cue.dep_ in ("parataxis",) or (cue.dep_ == "ccomp" and cue.head.i < cue.i and False):
@@ -100,7 +101,7 @@ def content_of(cue: Token) -> tuple[int, int] | None:
         s = doc[head.left_edge.i].idx if head.left_edge.i >= sent.start else sent.start_char
         e = doc[cue.left_edge.i].idx
         if e > s:
-            return _trim(doc.text, s, e)
+            return _trim(doc_text(doc), s, e)
     # "told reporters/the AP that ..." handled by ccomp; "called X a liar": the object and its complement
     dobj = [c for c in cue.children if c.dep_ in ("dobj", "oprd") and c.i > cue.i]
     if dobj and cue.lemma_ not in _NO_OBJECT_CONTENT and dobj[0].pos_ != "PRON" and \
@@ -110,7 +111,7 @@ def content_of(cue: Token) -> tuple[int, int] | None:
             if any(c.i > cue.i and c.dep_ != "punct" for c in cue.children) else dobj[0].right_edge.i
         s = doc[dobj[0].left_edge.i].idx
         e = doc[last].idx + len(doc[last])
-        return _trim(doc.text, s, e)
+        return _trim(doc_text(doc), s, e)
     return None
 
 
@@ -127,8 +128,8 @@ def according_to(sent: Span) -> list[tuple[Token, Token, tuple[int, int]]]:
             continue
         src = objs[0]
         phrase_start, phrase_end = t.idx, doc[src.right_edge.i].idx + len(doc[src.right_edge.i])
-        before = _trim(doc.text, sent.start_char, phrase_start)
-        after = _trim(doc.text, phrase_end, sent.end_char)
+        before = _trim(doc_text(doc), sent.start_char, phrase_start)
+        after = _trim(doc_text(doc), phrase_end, sent.end_char)
         content = before if (before[1] - before[0]) >= (after[1] - after[0]) else after
         if content[1] > content[0]:
             out.append((t, src, content))
@@ -198,12 +199,12 @@ def colon_headlines(doc: Doc) -> list[Attribution]:
             continue
         if any(t.pos_ in ("VERB", "AUX") for t in head):
             continue
-        s, e = _trim(doc.text, colon.idx + 1, sent.end_char)
+        s, e = _trim(doc_text(doc), colon.idx + 1, sent.end_char)
         if e - s < 8:
             continue
-        src = _trim(doc.text, head.start_char, head.end_char)
+        src = _trim(doc_text(doc), head.start_char, head.end_char)
         out.append(Attribution([(s, e)], (colon.idx, colon.idx + 1), src, ents[-1].root, "direct" if any(
-            c in doc.text[s:e] for c in "“”\"‘’") else "indirect", "colon", (sent.start_char, sent.end_char)))
+            c in doc_text(doc)[s:e] for c in "“”\"‘’") else "indirect", "colon", (sent.start_char, sent.end_char)))
     return out
 
 
@@ -224,8 +225,8 @@ def _adjacent_quotes(cue: Token, sent: Span, quotes: list[QuoteMarks]) -> list[Q
     found: list[QuoteMarks] = []
     before = False
     for q in quotes:
-        gap_before = doc.text[q.end:clause_l]
-        gap_after = doc.text[clause_r:q.start]
+        gap_before = doc_text(doc)[q.end:clause_l]
+        gap_after = doc_text(doc)[clause_r:q.start]
         if "\n" in gap_before and "\n" in gap_after:
             continue
         if q.end <= clause_l and len(gap_before) <= 3 and not gap_before.strip(" ,—–-"):
@@ -233,7 +234,7 @@ def _adjacent_quotes(cue: Token, sent: Span, quotes: list[QuoteMarks]) -> list[Q
             before = True
         elif q.start >= clause_r and len(gap_after) <= 4 and not gap_after.strip(" ,:—–-"):
             found.append(q)
-        elif q.start >= clause_r and doc.text[clause_r:clause_r + 1] == ":" and len(gap_after) <= 8 \
+        elif q.start >= clause_r and doc_text(doc)[clause_r:clause_r + 1] == ":" and len(gap_after) <= 8 \
                 and not gap_after.strip(" :\n") and not found:
             found.append(q)  # `said:` then the quote, maybe in the next paragraph
         elif before and q.start >= clause_r and len(gap_after) <= 4 and not gap_after.strip(" ."):

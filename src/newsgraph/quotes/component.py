@@ -22,6 +22,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..nlp import doc_text
 from ..actors.lookup import mention_at
 from ..dates import timexes_in
 from ..record import Content, Quote, Speaker, Span
@@ -55,7 +56,7 @@ class QuotesComponent:
         self.lexicon = cue_lexicon()
 
     def __call__(self, doc: Doc) -> Doc:
-        quotes = find_quotes(doc.text)
+        quotes = find_quotes(doc_text(doc))
         atts = _dedupe(attributions_in(doc, quotes, self.lexicon))
         atts.extend(_unclaimed(doc, quotes, atts))
         atts.sort(key=lambda a: a.start)
@@ -63,7 +64,7 @@ class QuotesComponent:
         return doc
 
     def _to_quote(self, doc: Doc, a: Attribution, n: int) -> Quote:
-        text = doc.text
+        text = doc_text(doc)
         parts = sorted(a.content)
         start, end = parts[0][0], parts[-1][1]
         content = Content(start, end, text[start:end], parts if len(parts) > 1 else None)
@@ -123,7 +124,7 @@ def _paragraph_of(text: str, pos: int) -> tuple[int, int]:
 
 def _unclaimed(doc: Doc, quotes: list[QuoteMarks], atts: list[Attribution]) -> list[Attribution]:
     """Quotations no cue claimed: continue the previous speaker, or stand without one."""
-    text = doc.text
+    text = doc_text(doc)
     claimed = {id(q) for a in atts for q in a.quotes}
     claimed_ranges = [(s, e) for a in atts for s, e in a.content]
     out: list[Attribution] = []

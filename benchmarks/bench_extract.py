@@ -1,0 +1,141 @@
+"""Throughput of the whole pipeline against spaCy's bare parse of the same texts, in one run.
+
+    python benchmarks/bench_extract.py [FOLDER] [--limit N] [--batch-size 32]
+    python benchmarks/bench_extract.py --memory 2000
+
+The first form times, on the same texts and in this order: ``nlp.pipe`` with
+newsgraph's components disabled (the floor), then the full ``extract_stream``
+(cleaning, masking, components, records), and reports each newsgraph
+component's share. The second writes a JSONL of N articles and ingests it
+into a fresh SQLite file, printing peak RSS every few hundred articles.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import resource
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+
+DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "data" / "polnear" / "train" / "text"
+
+
+def machine() -> str:
+    import os
+
+    import spacy
+
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}, spaCy {spacy.__version__}"
+
+
+def throughput(folder: Path, limit: int | None, batch_size: int) -> None:
+    from newsgraph.ingest import InputDocument
+    from newsgraph.pipeline import Pipeline
+    from newsgraph.record import Source
+    from newsgraph.registry import COMPONENTS
+    from newsgraph.settings import Settings
+
+    files = sorted(folder.glob("*.txt"))[:limit]
+    texts = [f.read_text("utf-8") for f in files]
+    words = sum(len(t.split()) for t in texts)
+    pipe = Pipeline(Settings(batch_size=batch_size))
+    nlp = pipe.nlp
+    list(nlp.pipe(texts[:64], batch_size=batch_size))  # warm up: allocation and caches
+    def bare_parse() -> float:
+        t0 = time.perf_counter()
+        with nlp.select_pipes(disable=list(COMPONENTS)):
+            for _ in nlp.pipe(texts, batch_size=batch_size):
+                pass
+        return time.perf_counter() - t0
+
+    bare_first = bare_parse()
+    spent: dict[str, float] = defaultdict(float)
+    for name in COMPONENTS:  # time each of our components by wrapping it in the pipeline
+        comp = nlp.get_pipe(name)
+
+        def timed(doc, _comp=comp, _name=name):  # type: ignore[no-untyped-def]
+            s = time.perf_counter()
+            out = _comp(doc)
+            spent[_name] += time.perf_counter() - s
+            return out
+
+        nlp._components[nlp.pipe_names.index(name)] = (name, timed)  # noqa: SLF001 - timing wrapper
+    docs = [InputDocument(text=t, source=Source(path=str(f)), id=f.stem) for f, t in zip(files, texts, strict=True)]
+    t0 = time.perf_counter()
+    n = sum(1 for _ in pipe.process(docs))
+    full = time.perf_counter() - t0
+    bare_again = bare_parse()  # before and after, so drift on a shared machine shows
+    bare = (bare_first + bare_again) / 2
+    print(f"machine: {machine()}")
+    print(f"texts: {len(texts)} from {folder} ({words} words), batch size {batch_size}, 1 process")
+    print(f"| run | seconds | docs/s | words/s |\n| --- | --- | --- | --- |")
+    print(f"| spaCy nlp.pipe, newsgraph components off (mean of a run before and after: "
+          f"{bare_first:.1f} s, {bare_again:.1f} s) | {bare:.1f} | {len(texts) / bare:.1f} | {words / bare:,.0f} |")
+    print(f"| newsgraph extract (all stages) | {full:.1f} | {n / full:.1f} | {words / full:,.0f} |")
+    print(f"throughput ratio (extract / bare parse): {bare / full:.3f}; overhead {100 * (full - bare) / bare:.1f}%")
+    for name in COMPONENTS:
+        print(f"  {name}: {spent[name]:.2f} s ({100 * spent[name] / bare:.1f}% of the bare parse)")
+
+
+def memory(n: int) -> None:
+    from newsgraph.ingest import iter_documents
+    from newsgraph.pipeline import extract_stream
+    from newsgraph.record import Article
+    from newsgraph.settings import Settings
+    from newsgraph.store import Store
+
+    texts = [f.read_text("utf-8") for f in sorted(DEFAULT.glob("*.txt"))] or ["A minister said talks went well."]
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / "many.jsonl"
+        with src.open("w") as f:
+            for i in range(n):
+                f.write(json.dumps({"id": f"m{i}", "text": texts[i % len(texts)] + f"\n\nCopy {i}."}) + "\n")
+        settings = Settings(db=f"sqlite:///{tmp}/m.db")
+        store = Store(settings.db, settings)
+        batch: list[Article] = []
+        done = 0
+        t0 = time.perf_counter()
+        for item in extract_stream(iter_documents([src], settings), settings):
+            if isinstance(item, Article):
+                batch.append(item)
+            if len(batch) >= settings.batch_size:
+                store.write_batch(batch)
+                done += len(batch)
+                batch.clear()
+                if done % 400 == 0:
+                    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+                    print(f"{done} articles: peak RSS {rss:.0f} MB, {time.perf_counter() - t0:.0f} s")
+        if batch:
+            store.write_batch(batch)
+        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(f"{n} articles: peak RSS {rss:.0f} MB")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("folder", nargs="?", type=Path, default=DEFAULT)
+    ap.add_argument("--limit", type=int)
+    ap.add_argument("--batch-size", type=int, default=32)
+    ap.add_argument("--memory", type=int, metavar="N")
+    args = ap.parse_args()
+    if args.memory:
+        memory(args.memory)
+    else:
+        throughput(args.folder, args.limit, args.batch_size)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
