@@ -94,7 +94,8 @@ def merge_candidates(doc: Doc, cands: list[Candidate], lex: ActorLexicon) -> lis
                 clusters.append(target)
             target.names.append(c)
         elif c.kind == "organization" and len(c.tokens) == 1 and (
-                person := _find_person(clusters, None, c.tokens[0].lower(), None)) is not None:
+                person := _find_person(clusters, None, c.tokens[0].lower(), None)
+                or _find_by_first(clusters, c.tokens[0].lower())) is not None:
             person.names.append(c)  # "Trump" tagged as an organisation after "Donald Trump"
         else:
             key = acronyms.get(c.text) or _org_key(c.acronym_of or c.text)

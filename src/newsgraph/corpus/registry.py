@@ -72,7 +72,7 @@ def link_article(conn: Connection, article: Article) -> dict[str, int]:
         else:
             _update_entry(conn, rid, actor, article.published)
         if conn.scalar(select(func.count()).select_from(registry_names).where(
-                (registry_names.c.registry_id == rid) & (registry_names.c.key == key.full))) == 0:
+                (registry_names.c.registry_id == rid) & (registry_names.c.name == actor.name))) == 0:
             conn.execute(insert(registry_names).values(registry_id=rid, key=key.full, name=actor.name, pinned=False))
         conn.execute(insert(registry_links).values(
             article_id=article.id, actor_id=actor.id, registry_id=rid, name=actor.name,
@@ -81,7 +81,7 @@ def link_article(conn: Connection, article: Article) -> dict[str, int]:
     return out
 
 
-def _match(conn: Connection, actor: Actor, key: NameKey) -> tuple[int | None, str]:
+def _match(conn: Connection, actor: Actor, key: NameKey) -> tuple[int | None, str]:  # noqa: C901
     rn, r = registry_names, registry
     pinned = conn.execute(select(rn.c.registry_id).where((rn.c.key == key.full) & rn.c.pinned)).first()
     if pinned:
@@ -92,14 +92,17 @@ def _match(conn: Connection, actor: Actor, key: NameKey) -> tuple[int | None, st
         if _compatible(country, actor.country):
             what = "same country code" if actor.kind == "country" else f"same name as '{name}'"
             return int(rid), what + (f", country {country}" if country and actor.kind != "country" else "")
-    if actor.kind == "person" and key.surname and " " not in key.full.removeprefix("person:"):
+    surname = key.surname
+    if actor.kind == "organization" and re.fullmatch(r"[A-Z][a-z]+", actor.name):
+        surname = actor.name.lower()  # a lone surname the tagger took for an organisation ("Trump")
+    if surname and (actor.kind == "organization" or " " not in key.full.removeprefix("person:")):
         cands = conn.execute(select(r.c.id, r.c.country, r.c.name).join(rn, rn.c.registry_id == r.c.id)
-                             .where(r.c.kind == "person").where(rn.c.key.like(f"person:% {key.surname}"))).all()
+                             .where(r.c.kind == "person").where(rn.c.key.like(f"person:% {surname}"))).all()
         ids = {int(i) for i, c, _ in cands if _compatible(c, actor.country)}
         if len(ids) == 1:
             rid = ids.pop()
             full = next(n for i, _, n in cands if i == rid)
-            return rid, f"surname '{key.surname}' matches only '{full}'"
+            return rid, f"surname '{surname}' matches only '{full}'"
     return None, ""
 
 
