@@ -25,6 +25,9 @@ from .schema import lsh_bands, signatures
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 SHINGLE = 5
+CONTAINMENT = 0.9
+# Candidates are gathered with bands tuned for this lower similarity, then verified.
+CANDIDATE_THRESHOLD = 0.5
 
 
 def shingles(text: str) -> set[bytes]:
@@ -48,32 +51,44 @@ def bands_for(threshold: float, num_perm: int) -> tuple[int, int]:
 
 
 def band_keys(m: MinHash, threshold: float, num_perm: int) -> list[tuple[int, str]]:
-    b, r = bands_for(threshold, num_perm)
+    b, r = bands_for(min(threshold, CANDIDATE_THRESHOLD), num_perm)
     hv = m.hashvalues
     return [(i, hashlib.blake2b(hv[i * r:(i + 1) * r].tobytes(), digest_size=8).hexdigest()) for i in range(b)]
+
+
+def is_copy(jaccard: float, n_a: int, n_b: int, threshold: float) -> bool:
+    """Near-duplicates: similar enough overall, or one (nearly) contained in the other."""
+    if jaccard >= threshold:
+        return True
+    if jaccard < 0.4 or not n_a or not n_b:
+        return False
+    containment = jaccard * (n_a + n_b) / ((1 + jaccard) * min(n_a, n_b))
+    return containment >= CONTAINMENT
 
 
 def find_duplicate(conn: Connection, article: Article, settings: Settings) -> tuple[str | None, MinHash, int]:
     """The first-seen article this one copies (or None), its signature and its word count."""
     text = article.body_text() or article.text
-    m = signature(text, settings.dedup_num_perm)
-    words = len(_WORD.findall(text))
+    sh = shingles(text)
+    m = MinHash(num_perm=settings.dedup_num_perm, seed=1, scheme="affine32")
+    m.update_batch(list(sh))
+    words = len(sh)
     keys = band_keys(m, settings.dedup_threshold, settings.dedup_num_perm)
     cond = None
     for band, key in keys:
         c = (lsh_bands.c.band == band) & (lsh_bands.c.key == key)
         cond = c if cond is None else cond | c
-    if cond is None or words < 20:  # too short to call a copy
+    if cond is None or words < 15:  # too short to call a copy
         return None, m, words
     cands = set(conn.scalars(select(lsh_bands.c.article_id).where(cond).where(lsh_bands.c.article_id != article.id)))
     best: tuple[float, str] | None = None
     if cands:
-        rows = conn.execute(select(signatures.c.article_id, signatures.c.minhash, signatures.c.cluster)
-                            .where(signatures.c.article_id.in_(sorted(cands)))).all()
-        for aid, blob, cluster in rows:
+        rows = conn.execute(select(signatures.c.article_id, signatures.c.minhash, signatures.c.cluster,
+                                   signatures.c.shingles).where(signatures.c.article_id.in_(sorted(cands)))).all()
+        for _aid, blob, cluster, n_other in rows:
             other = np.frombuffer(blob, dtype=np.uint64)
             sim = float(np.mean(other == m.hashvalues.astype(np.uint64)))  # MinHash Jaccard estimate
-            if sim >= settings.dedup_threshold and (best is None or sim > best[0]):
+            if is_copy(sim, words, n_other, settings.dedup_threshold) and (best is None or sim > best[0]):
                 best = (sim, cluster)
     return (best[1] if best else None), m, words
 
@@ -81,6 +96,6 @@ def find_duplicate(conn: Connection, article: Article, settings: Settings) -> tu
 def store_signature(conn: Connection, article_id: str, m: MinHash, cluster: str, words: int,
                     settings: Settings) -> None:
     conn.execute(signatures.insert().values(article_id=article_id, minhash=m.hashvalues.astype(np.uint64).tobytes(),
-                                            cluster=cluster, words=words))
+                                            cluster=cluster, shingles=words))
     conn.execute(lsh_bands.insert(), [{"band": b, "key": k, "article_id": article_id}
                                       for b, k in band_keys(m, settings.dedup_threshold, settings.dedup_num_perm)])

@@ -20,7 +20,7 @@ signatures = Table(
     Column("article_id", String(128), ForeignKey("articles.id", **_child), primary_key=True),
     Column("minhash", LargeBinary, nullable=False),
     Column("cluster", String(128), nullable=False, index=True),
-    Column("words", Integer, nullable=False),
+    Column("shingles", Integer, nullable=False),
 )
 
 lsh_bands = Table(
