@@ -42,30 +42,60 @@ def main() -> None:
                 for split in ("train", "dev"):
                     for p in sorted((SHARED / split / "text").glob("*.txt")):
                         m = meta.get(p.stem, {})
-                        f.write(json.dumps({"id": p.stem, "text": p.read_text("utf-8"), **m,
-                                            "url": f"polnear:{split}/{p.stem}"}) + "\n")
+                        f.write(
+                            json.dumps(
+                                {
+                                    "id": p.stem,
+                                    "text": p.read_text("utf-8"),
+                                    **m,
+                                    "url": f"polnear:{split}/{p.stem}",
+                                }
+                            )
+                            + "\n"
+                        )
             t0 = time.perf_counter()
-            subprocess.run([sys.executable, "-m", "newsgraph.cli", "ingest", str(src), "--db", url, "--quiet",
-                            "--processes", str(args.processes)], check=True)
+            subprocess.run(
+                [
+                    sys.executable,
+                    "-m",
+                    "newsgraph.cli",
+                    "ingest",
+                    str(src),
+                    "--db",
+                    url,
+                    "--quiet",
+                    "--processes",
+                    str(args.processes),
+                ],
+                check=True,
+            )
             wall = time.perf_counter() - t0
         n = 924
-        print(f"ingest: {n} articles in {wall:.0f} s ({n / wall:.2f} articles/s, {args.processes} process(es)); "
-              f"database {args.db.stat().st_size / 1e6:.1f} MB")
+        print(
+            f"ingest: {n} articles in {wall:.0f} s ({n / wall:.2f} articles/s, {args.processes} process(es)); "
+            f"database {args.db.stat().st_size / 1e6:.1f} MB"
+        )
     from newsgraph.corpus import queries
     from newsgraph.store import Store
 
     store = Store(url)
     stats = store.stats()
-    print(f"stored: {stats['articles']} articles, {stats['quotes']} quotes, {stats['events']} events, "
-          f"{stats['registry_actors']} registry actors, {stats['duplicates']} marked near-duplicates")
+    print(
+        f"stored: {stats['articles']} articles, {stats['quotes']} quotes, {stats['events']} events, "
+        f"{stats['registry_actors']} registry actors, {stats['duplicates']} marked near-duplicates"
+    )
     for c in queries.duplicates(store):
         print("  duplicate cluster:", [x["id"] for x in c["copies"]])
     trumps = queries.actors(store, "Trump", limit=20)
-    print("registry entries matching 'Trump':", [(t["name"], t["articles"], t["variants"][:6]) for t in trumps[:6]])
+    print(
+        "registry entries matching 'Trump':",
+        [(t["name"], t["articles"], t["variants"][:6]) for t in trumps[:6]],
+    )
     runs = {
         "quotes --speaker 'Hillary Clinton'": lambda: queries.quotes(store, speaker="Hillary Clinton"),
-        "quotes --speaker Trump --about wall --since 2016-01-01":
-            lambda: queries.quotes(store, speaker="Trump", about="wall", since="2016-01-01"),
+        "quotes --speaker Trump --about wall --since 2016-01-01": lambda: queries.quotes(
+            store, speaker="Trump", about="wall", since="2016-01-01"
+        ),
         "events --actor Clinton --type ACCUSE": lambda: queries.events(store, actor="Clinton", type="ACCUSE"),
         "timeline 'Hillary Clinton'": lambda: queries.timeline(store, "Hillary Clinton"),
         "network": lambda: queries.network(store),

@@ -54,6 +54,7 @@ def throughput(folder: Path, limit: int | None, batch_size: int) -> None:
     pipe = Pipeline(Settings(batch_size=batch_size))
     nlp = pipe.nlp
     list(nlp.pipe(texts[:64], batch_size=batch_size))  # warm up: allocation and caches
+
     def bare_parse() -> float:
         t0 = time.perf_counter()
         with nlp.select_pipes(disable=list(COMPONENTS)):
@@ -81,9 +82,11 @@ def throughput(folder: Path, limit: int | None, batch_size: int) -> None:
     bare = (bare_first + bare_again) / 2
     print(f"machine: {machine()}")
     print(f"texts: {len(texts)} from {folder} ({words} words), batch size {batch_size}, 1 process")
-    print(f"| run | seconds | docs/s | words/s |\n| --- | --- | --- | --- |")
-    print(f"| spaCy nlp.pipe, newsgraph components off (mean of a run before and after: "
-          f"{bare_first:.1f} s, {bare_again:.1f} s) | {bare:.1f} | {len(texts) / bare:.1f} | {words / bare:,.0f} |")
+    print("| run | seconds | docs/s | words/s |\n| --- | --- | --- | --- |")
+    print(
+        f"| spaCy nlp.pipe, newsgraph components off (mean of a run before and after: "
+        f"{bare_first:.1f} s, {bare_again:.1f} s) | {bare:.1f} | {len(texts) / bare:.1f} | {words / bare:,.0f} |"
+    )
     print(f"| newsgraph extract (all stages) | {full:.1f} | {n / full:.1f} | {words / full:,.0f} |")
     print(f"throughput ratio (extract / bare parse): {bare / full:.3f}; overhead {100 * (full - bare) / bare:.1f}%")
     for name in COMPONENTS:

@@ -28,13 +28,15 @@ SHARED = Path(__file__).resolve().parents[2] / "shared" / "data" / "polnear"
 
 def body(text: str) -> str:
     r = clean_text(text)
-    return "\n\n".join(text[b.start:b.end] for b in r.body)
+    return "\n\n".join(text[b.start : b.end] for b in r.body)
 
 
 def variants(text: str) -> dict[str, str]:
     paras = [p for p in text.split("\n\n") if p.strip()]
     return {
-        "boilerplate": "Home | World | Politics\n\nShare this article\n\n" + text + "\n\nNo comments:\n\nPost a Comment",
+        "boilerplate": "Home | World | Politics\n\nShare this article\n\n"
+        + text
+        + "\n\nNo comments:\n\nPost a Comment",
         "rewrapped": re.sub(r"(.{60,70}) ", "\\1\n", text),
         "headline": "A different headline for the same story\n\n" + "\n\n".join(paras[1:]),
         "trimmed": "\n\n".join(paras[:-1]) if len(paras) > 3 else text[: int(len(text) * 0.9)],
@@ -61,7 +63,7 @@ def main() -> None:
     false_pairs = set()
     for members in buckets.values():
         for i, a in enumerate(members):
-            for b in members[i + 1:]:
+            for b in members[i + 1 :]:
                 if is_copy(sim(sigs[a].hashvalues, sigs[b].hashvalues), sizes[a], sizes[b], s.dedup_threshold):
                     false_pairs.add(tuple(sorted((a, b))))
     found = defaultdict(int)
@@ -72,14 +74,19 @@ def main() -> None:
             n = len(shingles(body(v)))
             cands = {c for key in band_keys(m, s.dedup_threshold, s.dedup_num_perm) for c in buckets.get(key, [])}
             hit = k in cands and is_copy(sim(m.hashvalues, sigs[k].hashvalues), n, sizes[k], s.dedup_threshold)
-            wrong = [c for c in cands if c != k and is_copy(sim(m.hashvalues, sigs[c].hashvalues), n, sizes[c],
-                                                            s.dedup_threshold)]
+            wrong = [
+                c
+                for c in cands
+                if c != k and is_copy(sim(m.hashvalues, sigs[c].hashvalues), n, sizes[c], s.dedup_threshold)
+            ]
             total[kind] += 1
             found[kind] += hit and not wrong
     print(f"articles: {len(texts)}; false pairs among them: {len(false_pairs)} {sorted(false_pairs)[:5]}")
     n_found, n_total = sum(found.values()), sum(total.values())
-    print(f"copies detected: {n_found}/{n_total} (recall {n_found / n_total:.3f}); precision "
-          f"{n_found / (n_found + len(false_pairs)):.3f} counting every false pair")
+    print(
+        f"copies detected: {n_found}/{n_total} (recall {n_found / n_total:.3f}); precision "
+        f"{n_found / (n_found + len(false_pairs)):.3f} counting every false pair"
+    )
     for kind in total:
         print(f"  {kind}: {found[kind]}/{total[kind]}")
 

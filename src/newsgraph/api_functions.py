@@ -69,8 +69,11 @@ def extract_many(
                 yield InputDocument(text=item, source=Source(format="text"))
             else:
                 yield InputDocument(
-                    text=item["text"], source=Source(url=item.get("url"), format="text"), id=item.get("id"),
-                    title=item.get("title"), published=item.get("published"),
+                    text=item["text"],
+                    source=Source(url=item.get("url"), format="text"),
+                    id=item.get("id"),
+                    title=item.get("title"),
+                    published=item.get("published"),
                 )
 
     yield from extract_stream(docs(), settings or load_settings())

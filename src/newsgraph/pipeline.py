@@ -41,8 +41,8 @@ def mask_outside(text: str, body: list[Offsets]) -> str:
     pos = 0
     for b in sorted(body, key=lambda o: o.start):
         if b.start > pos:
-            out.append(_blank(text[pos:b.start]))
-        out.append(text[max(pos, b.start):b.end])
+            out.append(_blank(text[pos : b.start]))
+        out.append(text[max(pos, b.start) : b.end])
         pos = max(pos, b.end)
     out.append(_blank(text[pos:]))
     return "".join(out)
@@ -92,8 +92,9 @@ class Pipeline:
             for k, v in cleaned.meta.items():
                 meta.setdefault(k, v)
         if len(doc.text) > self.settings.max_text_chars:
-            raise ExtractionError(Errors.E200.format(
-                id=doc.label, reason=f"text has {len(doc.text)} characters, over max_text_chars"))
+            raise ExtractionError(
+                Errors.E200.format(id=doc.label, reason=f"text has {len(doc.text)} characters, over max_text_chars")
+            )
         return Prepared(doc, doc.stable_id(), title, published, body, meta)
 
     def _make_doc(self, p: Prepared) -> Doc:
@@ -103,10 +104,17 @@ class Pipeline:
 
     def _to_article(self, p: Prepared, sdoc: Doc) -> Article:
         return Article(
-            id=p.id, text=p.doc.text, source=p.doc.source, title=p.title, published=p.published,
-            body=p.body, actors=sdoc._.actors or [],
+            id=p.id,
+            text=p.doc.text,
+            source=p.doc.source,
+            title=p.title,
+            published=p.published,
+            body=p.body,
+            actors=sdoc._.actors or [],
             quotes=[q for q in sdoc._.quotes or [] if q.confidence >= self.settings.quote_min_confidence],
-            events=[e for e in sdoc._.events or [] if e.confidence >= self.settings.event_min_confidence], timexes=sdoc._.timexes or [], meta=p.meta,
+            events=[e for e in sdoc._.events or [] if e.confidence >= self.settings.event_min_confidence],
+            timexes=sdoc._.timexes or [],
+            meta=p.meta,
             pipeline=dict(self.version),
         )
 

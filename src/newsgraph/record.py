@@ -24,9 +24,22 @@ QuoteKind = Literal["direct", "indirect", "mixed"]
 Modality = Literal["asserted", "intended", "hypothetical", "reported"]
 
 PLOVER_TYPES: tuple[str, ...] = (
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
-    "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION",
-    "MOBILIZE", "COERCE", "ASSAULT",
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
 )
 
 
@@ -88,15 +101,26 @@ class Actor:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "id": self.id, "name": self.name, "kind": self.kind, "roles": list(self.roles),
-            "country": self.country, "sector": self.sector,
+            "id": self.id,
+            "name": self.name,
+            "kind": self.kind,
+            "roles": list(self.roles),
+            "country": self.country,
+            "sector": self.sector,
             "mentions": [m.to_dict() for m in self.mentions],
         }
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Actor:
-        return cls(d["id"], d["name"], d["kind"], list(d.get("roles") or []), d.get("country"),
-                   d.get("sector"), [Mention.from_dict(m) for m in d.get("mentions") or []])
+        return cls(
+            d["id"],
+            d["name"],
+            d["kind"],
+            list(d.get("roles") or []),
+            d.get("country"),
+            d.get("sector"),
+            [Mention.from_dict(m) for m in d.get("mentions") or []],
+        )
 
 
 @dataclass(slots=True)
@@ -146,20 +170,25 @@ class Quote:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "id": self.id, "kind": self.kind,
+            "id": self.id,
+            "kind": self.kind,
             "speaker": self.speaker.to_dict() if self.speaker else None,
             "cue": self.cue.to_dict() if self.cue else None,
-            "content": self.content.to_dict(), "date": self.date,
+            "content": self.content.to_dict(),
+            "date": self.date,
             "confidence": round(self.confidence, 3),
         }
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Quote:
         return cls(
-            d["id"], d["kind"], Content.from_dict(d["content"]),
+            d["id"],
+            d["kind"],
+            Content.from_dict(d["content"]),
             Speaker.from_dict(d["speaker"]) if d.get("speaker") else None,
             Span.from_dict(d["cue"]) if d.get("cue") else None,
-            d.get("date"), float(d.get("confidence") or 0.0),
+            d.get("date"),
+            float(d.get("confidence") or 0.0),
         )
 
 
@@ -201,24 +230,37 @@ class Event:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "id": self.id, "type": self.type, "mode": self.mode,
-            "source": list(self.source), "target": list(self.target),
-            "trigger": self.trigger.to_dict(), "sentence": self.sentence.to_dict(),
-            "date": self.date, "date_basis": self.date_basis,
+            "id": self.id,
+            "type": self.type,
+            "mode": self.mode,
+            "source": list(self.source),
+            "target": list(self.target),
+            "trigger": self.trigger.to_dict(),
+            "sentence": self.sentence.to_dict(),
+            "date": self.date,
+            "date_basis": self.date_basis,
             "location": self.location.to_dict() if self.location else None,
-            "negated": self.negated, "modality": self.modality,
+            "negated": self.negated,
+            "modality": self.modality,
             "confidence": round(self.confidence, 3),
         }
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Event:
         return cls(
-            d["id"], d["type"], Span.from_dict(d["trigger"]),
+            d["id"],
+            d["type"],
+            Span.from_dict(d["trigger"]),
             Offsets(int(d["sentence"]["start"]), int(d["sentence"]["end"])),
-            list(d.get("source") or []), list(d.get("target") or []), d.get("mode"),
-            d.get("date"), d.get("date_basis"),
+            list(d.get("source") or []),
+            list(d.get("target") or []),
+            d.get("mode"),
+            d.get("date"),
+            d.get("date_basis"),
             Location.from_dict(d["location"]) if d.get("location") else None,
-            bool(d.get("negated")), d.get("modality") or "asserted", float(d.get("confidence") or 0.0),
+            bool(d.get("negated")),
+            d.get("modality") or "asserted",
+            float(d.get("confidence") or 0.0),
         )
 
 
@@ -272,14 +314,20 @@ class Article:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "schema": self.schema, "id": self.id, "source": self.source.to_dict(),
-            "title": self.title, "published": self.published, "language": self.language,
-            "text": self.text, "body": [b.to_dict() for b in self.body],
+            "schema": self.schema,
+            "id": self.id,
+            "source": self.source.to_dict(),
+            "title": self.title,
+            "published": self.published,
+            "language": self.language,
+            "text": self.text,
+            "body": [b.to_dict() for b in self.body],
             "actors": [a.to_dict() for a in self.actors],
             "quotes": [q.to_dict() for q in self.quotes],
             "events": [e.to_dict() for e in self.events],
             "timexes": [t.to_dict() for t in self.timexes],
-            "meta": dict(self.meta), "pipeline": dict(self.pipeline),
+            "meta": dict(self.meta),
+            "pipeline": dict(self.pipeline),
             "duplicate_of": self.duplicate_of,
         }
 
@@ -289,15 +337,21 @@ class Article:
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Article:
         return cls(
-            id=d["id"], text=d["text"], source=Source.from_dict(d.get("source") or {}),
-            title=d.get("title"), published=d.get("published"), language=d.get("language") or "en",
+            id=d["id"],
+            text=d["text"],
+            source=Source.from_dict(d.get("source") or {}),
+            title=d.get("title"),
+            published=d.get("published"),
+            language=d.get("language") or "en",
             body=[Offsets(int(b["start"]), int(b["end"])) for b in d.get("body") or []],
             actors=[Actor.from_dict(a) for a in d.get("actors") or []],
             quotes=[Quote.from_dict(q) for q in d.get("quotes") or []],
             events=[Event.from_dict(e) for e in d.get("events") or []],
             timexes=[Timex.from_dict(t) for t in d.get("timexes") or []],
-            meta=dict(d.get("meta") or {}), pipeline=dict(d.get("pipeline") or {}),
-            duplicate_of=d.get("duplicate_of"), schema=d.get("schema") or SCHEMA,
+            meta=dict(d.get("meta") or {}),
+            pipeline=dict(d.get("pipeline") or {}),
+            duplicate_of=d.get("duplicate_of"),
+            schema=d.get("schema") or SCHEMA,
         )
 
     @classmethod
@@ -306,7 +360,7 @@ class Article:
 
     def body_text(self) -> str:
         """The main content, boilerplate excluded, paragraphs joined by blank lines."""
-        return "\n\n".join(self.text[b.start:b.end] for b in self.body)
+        return "\n\n".join(self.text[b.start : b.end] for b in self.body)
 
     def actor(self, actor_id: str | None) -> Actor | None:
         for a in self.actors:
@@ -334,16 +388,19 @@ def check_offsets(article: Article) -> None:
     """Raise :class:`ExtractionError` if any span's text differs from ``text[start:end]``."""
     text = article.text
     for span in iter_spans(article):
-        found = text[span.start:span.end]
+        found = text[span.start : span.end]
         if found != span.text or not (0 <= span.start <= span.end <= len(text)):
-            raise ExtractionError(Errors.E201.format(start=span.start, end=span.end, id=article.id,
-                                                     found=found, expected=span.text))
+            raise ExtractionError(
+                Errors.E201.format(start=span.start, end=span.end, id=article.id, found=found, expected=span.text)
+            )
     for q in article.quotes:
         for s, e in q.content.parts():
             if not (q.content.start <= s <= e <= q.content.end):
-                raise ExtractionError(Errors.E201.format(start=s, end=e, id=article.id,
-                                                         found=text[s:e], expected="(inside content)"))
+                raise ExtractionError(
+                    Errors.E201.format(start=s, end=e, id=article.id, found=text[s:e], expected="(inside content)")
+                )
     for off in [*article.body, *(e.sentence for e in article.events)]:
         if not (0 <= off.start <= off.end <= len(text)):
-            raise ExtractionError(Errors.E201.format(start=off.start, end=off.end, id=article.id,
-                                                     found="", expected="(inside text)"))
+            raise ExtractionError(
+                Errors.E201.format(start=off.start, end=off.end, id=article.id, found="", expected="(inside text)")
+            )

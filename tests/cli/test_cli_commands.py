@@ -23,16 +23,24 @@ def test_extract_json_gives_the_sample_record() -> None:
     assert rec["schema"] == "newsgraph.article/1" and rec["text"] == text
     assert rec["published"] == "2024-03-27"
     assert rec["title"].startswith("'Only a decisive victory will bring to an end of this war,'")
-    body = "".join(text[b["start"]:b["end"]] for b in rec["body"])
+    body = "".join(text[b["start"] : b["end"]] for b in rec["body"])
     assert "No comments:" not in body and "Wednesday, March 27, 2024" not in body
 
 
 def test_extract_jsonl_carries_ids_through(tmp_path: Path) -> None:
     src = tmp_path / "in.jsonl"
-    src.write_text("\n".join(json.dumps({"id": f"doc-{i}", "text": t}) for i, t in enumerate([
-        "The mayor of Paris said the Games would go ahead as planned.",
-        "Canada's prime minister announced new sanctions on Russia on Friday.",
-    ])) + "\n")
+    src.write_text(
+        "\n".join(
+            json.dumps({"id": f"doc-{i}", "text": t})
+            for i, t in enumerate(
+                [
+                    "The mayor of Paris said the Games would go ahead as planned.",
+                    "Canada's prime minister announced new sanctions on Russia on Friday.",
+                ]
+            )
+        )
+        + "\n"
+    )
     res = runner.invoke(app, ["extract", str(src), "--format", "jsonl"])
     assert res.exit_code == 0
     assert [json.loads(line)["id"] for line in res.stdout.splitlines()] == ["doc-0", "doc-1"]
@@ -77,8 +85,15 @@ def test_ingest_twice_is_idempotent(tmp_path: Path) -> None:
     assert json.loads(runner.invoke(app, ["stats", "--db", db]).stdout)["articles"] == 1
 
 
-@pytest.mark.parametrize("args", [["extract", "/no/such/file.txt"], ["extract", str(SAMPLE), "--format", "xml"],
-                                  ["extract", str(SAMPLE), "--model", "no_such_model"], ["frobnicate"]])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["extract", "/no/such/file.txt"],
+        ["extract", str(SAMPLE), "--format", "xml"],
+        ["extract", str(SAMPLE), "--model", "no_such_model"],
+        ["frobnicate"],
+    ],
+)
 def test_usage_errors_exit_2(args: list[str]) -> None:
     assert runner.invoke(app, args).exit_code == 2
 
@@ -88,8 +103,21 @@ def test_show_unknown_id_fails_clearly(tmp_path: Path) -> None:
     assert res.exit_code == 1 and "[E302]" in res.stderr
 
 
-@pytest.mark.parametrize("command", [[], ["extract"], ["ingest"], ["show"], ["list"], ["stats"], ["eval"],
-                                     ["eval", "attributions"], ["eval", "events"], ["eval", "actors"]])
+@pytest.mark.parametrize(
+    "command",
+    [
+        [],
+        ["extract"],
+        ["ingest"],
+        ["show"],
+        ["list"],
+        ["stats"],
+        ["eval"],
+        ["eval", "attributions"],
+        ["eval", "events"],
+        ["eval", "actors"],
+    ],
+)
 def test_every_command_has_help(command: list[str]) -> None:
     res = runner.invoke(app, [*command, "--help"])
     assert res.exit_code == 0 and "Usage" in res.stdout

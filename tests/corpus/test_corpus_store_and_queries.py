@@ -29,7 +29,9 @@ def variants(text: str) -> dict[str, str]:
     """Republished copies as they appear in the wild."""
     paras = [p for p in text.split("\n\n") if p.strip()]
     return {
-        "boilerplate": "Home | World | Politics\n\nShare this article\n\n" + text + "\n\nNo comments:\n\nPost a Comment",
+        "boilerplate": "Home | World | Politics\n\nShare this article\n\n"
+        + text
+        + "\n\nNo comments:\n\nPost a Comment",
         "rewrapped": re.sub(r"(.{60,70}) ", "\\1\n", text),
         "headline": "A different headline for the same story\n\n" + "\n\n".join(paras[1:]),
         "trimmed": "\n\n".join(paras[:-1]) if len(paras) > 3 else text[: int(len(text) * 0.9)],
@@ -41,12 +43,12 @@ def store(tmp_path: Path) -> Store:
     return Store(f"sqlite:///{tmp_path / 'c.db'}")
 
 
-def arts(pipeline, items: list[tuple[str, str, str | None]]) -> list[Article]:  # type: ignore[no-untyped-def]
+def arts(pipeline, items: list[tuple[str, str, str | None]]) -> list[Article]:
     docs = [InputDocument(text=t, source=Source(path=i), id=i, published=p) for i, t, p in items]
-    return [a for a in pipeline.process(docs) if isinstance(a, Article)]  # type: ignore[arg-type]
+    return [a for a in pipeline.process(docs) if isinstance(a, Article)]
 
 
-def test_republished_copies_are_found_and_originals_are_not_confused(pipeline, store: Store) -> None:  # type: ignore[no-untyped-def]
+def test_republished_copies_are_found_and_originals_are_not_confused(pipeline, store: Store) -> None:
     originals = real_texts(6)
     items = [(f"orig{i}", t, "2016-03-01") for i, t in enumerate(originals)]
     store.write(arts(pipeline, items))
@@ -59,13 +61,22 @@ def test_republished_copies_are_found_and_originals_are_not_confused(pipeline, s
     assert store.get("copy0-trimmed").duplicate_of == "orig0"
 
 
-def test_registry_merges_name_variants_and_keeps_namesakes_apart(pipeline, store: Store) -> None:  # type: ignore[no-untyped-def]
-    store.write(arts(pipeline, [
-        ("t1", "Donald Trump told supporters in Ohio that he would win the state.", "2016-03-01"),
-        ("t2", "Republican candidate Donald J. Trump said on Monday that the polls were wrong.", "2016-03-05"),
-        ("t3", "Trump criticized the debate moderators again.", "2016-03-07"),
-        ("t4", "Donald Trump Jr. campaigned for his father in Iowa.", "2016-03-08"),
-    ]))
+def test_registry_merges_name_variants_and_keeps_namesakes_apart(pipeline, store: Store) -> None:
+    store.write(
+        arts(
+            pipeline,
+            [
+                ("t1", "Donald Trump told supporters in Ohio that he would win the state.", "2016-03-01"),
+                (
+                    "t2",
+                    "Republican candidate Donald J. Trump said on Monday that the polls were wrong.",
+                    "2016-03-05",
+                ),
+                ("t3", "Trump criticized the debate moderators again.", "2016-03-07"),
+                ("t4", "Donald Trump Jr. campaigned for his father in Iowa.", "2016-03-08"),
+            ],
+        )
+    )
     entries = {e["name"]: e for e in queries.actors(store, "Trump")}
     senior = next(e for n, e in entries.items() if n in ("Donald Trump", "Donald J. Trump"))
     assert senior["articles"] == 3 and {"Donald Trump", "Donald J. Trump", "Trump"} <= set(senior["variants"])
@@ -77,10 +88,12 @@ def test_registry_merges_name_variants_and_keeps_namesakes_apart(pipeline, store
     assert (detail["first_seen"], detail["last_seen"]) == ("2016-03-01", "2016-03-07")
 
 
-def test_merge_and_split_survive_reingest(pipeline, store: Store) -> None:  # type: ignore[no-untyped-def]
-    items = [("m1", "Hillary Clinton spoke in Iowa on Monday.", "2016-01-04"),
-             ("m2", "Secretary Clinton met voters in Des Moines.", "2016-01-05"),
-             ("m3", "HRC told donors that the race was close.", "2016-01-06")]
+def test_merge_and_split_survive_reingest(pipeline, store: Store) -> None:
+    items = [
+        ("m1", "Hillary Clinton spoke in Iowa on Monday.", "2016-01-04"),
+        ("m2", "Secretary Clinton met voters in Des Moines.", "2016-01-05"),
+        ("m3", "HRC told donors that the race was close.", "2016-01-06"),
+    ]
     store.write(arts(pipeline, items))
     with store.engine.connect() as conn:
         hrc = queries.find_actors(conn, "HRC")
@@ -97,28 +110,38 @@ def test_merge_and_split_survive_reingest(pipeline, store: Store) -> None:  # ty
     assert [e["id"] for e in queries.actors(store, "HRC")] == [new]
 
 
-def test_same_quote_and_event_across_outlets_are_consolidated(pipeline, store: Store) -> None:  # type: ignore[no-untyped-def]
-    a = ('Chinese Foreign Minister Wang Yi met Japanese Foreign Minister Yoko Kamikawa in Beijing on Tuesday. '
-         '"We must manage our differences with wisdom and patience," Wang said.')
-    b = ('"We must manage our differences with wisdom and patience," Chinese Foreign Minister Wang Yi said after '
-         'he met Japanese Foreign Minister Yoko Kamikawa in Beijing on Tuesday, state media reported.')
+def test_same_quote_and_event_across_outlets_are_consolidated(pipeline, store: Store) -> None:
+    a = (
+        "Chinese Foreign Minister Wang Yi met Japanese Foreign Minister Yoko Kamikawa in Beijing on Tuesday. "
+        '"We must manage our differences with wisdom and patience," Wang said.'
+    )
+    b = (
+        '"We must manage our differences with wisdom and patience," Chinese Foreign Minister Wang Yi said after '
+        "he met Japanese Foreign Minister Yoko Kamikawa in Beijing on Tuesday, state media reported."
+    )
     store.write(arts(pipeline, [("o1", a, "2024-03-27"), ("o2", b, "2024-03-27")]))
     from sqlalchemy import func, select
 
     from newsgraph.corpus.schema import story_quote_sources, story_quotes
 
     with store.engine.connect() as conn:
-        multi = conn.execute(select(story_quotes.c.id, func.count()).join(story_quote_sources)
-                             .group_by(story_quotes.c.id).having(func.count() > 1)).all()
+        multi = conn.execute(
+            select(story_quotes.c.id, func.count())
+            .join(story_quote_sources)
+            .group_by(story_quotes.c.id)
+            .having(func.count() > 1)
+        ).all()
     assert len(multi) == 1
 
 
-def test_queries_answer_with_sources(pipeline, store: Store, gallant_text: str) -> None:  # type: ignore[no-untyped-def]
+def test_queries_answer_with_sources(pipeline, store: Store, gallant_text: str) -> None:
     store.write(arts(pipeline, [("g", gallant_text, None)]))
     qs = queries.quotes(store, speaker="Gallant")
     assert qs and all(q["speaker_name"] == "Yoav Gallant" and q["article_id"] == "g" for q in qs)
-    assert any("no moral right" in q["content_text"] for q in queries.quotes(store, speaker="Yoav Gallant",
-                                                                           about="moral right"))
+    assert any(
+        "no moral right" in q["content_text"]
+        for q in queries.quotes(store, speaker="Yoav Gallant", about="moral right")
+    )
     evs = queries.events(store, actor="Gallant", type="CONSULT")
     assert evs and all(e["type"] == "CONSULT" for e in evs)
     line = queries.timeline(store, "Gallant")
@@ -134,7 +157,7 @@ def test_queries_answer_with_sources(pipeline, store: Store, gallant_text: str) 
         queries.quotes(store, speaker="Nobody Atall")
 
 
-def test_exports_open_in_their_tools(pipeline, store: Store, gallant_text: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_exports_open_in_their_tools(pipeline, store: Store, gallant_text: str, tmp_path: Path) -> None:
     import networkx as nx
     import pyarrow.parquet as pq
 
@@ -157,7 +180,7 @@ def test_exports_open_in_their_tools(pipeline, store: Store, gallant_text: str, 
     assert ev and {"event_type", "source_country", "target_country", "sentence"} <= set(ev[0])
 
 
-def test_incremental_ingest_updates_without_reprocessing(pipeline, store: Store) -> None:  # type: ignore[no-untyped-def]
+def test_incremental_ingest_updates_without_reprocessing(pipeline, store: Store) -> None:
     t = real_texts(2)
     store.write(arts(pipeline, [("i1", t[0], "2016-01-01")]))
     before = store.stats()["registry_actors"]

@@ -5,53 +5,68 @@ from __future__ import annotations
 import pytest
 
 
-def values(extract, text: str, published: str | None) -> dict[str, str | None]:  # type: ignore[no-untyped-def]
+def values(extract, text: str, published: str | None) -> dict[str, str | None]:
     return {t.text: t.value for t in extract(text, published=published).timexes}
 
 
-@pytest.mark.parametrize(("text", "published", "expr", "value"), [
-    ("Gallant stated on Tuesday afternoon that talks went well.", "2024-03-27", "Tuesday afternoon", "2024-03-26"),
-    ("The minister spoke on Monday evening after the vote.", "2024-03-27", "Monday evening", "2024-03-25"),
-    # weekday arithmetic across a year end and a leap day
-    ("Rebels attacked the town on Friday, officials said.", "2024-01-01", "Friday", "2023-12-29"),
-    ("The council voted on Wednesday to extend the mission.", "2024-03-01", "Wednesday", "2024-02-28"),
-    ("The envoy will meet the rebels on Friday in Doha.", "2024-03-27", "Friday", "2024-03-29"),
-    ("Officials said talks would resume next Monday.", "2024-03-27", "next Monday", "2024-04-01"),
-    ("The ministry said yesterday that it had no comment.", "2024-03-01", "yesterday", "2024-02-29"),
-    ("Prices rose sharply last month, the bank said.", "2024-01-15", "last month", "2023-12"),
-    ("The pact was signed on March 3, 2019 in Vienna.", "2024-03-27", "March 3, 2019", "2019-03-03"),
-    ("Elections were held on 12 May in the capital.", "2024-03-27", "12 May", "2024-05-12"),
-    ("The ceasefire began on 2024-02-10 at noon.", None, "2024-02-10", "2024-02-10"),
-    ("The army withdrew two days ago, residents said.", "2024-03-27", "two days ago", "2024-03-25"),
-    ("The leaders met earlier this month in Cairo.", "2024-03-27", "earlier this month", "2024-03"),
-    ("Protests began last week in the north.", "2024-03-27", "last week", "2024-W12"),
-])
-def test_expressions_resolve(extract, text: str, published: str | None, expr: str, value: str) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize(
+    ("text", "published", "expr", "value"),
+    [
+        (
+            "Gallant stated on Tuesday afternoon that talks went well.",
+            "2024-03-27",
+            "Tuesday afternoon",
+            "2024-03-26",
+        ),
+        (
+            "The minister spoke on Monday evening after the vote.",
+            "2024-03-27",
+            "Monday evening",
+            "2024-03-25",
+        ),
+        # weekday arithmetic across a year end and a leap day
+        ("Rebels attacked the town on Friday, officials said.", "2024-01-01", "Friday", "2023-12-29"),
+        ("The council voted on Wednesday to extend the mission.", "2024-03-01", "Wednesday", "2024-02-28"),
+        ("The envoy will meet the rebels on Friday in Doha.", "2024-03-27", "Friday", "2024-03-29"),
+        ("Officials said talks would resume next Monday.", "2024-03-27", "next Monday", "2024-04-01"),
+        ("The ministry said yesterday that it had no comment.", "2024-03-01", "yesterday", "2024-02-29"),
+        ("Prices rose sharply last month, the bank said.", "2024-01-15", "last month", "2023-12"),
+        ("The pact was signed on March 3, 2019 in Vienna.", "2024-03-27", "March 3, 2019", "2019-03-03"),
+        ("Elections were held on 12 May in the capital.", "2024-03-27", "12 May", "2024-05-12"),
+        ("The ceasefire began on 2024-02-10 at noon.", None, "2024-02-10", "2024-02-10"),
+        ("The army withdrew two days ago, residents said.", "2024-03-27", "two days ago", "2024-03-25"),
+        ("The leaders met earlier this month in Cairo.", "2024-03-27", "earlier this month", "2024-03"),
+        ("Protests began last week in the north.", "2024-03-27", "last week", "2024-W12"),
+    ],
+)
+def test_expressions_resolve(extract, text: str, published: str | None, expr: str, value: str) -> None:
     assert values(extract, text, published)[expr] == value
 
 
-def test_the_same_day_is_anchored_to_the_date_before(extract) -> None:  # type: ignore[no-untyped-def]
-    got = values(extract, "Troops entered the city on March 4, 2024. Aid arrived the same day, and the next day "
-                 "talks began.", "2024-03-10")
+def test_the_same_day_is_anchored_to_the_date_before(extract) -> None:
+    got = values(
+        extract,
+        "Troops entered the city on March 4, 2024. Aid arrived the same day, and the next day talks began.",
+        "2024-03-10",
+    )
     assert got["the same day"] == "2024-03-04" and got["the next day"] == "2024-03-05"
 
 
-def test_the_same_day_that_is_left_unresolved(extract) -> None:  # type: ignore[no-untyped-def]
-    got = values(extract, "He spoke on Monday. His visit began on the same day that the vote took place.",
-                 "2024-03-27")
+def test_the_same_day_that_is_left_unresolved(extract) -> None:
+    got = values(extract, "He spoke on Monday. His visit began on the same day that the vote took place.", "2024-03-27")
     assert got["the same day"] is None
 
 
-def test_relative_dates_need_a_publication_date(extract) -> None:  # type: ignore[no-untyped-def]
+def test_relative_dates_need_a_publication_date(extract) -> None:
     got = values(extract, "The minister resigned on Tuesday, a week after the vote on March 3, 2024.", None)
     assert got["Tuesday"] is None and got["March 3, 2024"] == "2024-03-03"
 
 
-def test_may_the_verb_is_not_a_month(extract) -> None:  # type: ignore[no-untyped-def]
+def test_may_the_verb_is_not_a_month(extract) -> None:
     assert values(extract, "Officials may 3 times revise the plan.", "2024-03-27") == {}
 
 
-def test_date_of_prefers_the_clause_then_the_sentence(extract, nlp) -> None:  # type: ignore[no-untyped-def]
+def test_date_of_prefers_the_clause_then_the_sentence(extract, nlp) -> None:
     from newsgraph.dates import date_of
 
     doc = nlp.make_doc("Kirby said on Monday that they will meet. Nothing else happened.")

@@ -16,7 +16,7 @@ from tests.conftest import shared_path
 
 
 @pytest.fixture(scope="module")
-def dev_slice(tmp_path_factory, pipeline) -> tuple[Path, list[Article]]:  # type: ignore[no-untyped-def]
+def dev_slice(tmp_path_factory, pipeline) -> tuple[Path, list[Article]]:
     """A PolNeAR-layout folder with 6 dev documents, and our articles for them."""
     src = shared_path("data", "polnear", "dev")
     folder = tmp_path_factory.mktemp("polnear")
@@ -31,19 +31,42 @@ def dev_slice(tmp_path_factory, pipeline) -> tuple[Path, list[Article]]:  # type
         for a in (src / "attributions").glob(p.stem + "_*.ann"):
             (folder / "attributions" / a.name).write_text(a.read_text("utf-8"), "utf-8")
         docs.append(InputDocument(text=p.read_text("utf-8"), source=Source(path=str(p)), id=p.stem))
-    return folder, list(pipeline.process(docs))  # type: ignore[arg-type]
+    return folder, list(pipeline.process(docs))
 
 
 @pytest.mark.parametrize("subset", ["all", "direct"])
-def test_attribution_metrics_equal_the_reference_scorer(dev_slice, tmp_path: Path, subset: str) -> None:  # type: ignore[no-untyped-def]
+def test_attribution_metrics_equal_the_reference_scorer(dev_slice, tmp_path: Path, subset: str) -> None:
     folder, arts = dev_slice
     scorer = shared_path("scorers", "score_attributions.py")
     pred = tmp_path / "pred.jsonl"
-    pred.write_text("\n".join(json.dumps({"doc": a.id, "attributions": [
-        {k: [list(x) for x in v] for k, v in quote_attribution(q).items()} for q in a.quotes]}) for a in arts))
-    ref = json.loads(subprocess.run([sys.executable, str(scorer), str(folder), str(pred), "--json",
-                                     *(["--subset", "direct"] if subset == "direct" else [])],
-                                    capture_output=True, text=True, check=True).stdout)
+    pred.write_text(
+        "\n".join(
+            json.dumps(
+                {
+                    "doc": a.id,
+                    "attributions": [
+                        {k: [list(x) for x in v] for k, v in quote_attribution(q).items()} for q in a.quotes
+                    ],
+                }
+            )
+            for a in arts
+        )
+    )
+    ref = json.loads(
+        subprocess.run(
+            [
+                sys.executable,
+                str(scorer),
+                str(folder),
+                str(pred),
+                "--json",
+                *(["--subset", "direct"] if subset == "direct" else []),
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+    )
     ours = evaluate_attributions(folder, subset=subset, articles=arts)
     for key in ("attribution", "content", "cue_exact", "source_exact", "content_overlap"):
         assert ours[key] == pytest.approx(ref[key]), key
@@ -60,11 +83,21 @@ def test_event_metrics_equal_the_reference_scorer(tmp_path: Path) -> None:
     pred = tmp_path / "pred.jsonl"
     out = []
     for i, r in enumerate(rows):
-        ev = {"type": r["event"] if i % 3 else "ACCUSE", "source": r["source"][:1], "target": [] if i % 4 else r["target"]}
+        ev = {
+            "type": r["event"] if i % 3 else "ACCUSE",
+            "source": r["source"][:1],
+            "target": [] if i % 4 else r["target"],
+        }
         out.append({"id": r["id"], "events": [ev, {"type": "SUPPORT", "source": ["USA"]}] if i % 5 == 0 else [ev]})
     pred.write_text("\n".join(json.dumps(o) for o in out))
-    ref = json.loads(subprocess.run([sys.executable, str(scorer), str(small), str(pred), "--json"],
-                                    capture_output=True, text=True, check=True).stdout)
+    ref = json.loads(
+        subprocess.run(
+            [sys.executable, str(scorer), str(small), str(pred), "--json"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+    )
     ours = evaluate_events(small, predictions=pred)
     assert ours["type_f1"] == pytest.approx(ref["type_f1"]) and ours["full_f1"] == pytest.approx(ref["full_f1"])
     assert ours["source_country"]["acc"] == pytest.approx(ref["source_country"]["acc"])

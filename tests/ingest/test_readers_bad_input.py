@@ -13,8 +13,11 @@ GOOD = "The foreign ministry said on Monday that the envoy would return to Genev
 
 
 def run(paths: list[Path], **kw: object) -> tuple[list[InputDocument], list[IngestFailure]]:
-    out = list(iter_documents(paths, Settings(**kw)))  # type: ignore[arg-type]
-    return ([d for d in out if isinstance(d, InputDocument)], [d for d in out if isinstance(d, IngestFailure)])
+    out = list(iter_documents(paths, Settings(**kw)))
+    return (
+        [d for d in out if isinstance(d, InputDocument)],
+        [d for d in out if isinstance(d, IngestFailure)],
+    )
 
 
 def test_each_bad_file_is_named_and_skipped(tmp_path: Path) -> None:
@@ -36,11 +39,25 @@ def test_each_bad_file_is_named_and_skipped(tmp_path: Path) -> None:
 
 def test_jsonl_bad_lines_are_reported_with_line_numbers(tmp_path: Path) -> None:
     p = tmp_path / "mixed.jsonl"
-    p.write_text("\n".join([json.dumps({"id": "a", "text": GOOD}), "{not json", json.dumps({"id": "b"}),
-                            json.dumps(["a", "list"]), json.dumps({"id": "c", "text": GOOD})]) + "\n")
+    p.write_text(
+        "\n".join(
+            [
+                json.dumps({"id": "a", "text": GOOD}),
+                "{not json",
+                json.dumps({"id": "b"}),
+                json.dumps(["a", "list"]),
+                json.dumps({"id": "c", "text": GOOD}),
+            ]
+        )
+        + "\n"
+    )
     good, bad = run([p])
     assert [d.id for d in good] == ["a", "c"]
-    assert [(f.line, f.message.split("]")[0] + "]") for f in bad] == [(2, "[E105]"), (3, "[E106]"), (4, "[E112]")]
+    assert [(f.line, f.message.split("]")[0] + "]") for f in bad] == [
+        (2, "[E105]"),
+        (3, "[E106]"),
+        (4, "[E112]"),
+    ]
     assert all(f"{p}:{f.line}" in f.message for f in bad)
 
 

@@ -12,15 +12,16 @@ import pytest
 from newsgraph.ingest import IngestFailure, InputDocument, iter_documents
 from newsgraph.ingest.readers import read_stdin
 from newsgraph.settings import Settings
-
 from tests.conftest import EXAMPLES, shared_path
 
-ARTICLE = ("Jordan's King Abdullah met U.S. Secretary of State Antony Blinken in Amman on Sunday, "
-           "the royal court said. The two discussed aid deliveries to Gaza.")
+ARTICLE = (
+    "Jordan's King Abdullah met U.S. Secretary of State Antony Blinken in Amman on Sunday, "
+    "the royal court said. The two discussed aid deliveries to Gaza."
+)
 
 
 def docs(paths: list[Path | str], **kw: object) -> list[InputDocument | IngestFailure]:
-    return list(iter_documents(paths, Settings(**kw)))  # type: ignore[arg-type]
+    return list(iter_documents(paths, Settings(**kw)))
 
 
 def test_plain_text_is_read_unchanged(tmp_path: Path) -> None:
@@ -65,9 +66,19 @@ def test_real_html_pages_give_main_text_title_and_date() -> None:
 def test_jsonl_ids_and_fields_are_carried_through(tmp_path: Path) -> None:
     p = tmp_path / "in.jsonl"
     rows = [
-        {"id": "x1", "text": ARTICLE, "published": "2024-03-03", "title": "King meets Blinken", "outlet": "AP"},
-        {"id": "x2", "html": f"<html><head><title>T</title></head><body><article><p>{ARTICLE}</p>"
-                             f"<p>{ARTICLE}</p></article></body></html>", "url": "https://example.org/a"},
+        {
+            "id": "x1",
+            "text": ARTICLE,
+            "published": "2024-03-03",
+            "title": "King meets Blinken",
+            "outlet": "AP",
+        },
+        {
+            "id": "x2",
+            "html": f"<html><head><title>T</title></head><body><article><p>{ARTICLE}</p>"
+            f"<p>{ARTICLE}</p></article></body></html>",
+            "url": "https://example.org/a",
+        },
     ]
     p.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
     a, b = docs([p])
@@ -80,19 +91,28 @@ def test_warc_response_records_are_read(tmp_path: Path) -> None:
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter
 
-    html = (f"<html><head><title>Talks in Amman</title></head><body><article><h1>Talks in Amman</h1>"
-            f"<p>{ARTICLE}</p><p>{ARTICLE}</p></article></body></html>").encode()
+    html = (
+        f"<html><head><title>Talks in Amman</title></head><body><article><h1>Talks in Amman</h1>"
+        f"<p>{ARTICLE}</p><p>{ARTICLE}</p></article></body></html>"
+    ).encode()
     path = tmp_path / "news.warc.gz"
     with path.open("wb") as f:
         writer = WARCWriter(f, gzip=True)
         for n in range(2):
             headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
-            rec = writer.create_warc_record(f"https://news.example/{n}", "response", payload=io.BytesIO(html),
-                                            http_headers=headers, warc_headers_dict={"WARC-Date": "2024-03-04T10:00:00Z"})
+            rec = writer.create_warc_record(
+                f"https://news.example/{n}",
+                "response",
+                payload=io.BytesIO(html),
+                http_headers=headers,
+                warc_headers_dict={"WARC-Date": "2024-03-04T10:00:00Z"},
+            )
             writer.write_record(rec)
     out = docs([path])
-    assert [d.source.url for d in out if isinstance(d, InputDocument)] == ["https://news.example/0",
-                                                                          "https://news.example/1"]
+    assert [d.source.url for d in out if isinstance(d, InputDocument)] == [
+        "https://news.example/0",
+        "https://news.example/1",
+    ]
     assert all(isinstance(d, InputDocument) and d.source.format == "warc" and "Blinken" in d.text for d in out)
 
 
@@ -105,8 +125,11 @@ def test_truncated_warc_keeps_records_before_the_damage(tmp_path: Path) -> None:
     html = f"<html><body><article><p>{ARTICLE}</p><p>{ARTICLE}</p></article></body></html>".encode()
     for n in range(3):
         headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
-        writer.write_record(writer.create_warc_record(f"https://n.example/{n}", "response",
-                                                      payload=io.BytesIO(html), http_headers=headers))
+        writer.write_record(
+            writer.create_warc_record(
+                f"https://n.example/{n}", "response", payload=io.BytesIO(html), http_headers=headers
+            )
+        )
     data = buf.getvalue()
     path = tmp_path / "cut.warc.gz"
     path.write_bytes(data[: int(len(data) * 0.8)])
@@ -127,7 +150,11 @@ def test_rss_feed_entries_become_articles(tmp_path: Path) -> None:
     a, b = docs([p])
     assert isinstance(a, InputDocument) and isinstance(b, InputDocument)
     assert (a.title, a.source.url, a.published, a.source.format) == (
-        "King meets Blinken", "https://news.example/king", "2024-03-03", "feed")
+        "King meets Blinken",
+        "https://news.example/king",
+        "2024-03-03",
+        "feed",
+    )
     assert a.text == ARTICLE
 
 
@@ -142,9 +169,9 @@ def test_directories_are_read_recursively_in_order_and_hidden_files_skipped(tmp_
 
 def test_stdin_is_read_as_jsonl_or_text() -> None:
     data = (json.dumps({"id": "s1", "text": ARTICLE}) + "\n").encode()
-    [d] = list(read_stdin(Settings(), io.BufferedReader(io.BytesIO(data))))  # type: ignore[arg-type]
+    [d] = list(read_stdin(Settings(), io.BufferedReader(io.BytesIO(data))))
     assert isinstance(d, InputDocument) and d.id == "s1"
-    [t] = list(read_stdin(Settings(), io.BufferedReader(io.BytesIO(ARTICLE.encode()))))  # type: ignore[arg-type]
+    [t] = list(read_stdin(Settings(), io.BufferedReader(io.BytesIO(ARTICLE.encode()))))
     assert isinstance(t, InputDocument) and t.text == ARTICLE
 
 

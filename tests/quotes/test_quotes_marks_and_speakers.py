@@ -19,36 +19,46 @@ def quote_with(art: Article, words: str) -> Quote:
     return found[0]
 
 
-def test_sample_quotes_have_the_right_speakers_and_dates(extract, gallant_text: str) -> None:  # type: ignore[no-untyped-def]
+def test_sample_quotes_have_the_right_speakers_and_dates(extract, gallant_text: str) -> None:
     art = extract(gallant_text)
     first = quote_with(art, "I just completed a meeting")
     assert (first.kind, speaker_name(art, first), first.cue and first.cue.text, first.date) == (
-        "direct", "Yoav Gallant", "stated", "2024-03-26")
+        "direct",
+        "Yoav Gallant",
+        "stated",
+        "2024-03-26",
+    )
     for words in ("We discussed developments", "During our discussion"):  # no cue: speaker carried over
         q = quote_with(art, words)
         assert speaker_name(art, q) == "Yoav Gallant" and q.cue is None
     mixed = quote_with(art, "no moral right")
     assert speaker_name(art, mixed) == "Yoav Gallant" and mixed.date == "2024-03-25"
     kirby = quote_with(art, "would still meet Gallant")
-    assert (kirby.kind, speaker_name(art, kirby), kirby.cue and kirby.cue.text) == ("indirect", "John Kirby", "said")
+    assert (kirby.kind, speaker_name(art, kirby), kirby.cue and kirby.cue.text) == (
+        "indirect",
+        "John Kirby",
+        "said",
+    )
 
 
-def test_interrupted_quote_is_one_quote_with_two_spans(extract) -> None:  # type: ignore[no-untyped-def]
+def test_interrupted_quote_is_one_quote_with_two_spans(extract) -> None:
     art = extract('"We will not retreat," Defense Minister Yoav Gallant said, "and we will bring them home."')
     [q] = art.quotes
     assert q.content.spans is not None and len(q.content.spans) == 2
     assert speaker_name(art, q) == "Yoav Gallant"
 
 
-def test_pronoun_speaker_resolves_to_the_person(extract) -> None:  # type: ignore[no-untyped-def]
-    art = extract("Senator Elizabeth Warren visited the plant on Monday. \"Workers deserve better,\" she said.")
+def test_pronoun_speaker_resolves_to_the_person(extract) -> None:
+    art = extract('Senator Elizabeth Warren visited the plant on Monday. "Workers deserve better," she said.')
     q = quote_with(art, "Workers deserve better")
     assert q.speaker is not None and q.speaker.text == "she" and speaker_name(art, q) == "Elizabeth Warren"
 
 
-def test_according_to_and_indirect_cues(extract) -> None:  # type: ignore[no-untyped-def]
-    art = extract("The talks collapsed late on Friday, according to Egyptian officials. Prime Minister Rishi "
-                  "Sunak warned that the deal was at risk. Kenya's foreign ministry said it would send observers.")
+def test_according_to_and_indirect_cues(extract) -> None:
+    art = extract(
+        "The talks collapsed late on Friday, according to Egyptian officials. Prime Minister Rishi "
+        "Sunak warned that the deal was at risk. Kenya's foreign ministry said it would send observers."
+    )
     acc = quote_with(art, "The talks collapsed")
     assert acc.cue is not None and acc.cue.text == "according to" and acc.speaker is not None
     assert speaker_name(art, quote_with(art, "the deal was at risk")) == "Rishi Sunak"
@@ -56,15 +66,17 @@ def test_according_to_and_indirect_cues(extract) -> None:  # type: ignore[no-unt
     assert ministry.kind == "indirect" and ministry.speaker is not None and "ministry" in ministry.speaker.text
 
 
-def test_mixed_quote(extract) -> None:  # type: ignore[no-untyped-def]
+def test_mixed_quote(extract) -> None:
     art = extract('Merkel said the agreement was "a historic step" for Europe.')
     q = quote_with(art, "historic step")
     assert q.kind == "mixed" and speaker_name(art, q) == "Merkel"
 
 
-def test_unbalanced_marks_never_crash_or_swallow_the_article(extract) -> None:  # type: ignore[no-untyped-def]
-    text = ('The mayor said "we are ready.\n\nOfficials said the roads would reopen on Monday.\n\n'
-            '"Nobody expected this," the governor said.')
+def test_unbalanced_marks_never_crash_or_swallow_the_article(extract) -> None:
+    text = (
+        'The mayor said "we are ready.\n\nOfficials said the roads would reopen on Monday.\n\n'
+        '"Nobody expected this," the governor said.'
+    )
     art = extract(text)
     gov = quote_with(art, "Nobody expected this")
     assert gov.kind == "direct" and gov.speaker is not None and gov.speaker.text == "the governor"
@@ -72,21 +84,29 @@ def test_unbalanced_marks_never_crash_or_swallow_the_article(extract) -> None:  
 
 
 def test_quote_marks_multi_paragraph_nested_and_single() -> None:
-    text = ('He said: "The first part goes on\n\n"and ends here with \'a nested\' phrase."\n\n'
-            "Critics called it ‘a betrayal of voters’ and the company’s plan.")
+    text = (
+        'He said: "The first part goes on\n\n"and ends here with \'a nested\' phrase."\n\n'
+        "Critics called it ‘a betrayal of voters’ and the company’s plan."
+    )
     qs = find_quotes(text)
     assert len(qs) == 2
     assert len(qs[0].parts) == 2 and text[qs[0].end - 1] == '"'
-    assert text[qs[1].start:qs[1].end] == "‘a betrayal of voters’"
+    assert text[qs[1].start : qs[1].end] == "‘a betrayal of voters’"
 
 
-def test_odd_number_of_marks_in_every_position(extract) -> None:  # type: ignore[no-untyped-def]
-    for text in ['"', '“Start without end', 'End without start”', 'He said "a" "b" "c', '«Bonjour», dit-il. "']:
+def test_odd_number_of_marks_in_every_position(extract) -> None:
+    for text in [
+        '"',
+        "“Start without end",
+        "End without start”",
+        'He said "a" "b" "c',
+        '«Bonjour», dit-il. "',
+    ]:
         art = extract(text + " The minister said talks would continue.")
         assert isinstance(art.quotes, list)
 
 
-def test_confidence_is_in_range_and_ranked(extract, gallant_text: str) -> None:  # type: ignore[no-untyped-def]
+def test_confidence_is_in_range_and_ranked(extract, gallant_text: str) -> None:
     art = extract(gallant_text)
     assert all(0.0 <= q.confidence <= 1.0 for q in art.quotes)
     with_cue = [q.confidence for q in art.quotes if q.cue is not None and q.kind == "direct"]

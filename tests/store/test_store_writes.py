@@ -18,12 +18,14 @@ from newsgraph.errors import StoreError
 from newsgraph.record import Article
 from newsgraph.store import Store
 
-STORY = ("Turkish Foreign Minister Hakan Fidan met his Greek counterpart George Gerapetritis in Athens on "
-         "Friday. \"We agreed to keep talking,\" Fidan told reporters. Greece said it would host the next round.")
+STORY = (
+    "Turkish Foreign Minister Hakan Fidan met his Greek counterpart George Gerapetritis in Athens on "
+    'Friday. "We agreed to keep talking," Fidan told reporters. Greece said it would host the next round.'
+)
 
 
 @pytest.fixture()
-def article(extract) -> Article:  # type: ignore[no-untyped-def]
+def article(extract) -> Article:
     return extract(STORY, published="2024-03-08", title="Fidan in Athens")
 
 
@@ -39,7 +41,7 @@ def test_parts_are_stored_with_offsets(tmp_path: Path, article: Article) -> None
     with Store(f"sqlite:///{db}") as store:
         store.write([article])
     con = sqlite3.connect(db)
-    for start, end, mtext in con.execute("SELECT start, \"end\", text FROM mentions"):
+    for start, end, mtext in con.execute('SELECT start, "end", text FROM mentions'):
         assert article.text[start:end] == mtext
     n_quotes = con.execute("SELECT count(*) FROM quotes").fetchone()[0]
     assert n_quotes == len(article.quotes) >= 1
@@ -66,7 +68,7 @@ def test_another_schema_version_is_refused(tmp_path: Path) -> None:
         Store(url)
 
 
-def test_a_failing_batch_is_rolled_back_and_nothing_is_lost(tmp_path: Path, article: Article, extract) -> None:  # type: ignore[no-untyped-def]
+def test_a_failing_batch_is_rolled_back_and_nothing_is_lost(tmp_path: Path, article: Article, extract) -> None:
     with Store(f"sqlite:///{tmp_path / 'n.db'}") as store:
         store.write([article])
         other = extract("Kenya's president said on Monday he would visit Ethiopia next week.", published="2024-03-04")
@@ -98,8 +100,18 @@ def test_a_killed_ingest_leaves_a_consistent_database_and_a_rerun_completes(tmp_
     lines = [json.dumps({"id": f"k{i}", "text": f"{STORY} Story number {i}."}) for i in range(120)]
     src.write_text("\n".join(lines) + "\n")
     db = tmp_path / "k.db"
-    cmd = [sys.executable, "-m", "newsgraph.cli", "ingest", str(src), "--db", f"sqlite:///{db}", "--batch-size", "8",
-           "--quiet"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "newsgraph.cli",
+        "ingest",
+        str(src),
+        "--db",
+        f"sqlite:///{db}",
+        "--batch-size",
+        "8",
+        "--quiet",
+    ]
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.time() + 60

@@ -27,9 +27,9 @@ def _read_package(name: str) -> dict[str, Any]:
 class ActorLexicon:
     """Lookup tables, all keyed by lower-case text."""
 
-    countries: dict[str, str] = field(default_factory=dict)   # country names and short forms -> ISO3
-    demonyms: dict[str, str] = field(default_factory=dict)    # "israeli" -> ISR
-    cities: dict[str, str] = field(default_factory=dict)      # "washington" -> USA
+    countries: dict[str, str] = field(default_factory=dict)  # country names and short forms -> ISO3
+    demonyms: dict[str, str] = field(default_factory=dict)  # "israeli" -> ISR
+    cities: dict[str, str] = field(default_factory=dict)  # "washington" -> USA
     bodies: dict[str, tuple[str | None, str | None, str]] = field(default_factory=dict)
     igos: set[str] = field(default_factory=set)
     igo_sectors: dict[str, str] = field(default_factory=dict)
@@ -95,7 +95,7 @@ def _key(text: str) -> str:
     k = " ".join(text.lower().replace("’", "'").split())
     for prefix in ("the ",):
         if k.startswith(prefix):
-            k = k[len(prefix):]
+            k = k[len(prefix) :]
     return k
 
 
@@ -110,9 +110,21 @@ def load_lexicon(extra_files: tuple[str, ...] = ()) -> ActorLexicon:
             value = getattr(c, attr, None)
             if value:
                 lex.countries[value.lower()] = code
-    lex.country_names.update({"XKX": "Kosovo", "USA": "United States", "GBR": "United Kingdom",
-                              "RUS": "Russia", "KOR": "South Korea", "PRK": "North Korea", "PSE": "Palestine",
-                              "IRN": "Iran", "SYR": "Syria", "TWN": "Taiwan", "VNM": "Vietnam"})
+    lex.country_names.update(
+        {
+            "XKX": "Kosovo",
+            "USA": "United States",
+            "GBR": "United Kingdom",
+            "RUS": "Russia",
+            "KOR": "South Korea",
+            "PRK": "North Korea",
+            "PSE": "Palestine",
+            "IRN": "Iran",
+            "SYR": "Syria",
+            "TWN": "Taiwan",
+            "VNM": "Vietnam",
+        }
+    )
     lex.merge(_read_package("places.json"))
     lex.merge(_read_package("actors.json"))
     for path in extra_files:

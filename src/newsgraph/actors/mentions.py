@@ -18,8 +18,23 @@ from ..nlp import doc_text
 from .lexicon import ActorLexicon
 
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
-LOCATIVE_PREPS = {"in", "at", "near", "across", "inside", "throughout", "around", "outside", "within", "into",
-                  "through", "along", "via", "toward", "towards"}
+LOCATIVE_PREPS = {
+    "in",
+    "at",
+    "near",
+    "across",
+    "inside",
+    "throughout",
+    "around",
+    "outside",
+    "within",
+    "into",
+    "through",
+    "along",
+    "via",
+    "toward",
+    "towards",
+}
 _POSSESSIVE = {"'s", "’s", "'", "’"}
 _ROLE_STOP_POS = {"VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "NUM", "PUNCT", "PART"}
 
@@ -28,15 +43,15 @@ _ROLE_STOP_POS = {"VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "NUM", 
 class Candidate:
     """One mention before merging."""
 
-    start: int            # character offsets of the name (no title, no possessive)
+    start: int  # character offsets of the name (no title, no possessive)
     end: int
     text: str
-    kind: str             # person, organization, country, group
-    tokens: list[str]     # name tokens, for person merging
+    kind: str  # person, organization, country, group
+    tokens: list[str]  # name tokens, for person merging
     roles: list[str] = field(default_factory=list)
     country: str | None = None
     sector: str | None = None
-    acronym_of: str | None = None   # set on "(UNSC)"-style definitions: the long form's text
+    acronym_of: str | None = None  # set on "(UNSC)"-style definitions: the long form's text
     sent_start: int = 0
     is_subject: bool = False
     mention_kind: str = "name"
@@ -117,13 +132,15 @@ class MentionFinder:
             return None
         root = span.root
         sent_start = span.sent.start_char if doc.has_annotation("SENT_START") else 0
-        subject = root.dep_ in ("nsubj", "nsubjpass") or (root.dep_ in ("compound", "amod", "poss") and
-                                                          root.head.dep_ in ("nsubj", "nsubjpass"))
+        subject = root.dep_ in ("nsubj", "nsubjpass") or (
+            root.dep_ in ("compound", "amod", "poss") and root.head.dep_ in ("nsubj", "nsubjpass")
+        )
         key = " ".join(t.lower_ for t in span).replace("’", "'")
         if label == "KNOWN" or key in lex.bodies or key in lex.igos:
             return self._known(doc, span, key, sent_start, subject, in_role)
-        if label == "PERSON" or (label == "ORG" and len(span) > 1 and span[0].lower_ in lex.abbreviations
-                                 and span[-1].is_title):
+        if label == "PERSON" or (
+            label == "ORG" and len(span) > 1 and span[0].lower_ in lex.abbreviations and span[-1].is_title
+        ):
             # "DM Gallant" is sometimes read as an organisation: a title makes it a person
             return self._person(doc, span, sent_start, subject, in_role)
         if label == "NORP":
@@ -147,8 +164,9 @@ class MentionFinder:
         root = span.root
         return root.dep_ in ("compound", "amod", "nmod") and root.head.i >= span.end
 
-    def _place(self, doc: Doc, span: Span, code: str, sent_start: int, subject: bool,
-               in_role: set[int]) -> Candidate | None:
+    def _place(
+        self, doc: Doc, span: Span, code: str, sent_start: int, subject: bool, in_role: set[int]
+    ) -> Candidate | None:
         if self._is_place_use(span):
             return None
         if self._is_modifier(span) or span.start in in_role:
@@ -156,11 +174,21 @@ class MentionFinder:
             return group
         name = span.text
         kind = "country" if _norm(name) in self.lex.countries else "country"
-        return Candidate(span.start_char, span.end_char, name, kind, [t.text for t in span], country=code,
-                         sector=None, sent_start=sent_start, is_subject=subject)
+        return Candidate(
+            span.start_char,
+            span.end_char,
+            name,
+            kind,
+            [t.text for t in span],
+            country=code,
+            sector=None,
+            sent_start=sent_start,
+            is_subject=subject,
+        )
 
-    def _known(self, doc: Doc, span: Span, key: str, sent_start: int, subject: bool,
-               in_role: set[int]) -> Candidate | None:
+    def _known(
+        self, doc: Doc, span: Span, key: str, sent_start: int, subject: bool, in_role: set[int]
+    ) -> Candidate | None:
         lex = self.lex
         if key in lex.countries or key in lex.cities:
             return self._place(doc, span, lex.place_code(key) or "", sent_start, subject, in_role)
@@ -180,12 +208,29 @@ class MentionFinder:
                 return None
             sector2 = lex.sector_of_role([head.lower_])
             if sector2:
-                full = doc[span.start:head.i + 1]
-                return Candidate(full.start_char, full.end_char, full.text, "group", [t.text for t in full],
-                                 country=country, sector=sector2 if country != "IGO" or not sector else sector,
-                                 sent_start=sent_start, is_subject=head.dep_ in ("nsubj", "nsubjpass"))
-        return Candidate(span.start_char, span.end_char, span.text, kind, [t.text for t in span],
-                         country=country, sector=sector, sent_start=sent_start, is_subject=subject)
+                full = doc[span.start : head.i + 1]
+                return Candidate(
+                    full.start_char,
+                    full.end_char,
+                    full.text,
+                    "group",
+                    [t.text for t in full],
+                    country=country,
+                    sector=sector2 if country != "IGO" or not sector else sector,
+                    sent_start=sent_start,
+                    is_subject=head.dep_ in ("nsubj", "nsubjpass"),
+                )
+        return Candidate(
+            span.start_char,
+            span.end_char,
+            span.text,
+            kind,
+            [t.text for t in span],
+            country=country,
+            sector=sector,
+            sent_start=sent_start,
+            is_subject=subject,
+        )
 
     def _org(self, doc: Doc, span: Span, sent_start: int, subject: bool, in_role: set[int]) -> Candidate | None:
         lex = self.lex
@@ -207,19 +252,32 @@ class MentionFinder:
                         break
                 if country:
                     break
-        if any(w in ("un", "u.n.", "united", "nations") for w in words[:2]) and "nations" in words or \
-                words[0] in ("un", "u.n.", "eu", "nato"):
+        if (
+            any(w in ("un", "u.n.", "united", "nations") for w in words[:2])
+            and "nations" in words
+            or words[0] in ("un", "u.n.", "eu", "nato")
+        ):
             country = "IGO"
         sector = lex.sector_of_role(words) or (self.lex.igo_sectors.get(" ".join(words)))
         # the head noun's modifiers before the ORG ("Israeli military")
         for t in span.root.children:
             if t.i < span.start and t.dep_ in ("amod", "compound", "poss"):
                 country = country or lex.code_of_word(t.text)
-        return Candidate(span.start_char, span.end_char, span.text, "organization", [t.text for t in span],
-                         country=country, sector=sector, sent_start=sent_start, is_subject=subject)
+        return Candidate(
+            span.start_char,
+            span.end_char,
+            span.text,
+            "organization",
+            [t.text for t in span],
+            country=country,
+            sector=sector,
+            sent_start=sent_start,
+            is_subject=subject,
+        )
 
-    def _group(self, doc: Doc, span: Span, sent_start: int, in_role: set[int],
-               code: str | None = None) -> Candidate | None:
+    def _group(
+        self, doc: Doc, span: Span, sent_start: int, in_role: set[int], code: str | None = None
+    ) -> Candidate | None:
         """A nationality word: "Israeli officials" (a group), "Palestinians" (a people)."""
         lex = self.lex
         code = code or lex.code_of_word(span.text)
@@ -234,29 +292,56 @@ class MentionFinder:
             head = head.head
         if root.dep_ in ("amod", "compound", "nmod", "poss") or (root.dep_ == "conj" and head.i > root.i):
             if head.i > span.end - 1 and head.pos_ in ("NOUN", "PROPN") and head.ent_type_ != "PERSON":
-                words = [t.lower_ for t in doc[span.start:head.i + 1]]
+                words = [t.lower_ for t in doc[span.start : head.i + 1]]
                 sector = lex.sector_of_role(words) or lex.sector_of_role([head.lemma_.lower()])
                 if sector is None and head.lemma_.lower() not in _GROUP_NOUNS:
                     # "an Australian ultimatum": the country itself, as the one behind the thing
-                    return Candidate(span.start_char, span.end_char, span.text, "country", [span.text],
-                                     country=code, sent_start=sent_start, mention_kind="name")
-                full = doc[span.start:head.i + 1]
-                return Candidate(span.start_char, full.end_char, full.text, "group", [t.text for t in full],
-                                 country=code, sector=sector, sent_start=sent_start,
-                                 is_subject=head.dep_ in ("nsubj", "nsubjpass"))
+                    return Candidate(
+                        span.start_char,
+                        span.end_char,
+                        span.text,
+                        "country",
+                        [span.text],
+                        country=code,
+                        sent_start=sent_start,
+                        mention_kind="name",
+                    )
+                full = doc[span.start : head.i + 1]
+                return Candidate(
+                    span.start_char,
+                    full.end_char,
+                    full.text,
+                    "group",
+                    [t.text for t in full],
+                    country=code,
+                    sector=sector,
+                    sent_start=sent_start,
+                    is_subject=head.dep_ in ("nsubj", "nsubjpass"),
+                )
             return None
         if root.pos_ in ("PROPN", "NOUN") or span.text.endswith("s"):
-            return Candidate(span.start_char, span.end_char, span.text, "group", [span.text], country=code,
-                             sector=None, sent_start=sent_start,
-                             is_subject=root.dep_ in ("nsubj", "nsubjpass"))
+            return Candidate(
+                span.start_char,
+                span.end_char,
+                span.text,
+                "group",
+                [span.text],
+                country=code,
+                sector=None,
+                sent_start=sent_start,
+                is_subject=root.dep_ in ("nsubj", "nsubjpass"),
+            )
         return None
 
     def _person(self, doc: Doc, span: Span, sent_start: int, subject: bool, in_role: set[int]) -> Candidate:
         lex = self.lex
         # Titles inside the entity ("Secretary Blinken", "President Biden") become roles.
         role_tokens: list[Token] = []
-        while len(span) > 1 and (span[0].lower_ in lex.role_sectors or span[0].lower_ in lex.abbreviations
-                                  or span[0].lower_ in lex.honorifics):
+        while len(span) > 1 and (
+            span[0].lower_ in lex.role_sectors
+            or span[0].lower_ in lex.abbreviations
+            or span[0].lower_ in lex.honorifics
+        ):
             role_tokens.append(span[0])
             span = span[1:]
         # Pre-modifiers: "Israeli Defense Minister", "U.S. President", "Lebanon's new President".
@@ -271,12 +356,13 @@ class MentionFinder:
                 break
             if t.lower_ == "of" and not (left and i - 1 >= sent_begin and doc[i - 1].is_title):
                 break
-            if t.pos_ in ("ADJ",) and not (t.is_title or t.lower_ in ("new", "former", "acting", "then", "deputy",
-                                                                        "senior", "top", "chief", "foreign")):
+            if t.pos_ in ("ADJ",) and not (
+                t.is_title
+                or t.lower_ in ("new", "former", "acting", "then", "deputy", "senior", "top", "chief", "foreign")
+            ):
                 break
             if t.pos_ == "NOUN" and not (t.is_title or t.lower_ in lex.role_sectors or t.is_upper):
-                if t.lower_ not in lex.role_sectors:
-                    break
+                break
             if t.is_sent_start and t.pos_ not in ("PROPN", "NOUN", "ADJ"):
                 break
             left.insert(0, t)
@@ -303,9 +389,12 @@ class MentionFinder:
         # Apposition: "Kirby, the White House spokesperson" / "the spokesperson, John Kirby".
         for app in _appositions(span):
             app_words = [t.lower_ for t in app if not t.is_space]
-            if app_words and app_words[0] not in ("my", "our", "your", "their", "its") and \
-                    lex.sector_of_role(app_words):
-                roles.append(doc_text(doc)[app[0].idx:app[-1].idx + len(app[-1])].removeprefix("the ").strip())
+            if (
+                app_words
+                and app_words[0] not in ("my", "our", "your", "their", "its")
+                and lex.sector_of_role(app_words)
+            ):
+                roles.append(doc_text(doc)[app[0].idx : app[-1].idx + len(app[-1])].removeprefix("the ").strip())
                 words += [t.lower_ for t in app]
                 country = country or self._country_in(list(app))
                 in_role.update(t.i for t in app)
@@ -313,21 +402,31 @@ class MentionFinder:
         if country is None:
             country = next((c for c in map(lex.country_of_role, roles) if c), None)
         tokens = [t.text for t in span if t.lower_ not in lex.honorifics]
-        return Candidate(span.start_char, span.end_char, span.text, "person", tokens, roles=roles,
-                         country=country, sector=sector, sent_start=sent_start, is_subject=subject)
+        return Candidate(
+            span.start_char,
+            span.end_char,
+            span.text,
+            "person",
+            tokens,
+            roles=roles,
+            country=country,
+            sector=sector,
+            sent_start=sent_start,
+            is_subject=subject,
+        )
 
     def _country_in(self, tokens: list[Token]) -> str | None:
         lex = self.lex
         words = [t.text for t in tokens]
         for n in (3, 2, 1):
             for i in range(len(words) - n + 1):
-                code = lex.code_of_word(" ".join(words[i:i + n]))
+                code = lex.code_of_word(" ".join(words[i : i + n]))
                 if code:
                     return code
         return None
 
     def _acronyms(self, doc: Doc, cands: list[Candidate]) -> list[Candidate]:
-        """"UN Security Council (UNSC)": the acronym names the same body, here and later."""
+        """ "UN Security Council (UNSC)": the acronym names the same body, here and later."""
         out: list[Candidate] = []
         by_end = {c.end: c for c in cands}
         text = doc_text(doc)
@@ -337,25 +436,63 @@ class MentionFinder:
                 j += 1
             if j < len(text) and text[j] == "(":
                 k = text.find(")", j)
-                acr = text[j + 1:k] if 0 < k - j <= 12 else ""
+                acr = text[j + 1 : k] if 0 < k - j <= 12 else ""
                 if acr.isupper() and acr.replace(".", "").isalpha() and by_end.get(c.end) is c:
-                    out.append(Candidate(j + 1, k, acr, c.kind, [acr], country=c.country, sector=c.sector,
-                                         acronym_of=c.text, sent_start=c.sent_start, mention_kind="acronym"))
+                    out.append(
+                        Candidate(
+                            j + 1,
+                            k,
+                            acr,
+                            c.kind,
+                            [acr],
+                            country=c.country,
+                            sector=c.sector,
+                            acronym_of=c.text,
+                            sent_start=c.sent_start,
+                            mention_kind="acronym",
+                        )
+                    )
         defined = {o.text: o for o in out}
         if defined:
             taken = {(c.start, c.end) for c in cands} | {(o.start, o.end) for o in out}
             for t in doc:
                 if t.text in defined and (t.idx, t.idx + len(t)) not in taken:
                     o = defined[t.text]
-                    out.append(Candidate(t.idx, t.idx + len(t), t.text, o.kind, [t.text], country=o.country,
-                                         sector=o.sector, acronym_of=o.acronym_of,
-                                         sent_start=t.sent.start_char, mention_kind="acronym",
-                                         is_subject=t.dep_ in ("nsubj", "nsubjpass")))
+                    out.append(
+                        Candidate(
+                            t.idx,
+                            t.idx + len(t),
+                            t.text,
+                            o.kind,
+                            [t.text],
+                            country=o.country,
+                            sector=o.sector,
+                            acronym_of=o.acronym_of,
+                            sent_start=t.sent.start_char,
+                            mention_kind="acronym",
+                            is_subject=t.dep_ in ("nsubj", "nsubjpass"),
+                        )
+                    )
         return out
 
 
-_GROUP_NOUNS = {"people", "citizens", "nationals", "delegation", "team", "side", "leaders", "negotiators",
-                "community", "hostages", "prisoners", "workers", "students", "refugees", "protesters"}
+_GROUP_NOUNS = {
+    "people",
+    "citizens",
+    "nationals",
+    "delegation",
+    "team",
+    "side",
+    "leaders",
+    "negotiators",
+    "community",
+    "hostages",
+    "prisoners",
+    "workers",
+    "students",
+    "refugees",
+    "protesters",
+}
 
 
 def _appositions(span: Span) -> list[Span]:
@@ -364,12 +501,12 @@ def _appositions(span: Span) -> list[Span]:
     root = span.root
     for c in root.children:
         if c.dep_ == "appos" and c.i >= span.end and c.ent_type_ != "PERSON" and not c.is_space:
-            sub = doc[c.left_edge.i:c.right_edge.i + 1]
+            sub = doc[c.left_edge.i : c.right_edge.i + 1]
             if len(sub) <= 8:
                 out.append(sub)
     if root.dep_ == "appos" and root.head.i < span.start and root.head.ent_type_ != "PERSON":
         h = root.head
-        sub = doc[h.left_edge.i:h.i + 1]
+        sub = doc[h.left_edge.i : h.i + 1]
         if len(sub) <= 8 and h.pos_ == "NOUN":
             out.append(sub)
     return out

@@ -22,12 +22,56 @@ from .lexicon import ActorLexicon
 from .mentions import Candidate
 
 _SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
-_PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
-_DESCRIPTIONS = {"minister", "president", "spokesperson", "spokesman", "spokeswoman", "secretary", "senator",
-                 "governor", "ministry", "department", "premier", "chancellor", "general", "candidate",
-                 "ambassador", "envoy", "mayor", "leader", "official", "prime minister", "nominee", "congressman",
-                 "congresswoman", "government", "administration", "agency", "office", "campaign", "company",
-                 "army", "military", "police", "group", "organization", "council", "court", "judge", "committee"}
+_PRONOUNS = {
+    "he": "m",
+    "him": "m",
+    "his": "m",
+    "himself": "m",
+    "she": "f",
+    "her": "f",
+    "hers": "f",
+    "herself": "f",
+}
+_DESCRIPTIONS = {
+    "minister",
+    "president",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "secretary",
+    "senator",
+    "governor",
+    "ministry",
+    "department",
+    "premier",
+    "chancellor",
+    "general",
+    "candidate",
+    "ambassador",
+    "envoy",
+    "mayor",
+    "leader",
+    "official",
+    "prime minister",
+    "nominee",
+    "congressman",
+    "congresswoman",
+    "government",
+    "administration",
+    "agency",
+    "office",
+    "campaign",
+    "company",
+    "army",
+    "military",
+    "police",
+    "group",
+    "organization",
+    "council",
+    "court",
+    "judge",
+    "committee",
+}
 
 
 @dataclass(slots=True)
@@ -93,9 +137,15 @@ def merge_candidates(doc: Doc, cands: list[Candidate], lex: ActorLexicon) -> lis
                 target = by_country[code] = _Cluster("country", key=code)
                 clusters.append(target)
             target.names.append(c)
-        elif c.kind == "organization" and len(c.tokens) == 1 and (
+        elif (
+            c.kind == "organization"
+            and len(c.tokens) == 1
+            and (
                 person := _find_person(clusters, None, c.tokens[0].lower(), None)
-                or _find_by_first(clusters, c.tokens[0].lower())) is not None:
+                or _find_by_first(clusters, c.tokens[0].lower())
+            )
+            is not None
+        ):
             person.names.append(c)  # "Trump" tagged as an organisation after "Donald Trump"
         else:
             key = acronyms.get(c.text) or _org_key(c.acronym_of or c.text)
@@ -149,8 +199,12 @@ def _find_person(clusters: list[_Cluster], first: str | None, surname: str, suff
     for cl in reversed(clusters):
         if cl.kind != "person" or cl.surname != surname:
             continue
-        if first and cl.first and first != cl.first and not (first.startswith(cl.first[:1]) and
-                                                             (len(first) <= 2 or len(cl.first) <= 2)):
+        if (
+            first
+            and cl.first
+            and first != cl.first
+            and not (first.startswith(cl.first[:1]) and (len(first) <= 2 or len(cl.first) <= 2))
+        ):
             continue
         if (suffix or cl.suffix) and first and suffix != cl.suffix:
             continue  # "Donald Trump Jr." is not "Donald Trump"
@@ -194,7 +248,7 @@ def _to_actors(doc: Doc, clusters: list[_Cluster], lex: ActorLexicon) -> list[Ac
         for c in names:
             if (c.start, c.end) not in seen:
                 seen.add((c.start, c.end))
-                mentions.append(Mention(c.start, c.end, text[c.start:c.end], c.mention_kind))
+                mentions.append(Mention(c.start, c.end, text[c.start : c.end], c.mention_kind))
         actors.append(Actor(f"a{n}", name, kind, roles, country, sector, mentions))
     return actors
 
@@ -215,8 +269,11 @@ def link_references(doc: Doc, actors: list[Actor]) -> None:
         a = by_start.get(tok.idx)
         if a is not None:
             recent.append((tok.idx, a))
-            if tok.dep_ in ("nsubj", "nsubjpass") or tok.head.dep_ in ("nsubj", "nsubjpass") \
-                    and tok.dep_ in ("compound",):
+            if (
+                tok.dep_ in ("nsubj", "nsubjpass")
+                or tok.head.dep_ in ("nsubj", "nsubjpass")
+                and tok.dep_ in ("compound",)
+            ):
                 subjects.append((tok.idx, a))
             continue
         low = tok.lower_
@@ -241,8 +298,7 @@ def link_references(doc: Doc, actors: list[Actor]) -> None:
         a.mentions.sort(key=lambda m: m.start)
 
 
-def _antecedent(doc: Doc, i: int, subjects: list[tuple[int, Actor]], recent: list[tuple[int, Actor]]
-                ) -> Actor | None:
+def _antecedent(doc: Doc, i: int, subjects: list[tuple[int, Actor]], recent: list[tuple[int, Actor]]) -> Actor | None:
     """The person a he/she refers to: the latest person subject in this or the previous sentence,
     or the only person mentioned there."""
     sent = doc[i].sent

@@ -56,8 +56,10 @@ def boilerplate_patterns() -> _Patterns:
 
 # A line that is only a date: "Wednesday, March 27, 2024", "27 March 2024", "2024-03-27".
 _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
-_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-          r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
 _DATE_LINE = re.compile(
     rf"(?:(?:{_WEEKDAY}),?\s+)?(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}"
     rf"|\d{{4}}-\d{{2}}-\d{{2}})(?:,?\s+(?:at\s+)?\d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{{2,4}})?)?",
@@ -150,7 +152,7 @@ def clean_text(text: str) -> CleanResult:
             continue
         s = s + (len(text[s:e]) - len(text[s:e].lstrip()))
         e = e - (len(text[s:e]) - len(text[s:e].rstrip()))
-        if body and not text[body[-1].end:s].strip():
+        if body and not text[body[-1].end : s].strip():
             body[-1] = Offsets(body[-1].start, e)
         else:
             body.append(Offsets(s, e))
@@ -161,5 +163,5 @@ def _looks_like_title(t: str, content: list[tuple[int, int, str]], i: int) -> bo
     """A short first line without final punctuation, followed by a longer paragraph."""
     if i > 1 or len(content) < 3 or len(t) > 250 or t.endswith((":", ";", ",")):
         return False
-    following = next((c[2] for c in content[i + 1:i + 3] if not boilerplate_patterns().byline.fullmatch(c[2])), "")
+    following = next((c[2] for c in content[i + 1 : i + 3] if not boilerplate_patterns().byline.fullmatch(c[2])), "")
     return len(following) > len(t) and len(t.split()) >= 3

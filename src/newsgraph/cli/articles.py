@@ -5,13 +5,20 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterator
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.table import Table
 
 from ..errors import NewsgraphError
@@ -26,21 +33,25 @@ out = Console(soft_wrap=True)
 err = Console(stderr=True)
 
 
-class ExtractFormat(str, Enum):
+class ExtractFormat(StrEnum):
     json = "json"
     jsonl = "jsonl"
     table = "table"
 
 
-class ShowFormat(str, Enum):
+class ShowFormat(StrEnum):
     json = "json"
     table = "table"
 
 
-PathsArg = Annotated[list[str], typer.Argument(help="Files, directories (read recursively) or '-' for stdin.",
-                                               show_default=False)]
-DbOption = Annotated[str | None, typer.Option("--db", envvar="NEWSGRAPH_DB",
-                                              help="Database URL [default: sqlite:///newsgraph.db].")]
+PathsArg = Annotated[
+    list[str],
+    typer.Argument(help="Files, directories (read recursively) or '-' for stdin.", show_default=False),
+]
+DbOption = Annotated[
+    str | None,
+    typer.Option("--db", envvar="NEWSGRAPH_DB", help="Database URL [default: sqlite:///newsgraph.db]."),
+]
 ModelOption = Annotated[str | None, typer.Option("--model", help="Installed spaCy pipeline to use.")]
 ProcessesOption = Annotated[int | None, typer.Option("--processes", "-p", min=1, help="Worker processes for NLP.")]
 BatchOption = Annotated[int | None, typer.Option("--batch-size", min=1, help="Articles per batch.")]
@@ -63,8 +74,16 @@ def _check_paths(paths: list[str]) -> None:
 
 
 def _progress(label: str) -> Progress:
-    return Progress(SpinnerColumn(), TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                    console=err, disable=not err.is_terminal, transient=True)
+    return Progress(
+        SpinnerColumn(),
+        TextColumn(label),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        disable=not err.is_terminal,
+        transient=True,
+    )
 
 
 def _stream(paths: list[str], settings: Settings) -> Iterator[Article | IngestFailure]:
@@ -87,10 +106,18 @@ def _counts(a: Article) -> str:
 @app.command()
 def extract(
     paths: PathsArg,
-    fmt: Annotated[ExtractFormat, typer.Option("--format", "-f", help="json: one object per input "
-                   "(a list for several); jsonl: one record per line; table: a readable summary.")] =
-    ExtractFormat.json,
-    model: ModelOption = None, processes: ProcessesOption = None, batch_size: BatchOption = None,
+    fmt: Annotated[
+        ExtractFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="json: one object per input "
+            "(a list for several); jsonl: one record per line; table: a readable summary.",
+        ),
+    ] = ExtractFormat.json,
+    model: ModelOption = None,
+    processes: ProcessesOption = None,
+    batch_size: BatchOption = None,
 ) -> None:
     """Extract article records from PATHS and print them (nothing is stored).
 
@@ -119,7 +146,10 @@ def extract(
 
 @app.command()
 def ingest(
-    paths: PathsArg, db: DbOption = None, model: ModelOption = None, processes: ProcessesOption = None,
+    paths: PathsArg,
+    db: DbOption = None,
+    model: ModelOption = None,
+    processes: ProcessesOption = None,
     batch_size: BatchOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary, only failures.")] = False,
 ) -> None:
@@ -171,8 +201,9 @@ def _light(a: Article) -> Article:
     return a
 
 
-def print_ingest_summary(articles: list[Article], duplicates: dict[str, str], failures: list[IngestFailure],
-                         store: Store) -> None:
+def print_ingest_summary(
+    articles: list[Article], duplicates: dict[str, str], failures: list[IngestFailure], store: Store
+) -> None:
     """One line per article (up to 20), the top actors and quotes when few, totals."""
     table = Table(title=f"Stored in {store.url}", show_lines=False)
     for col in ("id", "title", "published", "actors", "quotes", "events"):
@@ -187,9 +218,11 @@ def print_ingest_summary(articles: list[Article], duplicates: dict[str, str], fa
         for a in articles:
             print_article_details(a)
     totals = store.stats()
-    out.print(f"[bold]{len(articles)}[/bold] articles stored ({len(duplicates)} near-duplicates), "
-              f"{len(failures)} inputs skipped. Database now holds {totals['articles']} articles, "
-              f"{totals['quotes']} quotes, {totals['events']} events.")
+    out.print(
+        f"[bold]{len(articles)}[/bold] articles stored ({len(duplicates)} near-duplicates), "
+        f"{len(failures)} inputs skipped. Database now holds {totals['articles']} articles, "
+        f"{totals['quotes']} quotes, {totals['events']} events."
+    )
 
 
 def print_article_details(a: Article) -> None:
@@ -200,12 +233,18 @@ def print_article_details(a: Article) -> None:
         for ac in a.actors[:12]:
             codes = "/".join(x for x in (ac.country, ac.sector) if x) or "-"
             role = f", {ac.roles[0]}" if ac.roles else ""
-            out.print(f"  {ac.name}{role} [dim]{ac.kind} {codes}, {len(ac.mentions)} mentions[/dim]", highlight=False)
+            out.print(
+                f"  {ac.name}{role} [dim]{ac.kind} {codes}, {len(ac.mentions)} mentions[/dim]",
+                highlight=False,
+            )
     if a.quotes:
         out.print("[bold]Quotes[/bold]")
         for q in a.quotes[:10]:
-            who = a.actor(q.speaker.actor).name if q.speaker and q.speaker.actor and a.actor(q.speaker.actor) \
+            who = (
+                a.actor(q.speaker.actor).name
+                if q.speaker and q.speaker.actor and a.actor(q.speaker.actor)
                 else (q.speaker.text if q.speaker else "?")
+            )
             text = q.content.text if len(q.content.text) < 140 else q.content.text[:137] + "…"
             out.print(f"  {who} ({q.kind}{', ' + q.date if q.date else ''}): {text}", highlight=False)
     if a.events:
@@ -214,8 +253,11 @@ def print_article_details(a: Article) -> None:
             src = ", ".join(a.actor(i).name for i in e.source if a.actor(i)) or "?"  # type: ignore[union-attr]
             tgt = ", ".join(a.actor(i).name for i in e.target if a.actor(i)) or "-"  # type: ignore[union-attr]
             flags = (" negated" if e.negated else "") + (f" {e.modality}" if e.modality != "asserted" else "")
-            out.print(f"  {e.date or '????-??-??'} {e.type}{'/' + e.mode if e.mode else ''}: {src} -> {tgt} "
-                      f"[dim]“{e.trigger.text}”{flags}[/dim]", highlight=False)
+            out.print(
+                f"  {e.date or '????-??-??'} {e.type}{'/' + e.mode if e.mode else ''}: {src} -> {tgt} "
+                f"[dim]“{e.trigger.text}”{flags}[/dim]",
+                highlight=False,
+            )
 
 
 def print_article(a: Article) -> None:
@@ -228,8 +270,7 @@ def print_article(a: Article) -> None:
 def show(
     article_id: Annotated[str, typer.Argument(metavar="ID", help="Article id (see 'newsgraph list').")],
     db: DbOption = None,
-    fmt: Annotated[ShowFormat, typer.Option("--format", "-f", help="json (the record) or table.")] =
-    ShowFormat.json,
+    fmt: Annotated[ShowFormat, typer.Option("--format", "-f", help="json (the record) or table.")] = ShowFormat.json,
 ) -> None:
     """Show one stored article record."""
     settings = _settings(db=db)
@@ -266,8 +307,14 @@ def list_articles(
     for col in ("id", "published", "title", "actors", "quotes", "events"):
         table.add_column(col, overflow="fold", max_width=60 if col == "title" else None)
     for r in rows:
-        table.add_row(r["id"], r["published"] or "-", r["title"] or "-", str(r["actors"]), str(r["quotes"]),
-                      str(r["events"]))
+        table.add_row(
+            r["id"],
+            r["published"] or "-",
+            r["title"] or "-",
+            str(r["actors"]),
+            str(r["quotes"]),
+            str(r["events"]),
+        )
     out.print(table)
 
 

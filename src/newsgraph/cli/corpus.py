@@ -25,8 +25,10 @@ from .app import app
 err = Console(stderr=True)
 out = Console(soft_wrap=True)
 
-DbOption = Annotated[str | None, typer.Option("--db", envvar="NEWSGRAPH_DB",
-                                              help="Database URL [default: sqlite:///newsgraph.db].")]
+DbOption = Annotated[
+    str | None,
+    typer.Option("--db", envvar="NEWSGRAPH_DB", help="Database URL [default: sqlite:///newsgraph.db]."),
+]
 TableOption = Annotated[bool, typer.Option("--table", help="A readable table instead of JSON lines.")]
 SinceOption = Annotated[str | None, typer.Option(help="On or after this date (YYYY-MM-DD).")]
 UntilOption = Annotated[str | None, typer.Option(help="On or before this date (YYYY-MM-DD).")]
@@ -65,10 +67,16 @@ def _run(fn: Any) -> Any:
 
 
 @app.command("quotes")
-def quotes_cmd(speaker: Annotated[str | None, typer.Option(help="Who said it (any name variant).")] = None,
-               about: Annotated[str | None, typer.Option(help="Words the quote contains.")] = None,
-               since: SinceOption = None, until: UntilOption = None, duplicates: DupOption = False,
-               limit: LimitOption = 100, db: DbOption = None, table: TableOption = False) -> None:
+def quotes_cmd(
+    speaker: Annotated[str | None, typer.Option(help="Who said it (any name variant).")] = None,
+    about: Annotated[str | None, typer.Option(help="Words the quote contains.")] = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    duplicates: DupOption = False,
+    limit: LimitOption = 100,
+    db: DbOption = None,
+    table: TableOption = False,
+) -> None:
     """Quotes across articles, newest first: newsgraph quotes --speaker "Hillary Clinton" --about email"""
     with _store(db) as store:
         rows = _run(lambda: queries.quotes(store, speaker, about, since, until, duplicates, limit))
@@ -76,10 +84,16 @@ def quotes_cmd(speaker: Annotated[str | None, typer.Option(help="Who said it (an
 
 
 @app.command("events")
-def events_cmd(actor: Annotated[str | None, typer.Option(help="Source or target (any name variant).")] = None,
-               type: Annotated[str | None, typer.Option("--type", help="PLOVER type, e.g. CONSULT.")] = None,  # noqa: A002
-               since: SinceOption = None, until: UntilOption = None, duplicates: DupOption = False,
-               limit: LimitOption = 100, db: DbOption = None, table: TableOption = False) -> None:
+def events_cmd(
+    actor: Annotated[str | None, typer.Option(help="Source or target (any name variant).")] = None,
+    type: Annotated[str | None, typer.Option("--type", help="PLOVER type, e.g. CONSULT.")] = None,  # noqa: A002
+    since: SinceOption = None,
+    until: UntilOption = None,
+    duplicates: DupOption = False,
+    limit: LimitOption = 100,
+    db: DbOption = None,
+    table: TableOption = False,
+) -> None:
     """Events across articles: newsgraph events --actor Israel --type ASSAULT --since 2024-01-01"""
     with _store(db) as store:
         rows = _run(lambda: queries.events(store, actor, type, since, until, duplicates, limit))
@@ -87,8 +101,11 @@ def events_cmd(actor: Annotated[str | None, typer.Option(help="Source or target 
 
 
 @app.command()
-def timeline(name: Annotated[str, typer.Argument(help="An actor's name (any variant).")], db: DbOption = None,
-             table: TableOption = False) -> None:
+def timeline(
+    name: Annotated[str, typer.Argument(help="An actor's name (any variant).")],
+    db: DbOption = None,
+    table: TableOption = False,
+) -> None:
     """What an actor said and did, in date order, with sources."""
     with _store(db) as store:
         rows = _run(lambda: queries.timeline(store, name))
@@ -96,9 +113,12 @@ def timeline(name: Annotated[str, typer.Argument(help="An actor's name (any vari
 
 
 @app.command()
-def network(since: SinceOption = None, until: UntilOption = None,
-            type: Annotated[str | None, typer.Option("--type", help="Only this PLOVER type.")] = None,  # noqa: A002
-            db: DbOption = None) -> None:
+def network(
+    since: SinceOption = None,
+    until: UntilOption = None,
+    type: Annotated[str | None, typer.Option("--type", help="Only this PLOVER type.")] = None,  # noqa: A002
+    db: DbOption = None,
+) -> None:
     """Actor-to-actor ties weighted by events, split into cooperation and conflict (JSON)."""
     with _store(db) as store:
         net = queries.network(store, since, until, type)
@@ -106,8 +126,12 @@ def network(since: SinceOption = None, until: UntilOption = None,
 
 
 @app.command()
-def search(query: Annotated[str, typer.Argument(help="Words to find in articles and quotes.")],
-           limit: LimitOption = 50, db: DbOption = None, table: TableOption = False) -> None:
+def search(
+    query: Annotated[str, typer.Argument(help="Words to find in articles and quotes.")],
+    limit: LimitOption = 50,
+    db: DbOption = None,
+    table: TableOption = False,
+) -> None:
     """Full-text search over articles and quotes."""
     with _store(db) as store:
         rows = queries.search(store, query, limit)
@@ -127,8 +151,12 @@ app.add_typer(actors_app, name="actors")
 
 
 @actors_app.command("list")
-def actors_list(name: Annotated[str | None, typer.Argument(help="Filter by name.")] = None, limit: LimitOption = 100,
-                db: DbOption = None, table: TableOption = False) -> None:
+def actors_list(
+    name: Annotated[str | None, typer.Argument(help="Filter by name.")] = None,
+    limit: LimitOption = 100,
+    db: DbOption = None,
+    table: TableOption = False,
+) -> None:
     """Registry entries with article counts and name variants."""
     with _store(db) as store:
         rows = queries.actors(store, name, limit)
@@ -144,8 +172,11 @@ def actors_show(entry: Annotated[int, typer.Argument(help="Registry id.")], db: 
 
 
 @actors_app.command("merge")
-def actors_merge(keep: Annotated[int, typer.Argument(help="Registry id to keep.")],
-                 other: Annotated[int, typer.Argument(help="Registry id merged into it.")], db: DbOption = None) -> None:
+def actors_merge(
+    keep: Annotated[int, typer.Argument(help="Registry id to keep.")],
+    other: Annotated[int, typer.Argument(help="Registry id merged into it.")],
+    db: DbOption = None,
+) -> None:
     """Merge entry OTHER into KEEP; the correction survives re-ingest."""
     from ..corpus.registry import merge_entries
 
@@ -155,9 +186,11 @@ def actors_merge(keep: Annotated[int, typer.Argument(help="Registry id to keep."
 
 
 @actors_app.command("split")
-def actors_split(entry: Annotated[int, typer.Argument(help="Registry id.")],
-                 name: Annotated[str, typer.Argument(help="The name variant that is someone else.")],
-                 db: DbOption = None) -> None:
+def actors_split(
+    entry: Annotated[int, typer.Argument(help="Registry id.")],
+    name: Annotated[str, typer.Argument(help="The name variant that is someone else.")],
+    db: DbOption = None,
+) -> None:
     """Move the mentions called NAME out of ENTRY into a new entry; the correction survives re-ingest."""
     from ..corpus.registry import split_entry
 
@@ -167,10 +200,13 @@ def actors_split(entry: Annotated[int, typer.Argument(help="Registry id.")],
 
 
 @app.command("export")
-def export_cmd(fmt: Annotated[str, typer.Argument(metavar="FORMAT", help=f"One of: {', '.join(FORMATS)}.")],
-               target: Annotated[Path, typer.Argument(metavar="OUT",
-                                                      help="File (jsonl, graphml, plover) or folder (csv, parquet).")],
-               db: DbOption = None) -> None:
+def export_cmd(
+    fmt: Annotated[str, typer.Argument(metavar="FORMAT", help=f"One of: {', '.join(FORMATS)}.")],
+    target: Annotated[
+        Path, typer.Argument(metavar="OUT", help="File (jsonl, graphml, plover) or folder (csv, parquet).")
+    ],
+    db: DbOption = None,
+) -> None:
     """Export the corpus: records, tables, the network or a PLOVER event table."""
     with _store(db) as store:
         paths = _run(lambda: export(store, fmt, target))

@@ -7,7 +7,7 @@ options, run it and print the figures (a table, or JSON with ``--json``).
 from __future__ import annotations
 
 import json
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -25,7 +25,7 @@ eval_app = typer.Typer(
 app.add_typer(eval_app, name="eval")
 
 
-class Subset(str, Enum):
+class Subset(StrEnum):
     all = "all"
     direct = "direct"
 
@@ -50,8 +50,9 @@ def _fail(exc: NewsgraphError) -> None:
 def eval_attributions(
     folder: Annotated[Path, typer.Argument(help="A PolNeAR-layout folder: text/ and attributions/ inside.")],
     subset: Annotated[Subset, typer.Option(help="'direct' keeps only quotes holding a quotation mark.")] = Subset.all,
-    predictions: Annotated[Path | None, typer.Option(
-        help="Score this predictions JSONL instead of running the pipeline.")] = None,
+    predictions: Annotated[
+        Path | None, typer.Option(help="Score this predictions JSONL instead of running the pipeline.")
+    ] = None,
     as_json: JsonOption = False,
     model: ModelOption = None,
 ) -> None:
@@ -69,8 +70,10 @@ def eval_attributions(
 @eval_app.command("events")
 def eval_events(
     gold: Annotated[Path, typer.Argument(help="PLOVER gold records, JSONL (one story per line).")],
-    predictions: Annotated[Path | None, typer.Option(
-        help="Score this predictions JSONL ({id, events}) instead of running the pipeline.")] = None,
+    predictions: Annotated[
+        Path | None,
+        typer.Option(help="Score this predictions JSONL ({id, events}) instead of running the pipeline."),
+    ] = None,
     as_json: JsonOption = False,
     model: ModelOption = None,
 ) -> None:

@@ -25,19 +25,28 @@ from .registry import link_article
 def create_search_index(conn: Connection) -> None:
     """Full-text index: an FTS5 table on SQLite, GIN indexes on PostgreSQL."""
     if conn.dialect.name == "sqlite":
-        conn.exec_driver_sql("CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5("
-                             "article_id UNINDEXED, kind UNINDEXED, ref UNINDEXED, body, tokenize='porter unicode61')")
+        conn.exec_driver_sql(
+            "CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5("
+            "article_id UNINDEXED, kind UNINDEXED, ref UNINDEXED, body, tokenize='porter unicode61')"
+        )
     elif conn.dialect.name == "postgresql":
-        conn.exec_driver_sql("CREATE INDEX IF NOT EXISTS ix_articles_fts ON articles "
-                             "USING gin (to_tsvector('english', text))")
-        conn.exec_driver_sql("CREATE INDEX IF NOT EXISTS ix_quotes_fts ON quotes "
-                             "USING gin (to_tsvector('english', content_text))")
+        conn.exec_driver_sql(
+            "CREATE INDEX IF NOT EXISTS ix_articles_fts ON articles USING gin (to_tsvector('english', text))"
+        )
+        conn.exec_driver_sql(
+            "CREATE INDEX IF NOT EXISTS ix_quotes_fts ON quotes USING gin (to_tsvector('english', content_text))"
+        )
 
 
 def forget(conn: Connection, article_ids: list[str]) -> None:
     """Drop the corpus rows of articles about to be replaced (their registry entries stay)."""
-    for t in (schema.signatures, schema.lsh_bands, schema.registry_links, schema.story_event_sources,
-              schema.story_quote_sources):
+    for t in (
+        schema.signatures,
+        schema.lsh_bands,
+        schema.registry_links,
+        schema.story_event_sources,
+        schema.story_quote_sources,
+    ):
         conn.execute(delete(t).where(t.c.article_id.in_(article_ids)))
     if conn.dialect.name == "sqlite":
         for aid in article_ids:
@@ -58,8 +67,11 @@ def after_write(conn: Connection, articles: list[Article], settings: Settings) -
         if original:
             dups[art.id] = original
             art.duplicate_of = original
-            conn.execute(update(store_schema.articles).where(store_schema.articles.c.id == art.id)
-                         .values(duplicate_of=original, record=art.to_dict()))
+            conn.execute(
+                update(store_schema.articles)
+                .where(store_schema.articles.c.id == art.id)
+                .values(duplicate_of=original, record=art.to_dict())
+            )
         links = link_article(conn, art)
         consolidate(conn, art, links)
         if conn.dialect.name == "sqlite":

@@ -39,21 +39,35 @@ def consolidate(conn: Connection, article: Article, links: dict[str, int]) -> No
         tgt = ",".join(str(x) for x in sorted({links[i] for i in ev.target if i in links}))
         if not src:
             continue
-        rows = conn.execute(select(story_events).where((story_events.c.type == ev.type) & (story_events.c.source == src)
-                                                       & (story_events.c.target == tgt))).all()
-        match = next((r for r in rows if _days(r.first_date, ev.date) <= EVENT_WINDOW_DAYS
-                      or _days(r.last_date, ev.date) <= EVENT_WINDOW_DAYS), None)
+        rows = conn.execute(
+            select(story_events).where(
+                (story_events.c.type == ev.type) & (story_events.c.source == src) & (story_events.c.target == tgt)
+            )
+        ).all()
+        match = next(
+            (
+                r
+                for r in rows
+                if _days(r.first_date, ev.date) <= EVENT_WINDOW_DAYS or _days(r.last_date, ev.date) <= EVENT_WINDOW_DAYS
+            ),
+            None,
+        )
         if match is None:
-            sid = int(conn.execute(insert(story_events).values(type=ev.type, source=src, target=tgt,
-                                                               first_date=ev.date, last_date=ev.date))
-                      .inserted_primary_key[0])
+            sid = int(
+                conn.execute(
+                    insert(story_events).values(
+                        type=ev.type, source=src, target=tgt, first_date=ev.date, last_date=ev.date
+                    )
+                ).inserted_primary_key[0]
+            )
         else:
             sid = int(match.id)
             if ev.date:
                 first = min(x for x in (match.first_date, ev.date) if x)
                 last = max(x for x in (match.last_date, ev.date) if x)
-                conn.execute(update(story_events).where(story_events.c.id == sid)
-                             .values(first_date=first, last_date=last))
+                conn.execute(
+                    update(story_events).where(story_events.c.id == sid).values(first_date=first, last_date=last)
+                )
         conn.execute(insert(story_event_sources).values(story_event_id=sid, article_id=article.id, event_id=ev.id))
     for q in article.quotes:
         speaker = links.get(q.speaker.actor) if q.speaker and q.speaker.actor else None
@@ -61,18 +75,23 @@ def consolidate(conn: Connection, article: Article, links: dict[str, int]) -> No
         if len(norm) < 12:
             continue
         key = hashlib.sha1(norm.encode()).hexdigest()
-        row = conn.execute(select(story_quotes.c.id).where((story_quotes.c.key == key) &
-                                                           (story_quotes.c.speaker == speaker))).first()
+        row = conn.execute(
+            select(story_quotes.c.id).where((story_quotes.c.key == key) & (story_quotes.c.speaker == speaker))
+        ).first()
         if row is None and speaker is not None:
-            for sid_, text in conn.execute(select(story_quotes.c.id, story_quotes.c.text)
-                                           .where(story_quotes.c.speaker == speaker)):
+            for sid_, text in conn.execute(
+                select(story_quotes.c.id, story_quotes.c.text).where(story_quotes.c.speaker == speaker)
+            ):
                 other = normalise_quote(text)
                 if len(min(other, norm, key=len)) >= 40 and (other in norm or norm in other):
                     row = (sid_,)
                     break
         if row is None:
-            qid = int(conn.execute(insert(story_quotes).values(speaker=speaker, key=key, text=q.content.text))
-                      .inserted_primary_key[0])
+            qid = int(
+                conn.execute(
+                    insert(story_quotes).values(speaker=speaker, key=key, text=q.content.text)
+                ).inserted_primary_key[0]
+            )
         else:
             qid = int(row[0])
         conn.execute(insert(story_quote_sources).values(story_quote_id=qid, article_id=article.id, quote_id=q.id))

@@ -34,7 +34,7 @@ def shingles(text: str) -> set[bytes]:
     words = _WORD.findall(text.lower())
     if len(words) < SHINGLE:
         return {" ".join(words).encode()} if words else set()
-    return {" ".join(words[i:i + SHINGLE]).encode() for i in range(len(words) - SHINGLE + 1)}
+    return {" ".join(words[i : i + SHINGLE]).encode() for i in range(len(words) - SHINGLE + 1)}
 
 
 def signature(text: str, num_perm: int) -> MinHash:
@@ -53,7 +53,7 @@ def bands_for(threshold: float, num_perm: int) -> tuple[int, int]:
 def band_keys(m: MinHash, threshold: float, num_perm: int) -> list[tuple[int, str]]:
     b, r = bands_for(min(threshold, CANDIDATE_THRESHOLD), num_perm)
     hv = m.hashvalues
-    return [(i, hashlib.blake2b(hv[i * r:(i + 1) * r].tobytes(), digest_size=8).hexdigest()) for i in range(b)]
+    return [(i, hashlib.blake2b(hv[i * r : (i + 1) * r].tobytes(), digest_size=8).hexdigest()) for i in range(b)]
 
 
 def is_copy(jaccard: float, n_a: int, n_b: int, threshold: float) -> bool:
@@ -83,8 +83,11 @@ def find_duplicate(conn: Connection, article: Article, settings: Settings) -> tu
     cands = set(conn.scalars(select(lsh_bands.c.article_id).where(cond).where(lsh_bands.c.article_id != article.id)))
     best: tuple[float, str] | None = None
     if cands:
-        rows = conn.execute(select(signatures.c.article_id, signatures.c.minhash, signatures.c.cluster,
-                                   signatures.c.shingles).where(signatures.c.article_id.in_(sorted(cands)))).all()
+        rows = conn.execute(
+            select(signatures.c.article_id, signatures.c.minhash, signatures.c.cluster, signatures.c.shingles).where(
+                signatures.c.article_id.in_(sorted(cands))
+            )
+        ).all()
         for _aid, blob, cluster, n_other in rows:
             other = np.frombuffer(blob, dtype=np.uint64)
             sim = float(np.mean(other == m.hashvalues.astype(np.uint64)))  # MinHash Jaccard estimate
@@ -93,9 +96,21 @@ def find_duplicate(conn: Connection, article: Article, settings: Settings) -> tu
     return (best[1] if best else None), m, words
 
 
-def store_signature(conn: Connection, article_id: str, m: MinHash, cluster: str, words: int,
-                    settings: Settings) -> None:
-    conn.execute(signatures.insert().values(article_id=article_id, minhash=m.hashvalues.astype(np.uint64).tobytes(),
-                                            cluster=cluster, shingles=words))
-    conn.execute(lsh_bands.insert(), [{"band": b, "key": k, "article_id": article_id}
-                                      for b, k in band_keys(m, settings.dedup_threshold, settings.dedup_num_perm)])
+def store_signature(
+    conn: Connection, article_id: str, m: MinHash, cluster: str, words: int, settings: Settings
+) -> None:
+    conn.execute(
+        signatures.insert().values(
+            article_id=article_id,
+            minhash=m.hashvalues.astype(np.uint64).tobytes(),
+            cluster=cluster,
+            shingles=words,
+        )
+    )
+    conn.execute(
+        lsh_bands.insert(),
+        [
+            {"band": b, "key": k, "article_id": article_id}
+            for b, k in band_keys(m, settings.dedup_threshold, settings.dedup_num_perm)
+        ],
+    )

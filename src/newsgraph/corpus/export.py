@@ -17,12 +17,37 @@ from ..store import schema as s
 from .queries import network
 
 FORMATS = ("jsonl", "csv", "parquet", "graphml", "plover")
-_TABLES = {"articles": s.articles, "actors": s.actors, "mentions": s.mentions, "quotes": s.quotes,
-           "events": s.events, "timexes": s.timexes}
-PLOVER_COLUMNS = ("event_id", "story_id", "story_date", "event_date", "date_basis", "event_type", "mode",
-                  "source_actor", "source_country", "source_sector", "target_actor", "target_country",
-                  "target_sector", "negated", "modality", "location", "location_country", "trigger", "sentence",
-                  "confidence", "url")
+_TABLES = {
+    "articles": s.articles,
+    "actors": s.actors,
+    "mentions": s.mentions,
+    "quotes": s.quotes,
+    "events": s.events,
+    "timexes": s.timexes,
+}
+PLOVER_COLUMNS = (
+    "event_id",
+    "story_id",
+    "story_date",
+    "event_date",
+    "date_basis",
+    "event_type",
+    "mode",
+    "source_actor",
+    "source_country",
+    "source_sector",
+    "target_actor",
+    "target_country",
+    "target_sector",
+    "negated",
+    "modality",
+    "location",
+    "location_country",
+    "trigger",
+    "sentence",
+    "confidence",
+    "url",
+)
 
 
 def _rows(store: Store, name: str) -> Iterator[dict[str, Any]]:
@@ -72,8 +97,13 @@ def export(store: Store, fmt: str, out: Path) -> list[Path]:
         for n in net["nodes"]:
             g.add_node(n["id"], **{k: v for k, v in n.items() if k != "id" and v is not None})
         for e in net["edges"]:
-            g.add_edge(e["source"], e["target"], weight=e["events"], cooperation=e["cooperation"],
-                       conflict=e["conflict"])
+            g.add_edge(
+                e["source"],
+                e["target"],
+                weight=e["events"],
+                cooperation=e["cooperation"],
+                conflict=e["conflict"],
+            )
         nx.write_graphml(g, out)
         return [out]
     with out.open("w", newline="", encoding="utf-8") as f:
@@ -83,20 +113,29 @@ def export(store: Store, fmt: str, out: Path) -> list[Path]:
             for e in art.events:
                 src = [art.actor(i) for i in e.source]
                 tgt = [art.actor(i) for i in e.target]
-                w.writerow({
-                    "event_id": f"{art.id}:{e.id}", "story_id": art.duplicate_of or art.id,
-                    "story_date": art.published, "event_date": e.date, "date_basis": e.date_basis,
-                    "event_type": e.type, "mode": e.mode,
-                    "source_actor": "; ".join(a.name for a in src if a),
-                    "source_country": "; ".join(a.country or "" for a in src if a),
-                    "source_sector": "; ".join(a.sector or "" for a in src if a),
-                    "target_actor": "; ".join(a.name for a in tgt if a),
-                    "target_country": "; ".join(a.country or "" for a in tgt if a),
-                    "target_sector": "; ".join(a.sector or "" for a in tgt if a),
-                    "negated": e.negated, "modality": e.modality,
-                    "location": e.location.text if e.location else None,
-                    "location_country": e.location.country if e.location else None,
-                    "trigger": e.trigger.text, "sentence": art.text[e.sentence.start:e.sentence.end].strip(),
-                    "confidence": round(e.confidence, 3), "url": art.source.url or art.source.path,
-                })
+                w.writerow(
+                    {
+                        "event_id": f"{art.id}:{e.id}",
+                        "story_id": art.duplicate_of or art.id,
+                        "story_date": art.published,
+                        "event_date": e.date,
+                        "date_basis": e.date_basis,
+                        "event_type": e.type,
+                        "mode": e.mode,
+                        "source_actor": "; ".join(a.name for a in src if a),
+                        "source_country": "; ".join(a.country or "" for a in src if a),
+                        "source_sector": "; ".join(a.sector or "" for a in src if a),
+                        "target_actor": "; ".join(a.name for a in tgt if a),
+                        "target_country": "; ".join(a.country or "" for a in tgt if a),
+                        "target_sector": "; ".join(a.sector or "" for a in tgt if a),
+                        "negated": e.negated,
+                        "modality": e.modality,
+                        "location": e.location.text if e.location else None,
+                        "location_country": e.location.country if e.location else None,
+                        "trigger": e.trigger.text,
+                        "sentence": art.text[e.sentence.start : e.sentence.end].strip(),
+                        "confidence": round(e.confidence, 3),
+                        "url": art.source.url or art.source.path,
+                    }
+                )
     return [out]

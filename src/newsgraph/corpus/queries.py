@@ -31,8 +31,9 @@ def find_actors(conn: Connection, name: str) -> list[int]:
     cond_n = and_(*[func.lower(registry_names.c.name).like(f"%{w}%") for w in words])
     ids = set(conn.scalars(select(registry.c.id).where(cond_r)))
     ids |= set(conn.scalars(select(registry_names.c.registry_id).where(cond_n)))
-    exact = [i for i in ids if conn.scalar(select(func.lower(registry.c.name)).where(registry.c.id == i))
-             == name.lower()]
+    exact = [
+        i for i in ids if conn.scalar(select(func.lower(registry.c.name)).where(registry.c.id == i)) == name.lower()
+    ]
     return sorted(exact or ids)
 
 
@@ -47,17 +48,40 @@ def _not_duplicate() -> Any:
     return s.articles.c.duplicate_of.is_(None)
 
 
-def quotes(store: Store, speaker: str | None = None, about: str | None = None, since: str | None = None,
-           until: str | None = None, duplicates: bool = False, limit: int = 100) -> list[dict[str, Any]]:
+def quotes(
+    store: Store,
+    speaker: str | None = None,
+    about: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    duplicates: bool = False,
+    limit: int = 100,
+) -> list[dict[str, Any]]:
     """Quotes, newest first: speaker (registry entry), content, kind, date, article and outlet."""
     q, a, rl = s.quotes, s.articles, registry_links
-    stmt = (select(q.c.article_id, q.c.quote_id, q.c.kind, q.c.content_text, q.c.speaker_text, q.c.cue_text,
-                   q.c.date, q.c.confidence, q.c.content_start, q.c.content_end, a.c.title, a.c.published,
-                   a.c.source_url, a.c.source_path, registry.c.name.label("speaker_name"),
-                   registry.c.id.label("speaker_id"))
-            .join(a, a.c.id == q.c.article_id)
-            .outerjoin(rl, and_(rl.c.article_id == q.c.article_id, rl.c.actor_id == q.c.speaker_actor))
-            .outerjoin(registry, registry.c.id == rl.c.registry_id))
+    stmt = (
+        select(
+            q.c.article_id,
+            q.c.quote_id,
+            q.c.kind,
+            q.c.content_text,
+            q.c.speaker_text,
+            q.c.cue_text,
+            q.c.date,
+            q.c.confidence,
+            q.c.content_start,
+            q.c.content_end,
+            a.c.title,
+            a.c.published,
+            a.c.source_url,
+            a.c.source_path,
+            registry.c.name.label("speaker_name"),
+            registry.c.id.label("speaker_id"),
+        )
+        .join(a, a.c.id == q.c.article_id)
+        .outerjoin(rl, and_(rl.c.article_id == q.c.article_id, rl.c.actor_id == q.c.speaker_actor))
+        .outerjoin(registry, registry.c.id == rl.c.registry_id)
+    )
     with store.engine.connect() as conn:
         if speaker:
             stmt = stmt.where(rl.c.registry_id.in_(_need_actors(conn, speaker)))
@@ -76,20 +100,44 @@ def quotes(store: Store, speaker: str | None = None, about: str | None = None, s
 def _actor_names(conn: Connection, article_id: str, ids: list[str]) -> list[str]:
     if not ids:
         return []
-    rows = conn.execute(select(s.actors.c.actor_id, s.actors.c.name).where(
-        (s.actors.c.article_id == article_id) & s.actors.c.actor_id.in_(ids))).all()
+    rows = conn.execute(
+        select(s.actors.c.actor_id, s.actors.c.name).where(
+            (s.actors.c.article_id == article_id) & s.actors.c.actor_id.in_(ids)
+        )
+    ).all()
     names = dict(rows)
     return [names.get(i, i) for i in ids]
 
 
-def events(store: Store, actor: str | None = None, type: str | None = None, since: str | None = None,  # noqa: A002
-           until: str | None = None, duplicates: bool = False, limit: int = 100) -> list[dict[str, Any]]:
+def events(
+    store: Store,
+    actor: str | None = None,
+    type: str | None = None,
+    since: str | None = None,  # noqa: A002
+    until: str | None = None,
+    duplicates: bool = False,
+    limit: int = 100,
+) -> list[dict[str, Any]]:
     """Events, newest first, with source and target names, trigger, date and article."""
     e, a = s.events, s.articles
-    stmt = (select(e.c.article_id, e.c.event_id, e.c.type, e.c.mode, e.c.source, e.c.target, e.c.trigger_text,
-                   e.c.date, e.c.date_basis, e.c.modality, e.c.negated, e.c.confidence, a.c.title, a.c.published,
-                   a.c.source_url, a.c.source_path)
-            .join(a, a.c.id == e.c.article_id))
+    stmt = select(
+        e.c.article_id,
+        e.c.event_id,
+        e.c.type,
+        e.c.mode,
+        e.c.source,
+        e.c.target,
+        e.c.trigger_text,
+        e.c.date,
+        e.c.date_basis,
+        e.c.modality,
+        e.c.negated,
+        e.c.confidence,
+        a.c.title,
+        a.c.published,
+        a.c.source_url,
+        a.c.source_path,
+    ).join(a, a.c.id == e.c.article_id)
     with store.engine.connect() as conn:
         if actor:
             ids = _need_actors(conn, actor)
@@ -109,8 +157,13 @@ def events(store: Store, actor: str | None = None, type: str | None = None, sinc
         for r in conn.execute(stmt):
             d = dict(r._mapping)
             if actor_ids is not None:
-                links = dict(conn.execute(select(registry_links.c.actor_id, registry_links.c.registry_id).where(
-                    registry_links.c.article_id == d["article_id"])).all())
+                links = dict(
+                    conn.execute(
+                        select(registry_links.c.actor_id, registry_links.c.registry_id).where(
+                            registry_links.c.article_id == d["article_id"]
+                        )
+                    ).all()
+                )
                 if not {links.get(i) for i in d["source"] + d["target"]} & actor_ids:
                     continue
             d["source_names"] = _actor_names(conn, d["article_id"], d["source"])
@@ -125,23 +178,47 @@ def timeline(store: Store, name: str, limit: int = 500) -> list[dict[str, Any]]:
     """What an actor said and did, in date order, each item with its article."""
     said = quotes(store, speaker=name, limit=limit)
     did = events(store, actor=name, limit=limit)
-    items = [{"date": q["date"] or q["published"], "what": "said", "kind": q["kind"], "text": q["content_text"],
-              "article_id": q["article_id"], "title": q["title"], "source": q["source_url"] or q["source_path"]}
-             for q in said]
-    items += [{"date": e["date"] or e["published"], "what": e["type"], "kind": e["modality"],
-               "text": f"{', '.join(e['source_names'])} → {', '.join(e['target_names']) or '-'} "
-                       f"({e['trigger_text']})", "article_id": e["article_id"], "title": e["title"],
-               "source": e["source_url"] or e["source_path"]} for e in did]
+    items = [
+        {
+            "date": q["date"] or q["published"],
+            "what": "said",
+            "kind": q["kind"],
+            "text": q["content_text"],
+            "article_id": q["article_id"],
+            "title": q["title"],
+            "source": q["source_url"] or q["source_path"],
+        }
+        for q in said
+    ]
+    items += [
+        {
+            "date": e["date"] or e["published"],
+            "what": e["type"],
+            "kind": e["modality"],
+            "text": f"{', '.join(e['source_names'])} → {', '.join(e['target_names']) or '-'} ({e['trigger_text']})",
+            "article_id": e["article_id"],
+            "title": e["title"],
+            "source": e["source_url"] or e["source_path"],
+        }
+        for e in did
+    ]
     items.sort(key=lambda x: (x["date"] or "", x["article_id"]))
     return items
 
 
-def network(store: Store, since: str | None = None, until: str | None = None, type: str | None = None,  # noqa: A002
-            ) -> dict[str, Any]:
+def network(
+    store: Store,
+    since: str | None = None,
+    until: str | None = None,
+    type: str | None = None,  # noqa: A002
+) -> dict[str, Any]:
     """Actor-to-actor ties weighted by events, split into cooperation and conflict."""
     e, a, rl = s.events, s.articles, registry_links
-    stmt = select(e.c.article_id, e.c.type, e.c.source, e.c.target, e.c.date).join(a, a.c.id == e.c.article_id) \
+    stmt = (
+        select(e.c.article_id, e.c.type, e.c.source, e.c.target, e.c.date)
+        .join(a, a.c.id == e.c.article_id)
         .where(_not_duplicate())
+    )
     if since:
         stmt = stmt.where(e.c.date >= since)
     if until:
@@ -155,8 +232,11 @@ def network(store: Store, since: str | None = None, until: str | None = None, ty
         article_ids = sorted({r.article_id for r in rows})
         links: dict[tuple[str, str], int] = {}
         for i in range(0, len(article_ids), 500):
-            for aid, act, rid in conn.execute(select(rl.c.article_id, rl.c.actor_id, rl.c.registry_id)
-                                              .where(rl.c.article_id.in_(article_ids[i:i + 500]))):
+            for aid, act, rid in conn.execute(
+                select(rl.c.article_id, rl.c.actor_id, rl.c.registry_id).where(
+                    rl.c.article_id.in_(article_ids[i : i + 500])
+                )
+            ):
                 links[(aid, act)] = rid
         for r in rows:
             for si in r.source:
@@ -169,29 +249,40 @@ def network(store: Store, since: str | None = None, until: str | None = None, ty
                     edge["cooperation" if r.type in COOPERATION else "conflict"] += 1
         ids = sorted({i for pair in edges for i in pair})
         for rid, name, kind, country, sector in conn.execute(
-                select(registry.c.id, registry.c.name, registry.c.kind, registry.c.country, registry.c.sector)
-                .where(registry.c.id.in_(ids))):
+            select(registry.c.id, registry.c.name, registry.c.kind, registry.c.country, registry.c.sector).where(
+                registry.c.id.in_(ids)
+            )
+        ):
             nodes[rid] = {"id": rid, "name": name, "kind": kind, "country": country, "sector": sector}
-    return {"nodes": list(nodes.values()),
-            "edges": [{"source": a_, "target": b_, **w} for (a_, b_), w in sorted(edges.items())]}
+    return {
+        "nodes": list(nodes.values()),
+        "edges": [{"source": a_, "target": b_, **w} for (a_, b_), w in sorted(edges.items())],
+    }
 
 
 def search(store: Store, query: str, limit: int = 50) -> list[dict[str, Any]]:
     """Full-text search over article bodies and quotes (FTS5 on SQLite, tsvector on PostgreSQL)."""
     with store.engine.connect() as conn:
         if conn.dialect.name == "sqlite":
-            rows = conn.execute(text(
-                "SELECT f.article_id, f.kind, f.ref, snippet(search_fts, 3, '[', ']', '…', 12) AS snippet, "
-                "a.title, a.published FROM search_fts f JOIN articles a ON a.id = f.article_id "
-                "WHERE search_fts MATCH :q ORDER BY rank LIMIT :n"), {"q": _fts_query(query), "n": limit})
+            rows = conn.execute(
+                text(
+                    "SELECT f.article_id, f.kind, f.ref, snippet(search_fts, 3, '[', ']', '…', 12) AS snippet, "
+                    "a.title, a.published FROM search_fts f JOIN articles a ON a.id = f.article_id "
+                    "WHERE search_fts MATCH :q ORDER BY rank LIMIT :n"
+                ),
+                {"q": _fts_query(query), "n": limit},
+            )
         else:
-            rows = conn.execute(text(
-                "SELECT id AS article_id, 'article' AS kind, id AS ref, "
-                "ts_headline('english', text, plainto_tsquery('english', :q)) AS snippet, title, published "
-                "FROM articles WHERE to_tsvector('english', text) @@ plainto_tsquery('english', :q) "
-                "UNION ALL SELECT article_id, 'quote', quote_id, content_text, NULL, NULL FROM quotes "
-                "WHERE to_tsvector('english', content_text) @@ plainto_tsquery('english', :q) LIMIT :n"),
-                {"q": query, "n": limit})
+            rows = conn.execute(
+                text(
+                    "SELECT id AS article_id, 'article' AS kind, id AS ref, "
+                    "ts_headline('english', text, plainto_tsquery('english', :q)) AS snippet, title, published "
+                    "FROM articles WHERE to_tsvector('english', text) @@ plainto_tsquery('english', :q) "
+                    "UNION ALL SELECT article_id, 'quote', quote_id, content_text, NULL, NULL FROM quotes "
+                    "WHERE to_tsvector('english', content_text) @@ plainto_tsquery('english', :q) LIMIT :n"
+                ),
+                {"q": query, "n": limit},
+            )
         return [dict(r._mapping) for r in rows]
 
 
@@ -204,16 +295,20 @@ def _fts_query(query: str) -> str:
 def actors(store: Store, name: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
     """Registry entries with their article counts, variants, first/last seen."""
     with store.engine.connect() as conn:
-        stmt = select(registry, func.count(func.distinct(registry_links.c.article_id)).label("articles")) \
-            .outerjoin(registry_links, registry_links.c.registry_id == registry.c.id).group_by(registry.c.id)
+        stmt = (
+            select(registry, func.count(func.distinct(registry_links.c.article_id)).label("articles"))
+            .outerjoin(registry_links, registry_links.c.registry_id == registry.c.id)
+            .group_by(registry.c.id)
+        )
         if name:
             stmt = stmt.where(registry.c.id.in_(find_actors(conn, name) or [-1]))
         stmt = stmt.order_by(text("articles DESC"), registry.c.name).limit(limit)
         out = []
         for r in conn.execute(stmt):
             d = dict(r._mapping)
-            d["variants"] = sorted(set(conn.scalars(select(registry_names.c.name)
-                                                    .where(registry_names.c.registry_id == d["id"]))))
+            d["variants"] = sorted(
+                set(conn.scalars(select(registry_names.c.name).where(registry_names.c.registry_id == d["id"])))
+            )
             out.append(d)
         return out
 
@@ -224,10 +319,21 @@ def actor_detail(store: Store, rid: int) -> dict[str, Any]:
         row = conn.execute(select(registry).where(registry.c.id == rid)).first()
         if row is None:
             raise QueryError(Errors.E400.format(name=rid))
-        links = [dict(r._mapping) for r in conn.execute(
-            select(registry_links.c.article_id, registry_links.c.actor_id, registry_links.c.name,
-                   registry_links.c.role, registry_links.c.published, registry_links.c.reason)
-            .where(registry_links.c.registry_id == rid).order_by(registry_links.c.published))]
+        links = [
+            dict(r._mapping)
+            for r in conn.execute(
+                select(
+                    registry_links.c.article_id,
+                    registry_links.c.actor_id,
+                    registry_links.c.name,
+                    registry_links.c.role,
+                    registry_links.c.published,
+                    registry_links.c.reason,
+                )
+                .where(registry_links.c.registry_id == rid)
+                .order_by(registry_links.c.published)
+            )
+        ]
     roles = [{"role": lk["role"], "published": lk["published"]} for lk in links if lk["role"]]
     return {**dict(row._mapping), "roles": roles, "links": links}
 
@@ -236,11 +342,18 @@ def duplicates(store: Store) -> list[dict[str, Any]]:
     """Clusters of near-duplicate articles: the first-seen article and every outlet that ran it."""
     a = s.articles
     with store.engine.connect() as conn:
-        rows = conn.execute(select(a.c.id, a.c.duplicate_of, a.c.title, a.c.published, a.c.source_url,
-                                   a.c.source_path).where(or_(a.c.duplicate_of.is_not(None), a.c.id.in_(
-                                       select(a.c.duplicate_of).where(a.c.duplicate_of.is_not(None)))))).all()
+        rows = conn.execute(
+            select(a.c.id, a.c.duplicate_of, a.c.title, a.c.published, a.c.source_url, a.c.source_path).where(
+                or_(
+                    a.c.duplicate_of.is_not(None),
+                    a.c.id.in_(select(a.c.duplicate_of).where(a.c.duplicate_of.is_not(None))),
+                )
+            )
+        ).all()
     clusters: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for r in rows:
         clusters[r.duplicate_of or r.id].append(dict(r._mapping))
-    return [{"original": k, "copies": sorted(v, key=lambda x: (x["duplicate_of"] is not None, x["id"]))}
-            for k, v in sorted(clusters.items())]
+    return [
+        {"original": k, "copies": sorted(v, key=lambda x: (x["duplicate_of"] is not None, x["id"]))}
+        for k, v in sorted(clusters.items())
+    ]

@@ -27,12 +27,25 @@ from ..record import Actor, Article
 from .schema import registry, registry_links, registry_names
 
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
-_HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "gen", "sen", "rep", "gov", "president", "secretary", "minister"}
+_HONORIFICS = {
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "sir",
+    "gen",
+    "sen",
+    "rep",
+    "gov",
+    "president",
+    "secretary",
+    "minister",
+}
 
 
 @dataclass(frozen=True, slots=True)
 class NameKey:
-    full: str            # "person:donald trump" / "org:united nations" / "country:USA"
+    full: str  # "person:donald trump" / "org:united nations" / "country:USA"
     surname: str | None  # persons only
     suffix: str | None
 
@@ -65,18 +78,41 @@ def link_article(conn: Connection, article: Article) -> dict[str, int]:
         key = name_key(actor)
         rid, reason = _match(conn, actor, key)
         if rid is None:
-            rid = int(conn.execute(insert(registry).values(
-                name=actor.name, kind=actor.kind, country=actor.country, sector=actor.sector,
-                first_seen=article.published, last_seen=article.published)).inserted_primary_key[0])
+            rid = int(
+                conn.execute(
+                    insert(registry).values(
+                        name=actor.name,
+                        kind=actor.kind,
+                        country=actor.country,
+                        sector=actor.sector,
+                        first_seen=article.published,
+                        last_seen=article.published,
+                    )
+                ).inserted_primary_key[0]
+            )
             reason = "new entry"
         else:
             _update_entry(conn, rid, actor, article.published)
-        if conn.scalar(select(func.count()).select_from(registry_names).where(
-                (registry_names.c.registry_id == rid) & (registry_names.c.name == actor.name))) == 0:
+        if (
+            conn.scalar(
+                select(func.count())
+                .select_from(registry_names)
+                .where((registry_names.c.registry_id == rid) & (registry_names.c.name == actor.name))
+            )
+            == 0
+        ):
             conn.execute(insert(registry_names).values(registry_id=rid, key=key.full, name=actor.name, pinned=False))
-        conn.execute(insert(registry_links).values(
-            article_id=article.id, actor_id=actor.id, registry_id=rid, name=actor.name,
-            role=actor.roles[0] if actor.roles else None, published=article.published, reason=reason))
+        conn.execute(
+            insert(registry_links).values(
+                article_id=article.id,
+                actor_id=actor.id,
+                registry_id=rid,
+                name=actor.name,
+                role=actor.roles[0] if actor.roles else None,
+                published=article.published,
+                reason=reason,
+            )
+        )
         out[actor.id] = rid
     return out
 
@@ -86,8 +122,12 @@ def _match(conn: Connection, actor: Actor, key: NameKey) -> tuple[int | None, st
     pinned = conn.execute(select(rn.c.registry_id).where((rn.c.key == key.full) & rn.c.pinned)).first()
     if pinned:
         return int(pinned[0]), f"name '{actor.name}' pinned to this entry by the user"
-    rows = conn.execute(select(r.c.id, r.c.country, r.c.name).join(rn, rn.c.registry_id == r.c.id)
-                        .where(rn.c.key == key.full).where(r.c.kind == actor.kind)).all()
+    rows = conn.execute(
+        select(r.c.id, r.c.country, r.c.name)
+        .join(rn, rn.c.registry_id == r.c.id)
+        .where(rn.c.key == key.full)
+        .where(r.c.kind == actor.kind)
+    ).all()
     for rid, country, name in rows:
         if _compatible(country, actor.country):
             what = "same country code" if actor.kind == "country" else f"same name as '{name}'"
@@ -96,8 +136,12 @@ def _match(conn: Connection, actor: Actor, key: NameKey) -> tuple[int | None, st
     if actor.kind == "organization" and re.fullmatch(r"[A-Z][a-z]+", actor.name):
         surname = actor.name.lower()  # a lone surname the tagger took for an organisation ("Trump")
     if surname and (actor.kind == "organization" or " " not in key.full.removeprefix("person:")):
-        cands = conn.execute(select(r.c.id, r.c.country, r.c.name).join(rn, rn.c.registry_id == r.c.id)
-                             .where(r.c.kind == "person").where(rn.c.key.like(f"person:% {surname}"))).all()
+        cands = conn.execute(
+            select(r.c.id, r.c.country, r.c.name)
+            .join(rn, rn.c.registry_id == r.c.id)
+            .where(r.c.kind == "person")
+            .where(rn.c.key.like(f"person:% {surname}"))
+        ).all()
         ids = {int(i) for i, c, _ in cands if _compatible(c, actor.country)}
         if len(ids) == 1:
             rid = ids.pop()
@@ -127,10 +171,14 @@ def _update_entry(conn: Connection, rid: int, actor: Actor, published: str | Non
 def merge_entries(conn: Connection, keep: int, other: int) -> int:
     """Merge entry ``other`` into ``keep``; its names are pinned to ``keep`` so re-ingest keeps it.
     Returns the number of article actors moved."""
-    moved = conn.execute(update(registry_links).where(registry_links.c.registry_id == other)
-                         .values(registry_id=keep, reason=f"merged by the user from entry {other}")).rowcount
-    conn.execute(update(registry_names).where(registry_names.c.registry_id == other)
-                 .values(registry_id=keep, pinned=True))
+    moved = conn.execute(
+        update(registry_links)
+        .where(registry_links.c.registry_id == other)
+        .values(registry_id=keep, reason=f"merged by the user from entry {other}")
+    ).rowcount
+    conn.execute(
+        update(registry_names).where(registry_names.c.registry_id == other).values(registry_id=keep, pinned=True)
+    )
     conn.execute(update(registry_names).where(registry_names.c.registry_id == keep).values(pinned=True))
     conn.execute(registry.delete().where(registry.c.id == other))
     return int(moved or 0)
@@ -139,16 +187,31 @@ def merge_entries(conn: Connection, keep: int, other: int) -> int:
 def split_entry(conn: Connection, rid: int, name: str) -> int:
     """Move the article actors of entry ``rid`` called ``name`` to a new entry, pinned. Returns its id."""
     row = conn.execute(select(registry).where(registry.c.id == rid)).one()
-    new = int(conn.execute(insert(registry).values(name=name, kind=row.kind, country=row.country,
-                                                   sector=row.sector)).inserted_primary_key[0])
-    conn.execute(update(registry_links).where((registry_links.c.registry_id == rid) & (registry_links.c.name == name))
-                 .values(registry_id=new, reason="split by the user"))
-    keys = conn.execute(select(registry_names.c.key).where((registry_names.c.registry_id == rid) &
-                                                           (registry_names.c.name == name))).scalars().all()
+    new = int(
+        conn.execute(
+            insert(registry).values(name=name, kind=row.kind, country=row.country, sector=row.sector)
+        ).inserted_primary_key[0]
+    )
+    conn.execute(
+        update(registry_links)
+        .where((registry_links.c.registry_id == rid) & (registry_links.c.name == name))
+        .values(registry_id=new, reason="split by the user")
+    )
+    keys = (
+        conn.execute(
+            select(registry_names.c.key).where((registry_names.c.registry_id == rid) & (registry_names.c.name == name))
+        )
+        .scalars()
+        .all()
+    )
     if keys:
-        conn.execute(update(registry_names).where((registry_names.c.registry_id == rid) &
-                                                  (registry_names.c.name == name)).values(registry_id=new, pinned=True))
+        conn.execute(
+            update(registry_names)
+            .where((registry_names.c.registry_id == rid) & (registry_names.c.name == name))
+            .values(registry_id=new, pinned=True)
+        )
     else:
-        conn.execute(insert(registry_names).values(registry_id=new, key=f"{row.kind}:{name.lower()}", name=name,
-                                                   pinned=True))
+        conn.execute(
+            insert(registry_names).values(registry_id=new, key=f"{row.kind}:{name.lower()}", name=name, pinned=True)
+        )
     return new

@@ -16,7 +16,8 @@ from ..store.schema import metadata
 _child = {"ondelete": "CASCADE"}
 
 signatures = Table(
-    "signatures", metadata,
+    "signatures",
+    metadata,
     Column("article_id", String(128), ForeignKey("articles.id", **_child), primary_key=True),
     Column("minhash", LargeBinary, nullable=False),
     Column("cluster", String(128), nullable=False, index=True),
@@ -24,7 +25,8 @@ signatures = Table(
 )
 
 lsh_bands = Table(
-    "lsh_bands", metadata,
+    "lsh_bands",
+    metadata,
     Column("band", Integer, nullable=False),
     Column("key", String(64), nullable=False),
     Column("article_id", String(128), ForeignKey("articles.id", **_child), nullable=False, index=True),
@@ -32,7 +34,8 @@ lsh_bands = Table(
 )
 
 registry = Table(
-    "registry", metadata,
+    "registry",
+    metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("name", Text, nullable=False),
     Column("kind", String(16), nullable=False),
@@ -43,7 +46,8 @@ registry = Table(
 )
 
 registry_names = Table(
-    "registry_names", metadata,
+    "registry_names",
+    metadata,
     Column("registry_id", Integer, ForeignKey("registry.id", **_child), nullable=False, index=True),
     Column("key", String(200), nullable=False, index=True),
     Column("name", Text, nullable=False),
@@ -52,7 +56,8 @@ registry_names = Table(
 )
 
 registry_links = Table(
-    "registry_links", metadata,
+    "registry_links",
+    metadata,
     Column("article_id", String(128), ForeignKey("articles.id", **_child), nullable=False, index=True),
     Column("actor_id", String(32), nullable=False),
     Column("registry_id", Integer, ForeignKey("registry.id", **_child), nullable=False, index=True),
@@ -63,32 +68,36 @@ registry_links = Table(
 )
 
 story_events = Table(
-    "story_events", metadata,
+    "story_events",
+    metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("type", String(16), nullable=False, index=True),
-    Column("source", Text, nullable=False),   # sorted registry ids, comma-separated
+    Column("source", Text, nullable=False),  # sorted registry ids, comma-separated
     Column("target", Text, nullable=False),
     Column("first_date", String(32), index=True),
     Column("last_date", String(32)),
 )
 
 story_event_sources = Table(
-    "story_event_sources", metadata,
+    "story_event_sources",
+    metadata,
     Column("story_event_id", Integer, ForeignKey("story_events.id", **_child), nullable=False, index=True),
     Column("article_id", String(128), ForeignKey("articles.id", **_child), nullable=False, index=True),
     Column("event_id", String(32), nullable=False),
 )
 
 story_quotes = Table(
-    "story_quotes", metadata,
+    "story_quotes",
+    metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("speaker", Integer, index=True),   # registry id or null
+    Column("speaker", Integer, index=True),  # registry id or null
     Column("key", String(64), nullable=False, index=True),
     Column("text", Text, nullable=False),
 )
 
 story_quote_sources = Table(
-    "story_quote_sources", metadata,
+    "story_quote_sources",
+    metadata,
     Column("story_quote_id", Integer, ForeignKey("story_quotes.id", **_child), nullable=False, index=True),
     Column("article_id", String(128), ForeignKey("articles.id", **_child), nullable=False, index=True),
     Column("quote_id", String(32), nullable=False),

@@ -36,8 +36,12 @@ def _day_value(tx: list[Timex]) -> str | None:
     return max(values, key=len) if values else None
 
 
-def date_of(doc: Doc, start: int, end: int, sentence: Offsets | tuple[int, int] | None = None,
-            ) -> tuple[str | None, str | None]:
+def date_of(
+    doc: Doc,
+    start: int,
+    end: int,
+    sentence: Offsets | tuple[int, int] | None = None,
+) -> tuple[str | None, str | None]:
     """The date of what ``[start, end)`` says, and its basis ("clause", "sentence", "published")."""
     value = _day_value(timexes_in(doc, start, end))
     if value:

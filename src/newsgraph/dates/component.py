@@ -64,7 +64,7 @@ class DatesComponent:
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             future = _is_future(span) if span is not None and m.kind in ("weekday", "rel_weekday") else False
             value = resolve(m, text, published, future=future, previous=previous)
-            timexes.append(Timex(m.start, m.end, text[m.start:m.end], value))
+            timexes.append(Timex(m.start, m.end, text[m.start : m.end], value))
             if value and len(value) == 10:  # anaphors ("the next day") need a day to anchor to
                 previous = value
         doc._.timexes = timexes

@@ -14,39 +14,96 @@ from datetime import date, timedelta
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS = {
-    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4, "may": 5,
-    "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9, "september": 9,
-    "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+    "jan": 1,
+    "january": 1,
+    "feb": 2,
+    "february": 2,
+    "mar": 3,
+    "march": 3,
+    "apr": 4,
+    "april": 4,
+    "may": 5,
+    "jun": 6,
+    "june": 6,
+    "jul": 7,
+    "july": 7,
+    "aug": 8,
+    "august": 8,
+    "sep": 9,
+    "sept": 9,
+    "september": 9,
+    "oct": 10,
+    "october": 10,
+    "nov": 11,
+    "november": 11,
+    "dec": 12,
+    "december": 12,
 }
-NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-           "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": None, "few": None}
+NUMBERS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "several": None,
+    "few": None,
+}
 
 _WD = r"(?P<wd>mon|tues|wednes|thurs|fri|satur|sun)day"
-_MON = (r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-        r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_MON = (
+    r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
 _PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
 _NUM = r"(?P<n>\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 _UNIT = r"(?P<unit>day|week|month|year)s?"
 
 # Ordered: longer, more specific patterns first; matches do not overlap.
-PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(p, re.IGNORECASE)) for name, p in (
-    ("iso", r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b"),
-    ("numeric", r"\b(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])/(?P<y>(?:19|20)\d\d)\b"),
-    ("month_day_year", rf"\b(?:{_WD},?\s+)?{_MON}\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:,?\s+(?P<y>(?:19|20)\d\d))?\b"),
-    ("day_month_year", rf"\b(?:{_WD},?\s+)?(?:the\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}"
-                       rf"(?:,?\s+(?P<y>(?:19|20)\d\d))?\b"),
-    ("month_year", rf"\b{_MON}\s+(?:of\s+)?(?P<y>(?:19|20)\d\d)\b"),
-    ("rel_weekday", rf"\b(?P<rel>last|next|this(?:\s+coming)?|this\s+past)\s+{_WD}{_PART}\b"),
-    ("weekday", rf"\b{_WD}{_PART}\b"),
-    ("day_word", r"\b(?P<word>yesterday|today|tomorrow|tonight|last\s+night|this\s+(?:morning|afternoon|evening))"
-                 r"(?:\s+(?:morning|afternoon|evening|night))?\b"),
-    ("rel_period", r"\b(?P<rel>last|next|this|past|coming|earlier\s+this|later\s+this)\s+(?P<unit>week|month|year)\b"),
-    ("ago", rf"\b{_NUM}\s+{_UNIT}\s+(?P<dir>ago|earlier|later|before|from\s+now)\b"),
-    ("in_n", rf"\bin\s+{_NUM}\s+{_UNIT}\b"),
-    ("anaphoric", r"\b(?:the\s+same\s+day|that\s+(?:same\s+)?day|the\s+(?:next|following|previous)\s+day|"
-                  r"the\s+day\s+(?:before|after))\b"),
-    ("year", r"\b(?:in|since|by|during|until|of|early|late|mid-?)\s+(?P<y>(?:19|20)\d\d)\b"),
-))
+PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (name, re.compile(p, re.IGNORECASE))
+    for name, p in (
+        ("iso", r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b"),
+        ("numeric", r"\b(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])/(?P<y>(?:19|20)\d\d)\b"),
+        (
+            "month_day_year",
+            rf"\b(?:{_WD},?\s+)?{_MON}\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:,?\s+(?P<y>(?:19|20)\d\d))?\b",
+        ),
+        (
+            "day_month_year",
+            rf"\b(?:{_WD},?\s+)?(?:the\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}"
+            rf"(?:,?\s+(?P<y>(?:19|20)\d\d))?\b",
+        ),
+        ("month_year", rf"\b{_MON}\s+(?:of\s+)?(?P<y>(?:19|20)\d\d)\b"),
+        ("rel_weekday", rf"\b(?P<rel>last|next|this(?:\s+coming)?|this\s+past)\s+{_WD}{_PART}\b"),
+        ("weekday", rf"\b{_WD}{_PART}\b"),
+        (
+            "day_word",
+            r"\b(?P<word>yesterday|today|tomorrow|tonight|last\s+night|this\s+(?:morning|afternoon|evening))"
+            r"(?:\s+(?:morning|afternoon|evening|night))?\b",
+        ),
+        (
+            "rel_period",
+            r"\b(?P<rel>last|next|this|past|coming|earlier\s+this|later\s+this)\s+(?P<unit>week|month|year)\b",
+        ),
+        ("ago", rf"\b{_NUM}\s+{_UNIT}\s+(?P<dir>ago|earlier|later|before|from\s+now)\b"),
+        ("in_n", rf"\bin\s+{_NUM}\s+{_UNIT}\b"),
+        (
+            "anaphoric",
+            r"\b(?:the\s+same\s+day|that\s+(?:same\s+)?day|the\s+(?:next|following|previous)\s+day|"
+            r"the\s+day\s+(?:before|after))\b",
+        ),
+        ("year", r"\b(?:in|since|by|during|until|of|early|late|mid-?)\s+(?P<y>(?:19|20)\d\d)\b"),
+    )
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,8 +127,12 @@ def find_timexes(text: str) -> list[Match]:
                 s = m.start("y")
             if any(s < te and ts < e for ts, te in taken):
                 continue
-            if kind in ("month_day_year", "day_month_year") and m.group("mon").lower().rstrip(".") == "may" \
-                    and not m.group("y") and text[s:s + 3] == "may":
+            if (
+                kind in ("month_day_year", "day_month_year")
+                and m.group("mon").lower().rstrip(".") == "may"
+                and not m.group("y")
+                and text[s : s + 3] == "may"
+            ):
                 continue  # modal "may"
             if kind == "weekday" and not text[s].isupper():
                 continue
@@ -105,8 +166,9 @@ def iso_week(d: date) -> str:
     return f"{y}-W{w:02d}"
 
 
-def resolve(match: Match, text: str, published: date | None, future: bool = False,
-            previous: str | None = None) -> str | None:
+def resolve(
+    match: Match, text: str, published: date | None, future: bool = False, previous: str | None = None
+) -> str | None:
     """The ISO value of ``match``, or None when it cannot be resolved.
 
     Args:
@@ -188,13 +250,13 @@ def resolve(match: Match, text: str, published: date | None, future: bool = Fals
         return f"{published.year + sign * n:04d}"
     if k == "anaphoric":
         # "the same day that X happened" is defined by its clause, not by an anchor.
-        after = text[match.end:match.end + 12].lower().lstrip().lstrip(",").lstrip()
+        after = text[match.end : match.end + 12].lower().lstrip().lstrip(",").lstrip()
         if after.startswith(("that", "as ", "when", "on which")):
             return None
         if not previous or len(previous) != 10:
             return None
         anchor = date.fromisoformat(previous)
-        phrase = text[match.start:match.end].lower()
+        phrase = text[match.start : match.end].lower()
         if "next" in phrase or "following" in phrase or "after" in phrase:
             anchor += timedelta(days=1)
         elif "previous" in phrase or "before" in phrase:

@@ -46,19 +46,28 @@ def coverage(records: list[dict[str, Any]], articles: dict[str, Article]) -> dic
             end = start + len(text)
             total += 1
             by_role_total[role] += 1
-            hit = any(a.country == code and any(m.start < end and start < m.end for m in a.mentions)
-                      for a in art.actors)
+            hit = any(
+                a.country == code and any(m.start < end and start < m.end for m in a.mentions) for a in art.actors
+            )
             if hit:
                 found += 1
                 by_role[role] += 1
             elif len(misses) < 200:
                 misses.append({"id": str(obj["id"]), "role": role, "text": text, "code": code})
     return {
-        "gold_actors": total, "found": found, "coverage": found / total if total else 0.0,
-        "by_role": {r: {"found": by_role[r], "total": by_role_total[r],
-                        "coverage": by_role[r] / by_role_total[r] if by_role_total[r] else 0.0}
-                    for r in sorted(by_role_total)},
-        "not_in_text": absent, "misses": misses,
+        "gold_actors": total,
+        "found": found,
+        "coverage": found / total if total else 0.0,
+        "by_role": {
+            r: {
+                "found": by_role[r],
+                "total": by_role_total[r],
+                "coverage": by_role[r] / by_role_total[r] if by_role_total[r] else 0.0,
+            }
+            for r in sorted(by_role_total)
+        },
+        "not_in_text": absent,
+        "misses": misses,
     }
 
 
@@ -78,8 +87,10 @@ def evaluate_actor_coverage(gold: Path, settings: Settings | None = None) -> dic
 
 
 def format_actor_report(res: dict[str, Any]) -> str:
-    lines = [f"gold actors {res['gold_actors']}  found {res['found']}  coverage {res['coverage']:.3f}  "
-             f"(not in text: {res['not_in_text']})"]
+    lines = [
+        f"gold actors {res['gold_actors']}  found {res['found']}  coverage {res['coverage']:.3f}  "
+        f"(not in text: {res['not_in_text']})"
+    ]
     for role, d in res["by_role"].items():
         lines.append(f"  {role:7s} {d['coverage']:.3f} ({d['found']}/{d['total']})")
     if res["misses"]:

@@ -164,8 +164,12 @@ def _exact_counts(text: str, preds: list[Attribution], golds: list[Attribution],
     return tp, len(preds) - tp, fn
 
 
-def score(texts: dict[str, str], gold: dict[str, list[Attribution]], preds: dict[str, list[Attribution]],
-          subset: str | None = None) -> dict[str, Any]:
+def score(
+    texts: dict[str, str],
+    gold: dict[str, list[Attribution]],
+    preds: dict[str, list[Attribution]],
+    subset: str | None = None,
+) -> dict[str, Any]:
     """The reference metrics over all gold documents."""
     tot: dict[str, int] = defaultdict(int)
     for doc, golds in gold.items():
@@ -226,8 +230,9 @@ def read_predictions(path: Path) -> dict[str, list[Attribution]]:
             continue
         obj = json.loads(line)
         if "attributions" in obj:
-            preds[obj["doc"]] = [{r: _norm_role(a.get(r)) for r in ("source", "cue", "content")}
-                                 for a in obj["attributions"]]
+            preds[obj["doc"]] = [
+                {r: _norm_role(a.get(r)) for r in ("source", "cue", "content")} for a in obj["attributions"]
+            ]
         else:
             art = Article.from_dict(obj)
             preds[art.id] = [quote_attribution(q) for q in art.quotes]
@@ -244,9 +249,13 @@ def _norm_role(value: Any) -> Spans:
     return [(int(s["start"]), int(s["end"])) if isinstance(s, dict) else (int(s[0]), int(s[1])) for s in value]
 
 
-def evaluate_attributions(folder: Path, subset: str = "all", settings: Settings | None = None,
-                          predictions: Path | None = None, articles: Iterable[Article] | None = None,
-                          ) -> dict[str, Any]:
+def evaluate_attributions(
+    folder: Path,
+    subset: str = "all",
+    settings: Settings | None = None,
+    predictions: Path | None = None,
+    articles: Iterable[Article] | None = None,
+) -> dict[str, Any]:
     """Score newsgraph (or a predictions file) on a PolNeAR-layout folder.
 
     Args:
@@ -271,10 +280,21 @@ def evaluate_attributions(folder: Path, subset: str = "all", settings: Settings 
 
 
 def format_attribution_report(res: dict[str, Any]) -> str:
-    lines = [f"documents {res['documents']}  gold {res['gold']}  predicted {res['predicted']}  "
-             f"missing {res.get('missing_documents', 0)}  subset {res.get('subset', 'all')}"]
-    for key in ("attribution", "content", "cue_exact", "source_exact", "content_exact", "quote_exact",
-                "cue_overlap", "source_overlap", "content_overlap"):
+    lines = [
+        f"documents {res['documents']}  gold {res['gold']}  predicted {res['predicted']}  "
+        f"missing {res.get('missing_documents', 0)}  subset {res.get('subset', 'all')}"
+    ]
+    for key in (
+        "attribution",
+        "content",
+        "cue_exact",
+        "source_exact",
+        "content_exact",
+        "quote_exact",
+        "cue_overlap",
+        "source_overlap",
+        "content_overlap",
+    ):
         p, r, f = res[key]
         lines.append(f"{key:16s} P {p:.3f}  R {r:.3f}  F1 {f:.3f}")
     return "\n".join(lines)

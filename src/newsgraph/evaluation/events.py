@@ -69,8 +69,11 @@ def read_gold(path: Path) -> tuple[dict[str, dict[str, Any]], dict[str, str]]:
             texts[rid] = str(obj["text"])
         except (json.JSONDecodeError, KeyError, TypeError) as exc:
             raise EvaluationError(Errors.E501.format(path=path, reason=f"line {n}: {exc}")) from exc
-        gold[rid] = {"type": _up(obj.get("event")), "source": _actors(obj.get("source")),
-                     "target": _actors(obj.get("target"))}
+        gold[rid] = {
+            "type": _up(obj.get("event")),
+            "source": _actors(obj.get("source")),
+            "target": _actors(obj.get("target")),
+        }
         by_text[" ".join(texts[rid].split()).lower()].append(rid)
     for ids in by_text.values():
         for rid in ids:
@@ -82,6 +85,7 @@ def article_events(article: Article) -> list[dict[str, Any]]:
     """An article's events in the scorer's form (actor ids replaced by their codes)."""
     out = []
     for e in article.events:
+
         def role(ids: list[str]) -> list[ActorCode]:
             res = []
             for i in ids:
@@ -89,6 +93,7 @@ def article_events(article: Article) -> list[dict[str, Any]]:
                 if a is not None and a.country:
                     res.append((a.country.upper(), a.sector or ""))
             return res
+
         out.append({"type": e.type.upper(), "source": role(e.source), "target": role(e.target)})
     return out
 
@@ -161,8 +166,11 @@ def score(gold: dict[str, dict[str, Any]], preds: dict[str, list[dict[str, Any]]
         uniq = {(e["type"], _codes(e["source"]), _codes(e["target"])) for e in events if e["type"]}
         matched = any(_full_match(g, *u) for u in uniq)
         if sibs:
-            uniq = {u for u in uniq if not (u[0] in sib_types or (not _full_match(g, *u) and
-                                                                 any(_full_match(s, *u) for s in sibs)))}
+            uniq = {
+                u
+                for u in uniq
+                if not (u[0] in sib_types or (not _full_match(g, *u) and any(_full_match(s, *u) for s in sibs)))
+            }
         n_pred += len(uniq)
         if matched:
             full_tp += 1
@@ -170,8 +178,12 @@ def score(gold: dict[str, dict[str, Any]], preds: dict[str, list[dict[str, Any]]
         else:
             full_fn += 1
             full_fp += len(uniq)
-    res: dict[str, Any] = {"records": len(gold), "predicted_records": sum(1 for r in gold if preds.get(r)),
-                           "predicted_events": n_pred, "invalid_types": invalid}
+    res: dict[str, Any] = {
+        "records": len(gold),
+        "predicted_records": sum(1 for r in gold if preds.get(r)),
+        "predicted_events": n_pred,
+        "invalid_types": invalid,
+    }
     res["type_micro"] = prf(tp, fp, fn)
     per_type = {}
     for t in PLOVER_TYPES:
@@ -212,16 +224,19 @@ def read_predictions(path: Path) -> dict[str, list[dict[str, Any]]]:
             preds[str(obj["id"])].extend(article_events(Article.from_dict(obj)))
             continue
         for ev in obj.get("events") or []:
-            preds[str(obj.get("id"))].append({
-                "type": _up(ev.get("type", ev.get("event"))),
-                "source": _actors(ev.get("source", ev.get("actor"))),
-                "target": _actors(ev.get("target", ev.get("recipient"))),
-            })
+            preds[str(obj.get("id"))].append(
+                {
+                    "type": _up(ev.get("type", ev.get("event"))),
+                    "source": _actors(ev.get("source", ev.get("actor"))),
+                    "target": _actors(ev.get("target", ev.get("recipient"))),
+                }
+            )
     return dict(preds)
 
 
-def evaluate_events(gold: Path, settings: Settings | None = None, predictions: Path | None = None,
-                    ids: set[str] | None = None) -> dict[str, Any]:
+def evaluate_events(
+    gold: Path, settings: Settings | None = None, predictions: Path | None = None, ids: set[str] | None = None
+) -> dict[str, Any]:
     """Score newsgraph (or a predictions file) against PLOVER gold records.
 
     Args:
@@ -243,9 +258,11 @@ def format_event_report(res: dict[str, Any]) -> str:
     lines = [
         f"records {res['records']}  with predictions {res['predicted_records']}  "
         f"predicted events {res['predicted_events']}",
-        f"event type micro   P {m['p']:.3f}  R {m['r']:.3f}  F1 {m['f1']:.3f}  (tp {m['tp']} fp {m['fp']} fn {m['fn']})",
+        f"event type micro   P {m['p']:.3f}  R {m['r']:.3f}  F1 {m['f1']:.3f}  "
+        f"(tp {m['tp']} fp {m['fp']} fn {m['fn']})",
         f"event type macro-F1 {res['type_macro_f1']:.3f} over {len(res['per_type'])} types",
-        f"full event         P {f['p']:.3f}  R {f['r']:.3f}  F1 {f['f1']:.3f}  (tp {f['tp']} fp {f['fp']} fn {f['fn']})",
+        f"full event         P {f['p']:.3f}  R {f['r']:.3f}  F1 {f['f1']:.3f}  "
+        f"(tp {f['tp']} fp {f['fp']} fn {f['fn']})",
     ]
     for key, label in (("source_country", "source country"), ("target_country", "target country")):
         a = res[key]

@@ -12,10 +12,10 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from ..nlp import doc_text
 from ..actors.lexicon import load_lexicon
 from ..actors.lookup import mention_at
 from ..dates import date_of
+from ..nlp import doc_text
 from ..record import Actor, Event, Location, Offsets, Quote, Span
 from .extract import Found, find_events
 from .lexicon import event_lexicon
@@ -39,8 +39,22 @@ def _np_range(tok: Token, with_right: bool = False) -> tuple[int, int]:
 
 
 _ROLE_WORDS = frozenset(w for w in load_lexicon().role_sectors if " " not in w)
-_QUANTITIES = {"thousands", "hundreds", "dozens", "scores", "millions", "tens", "members", "group", "crowd",
-               "number", "some", "many", "most", "all"}
+_QUANTITIES = {
+    "thousands",
+    "hundreds",
+    "dozens",
+    "scores",
+    "millions",
+    "tens",
+    "members",
+    "group",
+    "crowd",
+    "number",
+    "some",
+    "many",
+    "most",
+    "all",
+}
 _FIRST_PERSON = {"i", "we", "me", "us", "my", "our"}
 
 
@@ -65,7 +79,7 @@ def _actors_of(doc: Doc, toks: list[Token]) -> list[Actor]:
             continue
         # "Doctors from two American aid groups": look right only from people nouns
         wider = t.pos_ in ("NOUN", "NUM") and (t.lemma_.lower() in _ROLE_WORDS or t.lower_ in _QUANTITIES)
-        for with_right in ((False, True) if wider else (False,)):
+        for with_right in (False, True) if wider else (False,):
             s, e = _np_range(t, with_right)
             found = mention_at(doc, s, e)
             if found:
@@ -156,9 +170,18 @@ class EventsComponent:
         if f.modality == "hypothetical":
             conf -= 0.1
         return Event(
-            id=f"e{n}", type=etype, trigger=Span.of(doc_text(doc), trig.idx, t_end), sentence=Offsets(s_start, s_end),
-            source=[a.id for a in sources], target=[a.id for a in targets], mode=mode, date=date,
-            date_basis=basis, location=self._location(trig), negated=f.negated, modality=f.modality,
+            id=f"e{n}",
+            type=etype,
+            trigger=Span.of(doc_text(doc), trig.idx, t_end),
+            sentence=Offsets(s_start, s_end),
+            source=[a.id for a in sources],
+            target=[a.id for a in targets],
+            mode=mode,
+            date=date,
+            date_basis=basis,
+            location=self._location(trig),
+            negated=f.negated,
+            modality=f.modality,
             confidence=conf,
         )
 
@@ -170,8 +193,12 @@ class EventsComponent:
                         if o.dep_ == "pobj" and o.ent_type_ in ("GPE", "LOC", "FAC"):
                             s, e = _np_range(o)
                             text = doc_text(trig.doc)[s:e]
-                            return Location(text, self.places.place_code(text.removeprefix("the ")) or
-                                            self.places.place_code(o.text), s, e)
+                            return Location(
+                                text,
+                                self.places.place_code(text.removeprefix("the ")) or self.places.place_code(o.text),
+                                s,
+                                e,
+                            )
         return None
 
 

@@ -18,16 +18,40 @@ from spacy.tokens import Span, Token
 from .lexicon import EventLexicon
 
 _TARGET_PREPS = {
-    "CONSULT": ("with", "to"), "AGREE": ("with",), "COOPERATE": ("with",), "SUPPORT": ("for",),
-    "AID": ("to", "for"), "REQUEST": ("to", "from", "on"), "ACCUSE": ("of", "against"),
-    "REJECT": ("from",), "THREATEN": ("against",), "PROTEST": ("against", "outside"),
-    "SANCTION": ("on", "against", "from"), "COERCE": ("against", "on"), "ASSAULT": ("on", "against"),
-    "CONCEDE": ("to",), "RETREAT": ("from",), "MOBILIZE": ("to", "against", "near"),
+    "CONSULT": ("with", "to"),
+    "AGREE": ("with",),
+    "COOPERATE": ("with",),
+    "SUPPORT": ("for",),
+    "AID": ("to", "for"),
+    "REQUEST": ("to", "from", "on"),
+    "ACCUSE": ("of", "against"),
+    "REJECT": ("from",),
+    "THREATEN": ("against",),
+    "PROTEST": ("against", "outside"),
+    "SANCTION": ("on", "against", "from"),
+    "COERCE": ("against", "on"),
+    "ASSAULT": ("on", "against"),
+    "CONCEDE": ("to",),
+    "RETREAT": ("from",),
+    "MOBILIZE": ("to", "against", "near"),
 }
 _NOUN_TARGET_PREPS = ("with", "against", "on", "to", "of", "for", "from", "between")
 _INTENT_HEADS = {"willing", "ready", "prepared", "committed", "set", "determined", "eager"}
-_REPORT_LEMMAS = {"say", "tell", "announce", "state", "report", "claim", "add", "note", "insist", "quote",
-                  "write", "confirm", "declare"}
+_REPORT_LEMMAS = {
+    "say",
+    "tell",
+    "announce",
+    "state",
+    "report",
+    "claim",
+    "add",
+    "note",
+    "insist",
+    "quote",
+    "write",
+    "confirm",
+    "declare",
+}
 _NEG = {"not", "n't", "never", "no"}
 
 
@@ -37,7 +61,7 @@ class Found:
 
     type: str
     trigger: Token
-    trigger_end: int                     # token index (exclusive) of the trigger phrase
+    trigger_end: int  # token index (exclusive) of the trigger phrase
     source_tokens: list[Token] = field(default_factory=list)
     target_tokens: list[Token] = field(default_factory=list)
     mode: str | None = None
@@ -114,8 +138,26 @@ def _modality(trigger: Token, sent: Span, lex: EventLexicon) -> tuple[str, bool,
                     hypothetical = True
             if c.dep_ == "mark" and low in ("if", "unless", "whether"):
                 hypothetical = True
-        if t.lemma_ in ("plan", "intend", "pledge", "promise", "vow", "offer", "agree", "decide", "aim", "want",
-                        "hope", "seek", "prepare", "expect") and t is not trigger:
+        if (
+            t.lemma_
+            in (
+                "plan",
+                "intend",
+                "pledge",
+                "promise",
+                "vow",
+                "offer",
+                "agree",
+                "decide",
+                "aim",
+                "want",
+                "hope",
+                "seek",
+                "prepare",
+                "expect",
+            )
+            and t is not trigger
+        ):
             intent = True
         if t.lower_ in _INTENT_HEADS and t is not trigger:
             intent = True
@@ -184,9 +226,7 @@ def _noun_arguments(noun: Token, etype: str) -> tuple[list[Token], list[Token]]:
     src: list[Token] = []
     tgt: list[Token] = []
     for c in noun.children:
-        if c.dep_ == "poss":
-            src.append(c)
-        elif c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG"):
+        if c.dep_ == "poss" or c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG"):
             src.append(c)
         elif c.dep_ == "prep":
             objs = _children(c, ("pobj",))
@@ -203,7 +243,12 @@ def _noun_arguments(noun: Token, etype: str) -> tuple[list[Token], list[Token]]:
         for p in _children(noun.head, ("prep",)):
             if p.lower_ in ("with", "against") or (etype == "CONSULT" and p.lower_ == "at"):
                 tgt.extend(_children(p, ("pobj",)))
-    if not src and noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ == "VERB" and \
-            noun.head.lower_ in ("in", "for", "after", "during"):
+    if (
+        not src
+        and noun.dep_ == "pobj"
+        and noun.head.dep_ == "prep"
+        and noun.head.head.pos_ == "VERB"
+        and noun.head.lower_ in ("in", "for", "after", "during")
+    ):
         src = []
     return _with_conjuncts(src), _with_conjuncts(tgt)

@@ -11,10 +11,10 @@ from importlib import resources
 
 @dataclass(frozen=True, slots=True)
 class EventLexicon:
-    verbs: dict[str, str]          # lemma -> PLOVER type
-    nouns: dict[str, str]          # lemma or lower form -> PLOVER type
+    verbs: dict[str, str]  # lemma -> PLOVER type
+    nouns: dict[str, str]  # lemma or lower form -> PLOVER type
     modes: dict[str, str | None]
-    phrasal: dict[str, str]        # "call for" -> REQUEST
+    phrasal: dict[str, str]  # "call for" -> REQUEST
     light_verbs: frozenset[str]
     intent_words: frozenset[str]
     hypothetical_words: frozenset[str]
@@ -26,6 +26,13 @@ def event_lexicon() -> EventLexicon:
     raw = json.loads(resources.files("newsgraph.data").joinpath("events.json").read_text("utf-8"))
     verbs = {w: t for t, ws in raw["verbs"].items() for w in ws}
     nouns = {w: t for t, ws in raw["nouns"].items() for w in ws}
-    return EventLexicon(verbs, nouns, dict(raw["modes"]), dict(raw["phrasal"]), frozenset(raw["light_verbs"]),
-                        frozenset(raw["intent_words"]), frozenset(raw["hypothetical_words"]),
-                        frozenset(raw["conflict_types"]))
+    return EventLexicon(
+        verbs,
+        nouns,
+        dict(raw["modes"]),
+        dict(raw["phrasal"]),
+        frozenset(raw["light_verbs"]),
+        frozenset(raw["intent_words"]),
+        frozenset(raw["hypothetical_words"]),
+        frozenset(raw["conflict_types"]),
+    )

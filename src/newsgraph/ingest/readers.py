@@ -40,7 +40,7 @@ def decode_text(data: bytes, path: str) -> str | IngestFailure:
     """Bytes to ``str``: BOMs first, then UTF-8, then charset-normalizer's best guess."""
     for bom, enc in ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
         if data.startswith(bom):
-            return data[len(bom):].decode(enc, errors="replace")
+            return data[len(bom) :].decode(enc, errors="replace")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -100,15 +100,22 @@ def read_text(data: bytes, path: str) -> Iterator[Item]:
     yield InputDocument(text=text, source=Source(path=path, format="text"))
 
 
-def html_document(html: str | bytes, path: str, url: str | None = None, fmt: str = "html",
-                  record: str | None = None, published: str | None = None) -> Item:
+def html_document(
+    html: str | bytes,
+    path: str,
+    url: str | None = None,
+    fmt: str = "html",
+    record: str | None = None,
+    published: str | None = None,
+) -> Item:
     """Main text and metadata of an HTML page (trafilatura; htmldate when no date is found)."""
     import trafilatura
 
     label = f"{path}:{record}" if record else path
     try:
-        extracted = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
-                                                favor_precision=True)
+        extracted = trafilatura.bare_extraction(
+            html, url=url, with_metadata=True, include_comments=False, favor_precision=True
+        )
     except Exception as exc:  # noqa: BLE001 - malformed HTML of any kind is one failure
         return IngestFailure(label, Errors.E107.format(path=label, reason=type(exc).__name__))
     if extracted is None:
@@ -125,13 +132,16 @@ def html_document(html: str | bytes, path: str, url: str | None = None, fmt: str
             date = find_date(html, url=url, outputformat="%Y-%m-%d")
         except Exception:  # noqa: BLE001 - a date is optional
             date = None
-    meta = {k: doc[k] for k in ("author", "sitename", "hostname", "description", "categories", "tags")
-            if doc.get(k)}
+    meta = {k: doc[k] for k in ("author", "sitename", "hostname", "description", "categories", "tags") if doc.get(k)}
     if record:
         meta["record"] = record
     return InputDocument(
-        text=text, source=Source(path=path, url=url or doc.get("url"), format=fmt),
-        title=doc.get("title"), published=(date or None), body=[Offsets(0, len(text))], meta=meta,
+        text=text,
+        source=Source(path=path, url=url or doc.get("url"), format=fmt),
+        title=doc.get("title"),
+        published=(date or None),
+        body=[Offsets(0, len(text))],
+        meta=meta,
     )
 
 
@@ -172,13 +182,24 @@ def _json_document(obj: dict[str, Any], path: str, lineno: int) -> Item:
     extra = {k: v for k, v in obj.items() if k not in {"id", "text", "html", "url", "published", "date", "title"}}
     text = obj.get("text")
     if isinstance(text, str) and text.strip():
-        return InputDocument(text=text, source=Source(path=path, url=url, format="jsonl"), id=rid,
-                             title=title, published=str(published) if published else None,
-                             meta={**extra, "record": f"line {lineno}"})
+        return InputDocument(
+            text=text,
+            source=Source(path=path, url=url, format="jsonl"),
+            id=rid,
+            title=title,
+            published=str(published) if published else None,
+            meta={**extra, "record": f"line {lineno}"},
+        )
     html = obj.get("html")
     if isinstance(html, str) and html.strip():
-        item = html_document(html, path, url=url, fmt="jsonl", record=f"line {lineno}",
-                             published=str(published) if published else None)
+        item = html_document(
+            html,
+            path,
+            url=url,
+            fmt="jsonl",
+            record=f"line {lineno}",
+            published=str(published) if published else None,
+        )
         if isinstance(item, InputDocument):
             item.id = rid
             item.title = title or item.title
@@ -237,8 +258,11 @@ def read_feed(data: bytes, path: str) -> Iterator[Item]:
                 published = f"{t.tm_year:04d}-{t.tm_mon:02d}-{t.tm_mday:02d}"
                 break
         yield InputDocument(
-            text=text, source=Source(path=path, url=entry.get("link"), format="feed"),
-            title=entry.get("title"), published=published, body=[Offsets(0, len(text))],
+            text=text,
+            source=Source(path=path, url=entry.get("link"), format="feed"),
+            title=entry.get("title"),
+            published=published,
+            body=[Offsets(0, len(text))],
             meta={"record": f"entry {n}", **({"author": entry["author"]} if entry.get("author") else {})},
         )
 
@@ -331,8 +355,10 @@ def read_path(path: Path, settings: Settings) -> Iterator[Item]:
         with _open_maybe_gzip(path) as f:
             data = f.read(settings.max_file_bytes + 1)
         if len(data) > settings.max_file_bytes:
-            yield IngestFailure(label, Errors.E101.format(path=label, size=f"over {len(data) - 1}",
-                                                          limit=settings.max_file_bytes))
+            yield IngestFailure(
+                label,
+                Errors.E101.format(path=label, size=f"over {len(data) - 1}", limit=settings.max_file_bytes),
+            )
             return
         reader = {"html": read_html, "feed": read_feed}.get(fmt, read_text)
         yield from reader(data, label)

@@ -20,8 +20,27 @@ from .marks import QuoteMarks
 _PUNCT_EDGE = " \t\n,;:—–-"
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
 # Verbs whose direct object is not what was said ("told reporters", "asked him", "said it").
-_NO_OBJECT_CONTENT = {"say", "tell", "ask", "add", "continue", "begin", "read", "post", "write", "inform",
-                      "notify", "remind", "answer", "reply", "respond", "thank", "quote", "cite", "order"}
+_NO_OBJECT_CONTENT = {
+    "say",
+    "tell",
+    "ask",
+    "add",
+    "continue",
+    "begin",
+    "read",
+    "post",
+    "write",
+    "inform",
+    "notify",
+    "remind",
+    "answer",
+    "reply",
+    "respond",
+    "thank",
+    "quote",
+    "cite",
+    "order",
+}
 
 
 @dataclass(slots=True)
@@ -70,7 +89,7 @@ def source_span(tok: Token) -> tuple[int, int]:
     left = tok.left_edge.i
     right = tok.i
     for c in tok.rights:
-        if c.dep_ in ("relcl", "acl", "punct") or (c.dep_ == "appos" and False):
+        if c.dep_ in ("relcl", "acl", "punct"):
             break
         right = c.right_edge.i
     doc = tok.doc
@@ -87,15 +106,17 @@ def content_of(cue: Token) -> tuple[int, int] | None:
     """What the cue introduces: its complement clause, or the clause it reports on."""
     doc = cue.doc
     for c in cue.children:
-        if c.dep_ == "ccomp" or (c.dep_ == "xcomp" and c.i > cue.i) or (c.dep_ == "advcl" and c.i > cue.i and
-                                                                      any(m.lower_ in ("if", "whether")
-                                                                          for m in c.children)):
+        if (
+            c.dep_ == "ccomp"
+            or (c.dep_ == "xcomp" and c.i > cue.i)
+            or (c.dep_ == "advcl" and c.i > cue.i and any(m.lower_ in ("if", "whether") for m in c.children))
+        ):
             s, e = _clause_span(c)
             # keep the complementizer "that" in (PolNeAR does)
             return _trim(doc_text(doc), s, e)
     # "X, he said." — the cue hangs off the reported clause (parataxis), or is the root
     # with the reported clause on its left.
-    if cue.dep_ in ("parataxis",) or (cue.dep_ == "ccomp" and cue.head.i < cue.i and False):
+    if cue.dep_ == "parataxis":
         head = cue.head
         sent = cue.sent
         s = doc[head.left_edge.i].idx if head.left_edge.i >= sent.start else sent.start_char
@@ -104,11 +125,18 @@ def content_of(cue: Token) -> tuple[int, int] | None:
             return _trim(doc_text(doc), s, e)
     # "told reporters/the AP that ..." handled by ccomp; "called X a liar": the object and its complement
     dobj = [c for c in cue.children if c.dep_ in ("dobj", "oprd") and c.i > cue.i]
-    if dobj and cue.lemma_ not in _NO_OBJECT_CONTENT and dobj[0].pos_ != "PRON" and \
-            dobj[0].ent_type_ not in ("PERSON",) or (dobj and cue.lemma_ in ("call", "describe", "brand", "label",
-                                                                             "dub", "accuse", "blame")):
-        last = max(c.right_edge.i for c in cue.children if c.i > cue.i and c.dep_ != "punct") \
-            if any(c.i > cue.i and c.dep_ != "punct" for c in cue.children) else dobj[0].right_edge.i
+    if (
+        dobj
+        and cue.lemma_ not in _NO_OBJECT_CONTENT
+        and dobj[0].pos_ != "PRON"
+        and dobj[0].ent_type_ not in ("PERSON",)
+        or (dobj and cue.lemma_ in ("call", "describe", "brand", "label", "dub", "accuse", "blame"))
+    ):
+        last = (
+            max(c.right_edge.i for c in cue.children if c.i > cue.i and c.dep_ != "punct")
+            if any(c.i > cue.i and c.dep_ != "punct" for c in cue.children)
+            else dobj[0].right_edge.i
+        )
         s = doc[dobj[0].left_edge.i].idx
         e = doc[last].idx + len(doc[last])
         return _trim(doc_text(doc), s, e)
@@ -152,9 +180,21 @@ def attributions_in(doc: Doc, quotes: list[QuoteMarks], lex: CueLexicon) -> list
                 continue
             if kind == "belief" and not any(c.dep_ == "ccomp" for c in tok.children):
                 continue  # "want", "see" without a clause are not attributions
-            if tok.lemma_ in ("add", "continue", "begin", "read", "find", "show", "point", "call", "rule",
-                              "order", "decide", "post", "report") and tok.dep_ not in ("ROOT", "parataxis",
-                                                                                        "conj", "advcl", "ccomp"):
+            if tok.lemma_ in (
+                "add",
+                "continue",
+                "begin",
+                "read",
+                "find",
+                "show",
+                "point",
+                "call",
+                "rule",
+                "order",
+                "decide",
+                "post",
+                "report",
+            ) and tok.dep_ not in ("ROOT", "parataxis", "conj", "advcl", "ccomp"):
                 continue
             subj = source_of(tok)
             content = content_of(tok)
@@ -169,10 +209,8 @@ def attributions_in(doc: Doc, quotes: list[QuoteMarks], lex: CueLexicon) -> list
                 near = inside
             else:
                 continue
-            if subj is None and tok.dep_ not in ("parataxis",):
-                # a cue without a source ("it was said that") is an attribution only with a quote
-                if not near:
-                    continue
+            if subj is None and tok.dep_ != "parataxis" and not near:
+                continue  # a cue without a source ("it was said that") is an attribution only with a quote
             src = source_span(subj) if subj is not None else None
             if src and parts and any(ps <= src[0] < pe for ps, pe in parts):
                 continue  # the "source" is inside the content: a parse error
@@ -180,8 +218,18 @@ def attributions_in(doc: Doc, quotes: list[QuoteMarks], lex: CueLexicon) -> list
         for cue_tok, src_tok, content in according_to(sent):
             inside = [q for q in quotes if content[0] <= q.start and q.end <= content[1] + 1]
             to = doc[cue_tok.i + 1]
-            out.append(Attribution([content], (cue_tok.idx, to.idx + len(to)), source_span(src_tok), src_tok,
-                                   "mixed" if inside else "indirect", "according_to", s_range, inside))
+            out.append(
+                Attribution(
+                    [content],
+                    (cue_tok.idx, to.idx + len(to)),
+                    source_span(src_tok),
+                    src_tok,
+                    "mixed" if inside else "indirect",
+                    "according_to",
+                    s_range,
+                    inside,
+                )
+            )
     out.extend(colon_headlines(doc))
     return out
 
@@ -193,7 +241,7 @@ def colon_headlines(doc: Doc) -> list[Attribution]:
         colon = next((t for t in sent[:8] if t.text == ":"), None)
         if colon is None or colon.i == sent.start or colon.i + 2 >= sent.end:
             continue
-        head = doc[sent.start:colon.i]
+        head = doc[sent.start : colon.i]
         ents = [e for e in head.ents if e.label_ in ("PERSON", "ORG", "NORP", "GPE")]
         if not ents or ents[-1].end != colon.i:
             continue
@@ -203,8 +251,17 @@ def colon_headlines(doc: Doc) -> list[Attribution]:
         if e - s < 8:
             continue
         src = _trim(doc_text(doc), head.start_char, head.end_char)
-        out.append(Attribution([(s, e)], (colon.idx, colon.idx + 1), src, ents[-1].root, "direct" if any(
-            c in doc_text(doc)[s:e] for c in "“”\"‘’") else "indirect", "colon", (sent.start_char, sent.end_char)))
+        out.append(
+            Attribution(
+                [(s, e)],
+                (colon.idx, colon.idx + 1),
+                src,
+                ents[-1].root,
+                "direct" if any(c in doc_text(doc)[s:e] for c in '“”"‘’') else "indirect",
+                "colon",
+                (sent.start_char, sent.end_char),
+            )
+        )
     return out
 
 
@@ -225,8 +282,8 @@ def _adjacent_quotes(cue: Token, sent: Span, quotes: list[QuoteMarks]) -> list[Q
     found: list[QuoteMarks] = []
     before = False
     for q in quotes:
-        gap_before = doc_text(doc)[q.end:clause_l]
-        gap_after = doc_text(doc)[clause_r:q.start]
+        gap_before = doc_text(doc)[q.end : clause_l]
+        gap_after = doc_text(doc)[clause_r : q.start]
         if "\n" in gap_before and "\n" in gap_after:
             continue
         if q.end <= clause_l and len(gap_before) <= 3 and not gap_before.strip(" ,—–-"):
@@ -234,8 +291,13 @@ def _adjacent_quotes(cue: Token, sent: Span, quotes: list[QuoteMarks]) -> list[Q
             before = True
         elif q.start >= clause_r and len(gap_after) <= 4 and not gap_after.strip(" ,:—–-"):
             found.append(q)
-        elif q.start >= clause_r and doc_text(doc)[clause_r:clause_r + 1] == ":" and len(gap_after) <= 8 \
-                and not gap_after.strip(" :\n") and not found:
+        elif (
+            q.start >= clause_r
+            and doc_text(doc)[clause_r : clause_r + 1] == ":"
+            and len(gap_after) <= 8
+            and not gap_after.strip(" :\n")
+            and not found
+        ):
             found.append(q)  # `said:` then the quote, maybe in the next paragraph
         elif before and q.start >= clause_r and len(gap_after) <= 4 and not gap_after.strip(" ."):
             # `"…," Spencer said. "…"`: the quote goes on after the attribution

@@ -22,10 +22,10 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..nlp import doc_text
 from ..actors.lookup import mention_at
 from ..dates import timexes_in
-from ..record import Content, Quote, Speaker, Span
+from ..nlp import doc_text
+from ..record import Content, Quote, Span, Speaker
 from .attribute import Attribution, attributions_in
 from .cues import cue_lexicon
 from .marks import QuoteMarks, find_quotes
@@ -75,8 +75,9 @@ class QuotesComponent:
             speaker = Speaker(s, e, text[s:e], found[0].id if found else None)
         cue = Span.of(text, *a.cue) if a.cue else None
         date = None
-        sentence_tx = [t for t in timexes_in(doc, *a.sentence)
-                       if t.value and not any(ps <= t.start < pe for ps, pe in parts)]
+        sentence_tx = [
+            t for t in timexes_in(doc, *a.sentence) if t.value and not any(ps <= t.start < pe for ps, pe in parts)
+        ]
         if sentence_tx and a.cue is not None:
             date = min(sentence_tx, key=lambda t: abs(t.start - a.cue[0])).value  # type: ignore[index]
         conf = RULE_CONFIDENCE.get((a.kind, a.rule), 0.5)
@@ -91,8 +92,14 @@ def _dedupe(atts: list[Attribution]) -> list[Attribution]:
     """One attribution per content: a direct quote claimed by two cues keeps the closer one."""
     out: list[Attribution] = []
     for a in sorted(atts, key=lambda a: (a.start, -(a.content[-1][1] - a.content[0][0]))):
-        clash = next((b for b in out if _overlap(a, b) > 0.8 and (a.cue is None or b.cue is None or
-                                                                  a.cue == b.cue or _same_content(a, b))), None)
+        clash = next(
+            (
+                b
+                for b in out
+                if _overlap(a, b) > 0.8 and (a.cue is None or b.cue is None or a.cue == b.cue or _same_content(a, b))
+            ),
+            None,
+        )
         if clash is None:
             out.append(a)
         elif clash.source is None and a.source is not None:
@@ -132,21 +139,22 @@ def _unclaimed(doc: Doc, quotes: list[QuoteMarks], atts: list[Attribution]) -> l
     for q in quotes:
         if id(q) in claimed or any(s <= q.start and q.end <= e + 1 for s, e in claimed_ranges):
             continue
-        words = len(text[q.start:q.end].split())
+        words = len(text[q.start : q.end].split())
         para = _paragraph_of(text, q.start)
         sent = doc.char_span(q.start, q.end, alignment_mode="expand")
         s_range = (sent.sent.start_char, sent.sent.end_char) if sent is not None else (q.start, q.end)
         prev = [a for a in ordered if a.start < q.start and a.source is not None]
-        whole_para = not text[para[0]:q.start].strip() and len(text[q.end:para[1]].strip()) <= 2
+        whole_para = not text[para[0] : q.start].strip() and len(text[q.end : para[1]].strip()) <= 2
         if prev and whole_para and words >= 3:
             last = prev[-1]
             # The previous speaker carries over to a cue-less quote paragraph when the last
             # attribution quoted them directly, at most one paragraph earlier.
             prev_para = _paragraph_of(text, last.start)
-            between = [p for p in _PARA.split(text[prev_para[1]:para[0]]) if p.strip()]
+            between = [p for p in _PARA.split(text[prev_para[1] : para[0]]) if p.strip()]
             if last.kind in ("direct", "mixed") and len(between) <= 1:
-                cont = Attribution(list(q.parts), None, last.source, last.source_token, "direct",
-                                   "continued", s_range, [q])
+                cont = Attribution(
+                    list(q.parts), None, last.source, last.source_token, "direct", "continued", s_range, [q]
+                )
                 out.append(cont)
                 ordered.append(cont)
                 continue

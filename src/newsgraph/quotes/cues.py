@@ -24,7 +24,7 @@ def cue_lexicon() -> CueLexicon:
 
 
 def cue_kind(tok: Token, lex: CueLexicon) -> str | None:
-    """"speech" or "belief" when ``tok`` is a cue verb, else None."""
+    """ "speech" or "belief" when ``tok`` is a cue verb, else None."""
     if tok.pos_ not in ("VERB", "AUX") and not (tok.pos_ == "NOUN" and tok.tag_ == "VBZ"):
         return None
     lemma = tok.lemma_.lower()

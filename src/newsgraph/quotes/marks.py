@@ -96,7 +96,7 @@ def find_quotes(text: str, max_words: int = 600) -> list[QuoteMarks]:
                 if pending is not None:
                     quotes.append(pending)
                     pending = None
-                if len(text[part[0]:part[1]].split()) <= max_words:
+                if len(text[part[0] : part[1]].split()) <= max_words:
                     quotes.append(QuoteMarks([part]))
             i = close + 1
         if pending is not None and not _continues(text, pe):
@@ -120,7 +120,7 @@ def _continues(text: str, pe: int) -> bool:
     i = pe
     while i < len(text) and text[i].isspace():
         i += 1
-    return i < len(text) and text[i] in "“\"«„"
+    return i < len(text) and text[i] in '“"«„'
 
 
 def _find_close(text: str, i: int, pe: int, opener: str) -> int | None:

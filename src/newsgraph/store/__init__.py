@@ -72,8 +72,12 @@ class Store:
         except StoreError:
             raise
         except SQLAlchemyError as exc:
-            raise StoreError(Errors.E300.format(url=self.url, reason=exc.__class__.__name__ + ": " + str(exc.orig
-                                                if hasattr(exc, "orig") else exc))) from exc
+            raise StoreError(
+                Errors.E300.format(
+                    url=self.url,
+                    reason=exc.__class__.__name__ + ": " + str(exc.orig if hasattr(exc, "orig") else exc),
+                )
+            ) from exc
 
     @property
     def dialect(self) -> str:
@@ -109,7 +113,13 @@ class Store:
                 if existing:
                     _corpus.forget(conn, sorted(existing))
                     conn.execute(delete(s.articles).where(s.articles.c.id.in_(sorted(existing))))
-                    for t in (s.actors, s.mentions, s.quotes, s.events, s.timexes):  # no FK cascade on some DBs
+                    for t in (
+                        s.actors,
+                        s.mentions,
+                        s.quotes,
+                        s.events,
+                        s.timexes,
+                    ):  # no FK cascade on some DBs
                         conn.execute(delete(t).where(t.c.article_id.in_(sorted(existing))))
                 _insert_articles(conn, batch)
                 dups = _corpus.after_write(conn, batch, self.settings)
@@ -124,8 +134,9 @@ class Store:
     def get(self, article_id: str) -> Article:
         """The stored record of one article. Raises :class:`StoreError` [E302] if absent."""
         with self.engine.connect() as conn:
-            row = conn.execute(select(s.articles.c.record, s.articles.c.duplicate_of)
-                               .where(s.articles.c.id == article_id)).first()
+            row = conn.execute(
+                select(s.articles.c.record, s.articles.c.duplicate_of).where(s.articles.c.id == article_id)
+            ).first()
         if row is None:
             raise StoreError(Errors.E302.format(id=article_id))
         art = Article.from_dict(row[0])
@@ -137,19 +148,23 @@ class Store:
         last = ""
         while True:
             with self.engine.connect() as conn:
-                rows = conn.execute(select(s.articles.c.id, s.articles.c.record, s.articles.c.duplicate_of)
-                                    .where(s.articles.c.id > last).order_by(s.articles.c.id)
-                                    .limit(batch_size)).all()
+                rows = conn.execute(
+                    select(s.articles.c.id, s.articles.c.record, s.articles.c.duplicate_of)
+                    .where(s.articles.c.id > last)
+                    .order_by(s.articles.c.id)
+                    .limit(batch_size)
+                ).all()
             if not rows:
                 return
-            for rid, rec, dup in rows:
+            for _rid, rec, dup in rows:
                 art = Article.from_dict(rec)
                 art.duplicate_of = dup
                 yield art
             last = rows[-1][0]
 
-    def list(self, limit: int = 50, offset: int = 0, since: str | None = None,
-             until: str | None = None) -> list[dict[str, Any]]:
+    def list(
+        self, limit: int = 50, offset: int = 0, since: str | None = None, until: str | None = None
+    ) -> list[dict[str, Any]]:
         """Article summaries, newest first: id, title, published, source, counts."""
         a = s.articles
         counts = {
@@ -157,8 +172,15 @@ class Store:
             "quotes": select(func.count()).select_from(s.quotes).where(s.quotes.c.article_id == a.c.id),
             "events": select(func.count()).select_from(s.events).where(s.events.c.article_id == a.c.id),
         }
-        q = select(a.c.id, a.c.title, a.c.published, a.c.source_path, a.c.source_url, a.c.duplicate_of,
-                   *(c.scalar_subquery().label(k) for k, c in counts.items()))
+        q = select(
+            a.c.id,
+            a.c.title,
+            a.c.published,
+            a.c.source_path,
+            a.c.source_url,
+            a.c.duplicate_of,
+            *(c.scalar_subquery().label(k) for k, c in counts.items()),
+        )
         if since:
             q = q.where(a.c.published >= since)
         if until:
@@ -171,14 +193,22 @@ class Store:
         """Counts of stored things, date range, versions, database size."""
         with self.engine.connect() as conn:
             out: dict[str, Any] = {"database": self.url}
-            for name, t in (("articles", s.articles), ("actors", s.actors), ("mentions", s.mentions),
-                            ("quotes", s.quotes), ("events", s.events), ("timexes", s.timexes)):
+            for name, t in (
+                ("articles", s.articles),
+                ("actors", s.actors),
+                ("mentions", s.mentions),
+                ("quotes", s.quotes),
+                ("events", s.events),
+                ("timexes", s.timexes),
+            ):
                 out[name] = conn.scalar(select(func.count()).select_from(t))
-            out["duplicates"] = conn.scalar(select(func.count()).select_from(s.articles)
-                                            .where(s.articles.c.duplicate_of.is_not(None)))
+            out["duplicates"] = conn.scalar(
+                select(func.count()).select_from(s.articles).where(s.articles.c.duplicate_of.is_not(None))
+            )
             out["registry_actors"] = _corpus.registry_size(conn)
             out["published_from"], out["published_to"] = conn.execute(
-                select(func.min(s.articles.c.published), func.max(s.articles.c.published))).one()
+                select(func.min(s.articles.c.published), func.max(s.articles.c.published))
+            ).one()
             out["models"] = sorted({r[0] for r in conn.execute(select(s.articles.c.model).distinct())})
             out["schema_version"] = s.SCHEMA_VERSION
             if self.dialect == "sqlite":
@@ -206,46 +236,95 @@ def _insert_articles(conn: Connection, batch: list[Article]) -> None:
     now = _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds")
     art_rows, actor_rows, mention_rows, quote_rows, event_rows, timex_rows = [], [], [], [], [], []
     for a in batch:
-        art_rows.append({
-            "id": a.id, "title": a.title, "published": a.published, "language": a.language,
-            "source_path": a.source.path, "source_url": a.source.url, "source_format": a.source.format,
-            "text": a.text, "body": [b.to_dict() for b in a.body], "meta": a.meta, "schema": a.schema,
-            "pipeline_version": a.pipeline.get("newsgraph", ""), "model": a.pipeline.get("model", ""),
-            "ingested_at": now, "duplicate_of": a.duplicate_of, "record": a.to_dict(),
-        })
+        art_rows.append(
+            {
+                "id": a.id,
+                "title": a.title,
+                "published": a.published,
+                "language": a.language,
+                "source_path": a.source.path,
+                "source_url": a.source.url,
+                "source_format": a.source.format,
+                "text": a.text,
+                "body": [b.to_dict() for b in a.body],
+                "meta": a.meta,
+                "schema": a.schema,
+                "pipeline_version": a.pipeline.get("newsgraph", ""),
+                "model": a.pipeline.get("model", ""),
+                "ingested_at": now,
+                "duplicate_of": a.duplicate_of,
+                "record": a.to_dict(),
+            }
+        )
         for ac in a.actors:
-            actor_rows.append({"article_id": a.id, "actor_id": ac.id, "name": ac.name, "kind": ac.kind,
-                               "roles": ac.roles, "country": ac.country, "sector": ac.sector})
-            mention_rows.extend({"article_id": a.id, "actor_id": ac.id, "start": m.start, "end": m.end,
-                                 "text": m.text} for m in ac.mentions)
+            actor_rows.append(
+                {
+                    "article_id": a.id,
+                    "actor_id": ac.id,
+                    "name": ac.name,
+                    "kind": ac.kind,
+                    "roles": ac.roles,
+                    "country": ac.country,
+                    "sector": ac.sector,
+                }
+            )
+            mention_rows.extend(
+                {"article_id": a.id, "actor_id": ac.id, "start": m.start, "end": m.end, "text": m.text}
+                for m in ac.mentions
+            )
         for q in a.quotes:
-            quote_rows.append({
-                "article_id": a.id, "quote_id": q.id, "kind": q.kind,
-                "speaker_actor": q.speaker.actor if q.speaker else None,
-                "speaker_text": q.speaker.text if q.speaker else None,
-                "speaker_start": q.speaker.start if q.speaker else None,
-                "speaker_end": q.speaker.end if q.speaker else None,
-                "cue_text": q.cue.text if q.cue else None, "cue_start": q.cue.start if q.cue else None,
-                "cue_end": q.cue.end if q.cue else None, "content_text": q.content.text,
-                "content_start": q.content.start, "content_end": q.content.end,
-                "content_spans": [list(p) for p in q.content.spans] if q.content.spans else None,
-                "date": q.date, "confidence": q.confidence,
-            })
+            quote_rows.append(
+                {
+                    "article_id": a.id,
+                    "quote_id": q.id,
+                    "kind": q.kind,
+                    "speaker_actor": q.speaker.actor if q.speaker else None,
+                    "speaker_text": q.speaker.text if q.speaker else None,
+                    "speaker_start": q.speaker.start if q.speaker else None,
+                    "speaker_end": q.speaker.end if q.speaker else None,
+                    "cue_text": q.cue.text if q.cue else None,
+                    "cue_start": q.cue.start if q.cue else None,
+                    "cue_end": q.cue.end if q.cue else None,
+                    "content_text": q.content.text,
+                    "content_start": q.content.start,
+                    "content_end": q.content.end,
+                    "content_spans": [list(p) for p in q.content.spans] if q.content.spans else None,
+                    "date": q.date,
+                    "confidence": q.confidence,
+                }
+            )
         for e in a.events:
-            event_rows.append({
-                "article_id": a.id, "event_id": e.id, "type": e.type, "mode": e.mode, "source": e.source,
-                "target": e.target, "trigger_text": e.trigger.text, "trigger_start": e.trigger.start,
-                "trigger_end": e.trigger.end, "sentence_start": e.sentence.start, "sentence_end": e.sentence.end,
-                "date": e.date, "date_basis": e.date_basis,
-                "location": e.location.to_dict() if e.location else None, "negated": e.negated,
-                "modality": e.modality, "confidence": e.confidence,
-            })
-        timex_rows.extend({"article_id": a.id, "start": t.start, "end": t.end, "text": t.text, "value": t.value}
-                          for t in a.timexes)
-    for table, rows in ((s.articles, art_rows), (s.actors, actor_rows), (s.mentions, mention_rows),
-                        (s.quotes, quote_rows), (s.events, event_rows), (s.timexes, timex_rows)):
+            event_rows.append(
+                {
+                    "article_id": a.id,
+                    "event_id": e.id,
+                    "type": e.type,
+                    "mode": e.mode,
+                    "source": e.source,
+                    "target": e.target,
+                    "trigger_text": e.trigger.text,
+                    "trigger_start": e.trigger.start,
+                    "trigger_end": e.trigger.end,
+                    "sentence_start": e.sentence.start,
+                    "sentence_end": e.sentence.end,
+                    "date": e.date,
+                    "date_basis": e.date_basis,
+                    "location": e.location.to_dict() if e.location else None,
+                    "negated": e.negated,
+                    "modality": e.modality,
+                    "confidence": e.confidence,
+                }
+            )
+        timex_rows.extend(
+            {"article_id": a.id, "start": t.start, "end": t.end, "text": t.text, "value": t.value} for t in a.timexes
+        )
+    for table, rows in (
+        (s.articles, art_rows),
+        (s.actors, actor_rows),
+        (s.mentions, mention_rows),
+        (s.quotes, quote_rows),
+        (s.events, event_rows),
+        (s.timexes, timex_rows),
+    ):
         if rows:
             conn.execute(insert(table), rows)
-
-
-

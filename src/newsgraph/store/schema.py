@@ -28,13 +28,15 @@ SCHEMA_VERSION = 1
 metadata = MetaData()
 
 meta_table = Table(
-    "newsgraph_meta", metadata,
+    "newsgraph_meta",
+    metadata,
     Column("key", String(64), primary_key=True),
     Column("value", Text, nullable=False),
 )
 
 articles = Table(
-    "articles", metadata,
+    "articles",
+    metadata,
     Column("id", String(128), primary_key=True),
     Column("title", Text),
     Column("published", String(32), index=True),
@@ -56,7 +58,8 @@ articles = Table(
 _child = {"ondelete": "CASCADE"}
 
 actors = Table(
-    "actors", metadata,
+    "actors",
+    metadata,
     Column("article_id", String(128), ForeignKey("articles.id", **_child), primary_key=True),
     Column("actor_id", String(32), primary_key=True),
     Column("name", Text, nullable=False),
@@ -68,7 +71,8 @@ actors = Table(
 )
 
 mentions = Table(
-    "mentions", metadata,
+    "mentions",
+    metadata,
     Column("article_id", String(128), ForeignKey("articles.id", **_child), index=True, nullable=False),
     Column("actor_id", String(32), nullable=False),
     Column("start", Integer, nullable=False),
@@ -77,7 +81,8 @@ mentions = Table(
 )
 
 quotes = Table(
-    "quotes", metadata,
+    "quotes",
+    metadata,
     Column("article_id", String(128), ForeignKey("articles.id", **_child), primary_key=True),
     Column("quote_id", String(32), primary_key=True),
     Column("kind", String(16), nullable=False),
@@ -97,7 +102,8 @@ quotes = Table(
 )
 
 events = Table(
-    "events", metadata,
+    "events",
+    metadata,
     Column("article_id", String(128), ForeignKey("articles.id", **_child), primary_key=True),
     Column("event_id", String(32), primary_key=True),
     Column("type", String(16), nullable=False, index=True),
@@ -118,7 +124,8 @@ events = Table(
 )
 
 timexes = Table(
-    "timexes", metadata,
+    "timexes",
+    metadata,
     Column("article_id", String(128), ForeignKey("articles.id", **_child), index=True, nullable=False),
     Column("start", Integer, nullable=False),
     Column("end", Integer, nullable=False),
