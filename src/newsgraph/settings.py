@@ -43,7 +43,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "quote_min_confidence",
         0.35,
-        "Quotes below this confidence are not reported (quotations with no speaker found score 0.3).",
+        "Quotes below this confidence are not reported (quotations with no speaker found score 0.1).",
     ),
 )
 

@@ -80,7 +80,8 @@ def test_registry_merges_name_variants_and_keeps_namesakes_apart(pipeline, store
     entries = {e["name"]: e for e in queries.actors(store, "Trump")}
     senior = next(e for n, e in entries.items() if n in ("Donald Trump", "Donald J. Trump"))
     assert senior["articles"] == 3 and {"Donald Trump", "Donald J. Trump", "Trump"} <= set(senior["variants"])
-    junior = entries["Donald Trump Jr."]
+    assert "Donald Trump Jr." not in entries  # a bare "Trump" means the father, not the son
+    [junior] = queries.actors(store, "Donald Trump Jr.")
     assert junior["articles"] == 1 and junior["id"] != senior["id"]
     detail = queries.actor_detail(store, senior["id"])
     assert {lk["reason"] for lk in detail["links"]} >= {"new entry"}

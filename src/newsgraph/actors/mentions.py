@@ -35,6 +35,7 @@ LOCATIVE_PREPS = {
     "toward",
     "towards",
 }
+_EDGE_QUOTES = {"''", "``", '"', "“", "”", "‘", "’", "'"}
 _POSSESSIVE = {"'s", "’s", "'", "’"}
 _ROLE_STOP_POS = {"VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "NUM", "PUNCT", "PART"}
 
@@ -126,8 +127,10 @@ class MentionFinder:
         # strip "the" and possessives
         while len(span) and span[0].lower_ in ("the",):
             span = span[1:]
-        while len(span) and span[-1].text in _POSSESSIVE:
+        while len(span) and (span[-1].text in _POSSESSIVE or span[-1].text in _EDGE_QUOTES):
             span = span[:-1]
+        while len(span) and span[0].text in _EDGE_QUOTES:
+            span = span[1:]
         if not len(span):
             return None
         root = span.root

@@ -23,18 +23,21 @@ CONFLICT = {"REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "M
 
 
 def find_actors(conn: Connection, name: str) -> list[int]:
-    """Registry ids whose name or a name variant matches ``name`` (all its words, any case)."""
-    words = [w for w in name.lower().split() if w]
-    if not words:
+    """Registry ids for ``name``: entries whose name or a name variant is exactly ``name`` (any case),
+    else entries whose name or variants contain all its words."""
+    low = " ".join(name.lower().split())
+    if not low:
         return []
+    exact = set(conn.scalars(select(registry.c.id).where(func.lower(registry.c.name) == low)))
+    exact |= set(conn.scalars(select(registry_names.c.registry_id).where(func.lower(registry_names.c.name) == low)))
+    if exact:
+        return sorted(exact)
+    words = low.split()
     cond_r = and_(*[func.lower(registry.c.name).like(f"%{w}%") for w in words])
     cond_n = and_(*[func.lower(registry_names.c.name).like(f"%{w}%") for w in words])
     ids = set(conn.scalars(select(registry.c.id).where(cond_r)))
     ids |= set(conn.scalars(select(registry_names.c.registry_id).where(cond_n)))
-    exact = [
-        i for i in ids if conn.scalar(select(func.lower(registry.c.name)).where(registry.c.id == i)) == name.lower()
-    ]
-    return sorted(exact or ids)
+    return sorted(ids)
 
 
 def _need_actors(conn: Connection, name: str) -> list[int]:
@@ -97,18 +100,6 @@ def quotes(
         return [dict(r._mapping) for r in conn.execute(stmt)]
 
 
-def _actor_names(conn: Connection, article_id: str, ids: list[str]) -> list[str]:
-    if not ids:
-        return []
-    rows = conn.execute(
-        select(s.actors.c.actor_id, s.actors.c.name).where(
-            (s.actors.c.article_id == article_id) & s.actors.c.actor_id.in_(ids)
-        )
-    ).all()
-    names = dict(rows)
-    return [names.get(i, i) for i in ids]
-
-
 def events(
     store: Store,
     actor: str | None = None,
@@ -139,6 +130,7 @@ def events(
         a.c.source_path,
     ).join(a, a.c.id == e.c.article_id)
     with store.engine.connect() as conn:
+        ids: list[int] = []
         if actor:
             ids = _need_actors(conn, actor)
             linked = select(registry_links.c.article_id).where(registry_links.c.registry_id.in_(ids))
@@ -152,26 +144,37 @@ def events(
         if not duplicates:
             stmt = stmt.where(_not_duplicate())
         stmt = stmt.order_by(e.c.date.desc(), e.c.article_id, e.c.event_id)
-        rows = []
-        actor_ids = set(_need_actors(conn, actor)) if actor else None
-        for r in conn.execute(stmt):
-            d = dict(r._mapping)
-            if actor_ids is not None:
-                links = dict(
-                    conn.execute(
-                        select(registry_links.c.actor_id, registry_links.c.registry_id).where(
-                            registry_links.c.article_id == d["article_id"]
-                        )
-                    ).all()
+        found = [dict(r._mapping) for r in conn.execute(stmt)]
+        # one query each for the links and names of all the articles involved (no query per row)
+        aids = sorted({d["article_id"] for d in found})
+        links: dict[tuple[str, str], int] = {}
+        names: dict[tuple[str, str], str] = {}
+        for k in range(0, len(aids), 500):
+            chunk = aids[k : k + 500]
+            for aid, act, rid in conn.execute(
+                select(registry_links.c.article_id, registry_links.c.actor_id, registry_links.c.registry_id).where(
+                    registry_links.c.article_id.in_(chunk)
                 )
-                if not {links.get(i) for i in d["source"] + d["target"]} & actor_ids:
-                    continue
-            d["source_names"] = _actor_names(conn, d["article_id"], d["source"])
-            d["target_names"] = _actor_names(conn, d["article_id"], d["target"])
-            rows.append(d)
-            if len(rows) >= limit:
-                break
-        return rows
+            ):
+                links[(aid, act)] = rid
+            for aid, act, nm in conn.execute(
+                select(s.actors.c.article_id, s.actors.c.actor_id, s.actors.c.name).where(
+                    s.actors.c.article_id.in_(chunk)
+                )
+            ):
+                names[(aid, act)] = nm
+    wanted = set(ids) if actor else None
+    rows = []
+    for d in found:
+        aid = d["article_id"]
+        if wanted is not None and not {links.get((aid, i)) for i in d["source"] + d["target"]} & wanted:
+            continue
+        d["source_names"] = [names.get((aid, i), i) for i in d["source"]]
+        d["target_names"] = [names.get((aid, i), i) for i in d["target"]]
+        rows.append(d)
+        if len(rows) >= limit:
+            break
+    return rows
 
 
 def timeline(store: Store, name: str, limit: int = 500) -> list[dict[str, Any]]:

@@ -9,7 +9,9 @@ Merging is conservative and explained. An article's actor joins an entry when
    "Donald J. Trump" = "Donald Trump"; suffixes kept: "Donald Trump Jr." is
    another person) with a compatible country (equal, or one unknown);
 4. persons named by surname only ("Gallant"): the only registry person with
-   that surname and a compatible country;
+   that surname and a compatible country, or, among namesakes, the one named
+   in at least three times as many articles as the next ("Trump" after
+   hundreds of "Donald Trump" articles and a few "Melania Trump" ones);
 5. organisations and groups: the same normalised name, or a known acronym.
 
 Otherwise a new entry is made. Nothing merges on role or description alone.
@@ -117,11 +119,16 @@ def link_article(conn: Connection, article: Article) -> dict[str, int]:
     return out
 
 
-def _match(conn: Connection, actor: Actor, key: NameKey) -> tuple[int | None, str]:  # noqa: C901
+def _match(conn: Connection, actor: Actor, key: NameKey) -> tuple[int | None, str]:
     rn, r = registry_names, registry
     pinned = conn.execute(select(rn.c.registry_id).where((rn.c.key == key.full) & rn.c.pinned)).first()
     if pinned:
         return int(pinned[0]), f"name '{actor.name}' pinned to this entry by the user"
+    if actor.kind == "organization" and re.fullmatch(r"[A-Z][A-Za-z]+", actor.name):
+        # a lone surname the tagger took for an organisation ("Trump"): a person first
+        found = _by_surname(conn, actor, actor.name.lower())
+        if found[0] is not None:
+            return found
     rows = conn.execute(
         select(r.c.id, r.c.country, r.c.name)
         .join(rn, rn.c.registry_id == r.c.id)
@@ -132,22 +139,44 @@ def _match(conn: Connection, actor: Actor, key: NameKey) -> tuple[int | None, st
         if _compatible(country, actor.country):
             what = "same country code" if actor.kind == "country" else f"same name as '{name}'"
             return int(rid), what + (f", country {country}" if country and actor.kind != "country" else "")
-    surname = key.surname
-    if actor.kind == "organization" and re.fullmatch(r"[A-Z][a-z]+", actor.name):
-        surname = actor.name.lower()  # a lone surname the tagger took for an organisation ("Trump")
-    if surname and (actor.kind == "organization" or " " not in key.full.removeprefix("person:")):
-        cands = conn.execute(
-            select(r.c.id, r.c.country, r.c.name)
-            .join(rn, rn.c.registry_id == r.c.id)
-            .where(r.c.kind == "person")
-            .where(rn.c.key.like(f"person:% {surname}"))
-        ).all()
-        ids = {int(i) for i, c, _ in cands if _compatible(c, actor.country)}
-        if len(ids) == 1:
-            rid = ids.pop()
-            full = next(n for i, _, n in cands if i == rid)
-            return rid, f"surname '{surname}' matches only '{full}'"
+    if actor.kind == "person" and key.surname and " " not in key.full.removeprefix("person:"):
+        return _by_surname(conn, actor, key.surname)
     return None, ""
+
+
+def _by_surname(conn: Connection, actor: Actor, surname: str) -> tuple[int | None, str]:
+    rn, r = registry_names, registry
+    cands = conn.execute(
+        select(r.c.id, r.c.country, r.c.name)
+        .join(rn, rn.c.registry_id == r.c.id)
+        .where(r.c.kind == "person")
+        .where(rn.c.key.like(f"person:% {surname}"))
+    ).all()
+    ids = sorted({int(i) for i, c, _ in cands if _compatible(c, actor.country)})
+    names = {int(i): n for i, _, n in cands}
+    if len(ids) == 1:
+        return ids[0], f"surname '{surname}' matches only '{names[ids[0]]}'"
+    if len(ids) > 1:
+        # several namesakes: the one named in far more articles is the one a bare surname means
+        counts = sorted(((_articles(conn, i), i) for i in ids), reverse=True)
+        (top, rid), (second, _) = counts[0], counts[1]
+        if top >= DOMINANCE * max(second, 1) and top >= 3:
+            return rid, (
+                f"surname '{surname}': '{names[rid]}' is named in {top} articles, the next namesake in {second}"
+            )
+    return None, ""
+
+
+DOMINANCE = 3
+
+
+def _articles(conn: Connection, rid: int) -> int:
+    return int(
+        conn.scalar(
+            select(func.count(func.distinct(registry_links.c.article_id))).where(registry_links.c.registry_id == rid)
+        )
+        or 0
+    )
 
 
 def _update_entry(conn: Connection, rid: int, actor: Actor, published: str | None) -> None:

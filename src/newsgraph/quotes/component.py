@@ -11,8 +11,10 @@ Cue -> content -> source -> speaker, in that order:
 4. the speaker span is linked to an actor (names, pronouns, descriptions) and
    the statement's date read from its own sentence.
 
-Confidence is a prior per rule (see ``RULE_CONFIDENCE``); docs/evaluation.md
-reports how well it matches precision on PolNeAR dev.
+Confidence is the precision of each rule (``RULE_CONFIDENCE``: cue type x
+quote kind), set from the rules' observed precision on PolNeAR train and
+checked on dev (``benchmarks/eval_calibration.py``, docs/evaluation.md). A
+quotation with no speaker found scores 0.1 and is not reported by default.
 """
 
 from __future__ import annotations
@@ -31,18 +33,18 @@ from .cues import cue_lexicon
 from .marks import QuoteMarks, find_quotes
 
 RULE_CONFIDENCE = {
-    ("direct", "cue:speech"): 0.9,
-    ("direct", "cue:belief"): 0.8,
-    ("mixed", "cue:speech"): 0.8,
+    ("direct", "cue:speech"): 0.85,
+    ("direct", "cue:belief"): 0.72,
+    ("mixed", "cue:speech"): 0.72,
     ("indirect", "cue:speech"): 0.7,
     ("indirect", "according_to"): 0.75,
     ("mixed", "according_to"): 0.75,
-    ("indirect", "cue:belief"): 0.5,
+    ("indirect", "cue:belief"): 0.4,
     ("mixed", "cue:belief"): 0.6,
     ("direct", "continued"): 0.6,
     ("direct", "colon"): 0.6,
     ("indirect", "colon"): 0.5,
-    ("direct", "unattributed"): 0.3,
+    ("direct", "unattributed"): 0.1,
 }
 _PARA = re.compile(r"\n\s*\n")
 _MIN_UNATTRIBUTED_WORDS = 5
@@ -84,7 +86,7 @@ class QuotesComponent:
         if speaker is not None and speaker.actor is None:
             conf *= 0.85
         if a.source is None:
-            conf = min(conf, 0.3)
+            conf = min(conf, 0.1)
         return Quote(f"q{n}", a.kind, content, speaker, cue, date, conf)
 
 
