@@ -79,11 +79,12 @@ def _actors_of(doc: Doc, toks: list[Token]) -> list[Actor]:
             continue
         # "Doctors from two American aid groups": look right only from people nouns
         wider = t.pos_ in ("NOUN", "NUM") and (t.lemma_.lower() in _ROLE_WORDS or t.lower_ in _QUANTITIES)
+        found = mention_at(doc, t.idx, t.idx + len(t))  # a mention holding the head word
         for with_right in (False, True) if wider else (False,):
-            s, e = _np_range(t, with_right)
-            found = mention_at(doc, s, e)
             if found:
                 break
+            s, e = _np_range(t, with_right)
+            found = mention_at(doc, s, e)
         if found and found[0] not in out:
             out.append(found[0])
     return out
