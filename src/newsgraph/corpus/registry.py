@@ -140,29 +140,34 @@ def _match(conn: Connection, actor: Actor, key: NameKey) -> tuple[int | None, st
             what = "same country code" if actor.kind == "country" else f"same name as '{name}'"
             return int(rid), what + (f", country {country}" if country and actor.kind != "country" else "")
     if actor.kind == "person" and key.surname and " " not in key.full.removeprefix("person:"):
-        return _by_surname(conn, actor, key.surname)
+        found = _by_surname(conn, actor, key.surname)
+        if found[0] is None:  # a first name used alone ("Hillary"), under the same rules
+            found = _by_surname(conn, actor, key.surname, first_name=True)
+        return found
     return None, ""
 
 
-def _by_surname(conn: Connection, actor: Actor, surname: str) -> tuple[int | None, str]:
+def _by_surname(conn: Connection, actor: Actor, surname: str, first_name: bool = False) -> tuple[int | None, str]:
     rn, r = registry_names, registry
+    what = "first name" if first_name else "surname"
+    pattern = f"person:{surname} %" if first_name else f"person:% {surname}"
     cands = conn.execute(
         select(r.c.id, r.c.country, r.c.name)
         .join(rn, rn.c.registry_id == r.c.id)
         .where(r.c.kind == "person")
-        .where(rn.c.key.like(f"person:% {surname}"))
+        .where(rn.c.key.like(pattern))
     ).all()
     ids = sorted({int(i) for i, c, _ in cands if _compatible(c, actor.country)})
     names = {int(i): n for i, _, n in cands}
     if len(ids) == 1:
-        return ids[0], f"surname '{surname}' matches only '{names[ids[0]]}'"
+        return ids[0], f"{what} '{surname}' matches only '{names[ids[0]]}'"
     if len(ids) > 1:
         # several namesakes: the one named in far more articles is the one a bare surname means
         counts = sorted(((_articles(conn, i), i) for i in ids), reverse=True)
         (top, rid), (second, _) = counts[0], counts[1]
         if top >= DOMINANCE * max(second, 1) and top >= 3:
             return rid, (
-                f"surname '{surname}': '{names[rid]}' is named in {top} articles, the next namesake in {second}"
+                f"{what} '{surname}': '{names[rid]}' is named in {top} articles, the next namesake in {second}"
             )
     return None, ""
 
