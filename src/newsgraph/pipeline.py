@@ -121,7 +121,10 @@ class Pipeline:
     # -- extraction -------------------------------------------------------------
     def __call__(self, doc: InputDocument) -> Article:
         """Extract one article."""
-        return next(iter(self.process([doc])))  # type: ignore[arg-type]
+        result = next(iter(self.process([doc])))
+        if isinstance(result, IngestFailure):
+            raise ExtractionError(result.message)
+        return result
 
     def process(self, docs: Iterable[InputDocument | IngestFailure]) -> Iterator[Article | IngestFailure]:
         """Extract articles in batches, in input order; failures pass through, and

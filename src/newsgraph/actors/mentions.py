@@ -115,8 +115,8 @@ class MentionFinder:
         # drop candidates whose tokens ended up inside another's role
         keep = []
         for c in out:
-            span = doc.char_span(c.start, c.end, alignment_mode="expand")
-            if span is not None and span.start in in_role and c.kind != "person":
+            found = doc.char_span(c.start, c.end, alignment_mode="expand")
+            if found is not None and found.start in in_role and c.kind != "person":
                 continue
             keep.append(c)
         keep.sort(key=lambda c: c.start)
@@ -195,6 +195,8 @@ class MentionFinder:
         lex = self.lex
         if key in lex.countries or key in lex.cities:
             return self._place(doc, span, lex.place_code(key) or "", sent_start, subject, in_role)
+        country: str | None
+        sector: str | None
         if key in lex.igos:
             country, sector, kind = "IGO", lex.igo_sectors.get(key), "organization"
         elif key in lex.bodies:

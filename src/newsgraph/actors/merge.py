@@ -180,13 +180,13 @@ def add_missed_names(doc: Doc, actors: list[Actor]) -> None:
         return
     taken = [(m.start, m.end) for a in actors for m in a.mentions]
     for tok in doc:
-        a = names.get(tok.text)
-        if a is None or tok.pos_ != "PROPN":
+        named = names.get(tok.text)
+        if named is None or tok.pos_ != "PROPN":
             continue
         s, e = tok.idx, tok.idx + len(tok)
         if any(ts < e and s < te for ts, te in taken):
             continue
-        a.mentions.append(Mention(s, e, tok.text, "name"))
+        named.mentions.append(Mention(s, e, tok.text, "name"))
         taken.append((s, e))
 
 
@@ -266,15 +266,15 @@ def link_references(doc: Doc, actors: list[Actor]) -> None:
     subjects: list[tuple[int, Actor]] = []
     recent: list[tuple[int, Actor]] = []
     for tok in doc:
-        a = by_start.get(tok.idx)
-        if a is not None:
-            recent.append((tok.idx, a))
+        at = by_start.get(tok.idx)
+        if at is not None:
+            recent.append((tok.idx, at))
             if (
                 tok.dep_ in ("nsubj", "nsubjpass")
                 or tok.head.dep_ in ("nsubj", "nsubjpass")
                 and tok.dep_ in ("compound",)
             ):
-                subjects.append((tok.idx, a))
+                subjects.append((tok.idx, at))
             continue
         low = tok.lower_
         if low in _PRONOUNS and tok.pos_ == "PRON" or low == "his" or (low == "her" and tok.dep_ == "poss"):

@@ -240,11 +240,8 @@ def print_article_details(a: Article) -> None:
     if a.quotes:
         out.print("[bold]Quotes[/bold]")
         for q in a.quotes[:10]:
-            who = (
-                a.actor(q.speaker.actor).name
-                if q.speaker and q.speaker.actor and a.actor(q.speaker.actor)
-                else (q.speaker.text if q.speaker else "?")
-            )
+            speaker = a.actor(q.speaker.actor) if q.speaker else None
+            who = speaker.name if speaker else (q.speaker.text if q.speaker else "?")
             text = q.content.text if len(q.content.text) < 140 else q.content.text[:137] + "…"
             out.print(f"  {who} ({q.kind}{', ' + q.date if q.date else ''}): {text}", highlight=False)
     if a.events:

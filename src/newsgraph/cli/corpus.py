@@ -37,7 +37,8 @@ DupOption = Annotated[bool, typer.Option("--duplicates", help="Also count near-d
 
 
 def _store(db: str | None) -> Store:
-    settings = load_settings(**({"db": db} if db else {}))
+    overrides: dict[str, Any] = {"db": db} if db else {}
+    settings = load_settings(**overrides)
     try:
         return Store(settings.db, settings)
     except NewsgraphError as exc:

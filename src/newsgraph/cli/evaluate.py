@@ -59,7 +59,8 @@ def eval_attributions(
     """Extract quotes from every text in FOLDER and score them against its attributions."""
     from ..evaluation.attributions import evaluate_attributions, format_attribution_report
 
-    settings = load_settings(**({"model": model} if model else {}))
+    overrides: dict[str, Any] = {"model": model} if model else {}
+    settings = load_settings(**overrides)
     try:
         metrics = evaluate_attributions(folder, subset=subset.value, settings=settings, predictions=predictions)
     except NewsgraphError as exc:
@@ -80,7 +81,8 @@ def eval_events(
     """Extract events from every story in GOLD and score type, actors and full events."""
     from ..evaluation.events import evaluate_events, format_event_report
 
-    settings = load_settings(**({"model": model} if model else {}))
+    overrides: dict[str, Any] = {"model": model} if model else {}
+    settings = load_settings(**overrides)
     try:
         metrics = evaluate_events(gold, settings=settings, predictions=predictions)
     except NewsgraphError as exc:
@@ -97,7 +99,8 @@ def eval_actors(
     """Share of gold actors that newsgraph finds with a covering mention and the same country."""
     from ..evaluation.actors import evaluate_actor_coverage, format_actor_report
 
-    settings = load_settings(**({"model": model} if model else {}))
+    overrides: dict[str, Any] = {"model": model} if model else {}
+    settings = load_settings(**overrides)
     try:
         metrics = evaluate_actor_coverage(gold, settings=settings)
     except NewsgraphError as exc:

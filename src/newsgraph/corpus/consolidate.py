@@ -58,7 +58,7 @@ def consolidate(conn: Connection, article: Article, links: dict[str, int]) -> No
                     insert(story_events).values(
                         type=ev.type, source=src, target=tgt, first_date=ev.date, last_date=ev.date
                     )
-                ).inserted_primary_key[0]
+                ).inserted_primary_key[0]  # type: ignore[index]
             )
         else:
             sid = int(match.id)
@@ -75,23 +75,15 @@ def consolidate(conn: Connection, article: Article, links: dict[str, int]) -> No
         if len(norm) < 12:
             continue
         key = hashlib.sha1(norm.encode()).hexdigest()
-        row = conn.execute(
-            select(story_quotes.c.id).where((story_quotes.c.key == key) & (story_quotes.c.speaker == speaker))
-        ).first()
-        if row is None and speaker is not None:
-            for sid_, text in conn.execute(
-                select(story_quotes.c.id, story_quotes.c.text).where(story_quotes.c.speaker == speaker)
-            ):
+        same_speaker = story_quotes.c.speaker.is_(None) if speaker is None else story_quotes.c.speaker == speaker
+        qid: int | None = conn.scalar(select(story_quotes.c.id).where((story_quotes.c.key == key) & same_speaker))
+        if qid is None and speaker is not None:
+            for sid_, text in conn.execute(select(story_quotes.c.id, story_quotes.c.text).where(same_speaker)):
                 other = normalise_quote(text)
                 if len(min(other, norm, key=len)) >= 40 and (other in norm or norm in other):
-                    row = (sid_,)
+                    qid = int(sid_)  # an outlet trimmed or extended the same quote
                     break
-        if row is None:
-            qid = int(
-                conn.execute(
-                    insert(story_quotes).values(speaker=speaker, key=key, text=q.content.text)
-                ).inserted_primary_key[0]
-            )
-        else:
-            qid = int(row[0])
+        if qid is None:
+            result = conn.execute(insert(story_quotes).values(speaker=speaker, key=key, text=q.content.text))
+            qid = int(result.inserted_primary_key[0])  # type: ignore[index]
         conn.execute(insert(story_quote_sources).values(story_quote_id=qid, article_id=article.id, quote_id=q.id))

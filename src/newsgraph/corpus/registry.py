@@ -90,7 +90,7 @@ def link_article(conn: Connection, article: Article) -> dict[str, int]:
                         first_seen=article.published,
                         last_seen=article.published,
                     )
-                ).inserted_primary_key[0]
+                ).inserted_primary_key[0]  # type: ignore[index]
             )
             reason = "new entry"
         else:
@@ -224,7 +224,7 @@ def split_entry(conn: Connection, rid: int, name: str) -> int:
     new = int(
         conn.execute(
             insert(registry).values(name=name, kind=row.kind, country=row.country, sector=row.sector)
-        ).inserted_primary_key[0]
+        ).inserted_primary_key[0]  # type: ignore[index]
     )
     conn.execute(
         update(registry_links)

@@ -13,12 +13,10 @@ from sqlalchemy import Boolean, Column, ForeignKey, Index, Integer, LargeBinary,
 
 from ..store.schema import metadata
 
-_child = {"ondelete": "CASCADE"}
-
 signatures = Table(
     "signatures",
     metadata,
-    Column("article_id", String(128), ForeignKey("articles.id", **_child), primary_key=True),
+    Column("article_id", String(128), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
     Column("minhash", LargeBinary, nullable=False),
     Column("cluster", String(128), nullable=False, index=True),
     Column("shingles", Integer, nullable=False),
@@ -29,7 +27,7 @@ lsh_bands = Table(
     metadata,
     Column("band", Integer, nullable=False),
     Column("key", String(64), nullable=False),
-    Column("article_id", String(128), ForeignKey("articles.id", **_child), nullable=False, index=True),
+    Column("article_id", String(128), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False, index=True),
     Index("ix_lsh_band_key", "band", "key"),
 )
 
@@ -48,7 +46,7 @@ registry = Table(
 registry_names = Table(
     "registry_names",
     metadata,
-    Column("registry_id", Integer, ForeignKey("registry.id", **_child), nullable=False, index=True),
+    Column("registry_id", Integer, ForeignKey("registry.id", ondelete="CASCADE"), nullable=False, index=True),
     Column("key", String(200), nullable=False, index=True),
     Column("name", Text, nullable=False),
     # a user's correction: this name always leads to this entry
@@ -58,9 +56,9 @@ registry_names = Table(
 registry_links = Table(
     "registry_links",
     metadata,
-    Column("article_id", String(128), ForeignKey("articles.id", **_child), nullable=False, index=True),
+    Column("article_id", String(128), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False, index=True),
     Column("actor_id", String(32), nullable=False),
-    Column("registry_id", Integer, ForeignKey("registry.id", **_child), nullable=False, index=True),
+    Column("registry_id", Integer, ForeignKey("registry.id", ondelete="CASCADE"), nullable=False, index=True),
     Column("name", Text, nullable=False),
     Column("role", Text),
     Column("published", String(32)),
@@ -81,8 +79,8 @@ story_events = Table(
 story_event_sources = Table(
     "story_event_sources",
     metadata,
-    Column("story_event_id", Integer, ForeignKey("story_events.id", **_child), nullable=False, index=True),
-    Column("article_id", String(128), ForeignKey("articles.id", **_child), nullable=False, index=True),
+    Column("story_event_id", Integer, ForeignKey("story_events.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("article_id", String(128), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False, index=True),
     Column("event_id", String(32), nullable=False),
 )
 
@@ -98,7 +96,7 @@ story_quotes = Table(
 story_quote_sources = Table(
     "story_quote_sources",
     metadata,
-    Column("story_quote_id", Integer, ForeignKey("story_quotes.id", **_child), nullable=False, index=True),
-    Column("article_id", String(128), ForeignKey("articles.id", **_child), nullable=False, index=True),
+    Column("story_quote_id", Integer, ForeignKey("story_quotes.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("article_id", String(128), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False, index=True),
     Column("quote_id", String(32), nullable=False),
 )

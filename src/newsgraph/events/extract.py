@@ -190,7 +190,7 @@ def find_events(sent: Span, lex: EventLexicon) -> list[Found]:
         if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and lemma in lex.verbs):
             prt = next((c for c in tok.children if c.dep_ in ("prt", "prep") and c.i == tok.i + 1), None)
             etype = lex.phrasal.get(f"{lemma} {prt.lower_}") if prt is not None else None
-            end = (prt.i + 1) if etype else tok.i + 1
+            end = (prt.i + 1) if etype and prt is not None else tok.i + 1
             etype = etype or lex.verbs.get(lemma)
             if etype is None or (lemma in lex.light_verbs and _event_object(tok, lex)):
                 continue

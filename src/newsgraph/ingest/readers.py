@@ -17,7 +17,7 @@ import sys
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, cast
 
 from ..errors import Errors
 from ..record import Offsets, Source
@@ -288,7 +288,7 @@ def _html_to_text(html: str) -> str:
 def _open_maybe_gzip(path: Path) -> IO[bytes]:
     with path.open("rb") as f:
         magic = f.read(2)
-    return gzip.open(path, "rb") if magic == b"\x1f\x8b" else path.open("rb")
+    return cast(IO[bytes], gzip.open(path, "rb")) if magic == b"\x1f\x8b" else path.open("rb")
 
 
 def _gzip_damage(path: Path) -> str | None:
@@ -370,11 +370,9 @@ def read_path(path: Path, settings: Settings) -> Iterator[Item]:
 
 def read_stdin(settings: Settings, stream: IO[bytes] | None = None) -> Iterator[Item]:
     """``-``: standard input, detected like a file (JSONL streamed, anything else read whole)."""
-    raw = stream or sys.stdin.buffer
-    head = raw.peek(8192)[:8192] if hasattr(raw, "peek") else b""
-    buffered = raw if head else io.BufferedReader(raw)  # type: ignore[arg-type]
-    if not head:
-        head = buffered.peek(8192)[:8192]
+    raw = stream if stream is not None else sys.stdin.buffer
+    buffered = raw if isinstance(raw, io.BufferedReader) else io.BufferedReader(cast(io.RawIOBase, raw))
+    head = buffered.peek(8192)[:8192]
     fmt = detect_format("<stdin>", head)
     if fmt == "jsonl":
         yield from read_jsonl_stream(buffered, "<stdin>")

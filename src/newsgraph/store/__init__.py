@@ -234,7 +234,12 @@ def open_store(url: str | None = None, settings: Settings | None = None) -> Stor
 
 def _insert_articles(conn: Connection, batch: list[Article]) -> None:
     now = _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds")
-    art_rows, actor_rows, mention_rows, quote_rows, event_rows, timex_rows = [], [], [], [], [], []
+    art_rows: list[dict[str, Any]] = []
+    actor_rows: list[dict[str, Any]] = []
+    mention_rows: list[dict[str, Any]] = []
+    quote_rows: list[dict[str, Any]] = []
+    event_rows: list[dict[str, Any]] = []
+    timex_rows: list[dict[str, Any]] = []
     for a in batch:
         art_rows.append(
             {

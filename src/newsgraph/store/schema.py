@@ -55,12 +55,11 @@ articles = Table(
     Column("record", JSON, nullable=False),
 )
 
-_child = {"ondelete": "CASCADE"}
 
 actors = Table(
     "actors",
     metadata,
-    Column("article_id", String(128), ForeignKey("articles.id", **_child), primary_key=True),
+    Column("article_id", String(128), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
     Column("actor_id", String(32), primary_key=True),
     Column("name", Text, nullable=False),
     Column("kind", String(16), nullable=False),
@@ -73,7 +72,7 @@ actors = Table(
 mentions = Table(
     "mentions",
     metadata,
-    Column("article_id", String(128), ForeignKey("articles.id", **_child), index=True, nullable=False),
+    Column("article_id", String(128), ForeignKey("articles.id", ondelete="CASCADE"), index=True, nullable=False),
     Column("actor_id", String(32), nullable=False),
     Column("start", Integer, nullable=False),
     Column("end", Integer, nullable=False),
@@ -83,7 +82,7 @@ mentions = Table(
 quotes = Table(
     "quotes",
     metadata,
-    Column("article_id", String(128), ForeignKey("articles.id", **_child), primary_key=True),
+    Column("article_id", String(128), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
     Column("quote_id", String(32), primary_key=True),
     Column("kind", String(16), nullable=False),
     Column("speaker_actor", String(32)),
@@ -104,7 +103,7 @@ quotes = Table(
 events = Table(
     "events",
     metadata,
-    Column("article_id", String(128), ForeignKey("articles.id", **_child), primary_key=True),
+    Column("article_id", String(128), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
     Column("event_id", String(32), primary_key=True),
     Column("type", String(16), nullable=False, index=True),
     Column("mode", String(32)),
@@ -126,7 +125,7 @@ events = Table(
 timexes = Table(
     "timexes",
     metadata,
-    Column("article_id", String(128), ForeignKey("articles.id", **_child), index=True, nullable=False),
+    Column("article_id", String(128), ForeignKey("articles.id", ondelete="CASCADE"), index=True, nullable=False),
     Column("start", Integer, nullable=False),
     Column("end", Integer, nullable=False),
     Column("text", Text, nullable=False),
