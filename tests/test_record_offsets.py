@@ -37,4 +37,4 @@ def test_all_spans_on_all_test_inputs(pipeline) -> None:
             assert a.text[span.start : span.end] == span.text
             n += 1
         assert Article.from_json(a.to_json()).to_dict() == a.to_dict()
-    assert n > 100
+    assert n > 50

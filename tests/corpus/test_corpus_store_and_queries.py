@@ -52,11 +52,12 @@ def test_republished_copies_are_found_and_originals_are_not_confused(pipeline, s
     originals = real_texts(6)
     items = [(f"orig{i}", t, "2016-03-01") for i, t in enumerate(originals)]
     store.write(arts(pipeline, items))
-    copies = [(f"copy{i}-{k}", v, "2016-03-02") for i, t in enumerate(originals[:3]) for k, v in variants(t).items()]
+    copied = originals[:3]  # one when the PolNeAR texts are not on this machine
+    copies = [(f"copy{i}-{k}", v, "2016-03-02") for i, t in enumerate(copied) for k, v in variants(t).items()]
     report = store.write(arts(pipeline, copies))
     assert report.duplicates == {cid: f"orig{cid[4]}" for cid, _, _ in copies}
     clusters = queries.duplicates(store)
-    assert sorted(c["original"] for c in clusters) == ["orig0", "orig1", "orig2"]
+    assert sorted(c["original"] for c in clusters) == [f"orig{i}" for i in range(len(copied))]
     assert all(len(c["copies"]) == 5 for c in clusters)  # the original and its four copies
     assert store.get("copy0-trimmed").duplicate_of == "orig0"
 
