@@ -12,7 +12,6 @@ articles that the method would call a copy is a false pair.
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -20,7 +19,7 @@ from pathlib import Path
 import numpy as np
 
 from newsgraph.clean import clean_text
-from newsgraph.corpus.dedup import band_keys, is_copy, shingles, signature
+from newsgraph.corpus.dedup import band_keys, is_copy, republished_variants, shingles, signature
 from newsgraph.settings import Settings
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "data" / "polnear"
@@ -29,18 +28,6 @@ SHARED = Path(__file__).resolve().parents[2] / "shared" / "data" / "polnear"
 def body(text: str) -> str:
     r = clean_text(text)
     return "\n\n".join(text[b.start : b.end] for b in r.body)
-
-
-def variants(text: str) -> dict[str, str]:
-    paras = [p for p in text.split("\n\n") if p.strip()]
-    return {
-        "boilerplate": "Home | World | Politics\n\nShare this article\n\n"
-        + text
-        + "\n\nNo comments:\n\nPost a Comment",
-        "rewrapped": re.sub(r"(.{60,70}) ", "\\1\n", text),
-        "headline": "A different headline for the same story\n\n" + "\n\n".join(paras[1:]),
-        "trimmed": "\n\n".join(paras[:-1]) if len(paras) > 3 else text[: int(len(text) * 0.9)],
-    }
 
 
 def main() -> None:
@@ -69,7 +56,7 @@ def main() -> None:
     found = defaultdict(int)
     total = defaultdict(int)
     for k in list(texts)[: args.originals]:
-        for kind, v in variants(texts[k]).items():
+        for kind, v in republished_variants(texts[k]).items():
             m = signature(body(v), s.dedup_num_perm)
             n = len(shingles(body(v)))
             cands = {c for key in band_keys(m, s.dedup_threshold, s.dedup_num_perm) for c in buckets.get(key, [])}

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import csv
 import json
-import re
 from pathlib import Path
 
 import pytest
 
 from newsgraph.corpus import queries
+from newsgraph.corpus.dedup import republished_variants
 from newsgraph.corpus.export import export
 from newsgraph.corpus.registry import merge_entries, split_entry
 from newsgraph.ingest import InputDocument
@@ -23,19 +23,6 @@ def real_texts(n: int) -> list[str]:
     files = sorted(folder.glob("*.txt"))[:n] if folder.exists() else []
     texts = [f.read_text("utf-8") for f in files]
     return texts or [(EXAMPLES / "gallant-2024-03-27.txt").read_text("utf-8")]
-
-
-def variants(text: str) -> dict[str, str]:
-    """Republished copies as they appear in the wild."""
-    paras = [p for p in text.split("\n\n") if p.strip()]
-    return {
-        "boilerplate": "Home | World | Politics\n\nShare this article\n\n"
-        + text
-        + "\n\nNo comments:\n\nPost a Comment",
-        "rewrapped": re.sub(r"(.{60,70}) ", "\\1\n", text),
-        "headline": "A different headline for the same story\n\n" + "\n\n".join(paras[1:]),
-        "trimmed": "\n\n".join(paras[:-1]) if len(paras) > 3 else text[: int(len(text) * 0.9)],
-    }
 
 
 @pytest.fixture()
@@ -53,7 +40,9 @@ def test_republished_copies_are_found_and_originals_are_not_confused(pipeline, s
     items = [(f"orig{i}", t, "2016-03-01") for i, t in enumerate(originals)]
     store.write(arts(pipeline, items))
     copied = originals[:3]  # one when the PolNeAR texts are not on this machine
-    copies = [(f"copy{i}-{k}", v, "2016-03-02") for i, t in enumerate(copied) for k, v in variants(t).items()]
+    copies = [
+        (f"copy{i}-{k}", v, "2016-03-02") for i, t in enumerate(copied) for k, v in republished_variants(t).items()
+    ]
     report = store.write(arts(pipeline, copies))
     assert report.duplicates == {cid: f"orig{cid[4]}" for cid, _, _ in copies}
     clusters = queries.duplicates(store)

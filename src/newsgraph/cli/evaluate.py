@@ -7,6 +7,7 @@ options, run it and print the figures (a table, or JSON with ``--json``).
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -14,7 +15,7 @@ from typing import Annotated, Any
 import typer
 
 from ..errors import NewsgraphError
-from ..settings import load_settings
+from ..settings import Settings, load_settings
 from .app import app
 
 eval_app = typer.Typer(
@@ -41,9 +42,17 @@ def _emit(metrics: dict[str, Any], as_json: bool, report: str) -> None:
         typer.echo(report)
 
 
-def _fail(exc: NewsgraphError) -> None:
-    typer.echo(str(exc), err=True)
-    raise typer.Exit(2)
+def _score(
+    model: str | None, as_json: bool, run: Callable[[Settings], dict[str, Any]], report: Callable[[dict[str, Any]], str]
+) -> None:
+    """Resolve settings, run one evaluation, print its figures; a bad input exits 2 with its message."""
+    overrides: dict[str, Any] = {"model": model} if model else {}
+    try:
+        metrics = run(load_settings(**overrides))
+    except NewsgraphError as exc:
+        typer.echo(str(exc), err=True)
+        raise typer.Exit(2) from exc
+    _emit(metrics, as_json, report(metrics))
 
 
 @eval_app.command("attributions")
@@ -59,13 +68,12 @@ def eval_attributions(
     """Extract quotes from every text in FOLDER and score them against its attributions."""
     from ..evaluation.attributions import evaluate_attributions, format_attribution_report
 
-    overrides: dict[str, Any] = {"model": model} if model else {}
-    settings = load_settings(**overrides)
-    try:
-        metrics = evaluate_attributions(folder, subset=subset.value, settings=settings, predictions=predictions)
-    except NewsgraphError as exc:
-        _fail(exc)
-    _emit(metrics, as_json, format_attribution_report(metrics))
+    _score(
+        model,
+        as_json,
+        lambda st: evaluate_attributions(folder, subset=subset.value, settings=st, predictions=predictions),
+        format_attribution_report,
+    )
 
 
 @eval_app.command("events")
@@ -81,13 +89,7 @@ def eval_events(
     """Extract events from every story in GOLD and score type, actors and full events."""
     from ..evaluation.events import evaluate_events, format_event_report
 
-    overrides: dict[str, Any] = {"model": model} if model else {}
-    settings = load_settings(**overrides)
-    try:
-        metrics = evaluate_events(gold, settings=settings, predictions=predictions)
-    except NewsgraphError as exc:
-        _fail(exc)
-    _emit(metrics, as_json, format_event_report(metrics))
+    _score(model, as_json, lambda st: evaluate_events(gold, settings=st, predictions=predictions), format_event_report)
 
 
 @eval_app.command("actors")
@@ -99,10 +101,4 @@ def eval_actors(
     """Share of gold actors that newsgraph finds with a covering mention and the same country."""
     from ..evaluation.actors import evaluate_actor_coverage, format_actor_report
 
-    overrides: dict[str, Any] = {"model": model} if model else {}
-    settings = load_settings(**overrides)
-    try:
-        metrics = evaluate_actor_coverage(gold, settings=settings)
-    except NewsgraphError as exc:
-        _fail(exc)
-    _emit(metrics, as_json, format_actor_report(metrics))
+    _score(model, as_json, lambda st: evaluate_actor_coverage(gold, settings=st), format_actor_report)

@@ -114,3 +114,17 @@ def store_signature(
             for b, k in band_keys(m, settings.dedup_threshold, settings.dedup_num_perm)
         ],
     )
+
+
+def republished_variants(text: str) -> dict[str, str]:
+    """Copies of ``text`` as republishers make them: other boilerplate, re-wrapped lines, another
+    headline (first paragraph replaced), the last paragraph trimmed. For tests and evaluation."""
+    paras = [p for p in text.split("\n\n") if p.strip()]
+    return {
+        "boilerplate": "Home | World | Politics\n\nShare this article\n\n"
+        + text
+        + "\n\nNo comments:\n\nPost a Comment",
+        "rewrapped": re.sub(r"(.{60,70}) ", "\\1\n", text),
+        "headline": "A different headline for the same story\n\n" + "\n\n".join(paras[1:]),
+        "trimmed": "\n\n".join(paras[:-1]) if len(paras) > 3 else text[: int(len(text) * 0.9)],
+    }
