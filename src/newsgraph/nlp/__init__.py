@@ -7,6 +7,7 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import compile_infix_regex
 
 from ..errors import ConfigError, Errors
 from ..registry import COMPONENTS, register
@@ -14,6 +15,17 @@ from ..registry import COMPONENTS, register
 # spaCy components newsgraph does not use: the lemmatizer is kept (cue lexicons
 # match lemmas), nothing else is switched off by default.
 DISABLED: tuple[str, ...] = ()
+
+# Scraped news drops spaces around quotation marks ('Ryan said,“Look, ...'): split curly
+# double quotes inside a token, and a comma or colon right before any quote mark, so the
+# cue and the quotation become separate tokens.
+QUOTE_INFIXES: tuple[str, ...] = (r"[,;:!?](?=[“\"‘])", r'(?<=[,;:])"', r"[“”]")
+
+
+def split_glued_quotes(nlp: Language) -> None:
+    """Add :data:`QUOTE_INFIXES` to the tokenizer's infix rules."""
+    infixes = [*(nlp.Defaults.infixes or ()), *QUOTE_INFIXES]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer  # type: ignore[union-attr]
 
 
 @lru_cache(maxsize=4)
@@ -34,6 +46,7 @@ def load_language(model: str, components: tuple[str, ...] = COMPONENTS) -> Langu
         nlp = spacy.load(model, disable=list(DISABLED))
     except OSError as exc:
         raise ConfigError(Errors.E004.format(model=model)) from exc
+    split_glued_quotes(nlp)
     for name in components:
         nlp.add_pipe(name)
     return nlp

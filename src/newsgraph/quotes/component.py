@@ -153,6 +153,16 @@ def _unclaimed(doc: Doc, quotes: list[QuoteMarks], atts: list[Attribution]) -> l
             # attribution quoted them directly, at most one paragraph earlier.
             prev_para = _paragraph_of(text, last.start)
             between = [p for p in _PARA.split(text[prev_para[1] : para[0]]) if p.strip()]
+            if (
+                last.kind in ("direct", "mixed")
+                and not between
+                and len(text[last.content[-1][1] : prev_para[1]].strip()) <= 2
+            ):
+                # The quote ran to the end of its paragraph and this paragraph goes on with it:
+                # one attribution, one more content span (how news spreads a long quote).
+                last.content.extend(q.parts)
+                last.quotes.append(q)
+                continue
             if last.kind in ("direct", "mixed") and len(between) <= 1:
                 cont = Attribution(
                     list(q.parts), None, last.source, last.source_token, "direct", "continued", s_range, [q]
