@@ -86,3 +86,12 @@ def test_pronouns_link_to_the_subject_before(extract) -> None:
     art = extract("Prime Minister Benjamin Netanyahu spoke on Monday. He said his government would not yield.")
     bibi = by_name(art, "Benjamin Netanyahu")
     assert {m.text for m in bibi.mentions if m.kind == "pronoun"} == {"He", "his"}
+
+
+def test_well_known_figures_come_from_the_actor_dictionary(extract) -> None:
+    art = extract("President Mugabe told supporters in a rally that the land reform would continue.")
+    mugabe = by_name(art, "Mugabe")
+    assert (mugabe.country, mugabe.sector) == ("ZWE", "GOV")
+    # a namesake with another first name is not the dictionary's person
+    other = extract("The singer Sharon Mugabe performed in Toronto on Friday.")
+    assert by_name(other, "Sharon Mugabe").country is None

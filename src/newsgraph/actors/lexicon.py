@@ -37,6 +37,7 @@ class ActorLexicon:
     abbreviations: dict[str, str] = field(default_factory=dict)
     honorifics: set[str] = field(default_factory=set)
     role_countries: dict[str, str] = field(default_factory=dict)  # "secretary of state" -> USA
+    people: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)  # "mugabe" -> (ZWE, GOV)
     country_names: dict[str, str] = field(default_factory=dict)  # ISO3 -> display name
 
     def place_code(self, text: str) -> str | None:
@@ -81,6 +82,12 @@ class ActorLexicon:
         self.abbreviations.update({k.lower(): v for k, v in extra.get("abbreviations", {}).items()})
         self.honorifics.update(h.lower() for h in extra.get("honorifics", []))
         self.role_countries.update({k.lower(): v for k, v in extra.get("role_countries", {}).items()})
+        self.people.update({k.lower(): (v[0], v[1]) for k, v in extra.get("people", {}).items()})
+
+    def known_person(self, tokens: list[str]) -> tuple[str | None, str | None] | None:
+        """(country, sector) of a well-known figure named in full, or by a surname used alone."""
+        full = " ".join(t.lower() for t in tokens)
+        return self.people.get(full)
 
     def country_of_role(self, role: str) -> str | None:
         """A country for titles only one government uses ("Secretary of State" -> USA)."""
@@ -127,6 +134,7 @@ def load_lexicon(extra_files: tuple[str, ...] = ()) -> ActorLexicon:
     )
     lex.merge(_read_package("places.json"))
     lex.merge(_read_package("actors.json"))
+    lex.merge(_read_package("people.json"))
     for path in extra_files:
         lex.merge(json.loads(Path(path).read_text("utf-8")))
     return lex

@@ -406,6 +406,10 @@ class MentionFinder:
         sector = lex.sector_of_role(words) if words else None
         if country is None:
             country = next((c for c in map(lex.country_of_role, roles) if c), None)
+        known = lex.known_person([t.text for t in span if t.lower_ not in lex.honorifics]) if country is None else None
+        if known is not None:  # the text says nothing: the actor dictionary knows who this is
+            country = known[0]
+            sector = sector or known[1]
         tokens = [t.text for t in span if t.lower_ not in lex.honorifics]
         return Candidate(
             span.start_char,
