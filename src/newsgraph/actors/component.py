@@ -11,8 +11,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..settings import load_settings
-from .lexicon import load_lexicon
+from .lexicon import actor_lexicon
 from .mentions import MentionFinder
 from .merge import merge_candidates
 
@@ -22,7 +21,7 @@ class ActorsComponent:
 
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
-        self.lexicon = load_lexicon(tuple(load_settings().lexicons))
+        self.lexicon = actor_lexicon()
         self.finder = MentionFinder(nlp, self.lexicon)
 
     def __call__(self, doc: Doc) -> Doc:

@@ -138,3 +138,10 @@ def load_lexicon(extra_files: tuple[str, ...] = ()) -> ActorLexicon:
     for path in extra_files:
         lex.merge(json.loads(Path(path).read_text("utf-8")))
     return lex
+
+
+def actor_lexicon() -> ActorLexicon:
+    """The lexicon with the user's files from the ``lexicons`` setting (what every stage should use)."""
+    from ..settings import load_settings
+
+    return load_lexicon(tuple(load_settings().lexicons))

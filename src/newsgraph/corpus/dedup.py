@@ -37,9 +37,10 @@ def shingles(text: str) -> set[bytes]:
     return {" ".join(words[i : i + SHINGLE]).encode() for i in range(len(words) - SHINGLE + 1)}
 
 
-def signature(text: str, num_perm: int) -> MinHash:
+def signature(text: str, num_perm: int, shingle_set: set[bytes] | None = None) -> MinHash:
+    """MinHash of ``text``'s shingles (pass ``shingle_set`` when already computed)."""
     m = MinHash(num_perm=num_perm, seed=1, scheme="affine32")
-    m.update_batch(list(shingles(text)))
+    m.update_batch(list(shingles(text) if shingle_set is None else shingle_set))
     return m
 
 
@@ -70,8 +71,7 @@ def find_duplicate(conn: Connection, article: Article, settings: Settings) -> tu
     """The first-seen article this one copies (or None), its signature and its word count."""
     text = article.body_text() or article.text
     sh = shingles(text)
-    m = MinHash(num_perm=settings.dedup_num_perm, seed=1, scheme="affine32")
-    m.update_batch(list(sh))
+    m = signature(text, settings.dedup_num_perm, sh)
     words = len(sh)
     keys = band_keys(m, settings.dedup_threshold, settings.dedup_num_perm)
     cond = None

@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from ..actors.lexicon import load_lexicon
+from ..actors.lexicon import actor_lexicon
 from ..actors.lookup import mention_at
 from ..dates import date_of
 from ..nlp import doc_text
@@ -38,7 +38,6 @@ def _np_range(tok: Token, with_right: bool = False) -> tuple[int, int]:
     return doc[left].idx, doc[right].idx + len(doc[right])
 
 
-_ROLE_WORDS = frozenset(w for w in load_lexicon().role_sectors if " " not in w)
 _QUANTITIES = {
     "thousands",
     "hundreds",
@@ -78,7 +77,9 @@ def _actors_of(doc: Doc, toks: list[Token]) -> list[Actor]:
                 out.append(actor)
             continue
         # "Doctors from two American aid groups": look right only from people nouns
-        wider = t.pos_ in ("NOUN", "NUM") and (t.lemma_.lower() in _ROLE_WORDS or t.lower_ in _QUANTITIES)
+        wider = t.pos_ in ("NOUN", "NUM") and (
+            t.lemma_.lower() in actor_lexicon().role_sectors or t.lower_ in _QUANTITIES
+        )
         found = mention_at(doc, t.idx, t.idx + len(t))  # a mention holding the head word
         for with_right in (False, True) if wider else (False,):
             if found:
@@ -123,7 +124,7 @@ class EventsComponent:
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
         self.lexicon = event_lexicon()
-        self.places = load_lexicon()
+        self.places = actor_lexicon()
 
     def __call__(self, doc: Doc) -> Doc:
         events: list[Event] = []
