@@ -112,6 +112,7 @@ class MentionFinder:
             if cand is not None:
                 out.append(cand)
         out.extend(self._acronyms(doc, out))
+        out.extend(self._common_groups(doc, out, in_role))
         # drop candidates whose tokens ended up inside another's role
         keep = []
         for c in out:
@@ -423,6 +424,71 @@ class MentionFinder:
             sent_start=sent_start,
             is_subject=subject,
         )
+
+    def _common_groups(self, doc: Doc, found: list[Candidate], in_role: set[int]) -> list[Candidate]:
+        """Groups named by a plural noun alone: "Rebels in the Ivory Coast", "Muslim hackers",
+        "demonstrators in Baghdad". Their country comes from a nationality word or the place
+        they are said to be in or from; without either it stays null."""
+        lex = self.lex
+        taken = [(c.start, c.end) for c in found]
+        out: list[Candidate] = []
+        for t in doc:
+            if t.pos_ != "NOUN" or t.tag_ != "NNS" or t.i in in_role:
+                continue
+            low = t.lower_
+            sector = lex.role_sectors.get(low)
+            if sector is None and low not in _GROUP_NOUNS:
+                continue
+            if t.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "dative", "appos"):
+                continue
+            if any(s < t.idx + len(t) and t.idx < e for s, e in taken):
+                continue
+            left = t.i
+            while (
+                left - 1 >= t.sent.start
+                and doc[left - 1].head.i in range(left, t.i + 1)
+                and doc[left - 1].dep_ in ("amod", "compound", "nmod")
+                and doc[left - 1].pos_ in ("ADJ", "NOUN", "PROPN")
+                and doc[left - 1].lower_ not in ("other", "several", "many", "some", "few")
+            ):
+                left -= 1
+            span = doc[left : t.i + 1]
+            if any(s < span.end_char and span.start_char < e for s, e in taken):
+                continue
+            country = self._country_in(list(span)) or self._located_in(t)
+            words = [w.lower_ for w in span]
+            out.append(
+                Candidate(
+                    span.start_char,
+                    span.end_char,
+                    span.text,
+                    "group",
+                    [w.text for w in span],
+                    country=country,
+                    sector=lex.sector_of_role(words) or sector,
+                    sent_start=t.sent.start_char,
+                    is_subject=t.dep_ in ("nsubj", "nsubjpass"),
+                    mention_kind="description",
+                )
+            )
+        return out
+
+    def _located_in(self, noun: Token) -> str | None:
+        """The country of the place a group is in or from: "rebels in the Ivory Coast",
+        "a newspaper based in east Beirut", "students from Lagos"."""
+        preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("in", "from", "of")]
+        preps += [
+            p for a in noun.children if a.dep_ == "acl" and a.lemma_ in ("base", "locate")
+            for p in a.children if p.dep_ == "prep" and p.lower_ in ("in", "at")
+        ]
+        for p in preps:
+            for o in p.children:
+                if o.dep_ == "pobj" and o.ent_type_ in ("GPE", "LOC", "FAC"):
+                    ent = next((e for e in o.doc.ents if e.start <= o.i < e.end), None)
+                    code = self.lex.place_code(ent.text if ent is not None else o.text)
+                    if code:
+                        return code
+        return None
 
     def _country_in(self, tokens: list[Token]) -> str | None:
         lex = self.lex

@@ -17,12 +17,13 @@ from ..actors.lookup import mention_at
 from ..dates import date_of
 from ..nlp import doc_text
 from ..record import Actor, Event, Location, Offsets, Quote, Span
-from .extract import Found, find_events
+from .extract import REPORT_LEMMAS, Found, find_events, subject_of
 from .lexicon import event_lexicon
 
 _VERBAL = {"AGREE", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT", "SANCTION"}
 _COOPERATIVE = {"AID", "COOPERATE", "CONCEDE", "RETREAT", "SUPPORT", "CONSULT"}
 _HARMFUL = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"}
+_REFUSABLE = {"AGREE", "CONCEDE", "COOPERATE"}
 _LOCATIVE = {"in", "at", "near", "outside"}
 
 
@@ -68,7 +69,7 @@ def _actors_of(doc: Doc, toks: list[Token]) -> list[Actor]:
     out: list[Actor] = []
     for t in toks:
         found = None
-        if t.lower_ in _FIRST_PERSON:
+        if t.lower_ in _FIRST_PERSON and t.pos_ == "PRON":
             # "I"/"we" inside a quotation is its speaker
             q = _quote_at(doc, t.idx)
             speaker = q.speaker.actor if q is not None and q.speaker is not None else None
@@ -81,6 +82,11 @@ def _actors_of(doc: Doc, toks: list[Token]) -> list[Actor]:
             t.lemma_.lower() in actor_lexicon().role_sectors or t.lower_ in _QUANTITIES
         )
         found = mention_at(doc, t.idx, t.idx + len(t))  # a mention holding the head word
+        if found is None and t.pos_ == "PRON" and t.lower_ in _THIRD_PERSON:
+            for a in _actors_of(doc, _reporter(t)):
+                if a not in out:
+                    out.append(a)
+            continue
         for with_right in (False, True) if wider else (False,):
             if found:
                 break
@@ -91,6 +97,22 @@ def _actors_of(doc: Doc, toks: list[Token]) -> list[Actor]:
     return out
 
 
+_THIRD_PERSON = {"he", "she", "it", "they", "him", "her", "them"}
+
+
+def _reporter(pronoun: Token) -> list[Token]:
+    """The subject of the statement a pronoun subject sits in: in "Afghan rebel leaders said they
+    would meet", "they" are the leaders. Only the nearest reporting verb, and only a named subject."""
+    if pronoun.dep_ not in ("nsubj", "nsubjpass"):
+        return []
+    t = pronoun.head
+    while t.dep_ in ("xcomp", "conj", "aux", "acomp") and t.head is not t:
+        t = t.head
+    if t.dep_ != "ccomp" or t.head.pos_ != "VERB" or t.head.lemma_ not in REPORT_LEMMAS:
+        return []
+    return [s for s in subject_of(t.head) if s.pos_ != "PRON"]
+
+
 _ARG_DEPS = {"dobj", "dative", "pobj", "nsubj", "nsubjpass", "poss", "amod", "compound"}
 
 
@@ -98,7 +120,9 @@ def _embedded_targets(doc: Doc, f: Found) -> list[Actor]:
     """The first actor in the event's own clause, outside its source: "threatened to cut off
     electricity to X", "demanded that X cancel", "rejected an Australian ultimatum"."""
     skip = {t.i for s in f.source_tokens for t in s.subtree}
-    queue = [c for c in f.trigger.children if c.dep_ not in ("punct", "nsubj", "agent")]
+    queue = [c for c in f.trigger.children if c.dep_ not in ("punct", "nsubj", "agent", "advcl", "mark")]
+    if f.nominal and f.trigger.dep_ in ("dobj", "attr"):  # the light verb's other arguments
+        queue += [c for c in f.trigger.head.children if c.dep_ in ("dative", "prep") and c is not f.trigger]
     seen = 0
     while queue and seen < 40:
         t = queue.pop(0)
@@ -146,16 +170,19 @@ class EventsComponent:
         if not sources:
             return None
         targets = [a for a in _actors_of(doc, f.target_tokens) if a not in sources]
-        if not targets and f.type in _VERBAL or f.intent:
-            # the target of "threatened to cut off power to X", "urged X to", "agreed to give X"
-            targets = targets or [a for a in _embedded_targets(doc, f) if a not in sources]
-        etype, mode = f.type, f.mode
-        if f.intent and not f.negated:
-            # PLOVER codes a stated intention to cooperate as AGREE, to harm as THREATEN.
-            if etype in _COOPERATIVE:
-                etype, mode = "AGREE", None
-            elif etype in _HARMFUL:
-                etype, mode = "THREATEN", None
+        if not targets and f.type != "CONSULT":  # whom one meets is named, not embedded: "discussed efforts to free X"
+            # the target of "threatened to cut off power to X", "urged X to", "closed its borders with X"
+            targets = [a for a in _embedded_targets(doc, f) if a not in sources]
+        etype, mode, negated = f.type, f.mode, f.negated
+        if negated and etype in _REFUSABLE:
+            # "failed to reach agreement", "would not meet their demands": PLOVER codes a refusal
+            etype, mode, negated = "REJECT", None, False
+        elif f.threat and not negated and etype in _HARMFUL | {"PROTEST"}:
+            # a harm held over someone ("may halt", "will boycott ... unless", "prepared to impose")
+            etype, mode = "THREATEN", None
+        elif f.intent and not negated and etype in _COOPERATIVE:
+            # PLOVER codes a stated intention to cooperate as AGREE
+            etype, mode = "AGREE", None
         trig = f.trigger
         t_end = doc[f.trigger_end - 1].idx + len(doc[f.trigger_end - 1])
         clause_head = trig.head if f.nominal else trig
@@ -182,7 +209,7 @@ class EventsComponent:
             date=date,
             date_basis=basis,
             location=self._location(trig),
-            negated=f.negated,
+            negated=negated,
             modality=f.modality,
             confidence=conf,
         )

@@ -19,7 +19,7 @@ from .lexicon import EventLexicon
 
 _TARGET_PREPS = {
     "CONSULT": ("with", "to"),
-    "AGREE": ("with",),
+    "AGREE": ("with", "to"),
     "COOPERATE": ("with",),
     "SUPPORT": ("for",),
     "AID": ("to", "for"),
@@ -29,7 +29,7 @@ _TARGET_PREPS = {
     "THREATEN": ("against",),
     "PROTEST": ("against", "outside"),
     "SANCTION": ("on", "against", "from"),
-    "COERCE": ("against", "on"),
+    "COERCE": ("against", "on", "from"),
     "ASSAULT": ("on", "against"),
     "CONCEDE": ("to",),
     "RETREAT": ("from",),
@@ -37,7 +37,8 @@ _TARGET_PREPS = {
 }
 _NOUN_TARGET_PREPS = ("with", "against", "on", "to", "of", "for", "from", "between")
 _INTENT_HEADS = {"willing", "ready", "prepared", "committed", "set", "determined", "eager"}
-_REPORT_LEMMAS = {
+# verbs whose clause complement is somebody's statement
+REPORT_LEMMAS = {
     "say",
     "tell",
     "announce",
@@ -51,7 +52,32 @@ _REPORT_LEMMAS = {
     "write",
     "confirm",
     "declare",
+    "reiterate",
+    "insist",
+    "stress",
+    "emphasize",
+    "conclude",
 }
+# heads that carry an event noun used as their modifier: "mediation efforts", "aid deliveries"
+_GENERIC_HEADS = {
+    "effort",
+    "mission",
+    "process",
+    "operation",
+    "delivery",
+    "package",
+    "program",
+    "programme",
+    "plan",
+    "campaign",
+    "drive",
+    "bid",
+    "initiative",
+    "round",
+    "convoy",
+    "shipment",
+}
+_MEETINGS = {"trip", "visit", "meeting", "talks", "summit", "mission", "delegation", "tour", "conference"}
 _NEG = {"not", "n't", "never", "no"}
 
 
@@ -69,6 +95,7 @@ class Found:
     modality: str = "asserted"
     nominal: bool = False
     intent: bool = False
+    threat: bool = False  # held over someone: "unless", "could", "prepared to"
 
 
 def _children(tok: Token, deps: tuple[str, ...]) -> list[Token]:
@@ -83,7 +110,7 @@ def _with_conjuncts(toks: list[Token]) -> list[Token]:
     return out
 
 
-def _subject(verb: Token) -> list[Token]:
+def subject_of(verb: Token) -> list[Token]:
     """The agent of ``verb``: its subject, the passive's "by" agent, or the subject it shares."""
     t = verb
     for _ in range(4):
@@ -119,12 +146,14 @@ def _objects(verb: Token, etype: str) -> list[Token]:
     return _with_conjuncts(objs)
 
 
-def _modality(trigger: Token, sent: Span, lex: EventLexicon) -> tuple[str, bool, bool]:
-    """(modality, negated, intent) of the clause of ``trigger``."""
+def _modality(trigger: Token, sent: Span, lex: EventLexicon) -> tuple[str, bool, bool, bool]:
+    """(modality, negated, intent, threat) of the clause of ``trigger``."""
     negated = False
     intent = False
     hypothetical = False
     reported = False
+    threat = False  # a condition or a modal on the harm ("unless", "may")
+    held = False  # a word that holds it over someone ("prepared to", "vowed to")
     t = trigger
     for depth in range(5):
         for c in t.children:
@@ -136,8 +165,11 @@ def _modality(trigger: Token, sent: Span, lex: EventLexicon) -> tuple[str, bool,
                     intent = True
                 elif low in lex.hypothetical_words or low == "would":
                     hypothetical = True
+                    threat = threat or low in lex.threat_words
             if c.dep_ == "mark" and low in ("if", "unless", "whether"):
                 hypothetical = True
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children):
+                threat = True  # "will boycott the elections unless the president steps down"
         if (
             t.lemma_
             in (
@@ -161,59 +193,126 @@ def _modality(trigger: Token, sent: Span, lex: EventLexicon) -> tuple[str, bool,
             intent = True
         if t.lower_ in _INTENT_HEADS and t is not trigger:
             intent = True
-        if t is not trigger and t.lemma_ in _REPORT_LEMMAS and t.pos_ == "VERB":
+        if t is not trigger and (t.lower_ in lex.threat_words or t.lemma_ in lex.threat_words):
+            held = True
+        if t is not trigger and t.lemma_ == "fail" and depth <= 2:
+            negated = True  # "failed to reach agreement"
+        if t is not trigger and t.lemma_ in REPORT_LEMMAS and t.pos_ == "VERB":
             reported = True
             break
         if t.dep_ in ("xcomp", "acomp", "ccomp", "conj", "advcl", "pcomp", "pobj", "prep", "dobj") and t.head is not t:
-            if t.dep_ == "ccomp" and t.head.lemma_ in _REPORT_LEMMAS:
+            if t.dep_ == "ccomp" and t.head.lemma_ in REPORT_LEMMAS:
                 reported = True
                 break
             t = t.head
             continue
         break
     _ = sent
+    # a conditional harm is a threat when someone states it: "X said it may halt aid if ...",
+    # "X will boycott the vote unless ..."; "if talks fail, X could attack" stays hypothetical
+    threat = held or (threat and (intent or reported))
     if hypothetical:
-        return "hypothetical", negated, intent
+        return "hypothetical", negated, intent, threat
     if intent:
-        return "intended", negated, True
+        return "intended", negated, True, threat
     if reported:
-        return "reported", negated, False
-    return "asserted", negated, False
+        return "reported", negated, False, threat
+    return "asserted", negated, False, threat
+
+
+def _verb_type(tok: Token, lex: EventLexicon) -> tuple[str | None, int]:
+    """The event type of a verb and the end of its trigger phrase: a phrasal verb ("call for",
+    "pushing hard for"), a verb typed by its object ("lift the blockade"), or the verb itself."""
+    lemma = tok.lemma_.lower()
+    for c in tok.children:
+        if c.dep_ in ("prt", "prep", "dobj", "mark") and tok.i < c.i <= tok.i + 3:
+            etype = lex.phrasal.get(f"{lemma} {c.lower_}")
+            if etype:
+                return etype, c.i + 1
+    for c in tok.children:
+        if c.dep_ in ("dobj", "nsubjpass"):
+            etype = lex.object_types.get((lemma, c.lemma_.lower())) or lex.object_types.get((lemma, c.lower_))
+            if etype:
+                return etype, tok.i + 1
+    return lex.verbs.get(lemma), tok.i + 1
+
+
+def _noun_type(tok: Token, lex: EventLexicon) -> str | None:
+    low, lemma = tok.lower_, tok.lemma_.lower()
+    for c in tok.lefts:
+        if c.dep_ in ("amod", "compound", "nmod") and c.i == tok.i - 1:
+            etype = lex.noun_phrases.get(f"{c.lower_} {low}")
+            if etype:
+                return etype
+    etype = lex.nouns.get(low) or lex.nouns.get(lemma)
+    if etype == "PROTEST" and lemma == "strike" and any(c.lower_ in ("on", "against") for c in tok.children):
+        return "ASSAULT"  # "strikes on rebel positions"
+    return etype
+
+
+def _demands(tok: Token) -> list[Found]:
+    """A statement that someone must act is a request of them: "Straw said the rebels must reach
+    an agreement", "the forum concluded that the US must allocate more"."""
+    out: list[Found] = []
+    for c in tok.children:
+        if c.dep_ != "ccomp":
+            continue
+        must = next((a for a in c.children if a.dep_ == "aux" and a.lower_ in ("must", "should")), None)
+        subj = _children(c, ("nsubj", "nsubjpass"))
+        if must is None or not subj or subj[0].lower_ in ("i", "we", "you", "it", "there", "this", "that"):
+            continue
+        out.append(Found("REQUEST", must, must.i + 1, subject_of(tok), _with_conjuncts(subj)))
+    return out
 
 
 def find_events(sent: Span, lex: EventLexicon) -> list[Found]:
     """Every trigger in ``sent`` with its raw arguments and modality."""
     out: list[Found] = []
-    doc = sent.doc
+    demanded: list[Token] = []  # clauses already read as the content of a demand
     for tok in sent:
         low, lemma = tok.lower_, tok.lemma_.lower()
+        if tok.pos_ == "VERB" and lemma in REPORT_LEMMAS:
+            for d in _demands(tok):
+                d.modality, d.negated, d.intent, d.threat = _modality(d.trigger, sent, lex)
+                d.modality = "asserted" if d.modality == "hypothetical" else d.modality
+                out.append(d)
+                demanded.append(d.trigger.head)
         if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and lemma in lex.verbs):
-            prt = next((c for c in tok.children if c.dep_ in ("prt", "prep") and c.i == tok.i + 1), None)
-            etype = lex.phrasal.get(f"{lemma} {prt.lower_}") if prt is not None else None
-            end = (prt.i + 1) if etype and prt is not None else tok.i + 1
-            etype = etype or lex.verbs.get(lemma)
-            if etype is None or (lemma in lex.light_verbs and _event_object(tok, lex)):
+            etype, end = _verb_type(tok, lex)
+            if etype is None or (lemma in lex.light_verbs and end == tok.i + 1 and _event_object(tok, lex)):
                 continue
             if lemma in ("call",) and not any(c.dep_ in ("prt",) for c in tok.children) and etype == "CONSULT":
                 continue
             passive = bool(_children(tok, ("nsubjpass", "auxpass")))
-            src = _subject(tok)
+            src = subject_of(tok)
             tgt = _passive_object(tok) if passive else _objects(tok, etype)
             if passive and not _children(tok, ("agent",)):
                 src = []
             f = Found(etype, tok, end, src, tgt, lex.modes.get(lemma))
-        elif tok.pos_ == "NOUN" and (low in lex.nouns or lemma in lex.nouns):
-            etype = lex.nouns.get(low) or lex.nouns[lemma]
-            src, tgt = _noun_arguments(tok, etype)
+        elif tok.pos_ in ("NOUN", "PROPN") and (etype := _noun_type(tok, lex)):
+            head = tok.head if tok.dep_ == "compound" and tok.head.lemma_.lower() in _GENERIC_HEADS else tok
+            src, tgt = _noun_arguments(head, etype)
             if not src:
                 continue
-            f = Found(etype, tok, tok.i + 1, src, tgt, lex.modes.get(low) or lex.modes.get(lemma), nominal=True)
+            mode = lex.modes.get(f"{_word_before(tok)} {low}") or lex.modes.get(low) or lex.modes.get(lemma)
+            f = Found(etype, tok, tok.i + 1, src, tgt, mode, nominal=True)
         else:
             continue
-        f.modality, f.negated, f.intent = _modality(tok, sent, lex)
+        f.modality, f.negated, f.intent, f.threat = _modality(tok, sent, lex)
         out.append(f)
-    _ = doc
+    if demanded:
+        out = [
+            f
+            for f in out
+            if f.trigger.head not in demanded or f.type != "REQUEST"
+            if not any(d is f.trigger or d in f.trigger.ancestors for d in demanded) or f.trigger.lower_ in ("must", "should")
+        ]
     return out
+
+
+def _word_before(tok: Token) -> str:
+    """The word before ``tok`` (lower case), or ""."""
+    return tok.doc[tok.i - 1].lower_ if tok.i > 0 else ""
 
 
 def _event_object(verb: Token, lex: EventLexicon) -> bool:
@@ -233,22 +332,35 @@ def _noun_arguments(noun: Token, etype: str) -> tuple[list[Token], list[Token]]:
             if c.lower_ == "by":
                 src.extend(objs)
             elif c.lower_ in _NOUN_TARGET_PREPS:
-                tgt.extend(objs)
+                for o in objs:
+                    if c.lower_ == "of" and o.lower_ in _MEETINGS:
+                        # "the cancellation of the delegation's trip to Washington": the trip's target
+                        tgt.extend(p2 for p in _children(o, ("prep",)) if p.lower_ in ("to", "with") for p2 in _children(p, ("pobj",)))
+                    else:
+                        tgt.append(o)
         elif c.dep_ == "acl":
             tgt.extend(_children(c, ("dobj",)))
     if not src and noun.dep_ in ("dobj", "attr") and noun.head.pos_ == "VERB":
-        src = _subject(noun.head)
+        src = subject_of(noun.head)
+    if noun.dep_ in ("dobj", "attr") and noun.head.pos_ == "VERB":
+        tgt[:0] = _children(noun.head, ("dative",))  # "give Tanzania a grant"
     if not tgt and noun.dep_ in ("dobj", "attr") and noun.head.pos_ == "VERB":
         # "completed a meeting with X", "held talks with X": the light verb carries the target
         for p in _children(noun.head, ("prep",)):
-            if p.lower_ in ("with", "against") or (etype == "CONSULT" and p.lower_ == "at"):
+            if (
+                p.lower_ in ("with", "against")
+                or (etype == "CONSULT" and p.lower_ == "at")
+                or (etype in ("AID", "AGREE", "CONCEDE") and p.lower_ == "to")
+            ):
                 tgt.extend(_children(p, ("pobj",)))
     if (
         not src
         and noun.dep_ == "pobj"
         and noun.head.dep_ == "prep"
-        and noun.head.head.pos_ == "VERB"
-        and noun.head.lower_ in ("in", "for", "after", "during")
+        and noun.head.lower_ in ("in", "for", "into")
+        and noun.head.head.pos_ in ("VERB", "ADJ")
     ):
-        src = []
+        # "converging for a rally", "were engaged in ethnic cleansing": the verb's subject acts
+        verb = noun.head.head
+        src = subject_of(verb) or (_children(verb, ("nsubjpass",)) if verb.lemma_ in ("engage", "involve") else [])
     return _with_conjuncts(src), _with_conjuncts(tgt)

@@ -1,5 +1,6 @@
-"""The PLOVER trigger lexicon (``data/events.json``): verbs and nouns per event type, modes,
-phrasal verbs, light verbs, and the words that mark intent and hypotheticals."""
+"""The PLOVER trigger lexicon (``data/events.json``): verbs and nouns per event type, two-word
+event nouns, verbs typed by their object, modes, phrasal verbs, light verbs, and the words
+that mark intent, hypotheticals and threats."""
 
 from __future__ import annotations
 
@@ -19,6 +20,9 @@ class EventLexicon:
     intent_words: frozenset[str]
     hypothetical_words: frozenset[str]
     conflict_types: frozenset[str]
+    noun_phrases: dict[str, str]  # "hunger strike" -> PROTEST
+    object_types: dict[tuple[str, str], str]  # ("lift", "blockade") -> RETREAT
+    threat_words: frozenset[str]  # "unless", "prepared": a harmful act held over someone
 
 
 @lru_cache(maxsize=1)
@@ -35,4 +39,13 @@ def event_lexicon() -> EventLexicon:
         frozenset(raw["intent_words"]),
         frozenset(raw["hypothetical_words"]),
         frozenset(raw["conflict_types"]),
+        {k: v for k, v in raw.get("noun_phrases", {}).items() if not k.startswith("_")},
+        {
+            (verb, noun): etype
+            for rule in raw.get("object_types", [])
+            for etype, nouns in rule["objects"].items()
+            for verb in rule["verbs"]
+            for noun in nouns
+        },
+        frozenset(raw.get("threat_words", [])),
     )
