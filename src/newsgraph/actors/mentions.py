@@ -56,6 +56,7 @@ class Candidate:
     sent_start: int = 0
     is_subject: bool = False
     mention_kind: str = "name"
+    titles: list[tuple[int, int]] = field(default_factory=list)  # offsets of a title before the name
 
 
 class MentionFinder:
@@ -142,6 +143,10 @@ class MentionFinder:
         key = " ".join(t.lower_ for t in span).replace("’", "'")
         if label == "KNOWN" or key in lex.bodies or key in lex.igos:
             return self._known(doc, span, key, sent_start, subject, in_role)
+        if label in ("PERSON", "ORG") and all(lex.code_of_word(t.text) for t in span if not t.is_punct):
+            # the small model reads "Ugandan", "Bangladeshi", "Bosnian Serbs" as names: nationality
+            # words, coded by the first ("Bosnian Serbs" are Bosnia's)
+            return self._group(doc, span, sent_start, in_role, code=lex.code_of_word(span[0].text))
         if label == "PERSON" or (
             label == "ORG" and len(span) > 1 and span[0].lower_ in lex.abbreviations and span[-1].is_title
         ):
@@ -364,7 +369,28 @@ class MentionFinder:
                 break
             if t.pos_ in ("ADJ",) and not (
                 t.is_title
-                or t.lower_ in ("new", "former", "acting", "then", "deputy", "senior", "top", "chief", "foreign")
+                or t.lower_
+                in (
+                    "new",
+                    "former",
+                    "acting",
+                    "then",
+                    "deputy",
+                    "senior",
+                    "top",
+                    "chief",
+                    "foreign",
+                    "junior",
+                    "interim",
+                    "outgoing",
+                    "incoming",
+                    "vice",
+                    "assistant",
+                    "special",
+                    "permanent",
+                    "ousted",
+                    "exiled",
+                )
             ):
                 break
             if t.pos_ == "NOUN" and not (t.is_title or t.lower_ in lex.role_sectors or t.is_upper):
@@ -382,8 +408,10 @@ class MentionFinder:
         roles: list[str] = []
         words: list[str] = []
         country: str | None = None
+        titles: list[tuple[int, int]] = []
         if role_span:
             rs, re_ = role_span[0].idx, role_span[-1].idx + len(role_span[-1])
+            titles.append((rs, re_))
             role_text = doc_text(doc)[rs:re_]
             in_role.update(t.i for t in role_span)
             roles.append(role_text)
@@ -423,6 +451,7 @@ class MentionFinder:
             sector=sector,
             sent_start=sent_start,
             is_subject=subject,
+            titles=titles,
         )
 
     def _common_groups(self, doc: Doc, found: list[Candidate], in_role: set[int]) -> list[Candidate]:

@@ -249,6 +249,11 @@ def _to_actors(doc: Doc, clusters: list[_Cluster], lex: ActorLexicon) -> list[Ac
             if (c.start, c.end) not in seen:
                 seen.add((c.start, c.end))
                 mentions.append(Mention(c.start, c.end, text[c.start : c.end], c.mention_kind))
+            for ts, te in c.titles:
+                if (ts, te) not in seen:
+                    seen.add((ts, te))
+                    mentions.append(Mention(ts, te, text[ts:te], "title"))
+
         actors.append(Actor(f"a{n}", name, kind, roles, country, sector, mentions))
     return actors
 
