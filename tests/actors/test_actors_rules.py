@@ -95,3 +95,25 @@ def test_well_known_figures_come_from_the_actor_dictionary(extract) -> None:
     # a namesake with another first name is not the dictionary's person
     other = extract("The singer Sharon Mugabe performed in Toronto on Friday.")
     assert by_name(other, "Sharon Mugabe").country is None
+
+
+def test_groups_named_by_a_plural_noun_take_the_place_they_are_in(extract) -> None:
+    art = extract("Rebels in Mali attacked an army post, and students from Lagos marched on Monday.")
+    rebels = by_name(art, "Rebels")
+    assert (rebels.kind, rebels.country, rebels.sector) == ("group", "MLI", "REB")
+    assert by_name(art, "students").country == "NGA"
+    bare = extract("Hackers defaced the ministry's website.")
+    assert by_name(bare, "Hackers").country is None  # no place, no nationality: unknown
+
+
+def test_a_title_before_the_name_is_a_mention(extract) -> None:
+    art = extract("Nigerian junior foreign minister Dubem Oniya summoned the envoy.")
+    oniya = by_name(art, "Dubem Oniya")
+    assert oniya.country == "NGA"
+    assert [m.text for m in oniya.mentions if m.kind == "title"] == ["Nigerian junior foreign minister"]
+
+
+def test_nationality_words_read_as_names_are_groups(extract) -> None:
+    art = extract("Bosnian Serbs demanded a truce on Sunday.")
+    serbs = by_name(art, "Bosnian Serbs")
+    assert (serbs.kind, serbs.country) == ("group", "BIH")

@@ -99,3 +99,62 @@ def test_every_event_points_to_its_sentence(extract, gallant_text: str) -> None:
     for e in art.events:
         assert e.sentence.start <= e.trigger.start < e.trigger.end <= e.sentence.end
         assert 0.0 < e.confidence <= 1.0
+
+
+@pytest.mark.parametrize(
+    ("text", "etype"),
+    [
+        # the object decides: easing a military restriction is a retreat, a political one a concession
+        ("Turkey lifted the blockade of the border town on Friday.", "RETREAT"),
+        ("The Egyptian government eased restrictions on foreign journalists.", "CONCEDE"),
+        ("Qatar suspended its mediation between the two factions.", "SANCTION"),
+        ("The Colombian government met the strikers' demands on Friday.", "CONCEDE"),
+        # two-word event nouns
+        ("Kenyan doctors began a hunger strike outside the parliament.", "PROTEST"),
+        ("Russian forces carried out air strikes on the city.", "ASSAULT"),
+    ],
+)
+def test_verbs_and_nouns_typed_by_their_words(extract, text: str, etype: str) -> None:
+    art = extract(text, published="2024-03-27")
+    assert etype in {e.type for e in art.events}, events_of(art)
+
+
+def test_a_statement_that_someone_must_act_is_a_request(extract) -> None:
+    art = extract(
+        "The French foreign minister said on Monday that Iran must release the detained aid workers.",
+        published="2024-03-27",
+    )
+    e = only(art, "REQUEST")
+    assert {art.actor(i).country for i in e.source} == {"FRA"}
+    assert {art.actor(i).country for i in e.target} == {"IRN"}
+    assert "CONCEDE" not in {x.type for x in art.events}  # the release is what is asked, not done
+
+
+def test_a_refusal_to_agree_is_a_rejection(extract) -> None:
+    art = extract("Serbia and Kosovo failed to reach an agreement on the border.", published="2024-03-27")
+    assert only(art, "REJECT").negated is False
+
+
+def test_a_stated_conditional_harm_is_a_threat(extract) -> None:
+    art = extract(
+        "The Kenyan opposition said it will boycott the elections unless the president resigns.",
+        published="2024-03-27",
+    )
+    assert "THREATEN" in {e.type for e in art.events}, events_of(art)
+    decided = extract("Canada announced it would impose sanctions on Venezuela.", published="2024-03-27")
+    assert only(decided, "SANCTION").modality == "intended"
+
+
+def test_a_pronoun_subject_of_a_statement_is_the_speaker(extract) -> None:
+    art = extract("Somali rebels said on Tuesday they would release the kidnapped engineers.", published="2024-03-27")
+    e = only(art, "AGREE")
+    assert {art.actor(i).country for i in e.source} == {"SOM"}
+
+
+def test_the_cancelled_trip_points_to_its_destination(extract) -> None:
+    art = extract(
+        "The Polish president's cancellation of his trip to Berlin angered German officials.",
+        published="2024-03-27",
+    )
+    e = next(e for e in art.events if e.trigger.text == "cancellation")
+    assert {art.actor(i).country for i in e.target} == {"DEU"}

@@ -462,7 +462,9 @@ class MentionFinder:
         taken = [(c.start, c.end) for c in found]
         out: list[Candidate] = []
         for t in doc:
-            if t.pos_ != "NOUN" or t.tag_ != "NNS" or t.i in in_role:
+            # "Rebels in Mali attacked": capitalised at the start of a sentence, read as a name
+            plural = t.tag_ == "NNS" or (t.is_sent_start and t.pos_ == "PROPN" and t.lower_.endswith("s"))
+            if t.pos_ not in ("NOUN", "PROPN") or not plural or t.i in in_role:
                 continue
             low = t.lower_
             sector = lex.role_sectors.get(low)

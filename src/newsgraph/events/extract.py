@@ -268,6 +268,7 @@ def _demands(tok: Token) -> list[Found]:
 def find_events(sent: Span, lex: EventLexicon) -> list[Found]:
     """Every trigger in ``sent`` with its raw arguments and modality."""
     out: list[Found] = []
+    demands: list[Found] = []
     demanded: list[Token] = []  # clauses already read as the content of a demand
     for tok in sent:
         low, lemma = tok.lower_, tok.lemma_.lower()
@@ -276,6 +277,7 @@ def find_events(sent: Span, lex: EventLexicon) -> list[Found]:
                 d.modality, d.negated, d.intent, d.threat = _modality(d.trigger, sent, lex)
                 d.modality = "asserted" if d.modality == "hypothetical" else d.modality
                 out.append(d)
+                demands.append(d)
                 demanded.append(d.trigger.head)
         if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and lemma in lex.verbs):
             etype, end = _verb_type(tok, lex)
@@ -301,11 +303,12 @@ def find_events(sent: Span, lex: EventLexicon) -> list[Found]:
         f.modality, f.negated, f.intent, f.threat = _modality(tok, sent, lex)
         out.append(f)
     if demanded:
+        # what is demanded is not done: "said Iran must release them" is a request, not a release
+        held = {d.i for d in demanded}
         out = [
             f
             for f in out
-            if f.trigger.head not in demanded or f.type != "REQUEST"
-            if not any(d is f.trigger or d in f.trigger.ancestors for d in demanded) or f.trigger.lower_ in ("must", "should")
+            if any(f is d for d in demands) or not ({f.trigger.i} | {a.i for a in f.trigger.ancestors}) & held
         ]
     return out
 
