@@ -257,7 +257,7 @@ def colon_headlines(doc: Doc) -> list[Attribution]:
                 (colon.idx, colon.idx + 1),
                 src,
                 ents[-1].root,
-                "direct" if any(c in doc_text(doc)[s:e] for c in '“”"‘’') else "indirect",
+                "direct" if any(c in doc_text(doc)[s:e] for c in ('“', '”', '"', '‘', '’', "''")) else "indirect",
                 "colon",
                 (sent.start_char, sent.end_char),
             )
@@ -276,7 +276,7 @@ def _adjacent_quotes(cue: Token, sent: Span, quotes: list[QuoteMarks]) -> list[Q
     clause_l = doc[_subject_left(cue)].idx
     # the cue clause: from its subject to the cue (and its adverbials up to the next punctuation)
     i = cue.i + 1
-    while i < sent.end and not doc[i].is_punct and doc[i].text not in ('"', "“", "”"):
+    while i < sent.end and not doc[i].is_punct and doc[i].text not in ('"', "“", "”", "''", "``"):
         i += 1
     clause_r = doc[i - 1].idx + len(doc[i - 1])
     found: list[QuoteMarks] = []

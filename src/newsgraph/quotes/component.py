@@ -138,6 +138,7 @@ def _unclaimed(doc: Doc, quotes: list[QuoteMarks], atts: list[Attribution]) -> l
     claimed_ranges = [(s, e) for a in atts for s, e in a.content]
     out: list[Attribution] = []
     ordered = sorted(atts, key=lambda a: a.start)
+    ends: dict[int, int] = {}  # where an attribution now ends, once it took in a following quote
     for q in quotes:
         if id(q) in claimed or any(s <= q.start and q.end <= e + 1 for s, e in claimed_ranges):
             continue
@@ -146,6 +147,19 @@ def _unclaimed(doc: Doc, quotes: list[QuoteMarks], atts: list[Attribution]) -> l
         sent = doc.char_span(q.start, q.end, alignment_mode="expand")
         s_range = (sent.sent.start_char, sent.sent.end_char) if sent is not None else (q.start, q.end)
         prev = [a for a in ordered if a.start < q.start and a.source is not None]
+        last_here = next((a for a in reversed(prev) if _paragraph_of(text, a.start) == para), None)
+        if (
+            last_here is not None
+            and last_here.kind in ("direct", "mixed")
+            and words >= 3
+            and not text[ends.get(id(last_here), last_here.sentence[1]) : q.start].strip()
+        ):
+            # '"It's doable," he told reporters. "Is it going to happen? ..."': the quoted sentence
+            # right after an attributed quote goes on with it (one attribution, one more span).
+            last_here.content.extend(q.parts)
+            last_here.quotes.append(q)
+            ends[id(last_here)] = max(q.end, s_range[1])
+            continue
         whole_para = not text[para[0] : q.start].strip() and len(text[q.end : para[1]].strip()) <= 2
         if prev and whole_para and words >= 3:
             last = prev[-1]

@@ -1,7 +1,8 @@
 """Direct quotations: find quoted stretches of text from their marks, robustly.
 
 Handles straight and curly double quotes, curly single quotes used as quote
-marks (not apostrophes), guillemets, quotes running over several paragraphs
+marks (not apostrophes), guillemets, the doubled apostrophes of newswire text
+(''...'' and ``...''), quotes running over several paragraphs
 (an opening mark repeated at each paragraph start, the closing mark only at
 the end) and unbalanced marks: an unclosed quote ends at its paragraph's end,
 so one stray mark never swallows the rest of an article.
@@ -13,7 +14,10 @@ import re
 from dataclasses import dataclass
 
 OPENERS = {"“": "”", "«": "»", "„": "“", "‘": "’", '"': '"'}
-_PARA_BREAK = re.compile(r"\n\s*\n|\n(?=\s*[\"“«„‘])")
+# two-character marks of newswire and typewriter text: ''...'' and ``...''
+DOUBLED = {"''": "''", "``": "''"}
+TRIPLE = "'" * 3
+_PARA_BREAK = re.compile(r"\n\s*\n|\n(?=\s*(?:[\"“«„‘]|''|``))")
 
 
 @dataclass(slots=True)
@@ -22,6 +26,7 @@ class QuoteMarks:
 
     parts: list[tuple[int, int]]
     closed: bool = True
+    width: int = 1  # characters in each mark (2 for '' and ``)
 
     @property
     def start(self) -> int:
@@ -33,7 +38,7 @@ class QuoteMarks:
 
     def inner(self) -> tuple[int, int]:
         """The text between the outer marks."""
-        return self.start + 1, self.end - (1 if self.closed else 0)
+        return self.start + self.width, self.end - (self.width if self.closed else 0)
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
@@ -67,10 +72,16 @@ def find_quotes(text: str, max_words: int = 600) -> list[QuoteMarks]:
         i = ps
         while i < pe:
             ch = text[i]
-            if ch not in OPENERS or (ch == "‘" and not _single_opener(text, i)):
+            doubled = text[i : i + 2] in DOUBLED and text[i : i + 3] != TRIPLE and _doubled_opener(text, i)
+            if not doubled and (ch not in OPENERS or (ch == "‘" and not _single_opener(text, i))):
                 i += 1
                 continue
-            close = _find_close(text, i, pe, ch)
+            width = 2 if doubled else 1
+            if doubled:
+                found = text.find("''", i + 2, pe)
+                close: int | None = found + 1 if found >= 0 else None  # last character of the closing mark
+            else:
+                close = _find_close(text, i, pe, ch)
             if close is None:
                 # Unclosed: may continue in the next paragraph (which then opens with a mark).
                 end = pe
@@ -83,7 +94,7 @@ def find_quotes(text: str, max_words: int = 600) -> list[QuoteMarks]:
                     if pending is not None:
                         pending.closed = False
                         quotes.append(pending)
-                    pending = QuoteMarks([part], closed=False)
+                    pending = QuoteMarks([part], closed=False, width=width)
                 i = pe
                 break
             part = (i, close + 1)
@@ -97,7 +108,7 @@ def find_quotes(text: str, max_words: int = 600) -> list[QuoteMarks]:
                     quotes.append(pending)
                     pending = None
                 if len(text[part[0] : part[1]].split()) <= max_words:
-                    quotes.append(QuoteMarks([part]))
+                    quotes.append(QuoteMarks([part], width=width))
             i = close + 1
         if pending is not None and not _continues(text, pe):
             quotes.append(pending)
@@ -120,7 +131,14 @@ def _continues(text: str, pe: int) -> bool:
     i = pe
     while i < len(text) and text[i].isspace():
         i += 1
-    return i < len(text) and text[i] in '“"«„'
+    return i < len(text) and (text[i] in '“"«„' or text[i : i + 2] in DOUBLED)
+
+
+def _doubled_opener(text: str, i: int) -> bool:
+    """'' opens a quote after a space or a paragraph start, before a word (not in "voters'' ")."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 2] if i + 2 < len(text) else " "
+    return (before.isspace() or before in "([—–-:") and not after.isspace()
 
 
 def _find_close(text: str, i: int, pe: int, opener: str) -> int | None:
