@@ -22,6 +22,22 @@ DISABLED: tuple[str, ...] = ()
 QUOTE_INFIXES: tuple[str, ...] = (r"[,;:!?](?=[“\"‘])", r'(?<=[,;:])"', r"[“”]")
 
 
+@Language.component("newsgraph_paragraphs")
+def paragraph_sentences(doc: Doc) -> Doc:
+    """A paragraph break always ends a sentence. The parser otherwise joins a paragraph's last
+    sentence with the next paragraph's first (a newswire quote opening with '' after a blank
+    line becomes part of the sentence before). Runs before the parser, which keeps these starts."""
+    for tok in doc[:-1]:
+        if tok.is_space and "\n" in tok.text:
+            nxt = doc[tok.i + 1]
+            prev = doc[tok.i - 1] if tok.i > 0 else None
+            if "\n\n" in tok.text or prev is None or prev.text[-1:] in '.!?:"”’\'' or nxt.is_quote:
+                nxt.is_sent_start = True
+                if nxt.is_quote and nxt.i + 1 < len(doc):
+                    doc[nxt.i + 1].is_sent_start = False  # the opening mark belongs to its sentence
+    return doc
+
+
 def split_glued_quotes(nlp: Language) -> None:
     """Add :data:`QUOTE_INFIXES` to the tokenizer's infix rules."""
     infixes = [*(nlp.Defaults.infixes or ()), *QUOTE_INFIXES]
@@ -47,6 +63,7 @@ def load_language(model: str, components: tuple[str, ...] = COMPONENTS) -> Langu
     except OSError as exc:
         raise ConfigError(Errors.E004.format(model=model)) from exc
     split_glued_quotes(nlp)
+    nlp.add_pipe("newsgraph_paragraphs", first=True)
     for name in components:
         nlp.add_pipe(name)
     return nlp
