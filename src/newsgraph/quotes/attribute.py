@@ -143,6 +143,20 @@ def content_of(cue: Token) -> tuple[int, int] | None:
     return None
 
 
+def parenthetical_rest(cue: Token) -> tuple[int, int] | None:
+    """The reported clause's part after a cue set inside it: in "Joe Biden, he said, had been in
+    the Senate for years" the content is "Joe Biden" and "had been in the Senate for years"."""
+    if cue.dep_ != "parataxis":
+        return None
+    doc = cue.doc
+    head = cue.head
+    end = min(head.right_edge.i, cue.sent.end - 1)
+    if end <= cue.right_edge.i + 1 or head.left_edge.i >= cue.left_edge.i:
+        return None
+    s, e = _trim(doc_text(doc), doc[cue.right_edge.i].idx + len(doc[cue.right_edge.i]), doc[end].idx + len(doc[end]))
+    return (s, e) if e - s >= 8 else None
+
+
 def according_to(sent: Span) -> list[tuple[Token, Token, tuple[int, int]]]:
     """(cue "according", source head, content range) for every "according to X" in ``sent``."""
     out = []
@@ -203,8 +217,9 @@ def attributions_in(doc: Doc, quotes: list[QuoteMarks], lex: CueLexicon) -> list
                 parts = [p for q in near for p in q.parts]
                 kind_q = "direct"
             elif content is not None:
-                inside = [q for q in quotes if content[0] <= q.start and q.end <= content[1] + 1]
-                parts = [content]
+                rest = parenthetical_rest(tok)
+                parts = [content, rest] if rest else [content]
+                inside = [q for q in quotes if any(s <= q.start and q.end <= e + 1 for s, e in parts)]
                 kind_q = "mixed" if inside else "indirect"
                 near = inside
             else:
