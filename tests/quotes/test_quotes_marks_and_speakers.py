@@ -112,3 +112,39 @@ def test_confidence_is_in_range_and_ranked(extract, gallant_text: str) -> None:
     with_cue = [q.confidence for q in art.quotes if q.cue is not None and q.kind == "direct"]
     carried = [q.confidence for q in art.quotes if q.cue is None]
     assert min(with_cue) > max(carried)
+
+
+def test_newswire_doubled_apostrophes_are_quote_marks() -> None:
+    text = (
+        "The plan was approved last year.\n\n''There's always resistance,'' said Mr. Schmidt. "
+        "''The land is being put to better use.''\n\nChina warned of ``new damage'' to relations, "
+        "and the voters'' mood soured."
+    )
+    found = [text[q.start : q.end] for q in find_quotes(text)]
+    assert found == [
+        "''There's always resistance,''",
+        "''The land is being put to better use.''",
+        "``new damage''",
+    ]
+
+
+def test_the_quoted_sentence_after_an_attributed_quote_goes_on_with_it(extract) -> None:
+    art = extract(
+        "The plan was approved last year.\n\n''There's always resistance,'' said Mark Schmidt, who bought "
+        "the property in 2014. ''The land is being put to better use.''\n\nThe city council disagreed."
+    )
+    q = quote_with(art, "always resistance")
+    assert speaker_name(art, q) == "Mark Schmidt" and q.kind == "direct"
+    assert q.content.spans is not None and len(q.content.spans) == 2
+    assert "better use" in q.content.text
+    assert "plan was approved" not in q.content.text  # a paragraph break ends the sentence before
+
+
+def test_a_cue_inside_the_reported_clause_takes_both_parts(extract) -> None:
+    art = extract('Vice President Joe Biden, he said, had been in the Senate for "a thousand years."')
+    q = quote_with(art, "Joe Biden")
+    assert q.content.spans is not None
+    assert [q.content.text[s - q.content.start : e - q.content.start] for s, e in q.content.spans] == [
+        "Vice President Joe Biden",
+        'had been in the Senate for "a thousand years."',
+    ]
