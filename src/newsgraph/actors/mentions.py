@@ -64,6 +64,7 @@ class MentionFinder:
 
     def __init__(self, nlp: Language, lex: ActorLexicon) -> None:
         self.lex = lex
+        self.group_words = {w for w in lex.role_sectors if " " not in w} | _GROUP_NOUNS
         self.known_lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.known_exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         long_names: list[str] = []
@@ -462,6 +463,8 @@ class MentionFinder:
         taken = [(c.start, c.end) for c in found]
         out: list[Candidate] = []
         for t in doc:
+            if t.lower_ not in self.group_words:
+                continue
             # "Rebels in Mali attacked": capitalised at the start of a sentence, read as a name
             plural = t.tag_ == "NNS" or (t.is_sent_start and t.pos_ == "PROPN" and t.lower_.endswith("s"))
             if t.pos_ not in ("NOUN", "PROPN") or not plural or t.i in in_role:
@@ -509,8 +512,11 @@ class MentionFinder:
         "a newspaper based in east Beirut", "students from Lagos"."""
         preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("in", "from", "of")]
         preps += [
-            p for a in noun.children if a.dep_ == "acl" and a.lemma_ in ("base", "locate")
-            for p in a.children if p.dep_ == "prep" and p.lower_ in ("in", "at")
+            p
+            for a in noun.children
+            if a.dep_ == "acl" and a.lemma_ in ("base", "locate")
+            for p in a.children
+            if p.dep_ == "prep" and p.lower_ in ("in", "at")
         ]
         for p in preps:
             for o in p.children:

@@ -178,16 +178,16 @@ def add_missed_names(doc: Doc, actors: list[Actor]) -> None:
         names[key] = None if key in names and names[key] is not a else a  # ambiguous surname: skip
     if not names:
         return
-    taken = [(m.start, m.end) for a in actors for m in a.mentions]
+    covered = {i for a in actors for m in a.mentions for i in range(m.start, m.end)}
     for tok in doc:
         named = names.get(tok.text)
         if named is None or tok.pos_ != "PROPN":
             continue
         s, e = tok.idx, tok.idx + len(tok)
-        if any(ts < e and s < te for ts, te in taken):
+        if s in covered or e - 1 in covered:
             continue
         named.mentions.append(Mention(s, e, tok.text, "name"))
-        taken.append((s, e))
+        covered.update(range(s, e))
 
 
 def _find_person(clusters: list[_Cluster], first: str | None, surname: str, suffix: str | None) -> _Cluster | None:

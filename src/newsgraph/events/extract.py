@@ -53,7 +53,6 @@ REPORT_LEMMAS = {
     "confirm",
     "declare",
     "reiterate",
-    "insist",
     "stress",
     "emphasize",
     "conclude",
@@ -270,8 +269,11 @@ def find_events(sent: Span, lex: EventLexicon) -> list[Found]:
     out: list[Found] = []
     demands: list[Found] = []
     demanded: list[Token] = []  # clauses already read as the content of a demand
+    verb_words, noun_words = _trigger_words(lex)
     for tok in sent:
         low, lemma = tok.lower_, tok.lemma_.lower()
+        if lemma not in verb_words and low not in noun_words and lemma not in noun_words:
+            continue  # most tokens: nothing to look at
         if tok.pos_ == "VERB" and lemma in REPORT_LEMMAS:
             for d in _demands(tok):
                 d.modality, d.negated, d.intent, d.threat = _modality(d.trigger, sent, lex)
@@ -313,6 +315,19 @@ def find_events(sent: Span, lex: EventLexicon) -> list[Found]:
     return out
 
 
+_TRIGGER_WORDS: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
+
+
+def _trigger_words(lex: EventLexicon) -> tuple[frozenset[str], frozenset[str]]:
+    """Every verb lemma and noun form that can start a trigger, for a fast first check."""
+    words = _TRIGGER_WORDS.get(id(lex))
+    if words is None:
+        verbs = set(lex.verbs) | {p.split()[0] for p in lex.phrasal} | {v for v, _ in lex.object_types}
+        nouns = set(lex.nouns) | {p.split()[-1] for p in lex.noun_phrases}
+        words = _TRIGGER_WORDS[id(lex)] = (frozenset(verbs | REPORT_LEMMAS), frozenset(nouns))
+    return words
+
+
 def _word_before(tok: Token) -> str:
     """The word before ``tok`` (lower case), or ""."""
     return tok.doc[tok.i - 1].lower_ if tok.i > 0 else ""
@@ -338,7 +353,9 @@ def _noun_arguments(noun: Token, etype: str) -> tuple[list[Token], list[Token]]:
                 for o in objs:
                     if c.lower_ == "of" and o.lower_ in _MEETINGS:
                         # "the cancellation of the delegation's trip to Washington": the trip's target
-                        tgt.extend(p2 for p in _children(o, ("prep",)) if p.lower_ in ("to", "with") for p2 in _children(p, ("pobj",)))
+                        for p in _children(o, ("prep",)):
+                            if p.lower_ in ("to", "with"):
+                                tgt.extend(_children(p, ("pobj",)))
                     else:
                         tgt.append(o)
         elif c.dep_ == "acl":

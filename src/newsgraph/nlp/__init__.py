@@ -31,7 +31,7 @@ def paragraph_sentences(doc: Doc) -> Doc:
         if tok.is_space and "\n" in tok.text:
             nxt = doc[tok.i + 1]
             prev = doc[tok.i - 1] if tok.i > 0 else None
-            if "\n\n" in tok.text or prev is None or prev.text[-1:] in '.!?:"”’\'' or nxt.is_quote:
+            if "\n\n" in tok.text or prev is None or prev.text[-1:] in ".!?:\"”’'" or nxt.is_quote:
                 nxt.is_sent_start = True
                 if nxt.is_quote and nxt.i + 1 < len(doc):
                     doc[nxt.i + 1].is_sent_start = False  # the opening mark belongs to its sentence

@@ -272,7 +272,7 @@ def colon_headlines(doc: Doc) -> list[Attribution]:
                 (colon.idx, colon.idx + 1),
                 src,
                 ents[-1].root,
-                "direct" if any(c in doc_text(doc)[s:e] for c in ('“', '”', '"', '‘', '’', "''")) else "indirect",
+                "direct" if any(c in doc_text(doc)[s:e] for c in ("“", "”", '"', "‘", "’", "''")) else "indirect",
                 "colon",
                 (sent.start_char, sent.end_char),
             )

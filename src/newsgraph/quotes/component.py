@@ -114,11 +114,15 @@ def _same_content(a: Attribution, b: Attribution) -> bool:
 
 
 def _overlap(a: Attribution, b: Attribution) -> float:
-    sa = {i for s, e in a.content for i in range(s, e)}
-    sb = {i for s, e in b.content for i in range(s, e)}
-    if not sa or not sb:
+    """Shared characters of two contents over the smaller one's length."""
+    if a.content[-1][1] <= b.content[0][0] or b.content[-1][1] <= a.content[0][0]:
         return 0.0
-    return len(sa & sb) / min(len(sa), len(sb))
+    la = sum(e - s for s, e in a.content)
+    lb = sum(e - s for s, e in b.content)
+    if not la or not lb:
+        return 0.0
+    shared = sum(max(0, min(e1, e2) - max(s1, s2)) for s1, e1 in a.content for s2, e2 in b.content)
+    return shared / min(la, lb)
 
 
 def _paragraph_of(text: str, pos: int) -> tuple[int, int]:
