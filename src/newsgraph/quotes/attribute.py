@@ -102,6 +102,12 @@ def _clause_span(tok: Token) -> tuple[int, int]:
     return doc[tok.left_edge.i].idx, doc[tok.right_edge.i].idx + len(doc[tok.right_edge.i])
 
 
+_SPEECH_CONJ = {"say", "tell", "add", "argue", "claim", "insist", "warn", "write", "note", "suggest", "call"}
+_NOT_CONTENT = {"punct", "advcl", "npadvmod", "cc", "conj", "mark", "advmod"}
+_CONTENT_PREPS = {"of", "for", "as", "to", "about", "over", "with", "against", "on"}
+_NAMING = {"call", "brand", "label", "dub", "name", "term"}
+
+
 def content_of(cue: Token) -> tuple[int, int] | None:
     """What the cue introduces: its complement clause, or the clause it reports on."""
     doc = cue.doc
@@ -112,6 +118,13 @@ def content_of(cue: Token) -> tuple[int, int] | None:
             or (c.dep_ == "advcl" and c.i > cue.i and any(m.lower_ in ("if", "whether") for m in c.children))
         ):
             s, e = _clause_span(c)
+            # "told reporters that he agrees X and said Y": the second statement is its own
+            said = [t for t in c.subtree if t.dep_ == "conj" and t.lemma_ in _SPEECH_CONJ and t.i > c.i]
+            if said:
+                ccs = [x.i for x in said[0].head.children if x.dep_ == "cc" and x.i < said[0].i]
+                cut = min([said[0].left_edge.i, *ccs])
+                if doc[cut].idx > s:
+                    e = min(e, doc[cut].idx)
             # keep the complementizer "that" in (PolNeAR does)
             return _trim(doc_text(doc), s, e)
     # "X, he said." — the cue hangs off the reported clause (parataxis), or is the root
@@ -132,12 +145,16 @@ def content_of(cue: Token) -> tuple[int, int] | None:
         and dobj[0].ent_type_ not in ("PERSON",)
         or (dobj and cue.lemma_ in ("call", "describe", "brand", "label", "dub", "accuse", "blame"))
     ):
-        last = (
-            max(c.right_edge.i for c in cue.children if c.i > cue.i and c.dep_ != "punct")
-            if any(c.i > cue.i and c.dep_ != "punct" for c in cue.children)
-            else dobj[0].right_edge.i
-        )
-        s = doc[dobj[0].left_edge.i].idx
+        # the object and what completes it ("accused X of Y", "called X a liar"), not the
+        # cue's adverbials ("defended his father on Tuesday, saying ...")
+        rights = [c for c in cue.children if c.i > cue.i and c.dep_ not in _NOT_CONTENT]
+        rights = [c for c in rights if c.dep_ != "prep" or c.lower_ in _CONTENT_PREPS]
+        last = max((c.right_edge.i for c in rights), default=dobj[0].right_edge.i)
+        first = dobj[0]
+        oprd = [c for c in cue.children if c.dep_ == "oprd" and c.i > dobj[0].i]
+        if cue.lemma_ in _NAMING and oprd:
+            first = oprd[0]  # "called Clinton an ISIS co-founder": what she is called
+        s = doc[first.left_edge.i].idx
         e = doc[last].idx + len(doc[last])
         return _trim(doc_text(doc), s, e)
     return None
