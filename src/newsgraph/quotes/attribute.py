@@ -298,8 +298,15 @@ def colon_headlines(doc: Doc) -> list[Attribution]:
 
 
 def _covered_by(content: tuple[int, int], quotes: list[QuoteMarks]) -> bool:
+    """Is the cue's own clause mostly made of these quotations (not a clause of its own next to them)?"""
+    cs, ce = content
+    inside = sum(max(0, min(e, ce) - max(s, cs)) for q in quotes for s, e in q.parts)
+    if inside >= 0.6 * (ce - cs):
+        return True
+    # '"Blah, blah," he said that day': the parse may give the cue a clause of its own words;
+    # a quotation that ends its sentence ('... like that.'' He said that ...') is not the cue's
     q_chars = sum(e - s for q in quotes for s, e in q.parts)
-    return q_chars >= 0.6 * (content[1] - content[0])
+    return q_chars >= 0.6 * (ce - cs) and not any(q.ends_sentence for q in quotes if q.end <= cs)
 
 
 def _adjacent_quotes(cue: Token, sent: Span, quotes: list[QuoteMarks]) -> list[QuoteMarks]:

@@ -27,6 +27,7 @@ class QuoteMarks:
     parts: list[tuple[int, int]]
     closed: bool = True
     width: int = 1  # characters in each mark (2 for '' and ``)
+    ends_sentence: bool = False  # the quoted words end with . ! or ? before the closing mark
 
     @property
     def start(self) -> int:
@@ -79,6 +80,8 @@ def find_quotes(text: str, max_words: int = 600) -> list[QuoteMarks]:
             width = 2 if doubled else 1
             if doubled:
                 found = text.find("''", i + 2, pe)
+                if found >= 0 and text[found + 2 : found + 3] == "'":
+                    found += 1  # "the word 'old-school,'''": a nested quote closes first
                 close: int | None = found + 1 if found >= 0 else None  # last character of the closing mark
             else:
                 close = _find_close(text, i, pe, ch)
@@ -115,6 +118,9 @@ def find_quotes(text: str, max_words: int = 600) -> list[QuoteMarks]:
             pending = None
     if pending is not None:
         quotes.append(pending)
+    for q in quotes:
+        if q.closed:
+            q.ends_sentence = text[q.end - q.width - 1 : q.end - q.width] in (".", "!", "?")
     quotes.sort(key=lambda q: q.start)
     return quotes
 
