@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from ..nlp import doc_text
-from .cues import CueLexicon, cue_kind, cue_span
+from .cues import CueLexicon, cue_kind, cue_span, prepositional_object
 from .marks import QuoteMarks
 
 _PUNCT_EDGE = " \t\n,;:—–-"
@@ -108,7 +108,7 @@ _CONTENT_PREPS = {"of", "for", "as", "to", "about", "over", "with", "against", "
 _NAMING = {"call", "brand", "label", "dub", "name", "term"}
 
 
-def content_of(cue: Token) -> tuple[int, int] | None:
+def content_of(cue: Token, lex: CueLexicon | None = None) -> tuple[int, int] | None:
     """What the cue introduces: its complement clause, or the clause it reports on."""
     doc = cue.doc
     for c in cue.children:
@@ -127,6 +127,9 @@ def content_of(cue: Token) -> tuple[int, int] | None:
                     e = min(e, doc[cut].idx)
             # keep the complementizer "that" in (PolNeAR does)
             return _trim(doc_text(doc), s, e)
+    obj = prepositional_object(cue, lex) if lex is not None else None
+    if obj is not None:  # "accused Clinton of lying": what she is accused of
+        return _trim(doc_text(doc), *_clause_span(obj))
     # "X, he said." — the cue hangs off the reported clause (parataxis), or is the root
     # with the reported clause on its left.
     if cue.dep_ == "parataxis":
@@ -228,7 +231,7 @@ def attributions_in(doc: Doc, quotes: list[QuoteMarks], lex: CueLexicon) -> list
             ) and tok.dep_ not in ("ROOT", "parataxis", "conj", "advcl", "ccomp"):
                 continue
             subj = source_of(tok)
-            content = content_of(tok)
+            content = content_of(tok, lex)
             near = _adjacent_quotes(tok, sent, quotes)
             if near and (content is None or _covered_by(content, near)):
                 parts = [p for q in near for p in q.parts]

@@ -15,12 +15,14 @@ class CueLexicon:
     speech: frozenset[str]
     belief: frozenset[str]
     nouns: frozenset[str]
+    prepositional: dict[str, frozenset[str]]  # "accuse" -> {"of"}: the content is that preposition's object
 
 
 @lru_cache(maxsize=1)
 def cue_lexicon() -> CueLexicon:
     raw = json.loads(resources.files("newsgraph.data").joinpath("cues.json").read_text("utf-8"))
-    return CueLexicon(frozenset(raw["speech"]), frozenset(raw["belief"]), frozenset(raw["nouns"]))
+    preps = {k: frozenset(v) for k, v in raw.get("prepositional", {}).items() if not k.startswith("_")}
+    return CueLexicon(frozenset(raw["speech"]), frozenset(raw["belief"]), frozenset(raw["nouns"]), preps)
 
 
 def cue_kind(tok: Token, lex: CueLexicon) -> str | None:
@@ -32,6 +34,21 @@ def cue_kind(tok: Token, lex: CueLexicon) -> str | None:
         return "speech"
     if lemma in lex.belief:
         return "belief"
+    if prepositional_object(tok, lex) is not None:
+        return "speech"
+    return None
+
+
+def prepositional_object(tok: Token, lex: CueLexicon) -> Token | None:
+    """The object of the preposition that carries a cue's content ("spoke about the economy")."""
+    preps = lex.prepositional.get(tok.lemma_.lower())
+    if not preps:
+        return None
+    for p in tok.children:
+        if p.dep_ == "prep" and p.lower_ in preps and p.i > tok.i:
+            for o in p.children:
+                if o.dep_ in ("pobj", "pcomp"):
+                    return o
     return None
 
 
