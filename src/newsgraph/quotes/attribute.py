@@ -76,7 +76,7 @@ def source_of(tok: Token) -> Token | None:
         for c in t.children:
             if c.dep_ in _SUBJ:
                 return c
-        if t.dep_ in ("conj", "advcl", "xcomp") and t.head is not t:
+        if t.dep_ in ("conj", "advcl", "xcomp", "acomp") and t.head is not t:
             t = t.head
             continue
         break
@@ -212,7 +212,11 @@ def attributions_in(doc: Doc, quotes: list[QuoteMarks], lex: CueLexicon) -> list
             kind = cue_kind(tok, lex)
             if kind is None or tok.idx in quote_at:
                 continue
-            if kind == "belief" and not any(c.dep_ == "ccomp" for c in tok.children):
+            if (
+                kind == "belief"
+                and not any(c.dep_ == "ccomp" for c in tok.children)
+                and prepositional_object(tok, lex) is None
+            ):
                 continue  # "want", "see" without a clause are not attributions
             if tok.lemma_ in (
                 "add",

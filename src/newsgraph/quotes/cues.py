@@ -27,6 +27,8 @@ def cue_lexicon() -> CueLexicon:
 
 def cue_kind(tok: Token, lex: CueLexicon) -> str | None:
     """ "speech" or "belief" when ``tok`` is a cue verb, else None."""
+    if tok.pos_ == "ADJ":  # "critical of the deal": a position, held by the copula's subject
+        return "belief" if prepositional_object(tok, lex) is not None else None
     if tok.pos_ not in ("VERB", "AUX") and not (tok.pos_ == "NOUN" and tok.tag_ == "VBZ"):
         return None
     lemma = tok.lemma_.lower()
