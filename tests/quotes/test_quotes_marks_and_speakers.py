@@ -148,3 +148,21 @@ def test_a_cue_inside_the_reported_clause_takes_both_parts(extract) -> None:
         "Vice President Joe Biden",
         'had been in the Senate for "a thousand years."',
     ]
+
+
+def test_mixed_and_mistyped_closing_marks() -> None:
+    text = 'He said "This is it,” and left. “Apparently not,“ she said. “A “nested” phrase” here.'
+    assert [text[q.start : q.end] for q in find_quotes(text)] == [
+        '"This is it,”',
+        "“Apparently not,“",
+        "“A “nested” phrase”",
+    ]
+
+
+def test_a_short_quote_before_its_cue_is_attributed(extract) -> None:
+    art = extract(
+        "Ed Rendell, one of Clinton's most vocal supporters, was even more resolute.\n\n"
+        '"Absolutely not," he said of the possibility of superdelegates switching sides.'
+    )
+    q = quote_with(art, "Absolutely not")
+    assert q.kind == "direct" and speaker_name(art, q) == "Ed Rendell"

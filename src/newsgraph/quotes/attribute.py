@@ -352,8 +352,13 @@ def _adjacent_quotes(cue: Token, sent: Span, quotes: list[QuoteMarks]) -> list[Q
 
 
 def _subject_left(cue: Token) -> int:
+    """Where the cue's clause starts: its subject and auxiliaries, never words inside a quotation
+    (in '"Absolutely not," he said' the parser may hang "not" on "said")."""
+    doc = cue.doc
     left = cue.i
     for c in cue.lefts:
-        if c.dep_ in _SUBJ or c.dep_ in ("aux", "advmod", "neg"):
+        if (c.dep_ in _SUBJ or c.dep_ in ("aux", "advmod", "neg")) and not any(
+            doc[k].is_quote for k in range(c.i, cue.i)
+        ):
             left = min(left, c.left_edge.i)
     return left

@@ -147,14 +147,27 @@ def _doubled_opener(text: str, i: int) -> bool:
     return (before.isspace() or before in "([—–-:") and not after.isspace()
 
 
+def _looks_closing(text: str, j: int) -> bool:
+    """A mark right after a word or punctuation and before a space, punctuation or the end."""
+    before = text[j - 1] if j > 0 else " "
+    after = text[j + 1] if j + 1 < len(text) else " "
+    return not before.isspace() and (after.isspace() or after in ".,;:!?)—–-")
+
+
 def _find_close(text: str, i: int, pe: int, opener: str) -> int | None:
     closer = OPENERS[opener]
     j = i + 1
     depth = 0
     while j < pe:
         c = text[j]
-        if opener == '"' and c == '"':
-            return j
+        if opener == '"' and c in ('"', "”"):
+            return j  # scraped text mixes straight and curly marks: "...”
+        if opener == "“" and c == "“" and _looks_closing(text, j):
+            if depth == 0:
+                return j  # a closing mark typed as an opening one: “...,“
+            depth -= 1
+            j += 1
+            continue
         if opener != '"' and c == closer and not (closer == "’" and _is_apostrophe(text, j)):
             if depth == 0:
                 return j
