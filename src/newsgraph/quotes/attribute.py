@@ -327,9 +327,12 @@ def _adjacent_quotes(cue: Token, sent: Span, quotes: list[QuoteMarks]) -> list[Q
     clause_r = doc[i - 1].idx + len(doc[i - 1])
     found: list[QuoteMarks] = []
     before = False
+    text = doc_text(doc)
     for q in quotes:
-        gap_before = doc_text(doc)[q.end : clause_l]
-        gap_after = doc_text(doc)[clause_r : q.start]
+        if q.end < clause_l - 3 or q.start > clause_r + 8:
+            continue  # too far from the cue's clause to be its quotation
+        gap_before = text[q.end : clause_l]
+        gap_after = text[clause_r : q.start]
         if "\n" in gap_before and "\n" in gap_after:
             continue
         if q.end <= clause_l and len(gap_before) <= 3 and not gap_before.strip(" ,—–-"):
@@ -339,7 +342,7 @@ def _adjacent_quotes(cue: Token, sent: Span, quotes: list[QuoteMarks]) -> list[Q
             found.append(q)
         elif (
             q.start >= clause_r
-            and doc_text(doc)[clause_r : clause_r + 1] == ":"
+            and text[clause_r : clause_r + 1] == ":"
             and len(gap_after) <= 8
             and not gap_after.strip(" :\n")
             and not found
