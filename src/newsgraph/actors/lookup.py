@@ -2,27 +2,46 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 from spacy.tokens import Doc
 
 from ..record import Actor, Mention
+
+_INDEX_KEY = "newsgraph.mention_index"
+
+
+def _mention_index(doc: Doc) -> tuple[list[int], list[tuple[int, int, Actor, Mention]], int]:
+    """The doc's mentions sorted by start, with the longest mention's length. Built once per
+    actor list: quotes and events look up thousands of spans per article."""
+    actors = doc._.actors or []
+    stamp = (id(actors), len(actors), sum(len(a.mentions) for a in actors))
+    cached = doc.user_data.get(_INDEX_KEY)
+    if cached is not None and cached[0] == stamp:
+        return cached[1]
+    rows = sorted(((m.start, m.end, a, m) for a in actors for m in a.mentions), key=lambda r: (r[0], r[1]))
+    index = ([r[0] for r in rows], rows, max((r[1] - r[0] for r in rows), default=0))
+    doc.user_data[_INDEX_KEY] = (stamp, index)
+    return index
 
 
 def mention_at(doc: Doc, start: int, end: int) -> tuple[Actor, Mention] | None:
     """The actor mention that best covers ``[start, end)``: an exact match first,
     else the longest mention inside the span, else one containing it."""
     best: tuple[int, Actor, Mention] | None = None
-    for actor in doc._.actors or []:
-        for m in actor.mentions:
-            if m.start == start and m.end == end:
-                return actor, m
-            if start <= m.start and m.end <= end:
-                score = 2 * (m.end - m.start)
-            elif m.start <= start and end <= m.end:
-                score = end - start
-            else:
-                continue
-            if best is None or score > best[0]:
-                best = (score, actor, m)
+    starts, rows, longest = _mention_index(doc)
+    # only mentions starting in [start - longest, end) can be inside or around the span
+    for _s, _e, actor, m in rows[bisect_left(starts, start - longest) : bisect_right(starts, end)]:
+        if m.start == start and m.end == end:
+            return actor, m
+        if start <= m.start and m.end <= end:
+            score = 2 * (m.end - m.start)
+        elif m.start <= start and end <= m.end:
+            score = end - start
+        else:
+            continue
+        if best is None or score > best[0]:
+            best = (score, actor, m)
     return (best[1], best[2]) if best else None
 
 

@@ -67,9 +67,11 @@ _PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
 _NUM = r"(?P<n>\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 _UNIT = r"(?P<unit>day|week|month|year)s?"
 
-# Ordered: longer, more specific patterns first; matches do not overlap.
+# Ordered: longer, more specific patterns first; matches do not overlap. Patterns are
+# lower case and run on the lower-cased text: case-insensitive matching costs Python's
+# ``re`` about 1.7x the time, and this stage scans every article thirteen times.
 PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (name, re.compile(p, re.IGNORECASE))
+    (name, re.compile(p))
     for name, p in (
         ("iso", r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b"),
         ("numeric", r"\b(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])/(?P<y>(?:19|20)\d\d)\b"),
@@ -120,8 +122,11 @@ def find_timexes(text: str) -> list[Match]:
     """Non-overlapping time expressions in ``text``, in order."""
     taken: list[tuple[int, int]] = []
     found: list[Match] = []
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few characters lower-case to two ('İ'): keep offsets exact
+        lowered = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
     for kind, pat in PATTERNS:
-        for m in pat.finditer(text):
+        for m in pat.finditer(lowered):
             s, e = m.span()
             if kind == "year":  # keep the preposition out of the span: "in 2023" -> "2023"
                 s = m.start("y")

@@ -65,6 +65,9 @@ def _quote_at(doc: Doc, pos: int) -> Quote | None:
     return None
 
 
+_ROLES_KEY = "newsgraph.role_words"  # the role lexicon in use, set by the component per doc
+
+
 def _actors_of(doc: Doc, toks: list[Token]) -> list[Actor]:
     out: list[Actor] = []
     for t in toks:
@@ -79,7 +82,7 @@ def _actors_of(doc: Doc, toks: list[Token]) -> list[Actor]:
             continue
         # "Doctors from two American aid groups": look right only from people nouns
         wider = t.pos_ in ("NOUN", "NUM") and (
-            t.lemma_.lower() in actor_lexicon().role_sectors or t.lower_ in _QUANTITIES
+            t.lower_ in _QUANTITIES or t.lemma_.lower() in doc.user_data[_ROLES_KEY]
         )
         found = mention_at(doc, t.idx, t.idx + len(t))  # a mention holding the head word
         if found is None and t.pos_ == "PRON" and t.lower_ in _THIRD_PERSON:
@@ -152,6 +155,7 @@ class EventsComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         events: list[Event] = []
+        doc.user_data[_ROLES_KEY] = self.places.role_sectors
         if doc._.actors:
             for sent in doc.sents:
                 found = find_events(sent, self.lexicon)
