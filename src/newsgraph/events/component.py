@@ -81,9 +81,7 @@ def _actors_of(doc: Doc, toks: list[Token]) -> list[Actor]:
                 out.append(actor)
             continue
         # "Doctors from two American aid groups": look right only from people nouns
-        wider = t.pos_ in ("NOUN", "NUM") and (
-            t.lower_ in _QUANTITIES or t.lemma_.lower() in doc.user_data[_ROLES_KEY]
-        )
+        wider = t.pos_ in ("NOUN", "NUM") and (t.lower_ in _QUANTITIES or t.lemma_.lower() in doc.user_data[_ROLES_KEY])
         found = mention_at(doc, t.idx, t.idx + len(t))  # a mention holding the head word
         if found is None and t.pos_ == "PRON" and t.lower_ in _THIRD_PERSON:
             for a in _actors_of(doc, _reporter(t)):
