@@ -75,3 +75,11 @@ def test_date_of_prefers_the_clause_then_the_sentence(extract, nlp) -> None:
     assert date_of(doc, 0, 26) == ("2024-03-25", "clause")
     assert date_of(doc, 27, 41, (0, 41)) == ("2024-03-25", "sentence")
     assert date_of(doc, 43, 66, (43, 66)) == ("2024-03-27", "published")
+
+
+def test_matching_ignores_case_and_keeps_offsets_after_characters_that_grow_when_lowered() -> None:
+    from newsgraph.dates.resolve import find_timexes
+
+    text = "İstanbul: ON MARCH 5, 2024 the council met; it met again Tuesday."
+    found = [(text[m.start : m.end], m.kind) for m in find_timexes(text)]
+    assert found == [("MARCH 5, 2024", "month_day_year"), ("Tuesday", "weekday")]

@@ -166,3 +166,27 @@ def test_a_short_quote_before_its_cue_is_attributed(extract) -> None:
     )
     q = quote_with(art, "Absolutely not")
     assert q.kind == "direct" and speaker_name(art, q) == "Ed Rendell"
+
+
+def test_a_quote_after_a_parenthetical_adverb_or_a_no_break_space_is_the_cues(extract) -> None:
+    art = extract(
+        "Emanuel acknowledged, however, “As they say in the stock brochures, past performance is no "
+        "indication of future performance.”\n\n"
+        "Hayek confirmed she had been and said,\xa0“America has a very severe problem with discrimination.”"
+    )
+    for words, speaker in (("past performance", "Emanuel"), ("severe problem", "Hayek")):
+        q = quote_with(art, words)
+        assert q.kind == "direct" and q.content.text.startswith("“"), q
+        assert q.speaker is not None and q.speaker.text == speaker
+
+
+def test_a_quoted_fragment_inside_the_object_makes_a_mixed_quote(extract) -> None:
+    art = extract(
+        'Donald Trump attacked former Republican presidential nominee Mitt Romney for being a "failed candidate."'
+    )
+    q = quote_with(art, "failed candidate")
+    assert q.kind == "mixed"
+    assert q.content.text.startswith("former Republican presidential nominee Mitt Romney for being")
+    # a quotation that is the whole of what was told stays direct
+    told = quote_with(extract('The senator told reporters "we will win this fight."'), "we will win")
+    assert told.kind == "direct"

@@ -237,7 +237,10 @@ def attributions_in(doc: Doc, quotes: list[QuoteMarks], lex: CueLexicon) -> list
             subj = source_of(tok)
             content = content_of(tok, lex)
             near = _adjacent_quotes(tok, sent, quotes)
-            if near and (content is None or _covered_by(content, near)):
+            fragment = _fragment_phrase(tok, near[0]) if near else None
+            if fragment is not None:  # 'attacked Romney for being a "failed candidate."'
+                parts, kind_q, near = [fragment], "mixed", near[:1]
+            elif near and (content is None or _covered_by(content, near)):
                 parts = [p for q in near for p in q.parts]
                 kind_q = "direct"
             elif content is not None:
@@ -304,6 +307,36 @@ def colon_headlines(doc: Doc) -> list[Attribution]:
     return out
 
 
+_FRAGMENT_BEFORE = {"DET", "ADP", "AUX"}
+
+
+def _fragment_phrase(cue: Token, q: QuoteMarks) -> tuple[int, int] | None:
+    """The cue's object phrase when quotation ``q`` is a fragment inside it rather than what was
+    said: a quote opened right after an article or a preposition ('accused him of an "artful
+    smear"', 'wrote about the "creative" use of forgeries'). None otherwise."""
+    doc = cue.doc
+    if q.start <= cue.idx or cue.lemma_ in _NAMING:
+        return None
+    before = doc.char_span(cue.idx, q.start, alignment_mode="contract")
+    if before is None or len(before) < 2:
+        return None
+    last = before[-1]
+    if last.pos_ not in _FRAGMENT_BEFORE and last.lemma_ != "be":
+        return None
+    inside = [t for t in doc[last.i + 1 : cue.sent.end] if t.idx >= q.start + q.width and not t.is_punct]
+    if not inside or inside[0].idx >= q.end:
+        return None
+    top = inside[0]
+    while top.head.i != cue.i and top.head.i > cue.i and top.head.i != top.i:
+        top = top.head
+    if top.head.i != cue.i:
+        return None
+    end_tok = doc[min(top.right_edge.i, cue.sent.end - 1)]
+    s = doc[cue.i + 1].idx
+    e = max(q.end, end_tok.idx + len(end_tok))
+    return _trim(doc_text(doc), s, e)
+
+
 def _covered_by(content: tuple[int, int], quotes: list[QuoteMarks]) -> bool:
     """Is the cue's own clause mostly made of these quotations (not a clause of its own next to them)?"""
     cs, ce = content
@@ -314,6 +347,21 @@ def _covered_by(content: tuple[int, int], quotes: list[QuoteMarks]) -> bool:
     # a quotation that ends its sentence ('... like that.'' He said that ...') is not the cue's
     q_chars = sum(e - s for q in quotes for s, e in q.parts)
     return q_chars >= 0.6 * (ce - cs) and not any(q.ends_sentence for q in quotes if q.end <= cs)
+
+
+def _only(gap: str, marks: str) -> bool:
+    """Is ``gap`` made only of spaces (no-break ones too: scraped text has them) and ``marks``?
+    A line break counts only when it is one of ``marks``."""
+    return all((ch.isspace() and ch != "\n") or ch in marks for ch in gap)
+
+
+def _only_adverbs(doc: Doc, start: int, end: int) -> bool:
+    """Is ``[start, end)`` a parenthetical adverb between commas (', however,', ', again,')?"""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    words = [t for t in span if not t.is_punct and not t.is_space]
+    return 0 < len(words) <= 2 and all(t.pos_ == "ADV" and t.idx >= start and t.idx < end for t in words)
 
 
 def _adjacent_quotes(cue: Token, sent: Span, quotes: list[QuoteMarks]) -> list[QuoteMarks]:
@@ -329,26 +377,28 @@ def _adjacent_quotes(cue: Token, sent: Span, quotes: list[QuoteMarks]) -> list[Q
     before = False
     text = doc_text(doc)
     for q in quotes:
-        if q.end < clause_l - 3 or q.start > clause_r + 8:
+        if q.end < clause_l - 3 or q.start > clause_r + 24:
             continue  # too far from the cue's clause to be its quotation
         gap_before = text[q.end : clause_l]
         gap_after = text[clause_r : q.start]
         if "\n" in gap_before and "\n" in gap_after:
             continue
-        if q.end <= clause_l and len(gap_before) <= 3 and not gap_before.strip(" ,—–-"):
+        if q.end <= clause_l and len(gap_before) <= 3 and _only(gap_before, ",—–-"):
             found.append(q)
             before = True
-        elif q.start >= clause_r and len(gap_after) <= 4 and not gap_after.strip(" ,:—–-"):
+        elif q.start >= clause_r and len(gap_after) <= 4 and _only(gap_after, ",:—–-"):
             found.append(q)
+        elif q.start >= clause_r and len(gap_after) <= 24 and _only_adverbs(doc, clause_r, q.start):
+            found.append(q)  # 'Emanuel acknowledged, however, "…"'
         elif (
             q.start >= clause_r
             and text[clause_r : clause_r + 1] == ":"
             and len(gap_after) <= 8
-            and not gap_after.strip(" :\n")
+            and _only(gap_after, ":\n")
             and not found
         ):
             found.append(q)  # `said:` then the quote, maybe in the next paragraph
-        elif before and q.start >= clause_r and len(gap_after) <= 4 and not gap_after.strip(" ."):
+        elif before and q.start >= clause_r and len(gap_after) <= 4 and _only(gap_after, "."):
             # `"…," Spencer said. "…"`: the quote goes on after the attribution
             found.append(q)
     return found
