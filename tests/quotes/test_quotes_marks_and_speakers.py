@@ -190,3 +190,22 @@ def test_a_quoted_fragment_inside_the_object_makes_a_mixed_quote(extract) -> Non
     # a quotation that is the whole of what was told stays direct
     told = quote_with(extract('The senator told reporters "we will win this fight."'), "we will win")
     assert told.kind == "direct"
+
+
+def test_inverted_and_colon_attributions_find_their_speaker(extract) -> None:
+    art = extract(
+        '"Meh," wrote a Trump supporter who runs the Twitter account. "What does Ford know about it?"\n\n'
+        "“Having access to the file is valuable,” said Skelly, explaining he worked with them.\n\n"
+        '"Do I think that gun dealer should be sued?" Sanders asked rhetorically, shaking his head no.\n\n'
+        'She went on: "It is like calling anybody except the plumber."'
+    )
+    for words, speaker in (
+        ("Meh", "a Trump supporter"),
+        ("Having access", "Skelly"),
+        ("gun dealer", "Sanders"),
+        ("plumber", "She"),
+    ):
+        q = quote_with(art, words)
+        assert q.kind == "direct" and q.speaker is not None and q.speaker.text == speaker, q
+    # the participle is what Sanders did, not what he said
+    assert not [q for q in art.quotes if "shaking" in q.content.text]

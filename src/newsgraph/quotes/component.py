@@ -43,6 +43,7 @@ RULE_CONFIDENCE = {
     ("mixed", "cue:belief"): 0.6,
     ("direct", "continued"): 0.6,
     ("direct", "colon"): 0.6,
+    ("direct", "colon_intro"): 0.6,
     ("indirect", "colon"): 0.5,
     ("direct", "unattributed"): 0.1,
 }
