@@ -158,3 +158,30 @@ def test_the_cancelled_trip_points_to_its_destination(extract) -> None:
     )
     e = next(e for e in art.events if e.trigger.text == "cancellation")
     assert {art.actor(i).country for i in e.target} == {"DEU"}
+
+
+def test_an_embedded_target_is_not_the_source_itself(extract) -> None:
+    # "its" is Russia, the source: the targets are the countries the borders are with
+    art = extract("Russia closed its southern borders with Iran and Turkey because of the fighting.")
+    e = only(art, "SANCTION")
+    assert events_of(art)[art.events.index(e)][1:] == (["RUS"], ["IRN", "TUR"])
+
+
+def test_a_place_inside_the_locative_phrase_is_the_location(extract) -> None:
+    art = extract("Palestinian prisoners rioted on Monday at a jail in northern Israel, police sources said.")
+    e = only(art, "PROTEST")
+    assert e.location is not None and e.location.country == "ISR"
+
+
+def test_sending_people_to_investigate_is_an_investigation(extract) -> None:
+    art = extract(
+        "The United Nations has sent 21 military and civilian personnel to Bosnia on Wednesday "
+        "to investigate the feasibility of a peacekeeping force."
+    )
+    assert [t for t, _, _ in events_of(art)] == ["ACCUSE"]
+
+
+def test_international_ngos_are_coded_like_the_red_cross(extract) -> None:
+    art = extract("Amnesty International demanded that the Sudanese government end curbs on press freedom.")
+    amnesty = next(a for a in art.actors if a.name == "Amnesty International")
+    assert (amnesty.country, amnesty.sector) == ("IGO", "NGO")

@@ -117,9 +117,10 @@ def _reporter(pronoun: Token) -> list[Token]:
 _ARG_DEPS = {"dobj", "dative", "pobj", "nsubj", "nsubjpass", "poss", "amod", "compound"}
 
 
-def _embedded_targets(doc: Doc, f: Found) -> list[Actor]:
-    """The first actor in the event's own clause, outside its source: "threatened to cut off
-    electricity to X", "demanded that X cancel", "rejected an Australian ultimatum"."""
+def _embedded_targets(doc: Doc, f: Found, sources: list[Actor]) -> list[Actor]:
+    """The first actor in the event's own clause other than its source, with its conjuncts:
+    "threatened to cut off electricity to X", "demanded that X cancel", "rejected an
+    Australian ultimatum", "closed its borders with Iran and Turkey" (not "its": the source)."""
     skip = {t.i for s in f.source_tokens for t in s.subtree}
     queue = [c for c in f.trigger.children if c.dep_ not in ("punct", "nsubj", "agent", "advcl", "mark")]
     if f.nominal and f.trigger.dep_ in ("dobj", "attr"):  # the light verb's other arguments
@@ -133,9 +134,24 @@ def _embedded_targets(doc: Doc, f: Found) -> list[Actor]:
         if t.dep_ in _ARG_DEPS:
             found = mention_at(doc, t.idx, t.idx + len(t))
             if found:
-                return _actors_of(doc, [t])
+                conjuncts = [t, *(c for c in t.children if c.dep_ == "conj")]
+                actors = [a for a in _actors_of(doc, conjuncts) if a not in sources]
+                if actors:
+                    return actors
         queue.extend(c for c in t.children if c.dep_ not in ("punct", "relcl", "advcl"))
     return []
+
+
+_SENDING = {"send", "dispatch"}
+
+
+def _purpose_of_sending(tok: Token, triggers: set[int]) -> bool:
+    """Is ``tok`` a sending trigger whose purpose clause holds another trigger ("sent 21
+    personnel to Bosnia to investigate", "dispatched inspectors to monitor")?"""
+    return tok.lemma_ in _SENDING and any(
+        c.dep_ in ("advcl", "xcomp") and c.i in triggers and any(a.lower_ == "to" for a in c.children)
+        for c in tok.children
+    )
 
 
 def _governed(tok: Token, triggers: set[int]) -> bool:
@@ -158,8 +174,11 @@ class EventsComponent:
             for sent in doc.sents:
                 found = find_events(sent, self.lexicon)
                 triggers = {f.trigger.i for f in found}
+                purposes = {p.trigger.i for p in found if _purpose_of_sending(p.trigger, triggers)}
                 for f in found:
-                    if _governed(f.trigger, triggers):
+                    if f.trigger.i in purposes:
+                        continue  # "sent inspectors to investigate": the investigation is the event
+                    if _governed(f.trigger, triggers - purposes):
                         continue  # "threatened to cut off aid": the threat is the event, not the cut
                     ev = self._to_event(doc, sent.start_char, sent.end_char, f, len(events) + 1)
                     if ev is not None:
@@ -174,7 +193,7 @@ class EventsComponent:
         targets = [a for a in _actors_of(doc, f.target_tokens) if a not in sources]
         if not targets and f.type != "CONSULT":  # whom one meets is named, not embedded: "discussed efforts to free X"
             # the target of "threatened to cut off power to X", "urged X to", "closed its borders with X"
-            targets = [a for a in _embedded_targets(doc, f) if a not in sources]
+            targets = _embedded_targets(doc, f, sources)
         etype, mode, negated = f.type, f.mode, f.negated
         if negated and etype in _REFUSABLE:
             # "failed to reach agreement", "would not meet their demands": PLOVER codes a refusal
@@ -220,8 +239,9 @@ class EventsComponent:
         for t in (trig, trig.head):
             for p in t.children:
                 if p.dep_ == "prep" and p.lower_ in _LOCATIVE:
-                    for o in p.children:
-                        if o.dep_ == "pobj" and o.ent_type_ in ("GPE", "LOC", "FAC"):
+                    for pobj in p.children:
+                        o = _place_in(pobj) if pobj.dep_ == "pobj" else None
+                        if o is not None:
                             s, e = _np_range(o)
                             text = doc_text(trig.doc)[s:e]
                             return Location(
@@ -231,6 +251,23 @@ class EventsComponent:
                                 e,
                             )
         return None
+
+
+def _place_in(tok: Token, depth: int = 2) -> Token | None:
+    """The named place ``tok`` is or holds: "in Baghdad", "at this jail in northern Israel",
+    "in the West Bank city of Hebron", "in the capital Kabul"."""
+    if tok.ent_type_ in ("GPE", "LOC", "FAC"):
+        return tok
+    if depth == 0:
+        return None
+    for c in tok.children:
+        if c.dep_ == "appos" and c.ent_type_ in ("GPE", "LOC", "FAC"):
+            return c
+        if c.dep_ == "prep" and c.lower_ in ("in", "of", "near", "at"):
+            for o in c.children:
+                if o.dep_ == "pobj" and (found := _place_in(o, depth - 1)) is not None:
+                    return found
+    return None
 
 
 @Language.factory("newsgraph_events", assigns=["doc._.events"])

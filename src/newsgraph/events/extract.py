@@ -291,7 +291,9 @@ def find_events(sent: Span, lex: EventLexicon) -> list[Found]:
             src = subject_of(tok)
             tgt = _passive_object(tok) if passive else _objects(tok, etype)
             if passive and not _children(tok, ("agent",)):
-                src = []
+                # "guerrillas have been demobilized": who withdraws is the patient; other
+                # passives without an agent have no known source
+                src, tgt = (tgt, []) if etype == "RETREAT" else ([], tgt)
             f = Found(etype, tok, end, src, tgt, lex.modes.get(lemma))
         elif tok.pos_ in ("NOUN", "PROPN") and (etype := _noun_type(tok, lex)):
             head = tok.head if tok.dep_ == "compound" and tok.head.lemma_.lower() in _GENERIC_HEADS else tok
