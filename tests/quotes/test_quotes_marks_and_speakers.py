@@ -209,3 +209,11 @@ def test_inverted_and_colon_attributions_find_their_speaker(extract) -> None:
         assert q.kind == "direct" and q.speaker is not None and q.speaker.text == speaker, q
     # the participle is what Sanders did, not what he said
     assert not [q for q in art.quotes if "shaking" in q.content.text]
+
+
+def test_a_dateline_is_never_a_speaker(extract) -> None:
+    art = extract(
+        "MYRTLE BEACH, S.C. — Ted Cruz (R-Tex.) went on the attack on Saturday, questioning the "
+        "real estate mogul's temperament and judgment."
+    )
+    assert not [q for q in art.quotes if q.speaker is not None and q.speaker.text.startswith("MYRTLE")]

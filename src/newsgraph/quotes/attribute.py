@@ -9,6 +9,7 @@ inherited along conjoined and participial verbs), then the quote kind
 
 from __future__ import annotations
 
+import re
 from collections.abc import Container
 from dataclasses import dataclass, field
 
@@ -295,6 +296,8 @@ def attributions_in(doc: Doc, quotes: list[QuoteMarks], lex: CueLexicon) -> list
             if subj is None and tok.dep_ != "parataxis" and not near:
                 continue  # a cue without a source ("it was said that") is an attribution only with a quote
             src = source_span(subj) if subj is not None else None
+            if src and _is_dateline(doc_text(doc), src):
+                continue  # 'MYRTLE BEACH, S.C. — Ted Cruz, questioning …': the parser's subject is the dateline
             if src and parts and any(ps <= src[0] < pe for ps, pe in parts):
                 continue  # the "source" is inside the content: a parse error
             out.append(Attribution(parts, cue_span(tok), src, subj, kind_q, f"cue:{kind}", s_range, near))
@@ -431,6 +434,17 @@ def _covered_by(content: tuple[int, int], quotes: list[QuoteMarks]) -> bool:
     # a quotation that ends its sentence ('... like that.'' He said that ...') is not the cue's
     q_chars = sum(e - s for q in quotes for s, e in q.parts)
     return q_chars >= 0.6 * (ce - cs) and not any(q.ends_sentence for q in quotes if q.end <= cs)
+
+
+_DATELINE_AFTER = re.compile(r"(?:,[ \xa0][A-Z][A-Za-z.]{1,14})?[ \xa0]*(?:\([A-Z]+\)[ \xa0]*)?[—–-]")
+
+
+def _is_dateline(text: str, span: tuple[int, int]) -> bool:
+    """Is ``span`` a dateline: a place in capitals opening a paragraph, before a dash?"""
+    s, e = span
+    words = text[s:e]
+    at_start = s == 0 or text[max(0, s - 1)] == "\n"
+    return at_start and words.isupper() and len(words) > 2 and bool(_DATELINE_AFTER.match(text, e))
 
 
 def _only(gap: str, marks: str) -> bool:
