@@ -17,7 +17,7 @@ from ..actors.lookup import mention_at
 from ..dates import date_of
 from ..nlp import doc_text
 from ..record import Actor, Event, Location, Offsets, Quote, Span
-from .extract import REPORT_LEMMAS, Found, find_events, subject_of
+from .extract import REPORT_LEMMAS, Found, find_events, subject_of, trigger_candidates
 from .lexicon import event_lexicon
 
 _VERBAL = {"AGREE", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT", "SANCTION"}
@@ -171,8 +171,17 @@ class EventsComponent:
         events: list[Event] = []
         doc.user_data[_ROLES_KEY] = self.places.role_sectors
         if doc._.actors:
+            candidates = trigger_candidates(doc, self.lexicon)
+            k = 0
             for sent in doc.sents:
-                found = find_events(sent, self.lexicon)
+                in_sent: list[Token] = []
+                while k < len(candidates) and candidates[k] < sent.end:
+                    if candidates[k] >= sent.start:
+                        in_sent.append(doc[candidates[k]])
+                    k += 1
+                if not in_sent:
+                    continue
+                found = find_events(sent, self.lexicon, in_sent)
                 triggers = {f.trigger.i for f in found}
                 purposes = {p.trigger.i for p in found if _purpose_of_sending(p.trigger, triggers)}
                 for f in found:

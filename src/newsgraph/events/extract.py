@@ -13,8 +13,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
+from ..nlp import tokens_with
 from .lexicon import EventLexicon
 
 _TARGET_PREPS = {
@@ -264,13 +265,14 @@ def _demands(tok: Token) -> list[Found]:
     return out
 
 
-def find_events(sent: Span, lex: EventLexicon) -> list[Found]:
-    """Every trigger in ``sent`` with its raw arguments and modality."""
+def find_events(sent: Span, lex: EventLexicon, candidates: list[Token] | None = None) -> list[Found]:
+    """Every trigger in ``sent`` with its raw arguments and modality. ``candidates``, when
+    given, are the sentence's tokens that can start a trigger (see :func:`trigger_candidates`)."""
     out: list[Found] = []
     demands: list[Found] = []
     demanded: list[Token] = []  # clauses already read as the content of a demand
     verb_words, noun_words = _trigger_words(lex)
-    for tok in sent:
+    for tok in sent if candidates is None else candidates:
         low, lemma = tok.lower_, tok.lemma_.lower()
         if lemma not in verb_words and low not in noun_words and lemma not in noun_words:
             continue  # most tokens: nothing to look at
@@ -318,6 +320,15 @@ def find_events(sent: Span, lex: EventLexicon) -> list[Found]:
 
 
 _TRIGGER_WORDS: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
+_CANDIDATE_WORDS: dict[int, frozenset[str]] = {}
+
+
+def trigger_candidates(doc: Doc, lex: EventLexicon) -> list[int]:
+    """Indices of the tokens that can start a trigger, in one vectorised pass over the Doc."""
+    words = _CANDIDATE_WORDS.get(id(lex))
+    if words is None:
+        words = _CANDIDATE_WORDS[id(lex)] = frozenset().union(*_trigger_words(lex))
+    return tokens_with(doc, words)
 
 
 def _trigger_words(lex: EventLexicon) -> tuple[frozenset[str], frozenset[str]]:

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import numpy as np
 import spacy
+from spacy.attrs import LEMMA, LOWER
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex
 
@@ -80,3 +83,18 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data["newsgraph.text"] = doc.text
     return str(text)
+
+
+@lru_cache(maxsize=32)
+def _word_hashes(words: frozenset[str]) -> np.ndarray:
+    return np.array(sorted(get_string_id(w) for w in words), dtype="uint64")
+
+
+def tokens_with(doc: Doc, words: frozenset[str]) -> list[int]:
+    """Indices of the tokens whose lemma or lower-case form is one of ``words``, found on the
+    Doc's arrays in one vectorised pass. Stages use it to visit only the few tokens that can
+    start a cue or a trigger instead of creating a Python ``Token`` for every word."""
+    if not len(doc):
+        return []
+    arr = doc.to_array([LEMMA, LOWER])
+    return [int(i) for i in np.flatnonzero(np.isin(arr, _word_hashes(words)).any(axis=1))]

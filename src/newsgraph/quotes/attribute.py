@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from ..nlp import doc_text
+from ..nlp import doc_text, tokens_with
 from .cues import CueLexicon, cue_kind, cue_span, prepositional_object
 from .marks import QuoteMarks
 
@@ -238,6 +238,16 @@ def according_to(sent: Span) -> list[tuple[Token, Token, tuple[int, int]]]:
     return out
 
 
+_CANDIDATE_WORDS: dict[int, frozenset[str]] = {}
+
+
+def _candidate_words(lex: CueLexicon) -> frozenset[str]:
+    words = _CANDIDATE_WORDS.get(id(lex))
+    if words is None:
+        words = _CANDIDATE_WORDS[id(lex)] = lex.words() | {"according"}
+    return words
+
+
 def attributions_in(doc: Doc, quotes: list[QuoteMarks], lex: CueLexicon) -> list[Attribution]:
     """Every attribution with a cue in ``doc``, quotes attached where they are the content."""
     out: list[Attribution] = []
@@ -246,9 +256,16 @@ def attributions_in(doc: Doc, quotes: list[QuoteMarks], lex: CueLexicon) -> list
         for s, e in q.parts:
             for i in range(s, e):
                 quote_at[i] = q
+    candidates = tokens_with(doc, _candidate_words(lex))
+    k = 0
     for sent in doc.sents:
         s_range = (sent.start_char, sent.end_char)
-        for tok in sent:
+        in_sent: list[Token] = []
+        while k < len(candidates) and candidates[k] < sent.end:
+            if candidates[k] >= sent.start:
+                in_sent.append(doc[candidates[k]])
+            k += 1
+        for tok in in_sent:
             kind = cue_kind(tok, lex)
             if kind is None or tok.idx in quote_at:
                 continue
@@ -301,7 +318,7 @@ def attributions_in(doc: Doc, quotes: list[QuoteMarks], lex: CueLexicon) -> list
             if src and parts and any(ps <= src[0] < pe for ps, pe in parts):
                 continue  # the "source" is inside the content: a parse error
             out.append(Attribution(parts, cue_span(tok), src, subj, kind_q, f"cue:{kind}", s_range, near))
-        for cue_tok, src_tok, content in according_to(sent):
+        for cue_tok, src_tok, content in according_to(sent) if any(t.lower_ == "according" for t in in_sent) else ():
             inside = [q for q in quotes if content[0] <= q.start and q.end <= content[1] + 1]
             to = doc[cue_tok.i + 1]
             out.append(

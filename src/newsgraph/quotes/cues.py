@@ -17,6 +17,10 @@ class CueLexicon:
     nouns: frozenset[str]
     prepositional: dict[str, frozenset[str]]  # "accuse" -> {"of"}: the content is that preposition's object
 
+    def words(self) -> frozenset[str]:
+        """Every lemma that can be a cue (the stage visits only tokens with one of these)."""
+        return self.speech | self.belief | frozenset(self.prepositional)
+
 
 @lru_cache(maxsize=1)
 def cue_lexicon() -> CueLexicon:
