@@ -13,9 +13,10 @@ _INDEX_KEY = "newsgraph.mention_index"
 
 def _mention_index(doc: Doc) -> tuple[list[int], list[tuple[int, int, Actor, Mention]], int]:
     """The doc's mentions sorted by start, with the longest mention's length. Built once per
-    actor list: quotes and events look up thousands of spans per article."""
+    actor list: quotes and events look up thousands of spans per article. The actor stage
+    sets a new list when it is done; later stages only read the actors' mentions."""
     actors = doc._.actors or []
-    stamp = (id(actors), len(actors), sum(len(a.mentions) for a in actors))
+    stamp = (id(actors), len(actors))
     cached = doc.user_data.get(_INDEX_KEY)
     if cached is not None and cached[0] == stamp:
         return cached[1]
