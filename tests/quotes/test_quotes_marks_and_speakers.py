@@ -197,10 +197,14 @@ def test_inverted_and_colon_attributions_find_their_speaker(extract) -> None:
         '"Meh," wrote a Trump supporter who runs the Twitter account. "What does Ford know about it?"\n\n'
         "“Having access to the file is valuable,” said Skelly, explaining he worked with them.\n\n"
         '"Do I think that gun dealer should be sued?" Sanders asked rhetorically, shaking his head no.\n\n'
-        'She went on: "It is like calling anybody except the plumber."'
+        'She went on: "It is like calling anybody except the plumber."\n\n'
+        '"I am not going to say it is a mistake," said retired neurosurgeon Ben Carson, asked about it.\n\n'
+        "“We were tremendously wrong not to confront him,” Ramos, 58, told AFP in an interview."
     )
     for words, speaker in (
         ("Meh", "a Trump supporter"),
+        ("a mistake", "retired neurosurgeon Ben Carson"),
+        ("tremendously wrong", "Ramos"),
         ("Having access", "Skelly"),
         ("gun dealer", "Sanders"),
         ("plumber", "She"),

@@ -105,22 +105,32 @@ def _inverted_subject(cue: Token, quote_end: int) -> Token | None:
     doc = cue.doc
 
     def nominal(t: Token) -> bool:
-        return not t.is_punct and (t.pos_ in _NP_POS or (t.is_title and t.pos_ != "PRON"))
+        return not t.is_punct and (
+            t.pos_ in _NP_POS or t.dep_ in ("amod", "compound") or (t.is_title and t.pos_ != "PRON")
+        )
 
+    # between the quotation and the cue: a noun phrase, maybe with an age ('Ramos, 58, told')
+    between = [t for t in doc[cue.sent.start : cue.i] if t.idx >= quote_end and not t.is_punct]
+    if between:
+        if all(nominal(t) or t.like_num for t in between):
+            heads = [t for t in between if t.pos_ in ("PROPN", "NOUN")] or [t for t in between if t.pos_ != "DET"]
+            return heads[-1] if heads and not heads[-1].like_num else None
+        return None
+    # after the cue, unless that is whom it was told to ('"…," Ramos told AFP')
     j = cue.i + 1
-    while j < cue.sent.end and nominal(doc[j]):
+    while j < cue.sent.end and nominal(doc[j]) and doc[j].dep_ not in ("dobj", "dative"):
         j += 1
     if j > cue.i + 1 and (doc[j - 1].pos_ in ("PROPN", "NOUN") or doc[j - 1].is_title):
         return doc[j - 1]
-    between = [t for t in doc[cue.sent.start : cue.i] if t.idx >= quote_end and not t.is_punct]
-    if between and all(nominal(t) for t in between) and between[-1].pos_ != "DET":
-        return between[-1]
     return None
 
 
 def source_span(tok: Token) -> tuple[int, int]:
-    """The source noun phrase: the subject's subtree without relative clauses."""
+    """The source noun phrase: the subject's subtree without relative clauses (or a closing
+    quote mark the parser hung on it)."""
     left = tok.left_edge.i
+    while left < tok.i and (tok.doc[left].is_punct or tok.doc[left].is_quote):
+        left += 1
     right = tok.i
     for c in tok.rights:
         if c.dep_ in ("relcl", "acl", "punct"):
@@ -530,7 +540,21 @@ def _subject_left(cue: Token) -> int:
         ):
             left = min(left, c.left_edge.i)
     if left == cue.i and not any(c.dep_ in _SUBJ for c in cue.children):
-        # '"…," the editorial read': a subject the parser missed, right before the cue
-        while left > cue.sent.start and doc[left - 1].pos_ in _NP_POS and not doc[left - 1].is_quote:
+        # '"…," the editorial read', '"…," Ramos, 58, told AFP': a subject the parser missed,
+        # right before the cue
+        while left > cue.sent.start and not doc[left - 1].is_quote:
+            prev = doc[left - 1]
+            if not (
+                prev.pos_ in _NP_POS
+                or prev.like_num
+                or (
+                    prev.text == ","
+                    and left - 1 > cue.sent.start
+                    and (doc[left - 2].like_num or doc[left - 2].pos_ == "PROPN")
+                )
+            ):
+                break
             left -= 1
+        while left < cue.i and doc[left].text == ",":
+            left += 1
     return left
