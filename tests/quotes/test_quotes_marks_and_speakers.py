@@ -221,3 +221,14 @@ def test_a_dateline_is_never_a_speaker(extract) -> None:
         "real estate mogul's temperament and judgment."
     )
     assert not [q for q in art.quotes if q.speaker is not None and q.speaker.text.startswith("MYRTLE")]
+
+
+def test_the_quote_goes_on_after_a_long_speaker_description(extract) -> None:
+    art = extract(
+        "''I've been rubbernecking this election,'' said Pierre de Vos, a professor in public law at the "
+        "University of Cape Town, who likened the campaign to a car crash. ''It's become my guilty "
+        "pleasure, watching for the latest outrageous thing.''"
+    )
+    q = quote_with(art, "rubbernecking")
+    assert q.content.spans is not None and len(q.content.spans) == 2
+    assert "guilty pleasure" in q.content.text

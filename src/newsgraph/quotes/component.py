@@ -47,6 +47,7 @@ RULE_CONFIDENCE = {
     ("indirect", "colon"): 0.5,
     ("direct", "unattributed"): 0.1,
 }
+_DOUBLE_MARKS = '"“”„«»'
 _PARA = re.compile(r"\n\s*\n")
 _MIN_UNATTRIBUTED_WORDS = 5
 
@@ -136,6 +137,16 @@ def _paragraph_of(text: str, pos: int) -> tuple[int, int]:
     return start, len(text)
 
 
+def _goes_on(gap: str) -> bool:
+    """Can a quotation after ``gap`` go on with the attributed quote before it? Yes when the gap
+    is blank, or the short rest of the attribution's sentence the parser cut off ('… said Dan
+    Kildee, a Michigan Democrat who flew to Germany with the family of X, another freed
+    American. "…"'): one line, no double quotation marks."""
+    return not gap.strip() or (
+        len(gap) <= 150 and "\n" not in gap and "''" not in gap and not any(c in gap for c in _DOUBLE_MARKS)
+    )
+
+
 def _unclaimed(doc: Doc, quotes: list[QuoteMarks], atts: list[Attribution]) -> list[Attribution]:
     """Quotations no cue claimed: continue the previous speaker, or stand without one."""
     text = doc_text(doc)
@@ -153,11 +164,22 @@ def _unclaimed(doc: Doc, quotes: list[QuoteMarks], atts: list[Attribution]) -> l
         s_range = (sent.sent.start_char, sent.sent.end_char) if sent is not None else (q.start, q.end)
         prev = [a for a in ordered if a.start < q.start and a.source is not None]
         last_here = next((a for a in reversed(prev) if _paragraph_of(text, a.start) == para), None)
+        if last_here is not None and last_here.kind == "indirect":
+            # '"…," said X, a professor who likened it to a car crash. "…"': the indirect one sits
+            # inside the direct attribution's sentence; the quote goes on with the direct one
+            last_here = next(
+                (
+                    a
+                    for a in reversed(prev)
+                    if a.kind in ("direct", "mixed") and a.sentence == last_here.sentence and a is not last_here
+                ),
+                last_here,
+            )
         if (
             last_here is not None
             and last_here.kind in ("direct", "mixed")
             and words >= 3
-            and not text[ends.get(id(last_here), last_here.sentence[1]) : q.start].strip()
+            and _goes_on(text[ends.get(id(last_here), last_here.sentence[1]) : q.start])
         ):
             # '"It's doable," he told reporters. "Is it going to happen? ..."': the quoted sentence
             # right after an attributed quote goes on with it (one attribution, one more span).
