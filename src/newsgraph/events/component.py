@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 from ..actors.lexicon import actor_lexicon
 from ..actors.lookup import mention_at
 from ..dates import date_of
-from ..nlp import doc_text
+from ..nlp import by_sentence, doc_text
 from ..record import Actor, Event, Location, Offsets, Quote, Span
 from .extract import REPORT_LEMMAS, Found, find_events, subject_of, trigger_candidates
 from .lexicon import event_lexicon
@@ -171,14 +171,7 @@ class EventsComponent:
         events: list[Event] = []
         doc.user_data[_ROLES_KEY] = self.places.role_sectors
         if doc._.actors:
-            candidates = trigger_candidates(doc, self.lexicon)
-            k = 0
-            for sent in doc.sents:
-                in_sent: list[Token] = []
-                while k < len(candidates) and candidates[k] < sent.end:
-                    if candidates[k] >= sent.start:
-                        in_sent.append(doc[candidates[k]])
-                    k += 1
+            for sent, in_sent in by_sentence(doc, trigger_candidates(doc, self.lexicon)):
                 if not in_sent:
                     continue
                 found = find_events(sent, self.lexicon, in_sent)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import lru_cache
 
 import numpy as np
@@ -9,7 +10,7 @@ import spacy
 from spacy.attrs import LEMMA, LOWER
 from spacy.language import Language
 from spacy.strings import get_string_id
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 from spacy.util import compile_infix_regex
 
 from ..errors import ConfigError, Errors
@@ -98,3 +99,15 @@ def tokens_with(doc: Doc, words: frozenset[str]) -> list[int]:
         return []
     arr = doc.to_array([LEMMA, LOWER])
     return [int(i) for i in np.flatnonzero(np.isin(arr, _word_hashes(words)).any(axis=1))]
+
+
+def by_sentence(doc: Doc, indices: list[int]) -> Iterator[tuple[Span, list[Token]]]:
+    """Every sentence of ``doc`` with the tokens at ``indices`` (sorted) that fall in it."""
+    k = 0
+    for sent in doc.sents:
+        here: list[Token] = []
+        while k < len(indices) and indices[k] < sent.end:
+            if indices[k] >= sent.start:
+                here.append(doc[indices[k]])
+            k += 1
+        yield sent, here

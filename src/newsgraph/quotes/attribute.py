@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from ..nlp import doc_text, tokens_with
+from ..nlp import by_sentence, doc_text, tokens_with
 from .cues import CueLexicon, cue_kind, cue_span, prepositional_object
 from .marks import QuoteMarks
 
@@ -266,15 +266,8 @@ def attributions_in(doc: Doc, quotes: list[QuoteMarks], lex: CueLexicon) -> list
         for s, e in q.parts:
             for i in range(s, e):
                 quote_at[i] = q
-    candidates = tokens_with(doc, _candidate_words(lex))
-    k = 0
-    for sent in doc.sents:
+    for sent, in_sent in by_sentence(doc, tokens_with(doc, _candidate_words(lex))):
         s_range = (sent.start_char, sent.end_char)
-        in_sent: list[Token] = []
-        while k < len(candidates) and candidates[k] < sent.end:
-            if candidates[k] >= sent.start:
-                in_sent.append(doc[candidates[k]])
-            k += 1
         for tok in in_sent:
             kind = cue_kind(tok, lex)
             if kind is None or tok.idx in quote_at:
@@ -361,11 +354,16 @@ def colon_introductions(
     for q in quotes:
         if id(q) in claimed or any(s <= q.start < e for s, e in covered):
             continue
-        before = text[max(0, q.start - 6) : q.start]
-        stripped = before.rstrip()
-        if not stripped.endswith(":") or stripped.count("\n") > 0 or before[len(stripped) :].count("\n") > 2:
+        window = max(0, q.start - 6)
+        gap_start = window + len(text[window : q.start].rstrip())  # after the last non-space before the quote
+        if (
+            gap_start == window
+            or text[gap_start - 1] != ":"
+            or "\n" in text[window:gap_start]
+            or text.count("\n", gap_start, q.start) > 2
+        ):
             continue
-        colon = doc.char_span(q.start - len(before) + len(stripped) - 1, q.start - len(before) + len(stripped))
+        colon = doc.char_span(gap_start - 1, gap_start)
         if colon is None or colon[0].i == colon[0].sent.start:
             continue
         verb = colon[0].head
