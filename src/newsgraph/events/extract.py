@@ -271,7 +271,7 @@ def find_events(sent: Span, lex: EventLexicon, candidates: list[Token] | None = 
     out: list[Found] = []
     demands: list[Found] = []
     demanded: list[Token] = []  # clauses already read as the content of a demand
-    verb_words, noun_words = _trigger_words(lex)
+    verb_words, noun_words, _ = _trigger_words(lex)
     for tok in sent if candidates is None else candidates:
         low, lemma = tok.lower_, tok.lemma_.lower()
         if lemma not in verb_words and low not in noun_words and lemma not in noun_words:
@@ -319,25 +319,22 @@ def find_events(sent: Span, lex: EventLexicon, candidates: list[Token] | None = 
     return out
 
 
-_TRIGGER_WORDS: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
-_CANDIDATE_WORDS: dict[int, frozenset[str]] = {}
+_TRIGGER_WORDS: dict[int, tuple[frozenset[str], frozenset[str], frozenset[str]]] = {}
 
 
 def trigger_candidates(doc: Doc, lex: EventLexicon) -> list[int]:
     """Indices of the tokens that can start a trigger, in one vectorised pass over the Doc."""
-    words = _CANDIDATE_WORDS.get(id(lex))
-    if words is None:
-        words = _CANDIDATE_WORDS[id(lex)] = frozenset().union(*_trigger_words(lex))
-    return tokens_with(doc, words)
+    return tokens_with(doc, _trigger_words(lex)[2])
 
 
-def _trigger_words(lex: EventLexicon) -> tuple[frozenset[str], frozenset[str]]:
-    """Every verb lemma and noun form that can start a trigger, for a fast first check."""
+def _trigger_words(lex: EventLexicon) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Every verb lemma and noun form that can start a trigger, and both together, for a fast
+    first check."""
     words = _TRIGGER_WORDS.get(id(lex))
     if words is None:
-        verbs = set(lex.verbs) | {p.split()[0] for p in lex.phrasal} | {v for v, _ in lex.object_types}
-        nouns = set(lex.nouns) | {p.split()[-1] for p in lex.noun_phrases}
-        words = _TRIGGER_WORDS[id(lex)] = (frozenset(verbs | REPORT_LEMMAS), frozenset(nouns))
+        verbs = frozenset(set(lex.verbs) | {p.split()[0] for p in lex.phrasal} | {v for v, _ in lex.object_types})
+        nouns = frozenset(set(lex.nouns) | {p.split()[-1] for p in lex.noun_phrases})
+        words = _TRIGGER_WORDS[id(lex)] = (verbs | REPORT_LEMMAS, nouns, verbs | REPORT_LEMMAS | nouns)
     return words
 
 

@@ -248,16 +248,6 @@ def according_to(sent: Span) -> list[tuple[Token, Token, tuple[int, int]]]:
     return out
 
 
-_CANDIDATE_WORDS: dict[int, frozenset[str]] = {}
-
-
-def _candidate_words(lex: CueLexicon) -> frozenset[str]:
-    words = _CANDIDATE_WORDS.get(id(lex))
-    if words is None:
-        words = _CANDIDATE_WORDS[id(lex)] = lex.words() | {"according"}
-    return words
-
-
 def attributions_in(doc: Doc, quotes: list[QuoteMarks], lex: CueLexicon) -> list[Attribution]:
     """Every attribution with a cue in ``doc``, quotes attached where they are the content."""
     out: list[Attribution] = []
@@ -266,7 +256,7 @@ def attributions_in(doc: Doc, quotes: list[QuoteMarks], lex: CueLexicon) -> list
         for s, e in q.parts:
             for i in range(s, e):
                 quote_at[i] = q
-    for sent, in_sent in by_sentence(doc, tokens_with(doc, _candidate_words(lex))):
+    for sent, in_sent in by_sentence(doc, tokens_with(doc, lex.first_words)):
         s_range = (sent.start_char, sent.end_char)
         for tok in in_sent:
             kind = cue_kind(tok, lex)

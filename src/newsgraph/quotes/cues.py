@@ -16,17 +16,17 @@ class CueLexicon:
     belief: frozenset[str]
     nouns: frozenset[str]
     prepositional: dict[str, frozenset[str]]  # "accuse" -> {"of"}: the content is that preposition's object
-
-    def words(self) -> frozenset[str]:
-        """Every lemma that can be a cue (the stage visits only tokens with one of these)."""
-        return self.speech | self.belief | frozenset(self.prepositional)
+    # every word that can start a cue, "according" included: the stage visits only these tokens
+    first_words: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
 def cue_lexicon() -> CueLexicon:
     raw = json.loads(resources.files("newsgraph.data").joinpath("cues.json").read_text("utf-8"))
     preps = {k: frozenset(v) for k, v in raw.get("prepositional", {}).items() if not k.startswith("_")}
-    return CueLexicon(frozenset(raw["speech"]), frozenset(raw["belief"]), frozenset(raw["nouns"]), preps)
+    speech, belief = frozenset(raw["speech"]), frozenset(raw["belief"])
+    first = speech | belief | frozenset(preps) | {"according"}
+    return CueLexicon(speech, belief, frozenset(raw["nouns"]), preps, first)
 
 
 def cue_kind(tok: Token, lex: CueLexicon) -> str | None:
