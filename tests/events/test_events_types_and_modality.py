@@ -167,6 +167,37 @@ def test_an_embedded_target_is_not_the_source_itself(extract) -> None:
     assert events_of(art)[art.events.index(e)][1:] == (["RUS"], ["IRN", "TUR"])
 
 
+@pytest.mark.parametrize(
+    ("text", "etype", "target"),
+    [
+        # the object's own modifiers come before a later clause (here a misparsed report)
+        (
+            "European Community foreign ministers demanded the withdrawal of Serbian forces from "
+            "Bosnia-Herzogovina on Monday calling them an occupying army, diplomats quoted an EC declaration as saying.",
+            "REQUEST",
+            ["SRB"],
+        ),
+        # a nominal event takes the light verb's clause: "reiterated its demand that X ease"
+        (
+            "The International Labor Office (ILO) reiterated its demand today that Israel ease restrictions.",
+            "REQUEST",
+            ["ISR"],
+        ),
+        # a purpose clause reaches the one acted upon: "summoned X to complain" complains to X
+        (
+            "On Tuesday, Nigerian junior foreign minister Dubem Oniya summoned Niger's ambassador "
+            "Brah Mohamane to complain of inaction over the gangs.",
+            "ACCUSE",
+            ["NER"],
+        ),
+    ],
+)
+def test_targets_inside_the_event_clause(extract, text: str, etype: str, target: list[str]) -> None:
+    art = extract(text)
+    ev = only(art, etype)
+    assert sorted({art.actor(i).country for i in ev.target}) == target, events_of(art)
+
+
 def test_a_place_inside_the_locative_phrase_is_the_location(extract) -> None:
     art = extract("Palestinian prisoners rioted on Monday at a jail in northern Israel, police sources said.")
     e = only(art, "PROTEST")

@@ -122,12 +122,18 @@ def _embedded_targets(doc: Doc, f: Found, sources: list[Actor]) -> list[Actor]:
     "threatened to cut off electricity to X", "demanded that X cancel", "rejected an
     Australian ultimatum", "closed its borders with Iran and Turkey" (not "its": the source)."""
     skip = {t.i for s in f.source_tokens for t in s.subtree}
-    queue = [c for c in f.trigger.children if c.dep_ not in ("punct", "nsubj", "agent", "advcl", "mark")]
-    if f.nominal and f.trigger.dep_ in ("dobj", "attr"):  # the light verb's other arguments
-        queue += [c for c in f.trigger.head.children if c.dep_ in ("dative", "prep") and c is not f.trigger]
+    trig = f.trigger
+    first = [c for c in trig.children if c.dep_ not in ("punct", "nsubj", "agent", "mark") and _inside(c)]
+    if f.nominal and trig.dep_ in ("dobj", "attr"):  # the light verb's other arguments: "its demand that X"
+        first += [c for c in trig.head.children if c.dep_ in ("dative", "prep", "ccomp") and c is not trig]
+    elif trig.dep_ in ("advcl", "xcomp") and any(c.lower_ == "to" for c in trig.children):
+        # a purpose: "summoned Niger's ambassador to complain" complains to the one summoned
+        first += [c for c in trig.head.children if c.dep_ in ("dobj", "dative")]
+    # depth first, in the order of the words: the object's own modifiers come before a later clause
+    stack = sorted(first, key=lambda c: -c.i)
     seen = 0
-    while queue and seen < 40:
-        t = queue.pop(0)
+    while stack and seen < 40:
+        t = stack.pop()
         seen += 1
         if t.i in skip:
             continue
@@ -138,8 +144,17 @@ def _embedded_targets(doc: Doc, f: Found, sources: list[Actor]) -> list[Actor]:
                 actors = [a for a in _actors_of(doc, conjuncts) if a not in sources]
                 if actors:
                     return actors
-        queue.extend(c for c in t.children if c.dep_ not in ("punct", "relcl", "advcl"))
+        inner = [c for c in t.children if c.dep_ not in ("punct", "relcl") and _inside(c)]
+        stack.extend(reversed(inner))  # children come in word order
     return []
+
+
+def _inside(tok: Token) -> bool:
+    """Is ``tok`` part of the event's own clause? Not an adverbial clause unless it states the
+    purpose ("sent material to help defend X"), and not a report about it ("…, diplomats said")."""
+    if tok.dep_ == "advcl":
+        return any(c.lower_ == "to" and c.dep_ == "aux" for c in tok.children)
+    return not (tok.dep_ == "ccomp" and tok.lemma_ in REPORT_LEMMAS)
 
 
 _SENDING = {"send", "dispatch"}
