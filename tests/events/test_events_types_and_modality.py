@@ -173,7 +173,8 @@ def test_an_embedded_target_is_not_the_source_itself(extract) -> None:
         # the object's own modifiers come before a later clause (here a misparsed report)
         (
             "European Community foreign ministers demanded the withdrawal of Serbian forces from "
-            "Bosnia-Herzogovina on Monday calling them an occupying army, diplomats quoted an EC declaration as saying.",
+            "Bosnia-Herzogovina on Monday calling them an occupying army, "
+            "diplomats quoted an EC declaration as saying.",
             "REQUEST",
             ["SRB"],
         ),

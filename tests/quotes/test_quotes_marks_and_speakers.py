@@ -218,9 +218,42 @@ def test_inverted_and_colon_attributions_find_their_speaker(extract) -> None:
 def test_a_dateline_is_never_a_speaker(extract) -> None:
     art = extract(
         "MYRTLE BEACH, S.C. — Ted Cruz (R-Tex.) went on the attack on Saturday, questioning the "
-        "real estate mogul's temperament and judgment."
+        "real estate mogul's temperament and judgment.\n\n"
+        "WASHINGTON, Aug. 24 (UPI) — A spokesman for Democratic presidential candidate Hillary Clinton called "
+        "a report suggesting donors to the Clinton Foundation were granted greater access “outrageous.”"
     )
-    assert not [q for q in art.quotes if q.speaker is not None and q.speaker.text.startswith("MYRTLE")]
+    datelines = [q for q in art.quotes if q.speaker is not None and q.speaker.text.isupper()]
+    assert not datelines, datelines
+
+
+def test_a_closing_mark_opening_a_paragraph_opens_the_quote() -> None:
+    # scraped comment threads: a bidi control character, then ” where “ belongs
+    text = "Thanks!\n\n\u202a”This is why ISIS has to be destroyed. They are evil,” said John Krystek."
+    assert [text[q.start : q.end] for q in find_quotes(text)] == [
+        "”This is why ISIS has to be destroyed. They are evil,”"
+    ]
+
+
+def test_a_quotation_of_another_sentence_is_not_joined_to_the_next(extract) -> None:
+    art = extract(
+        "He says he respects Clinton and calls her “an extremely intelligent woman with a wonderful resume.” "
+        "He adds, “In a campaign things get heated up.”\n\n"
+        "“That’s like a bribe, isn’t it?” Trump said, “I think it’s a bribe.”"
+    )
+    adds = quote_with(art, "heated up")
+    assert adds.content.text == "“In a campaign things get heated up.”"
+    # a quotation standing as its own sentence before the cue is the same speaker's
+    bribe = quote_with(art, "I think")
+    assert bribe.content.spans is not None and len(bribe.content.spans) == 2
+
+
+def test_a_clause_cut_at_an_opening_mark_goes_on_through_the_quotation(extract) -> None:
+    art = extract(
+        "The test originated with Donald Trump, who proclaimed in July - falsely - that Christians fleeing "
+        'Syria "cannot come into this country" but Muslim refugees from Syria "can come in so easily."'
+    )
+    q = quote_with(art, "Christians fleeing")
+    assert q.kind == "mixed" and "cannot come into this country" in q.content.text
 
 
 def test_the_quote_goes_on_after_a_long_speaker_description(extract) -> None:

@@ -296,6 +296,7 @@ def attributions_in(doc: Doc, quotes: list[QuoteMarks], lex: CueLexicon) -> list
                 parts = [p for q in near for p in q.parts]
                 kind_q = "direct"
             elif content is not None:
+                content = _through_quote(doc_text(doc), content, quotes)
                 rest = parenthetical_rest(tok)
                 parts = [content, rest] if rest else [content]
                 inside = [q for q in quotes if any(s <= q.start and q.end <= e + 1 for s, e in parts)]
@@ -439,6 +440,18 @@ def _fragment_phrase(cue: Token, q: QuoteMarks) -> tuple[int, int] | None:
     return _trim(doc_text(doc), s, e)
 
 
+def _through_quote(text: str, content: tuple[int, int], quotes: list[QuoteMarks]) -> tuple[int, int]:
+    """A clause the parser cut at an opening mark goes on through the quotation: 'proclaimed
+    that Christians fleeing Syria "cannot come into this country"' (the mark read as a new sentence)."""
+    s, e = content
+    for q in quotes:
+        if e <= q.start <= e + 2 and _only(text[e : q.start], "") and q.closed and text[e - 1].isalnum():
+            return s, q.end
+        if q.start > e + 2:
+            break
+    return content
+
+
 def _covered_by(content: tuple[int, int], quotes: list[QuoteMarks]) -> bool:
     """Is the cue's own clause mostly made of these quotations (not a clause of its own next to them)?"""
     cs, ce = content
@@ -451,7 +464,10 @@ def _covered_by(content: tuple[int, int], quotes: list[QuoteMarks]) -> bool:
     return q_chars >= 0.6 * (ce - cs) and not any(q.ends_sentence for q in quotes if q.end <= cs)
 
 
-_DATELINE_AFTER = re.compile(r"(?:,[ \xa0][A-Z][A-Za-z.]{1,14})?[ \xa0]*(?:\([A-Z]+\)[ \xa0]*)?[—–-]")
+# after the place: an optional ", S.C." or ", Aug. 24", an optional agency "(UPI)", then the dash
+_DATELINE_AFTER = re.compile(
+    r"(?:,[ \xa0][A-Z][A-Za-z.]{1,14}(?:[ \xa0]\d{1,2},?)?)?[ \xa0]*(?:\([A-Z]+\)[ \xa0]*)?[—–-]"
+)
 
 
 def _is_dateline(text: str, span: tuple[int, int]) -> bool:
@@ -514,7 +530,24 @@ def _adjacent_quotes(cue: Token, sent: Span, quotes: list[QuoteMarks]) -> list[Q
         elif before and q.start >= clause_r and len(gap_after) <= 4 and _only(gap_after, "."):
             # `"…," Spencer said. "…"`: the quote goes on after the attribution
             found.append(q)
+    after = [q for q in found if q.start >= clause_r]
+    if after and any(q.end <= clause_l and q.ends_sentence and _inside_sentence(text, q.start) for q in found):
+        # 'calls her “an extremely intelligent woman.” He adds, “…”': the quotation before ends
+        # a sentence of its own attribution; the cue introduces the one after
+        return after
     return found
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"”’']*\s")
+
+
+def _inside_sentence(text: str, pos: int) -> bool:
+    """Do words of the same sentence come before ``pos`` (in its paragraph)?"""
+    line_start = text.rfind("\n", max(0, pos - 400), pos) + 1
+    before = text[line_start:pos]
+    ends = list(_SENTENCE_END.finditer(before))
+    rest = before[ends[-1].end() :] if ends else before
+    return any(ch.isalpha() for ch in rest)
 
 
 def _subject_left(cue: Token) -> int:

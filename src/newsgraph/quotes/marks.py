@@ -59,6 +59,19 @@ def _is_apostrophe(text: str, i: int) -> bool:
     return before.isalnum() and after.isalnum()
 
 
+# invisible format characters scraped pages leave before a paragraph (bidi embeddings, zero widths)
+_INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff"
+
+
+def _misused_opener(text: str, i: int) -> bool:
+    """A ” that opens a paragraph (invisible characters aside) before a word opens a quote."""
+    j = i - 1
+    while j >= 0 and text[j] in _INVISIBLE:
+        j -= 1
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (j < 0 or text[j] == "\n") and after.isalnum()
+
+
 def _single_opener(text: str, i: int) -> bool:
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
@@ -74,6 +87,8 @@ def find_quotes(text: str, max_words: int = 600) -> list[QuoteMarks]:
         while i < pe:
             ch = text[i]
             doubled = text[i : i + 2] in DOUBLED and text[i : i + 3] != TRIPLE and _doubled_opener(text, i)
+            if ch == "”" and _misused_opener(text, i):
+                ch = "“"  # '”This is why ...,” said X': a closing mark typed where the quote opens
             if not doubled and (ch not in OPENERS or (ch == "‘" and not _single_opener(text, i))):
                 i += 1
                 continue
