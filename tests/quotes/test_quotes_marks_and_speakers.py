@@ -199,7 +199,10 @@ def test_inverted_and_colon_attributions_find_their_speaker(extract) -> None:
         '"Do I think that gun dealer should be sued?" Sanders asked rhetorically, shaking his head no.\n\n'
         'She went on: "It is like calling anybody except the plumber."\n\n'
         '"I am not going to say it is a mistake," said retired neurosurgeon Ben Carson, asked about it.\n\n'
-        "“We were tremendously wrong not to confront him,” Ramos, 58, told AFP in an interview."
+        "“We were tremendously wrong not to confront him,” Ramos, 58, told AFP in an interview.\n\n"
+        "“It is not the position that everything is hunky-dory,” Gene Sperling, a top outside Clinton "
+        "adviser, said at a recent event.\n\n"
+        "“Men, you will not cease to exist by taking your partner’s surname,” the “Avatar” star wrote."
     )
     for words, speaker in (
         ("Meh", "a Trump supporter"),
@@ -208,6 +211,8 @@ def test_inverted_and_colon_attributions_find_their_speaker(extract) -> None:
         ("Having access", "Skelly"),
         ("gun dealer", "Sanders"),
         ("plumber", "She"),
+        ("hunky-dory", "Gene Sperling"),  # the parser hung the quoted words on the name
+        ("cease to exist", "the “Avatar” star"),  # marks inside the name stay in it
     ):
         q = quote_with(art, words)
         assert q.kind == "direct" and q.speaker is not None and q.speaker.text == speaker, q

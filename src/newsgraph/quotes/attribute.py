@@ -111,6 +111,10 @@ def _inverted_subject(cue: Token, quote_end: int) -> Token | None:
 
     # between the quotation and the cue: a noun phrase, maybe with an age ('Ramos, 58, told')
     between = [t for t in doc[cue.sent.start : cue.i] if t.idx >= quote_end and not t.is_punct]
+    comma = next((t for t in doc[cue.sent.start : cue.i] if t.idx > quote_end and t.text == ","), None)
+    if between and comma is not None and comma.i < cue.i - 1 and doc[cue.i - 1].text == ",":
+        # '"…," Gene Sperling, a top outside Clinton adviser, said': the name before the apposition
+        between = [t for t in between if t.i < comma.i]
     if between:
         if all(nominal(t) or t.like_num for t in between):
             heads = [t for t in between if t.pos_ in ("PROPN", "NOUN")] or [t for t in between if t.pos_ != "DET"]
@@ -125,10 +129,18 @@ def _inverted_subject(cue: Token, quote_end: int) -> Token | None:
     return None
 
 
+# a quotation closing before the name ('"…," Gene Sperling'), not one inside it ('the "Avatar" star');
+# single marks may be apostrophes ("Sanders’ email")
+_DOUBLE_MARKS = {'"', "”", "''", "»"}
+
+
 def source_span(tok: Token) -> tuple[int, int]:
     """The source noun phrase: the subject's subtree without relative clauses (or a closing
     quote mark the parser hung on it)."""
     left = tok.left_edge.i
+    marks = [k for k in range(left + 1, tok.i) if tok.doc[k].text in _DOUBLE_MARKS and tok.doc[k - 1].text in ",.?!"]
+    if marks:  # the parser hung the quoted words on the name
+        left = marks[-1] + 1
     while left < tok.i and (tok.doc[left].is_punct or tok.doc[left].is_quote):
         left += 1
     right = tok.i
@@ -292,7 +304,12 @@ def attributions_in(doc: Doc, quotes: list[QuoteMarks], lex: CueLexicon) -> list
             fragment = _fragment_phrase(tok, near[0]) if near else None
             if fragment is not None:  # 'attacked Romney for being a "failed candidate."'
                 parts, kind_q, near = [fragment], "mixed", near[:1]
-            elif near and (content is None or _covered_by(content, near)):
+            elif near and (
+                content is None
+                or _covered_by(content, near)
+                # the parser ran the quotation on into the speaker before the cue
+                or (near[0].start <= content[0] and content[1] <= tok.idx)
+            ):
                 parts = [p for q in near for p in q.parts]
                 kind_q = "direct"
             elif content is not None:
@@ -568,10 +585,11 @@ def _subject_left(cue: Token) -> int:
             if not (
                 prev.pos_ in _NP_POS
                 or prev.like_num
+                or (prev.pos_ == "ADP" and prev.dep_ == "prep")  # 'a top outside Clinton adviser'
                 or (
                     prev.text == ","
                     and left - 1 > cue.sent.start
-                    and (doc[left - 2].like_num or doc[left - 2].pos_ == "PROPN")
+                    and (doc[left - 2].like_num or doc[left - 2].pos_ in ("PROPN", "NOUN"))
                 )
             ):
                 break
