@@ -202,7 +202,8 @@ def test_inverted_and_colon_attributions_find_their_speaker(extract) -> None:
         "“We were tremendously wrong not to confront him,” Ramos, 58, told AFP in an interview.\n\n"
         "“It is not the position that everything is hunky-dory,” Gene Sperling, a top outside Clinton "
         "adviser, said at a recent event.\n\n"
-        "“Men, you will not cease to exist by taking your partner’s surname,” the “Avatar” star wrote."
+        "“Men, you will not cease to exist by taking your partner’s surname,” the “Avatar” star wrote.\n\n"
+        "The Slate columnist David Auerbach went so far as to say: ''Twitter as we know it is over.''"
     )
     for words, speaker in (
         ("Meh", "a Trump supporter"),
@@ -213,6 +214,7 @@ def test_inverted_and_colon_attributions_find_their_speaker(extract) -> None:
         ("plumber", "She"),
         ("hunky-dory", "Gene Sperling"),  # the parser hung the quoted words on the name
         ("cease to exist", "the “Avatar” star"),  # marks inside the name stay in it
+        ("Twitter as we know it", "The Slate columnist David Auerbach"),  # through "so far as to"
     ):
         q = quote_with(art, words)
         assert q.kind == "direct" and q.speaker is not None and q.speaker.text == speaker, q

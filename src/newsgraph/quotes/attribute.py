@@ -80,7 +80,10 @@ def source_of(tok: Token, quoted: Container[int] = ()) -> Token | None:
         for c in t.children:
             if c.dep_ in _SUBJ and c.idx not in quoted:
                 return c
-        if t.dep_ in ("conj", "advcl", "xcomp", "acomp") and t.head.i != t.i:
+        if (
+            t.dep_ in ("conj", "advcl", "xcomp", "acomp") or (t.dep_ == "advmod" and t.pos_ == "ADV")
+        ) and t.head.i != t.i:
+            # "went so far as to say": through the adverb to the verb
             t = t.head
             continue
         if t.dep_ == "acl" and t.tag_ == "VBG" and t.head.dep_ in ("dobj", "pobj") and t.head.head.i != t.head.i:
