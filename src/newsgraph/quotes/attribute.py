@@ -317,6 +317,7 @@ def attributions_in(doc: Doc, quotes: list[QuoteMarks], lex: CueLexicon) -> list
                 kind_q = "direct"
             elif content is not None:
                 content = _through_quote(doc_text(doc), content, quotes)
+                content = _to_comma_quote(doc_text(doc), content, quotes)
                 rest = parenthetical_rest(tok)
                 parts = [content, rest] if rest else [content]
                 inside = [q for q in quotes if any(s <= q.start and q.end <= e + 1 for s, e in parts)]
@@ -458,6 +459,21 @@ def _fragment_phrase(cue: Token, q: QuoteMarks) -> tuple[int, int] | None:
     s = doc[cue.i + 1].idx
     e = max(q.end, end_tok.idx + len(end_tok))
     return _trim(doc_text(doc), s, e)
+
+
+def _to_comma_quote(text: str, content: tuple[int, int], quotes: list[QuoteMarks]) -> tuple[int, int]:
+    """Reported words end with a quotation closed on a comma when a participle or "but" follows:
+    'said the goal is "to disqualify Trump," but conceded …', '"working together," suggesting …'."""
+    s, e = content
+    for q in quotes:
+        if s < q.start and q.closed and q.end < e and text[q.end - q.width - 1 : q.end - q.width] == ",":
+            m = _NEXT_WORD.match(text, q.end)
+            if m and (m.group(1).endswith("ing") or m.group(1) in ("but", "while")):
+                return s, q.end
+    return content
+
+
+_NEXT_WORD = re.compile(r"\s*(\w+)")
 
 
 def _through_quote(text: str, content: tuple[int, int], quotes: list[QuoteMarks]) -> tuple[int, int]:
