@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from ..nlp import doc_text
+from ..nlp import doc_text, tokens_with
 from .lexicon import ActorLexicon
 
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
@@ -64,7 +64,7 @@ class MentionFinder:
 
     def __init__(self, nlp: Language, lex: ActorLexicon) -> None:
         self.lex = lex
-        self.group_words = {w for w in lex.role_sectors if " " not in w} | _GROUP_NOUNS
+        self.group_words = frozenset({w for w in lex.role_sectors if " " not in w} | _GROUP_NOUNS)
         self.known_lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.known_exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         long_names: list[str] = []
@@ -462,7 +462,8 @@ class MentionFinder:
         lex = self.lex
         taken = [(c.start, c.end) for c in found]
         out: list[Candidate] = []
-        for t in doc:
+        for i in tokens_with(doc, self.group_words):
+            t = doc[i]
             if t.lower_ not in self.group_words:
                 continue
             # "Rebels in Mali attacked": capitalised at the start of a sentence, read as a name

@@ -14,9 +14,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from spacy.attrs import LOWER, ORTH
 from spacy.tokens import Doc
 
-from ..nlp import doc_text
+from ..nlp import doc_text, tokens_starting_at, tokens_with
 from ..record import Actor, Mention
 from .lexicon import ActorLexicon
 from .mentions import Candidate
@@ -72,6 +73,8 @@ _DESCRIPTIONS = {
     "judge",
     "committee",
 }
+# the words that can refer back to an actor (pronouns, "the minister")
+_REFERRING = frozenset({*_PRONOUNS, "they", "it", "its", "their", "them", *_DESCRIPTIONS})
 
 
 @dataclass(slots=True)
@@ -179,7 +182,8 @@ def add_missed_names(doc: Doc, actors: list[Actor]) -> None:
     if not names:
         return
     covered = {i for a in actors for m in a.mentions for i in range(m.start, m.end)}
-    for tok in doc:
+    for i in tokens_with(doc, frozenset(names), (ORTH,)):
+        tok = doc[i]
         named = names.get(tok.text)
         if named is None or tok.pos_ != "PROPN":
             continue
@@ -270,7 +274,10 @@ def link_references(doc: Doc, actors: list[Actor]) -> None:
     taken = {(m.start, m.end) for a in actors for m in a.mentions}
     subjects: list[tuple[int, Actor]] = []
     recent: list[tuple[int, Actor]] = []
-    for tok in doc:
+    # only mention starts, pronouns and description nouns matter: visit just those tokens
+    visit = sorted({*tokens_starting_at(doc, set(by_start)), *tokens_with(doc, _REFERRING, (LOWER,))})
+    for i in visit:
+        tok = doc[i]
         at = by_start.get(tok.idx)
         if at is not None:
             recent.append((tok.idx, at))

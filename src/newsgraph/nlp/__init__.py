@@ -7,7 +7,7 @@ from functools import lru_cache
 
 import numpy as np
 import spacy
-from spacy.attrs import LEMMA, LOWER
+from spacy.attrs import IDX, LEMMA, LOWER
 from spacy.language import Language
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
@@ -91,14 +91,22 @@ def _word_hashes(words: frozenset[str]) -> np.ndarray:
     return np.array(sorted(get_string_id(w) for w in words), dtype="uint64")
 
 
-def tokens_with(doc: Doc, words: frozenset[str]) -> list[int]:
-    """Indices of the tokens whose lemma or lower-case form is one of ``words``, found on the
-    Doc's arrays in one vectorised pass. Stages use it to visit only the few tokens that can
-    start a cue or a trigger instead of creating a Python ``Token`` for every word."""
-    if not len(doc):
+def tokens_with(doc: Doc, words: frozenset[str], attrs: tuple[int, ...] = (LEMMA, LOWER)) -> list[int]:
+    """Indices of the tokens whose lemma or lower-case form (or other ``attrs``: ``(ORTH,)`` for
+    the exact text) is one of ``words``, found on the Doc's arrays in one vectorised pass.
+    Stages use it to visit only the few tokens that can start a cue, a trigger or a mention
+    instead of creating a Python ``Token`` for every word."""
+    if not len(doc) or not words:
         return []
-    arr = doc.to_array([LEMMA, LOWER])
-    return [int(i) for i in np.flatnonzero(np.isin(arr, _word_hashes(words)).any(axis=1))]
+    found = np.isin(doc.to_array(list(attrs)), _word_hashes(words))
+    return np.flatnonzero(found.any(axis=1) if found.ndim > 1 else found).tolist()
+
+
+def tokens_starting_at(doc: Doc, offsets: set[int]) -> list[int]:
+    """Indices of the tokens that start at one of the character ``offsets``."""
+    if not len(doc) or not offsets:
+        return []
+    return [i for i, start in enumerate(doc.to_array(IDX).tolist()) if start in offsets]
 
 
 def by_sentence(doc: Doc, indices: list[int]) -> Iterator[tuple[Span, list[Token]]]:

@@ -10,6 +10,7 @@ inherited along conjoined and participial verbs), then the quote kind
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Container
 from dataclasses import dataclass, field
 
@@ -320,7 +321,7 @@ def attributions_in(doc: Doc, quotes: list[QuoteMarks], lex: CueLexicon) -> list
                 content = _to_comma_quote(doc_text(doc), content, quotes)
                 rest = parenthetical_rest(tok)
                 parts = [content, rest] if rest else [content]
-                inside = [q for q in quotes if any(s <= q.start and q.end <= e + 1 for s, e in parts)]
+                inside = [q for s, e in parts for q in quotes_within(quotes, s, e)]
                 kind_q = "mixed" if inside else "indirect"
                 near = inside
             else:
@@ -334,7 +335,7 @@ def attributions_in(doc: Doc, quotes: list[QuoteMarks], lex: CueLexicon) -> list
                 continue  # the "source" is inside the content: a parse error
             out.append(Attribution(parts, cue_span(tok), src, subj, kind_q, f"cue:{kind}", s_range, near))
         for cue_tok, src_tok, content in according_to(sent) if any(t.lower_ == "according" for t in in_sent) else ():
-            inside = [q for q in quotes if content[0] <= q.start and q.end <= content[1] + 1]
+            inside = quotes_within(quotes, *content)
             to = doc[cue_tok.i + 1]
             out.append(
                 Attribution(
@@ -400,10 +401,18 @@ def colon_introductions(
     return out
 
 
+_COLON = frozenset({":"})
+
+
 def colon_headlines(doc: Doc) -> list[Attribution]:
     """`Ben Carson: Clinton 'Not Fit To Serve'` — a name, a colon, then what they said (headlines, ledes)."""
     out = []
-    for sent in doc.sents:
+    done: set[int] = set()
+    for i in tokens_with(doc, _COLON):  # few sentences hold a colon: visit only those
+        sent = doc[i].sent
+        if sent.start in done:
+            continue
+        done.add(sent.start)
         colon = next((t for t in sent[:8] if t.text == ":"), None)
         if colon is None or colon.i == sent.start or colon.i + 2 >= sent.end:
             continue
@@ -465,8 +474,8 @@ def _to_comma_quote(text: str, content: tuple[int, int], quotes: list[QuoteMarks
     """Reported words end with a quotation closed on a comma when a participle or "but" follows:
     'said the goal is "to disqualify Trump," but conceded …', '"working together," suggesting …'."""
     s, e = content
-    for q in quotes:
-        if s < q.start and q.closed and q.end < e and text[q.end - q.width - 1 : q.end - q.width] == ",":
+    for q in quotes_within(quotes, s + 1, e):
+        if q.closed and q.end < e and text[q.end - q.width - 1 : q.end - q.width] == ",":
             m = _NEXT_WORD.match(text, q.end)
             if m and (m.group(1).endswith("ing") or m.group(1) in ("but", "while")):
                 return s, q.end
@@ -480,7 +489,7 @@ def _through_quote(text: str, content: tuple[int, int], quotes: list[QuoteMarks]
     """A clause the parser cut at an opening mark goes on through the quotation: 'proclaimed
     that Christians fleeing Syria "cannot come into this country"' (the mark read as a new sentence)."""
     s, e = content
-    for q in quotes:
+    for q in quotes[bisect_left(quotes, e, key=_start) :]:
         if e <= q.start <= e + 2 and _only(text[e : q.start], "") and q.closed and text[e - 1].isalnum():
             return s, q.end
         if q.start > e + 2:
@@ -529,6 +538,26 @@ def _only_adverbs(doc: Doc, start: int, end: int) -> bool:
     return 0 < len(words) <= 2 and all(t.pos_ == "ADV" and t.idx >= start and t.idx < end for t in words)
 
 
+def _end(q: QuoteMarks) -> int:
+    return q.end
+
+
+def _start(q: QuoteMarks) -> int:
+    return q.start
+
+
+def quotes_within(quotes: list[QuoteMarks], start: int, end: int) -> list[QuoteMarks]:
+    """The quotations (in order, by start) lying inside ``start``-``end`` (a closing mark may
+    stand just after ``end``)."""
+    out = []
+    for q in quotes[bisect_left(quotes, start, key=_start) :]:
+        if q.start > end + 1:
+            break
+        if q.end <= end + 1:
+            out.append(q)
+    return out
+
+
 def _adjacent_quotes(cue: Token, sent: Span, quotes: list[QuoteMarks]) -> list[QuoteMarks]:
     """Quotations that the cue's clause attributes: `"…," Gallant said, "…"` or `He said: "…"`."""
     doc = cue.doc
@@ -541,9 +570,11 @@ def _adjacent_quotes(cue: Token, sent: Span, quotes: list[QuoteMarks]) -> list[Q
     found: list[QuoteMarks] = []
     before = False
     text = doc_text(doc)
-    for q in quotes:
-        if q.end < clause_l - 3 or q.start > clause_r + 24:
-            continue  # too far from the cue's clause to be its quotation
+    # quotations are in order and do not overlap (a nested one is inside its outer one): start
+    # at the first that ends near the clause, stop at the first that starts too far after it
+    for q in quotes[bisect_left(quotes, clause_l - 3, key=_end) :]:
+        if q.start > clause_r + 24:
+            break  # too far from the cue's clause to be its quotation
         gap_before = text[q.end : clause_l]
         gap_after = text[clause_r : q.start]
         if "\n" in gap_before and "\n" in gap_after:

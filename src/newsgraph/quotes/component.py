@@ -20,6 +20,7 @@ quotation with no speaker found scores 0.1 and is not reported by default.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -127,14 +128,17 @@ def _overlap(a: Attribution, b: Attribution) -> float:
     return shared / min(la, lb)
 
 
-def _paragraph_of(text: str, pos: int) -> tuple[int, int]:
-    start = 0
-    for m in _PARA.finditer(text):
-        if m.end() <= pos:
-            start = m.end()
-        else:
-            return start, m.start()
-    return start, len(text)
+class _Paragraphs:
+    """The paragraphs of a text, found once; ``of(pos)`` is the one holding ``pos``."""
+
+    def __init__(self, text: str) -> None:
+        breaks = list(_PARA.finditer(text))
+        self.starts = [0, *(m.end() for m in breaks)]
+        self.ends = [*(m.start() for m in breaks), len(text)]
+
+    def of(self, pos: int) -> tuple[int, int]:
+        k = bisect_right(self.starts, pos) - 1  # the last paragraph starting at or before pos
+        return self.starts[k], self.ends[k]
 
 
 def _goes_on(gap: str) -> bool:
@@ -155,15 +159,16 @@ def _unclaimed(doc: Doc, quotes: list[QuoteMarks], atts: list[Attribution]) -> l
     out: list[Attribution] = []
     ordered = sorted(atts, key=lambda a: a.start)
     ends: dict[int, int] = {}  # where an attribution now ends, once it took in a following quote
+    paragraphs = _Paragraphs(text)
     for q in quotes:
         if id(q) in claimed or any(s <= q.start and q.end <= e + 1 for s, e in claimed_ranges):
             continue
         words = len(text[q.start : q.end].split())
-        para = _paragraph_of(text, q.start)
+        para = paragraphs.of(q.start)
         sent = doc.char_span(q.start, q.end, alignment_mode="expand")
         s_range = (sent.sent.start_char, sent.sent.end_char) if sent is not None else (q.start, q.end)
         prev = [a for a in ordered if a.start < q.start and a.source is not None]
-        last_here = next((a for a in reversed(prev) if _paragraph_of(text, a.start) == para), None)
+        last_here = next((a for a in reversed(prev) if paragraphs.of(a.start) == para), None)
         if last_here is not None and last_here.kind == "indirect":
             # '"…," said X, a professor who likened it to a car crash. "…"': the indirect one sits
             # inside the direct attribution's sentence; the quote goes on with the direct one
@@ -192,7 +197,7 @@ def _unclaimed(doc: Doc, quotes: list[QuoteMarks], atts: list[Attribution]) -> l
             last = prev[-1]
             # The previous speaker carries over to a cue-less quote paragraph when the last
             # attribution quoted them directly, at most one paragraph earlier.
-            prev_para = _paragraph_of(text, last.start)
+            prev_para = paragraphs.of(last.start)
             between = [p for p in _PARA.split(text[prev_para[1] : para[0]]) if p.strip()]
             if (
                 last.kind in ("direct", "mixed")

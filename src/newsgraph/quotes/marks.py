@@ -17,6 +17,7 @@ OPENERS = {"“": "”", "«": "»", "„": "“", "‘": "’", '"': '"'}
 # two-character marks of newswire and typewriter text: ''...'' and ``...''
 DOUBLED = {"''": "''", "``": "''"}
 TRIPLE = "'" * 3
+_CANDIDATE = re.compile("[“«„‘\"”'`]")
 _PARA_BREAK = re.compile(r"\n\s*\n|\n(?=\s*(?:[\"“«„‘]|''|``))")
 
 
@@ -85,6 +86,10 @@ def find_quotes(text: str, max_words: int = 600) -> list[QuoteMarks]:
     for ps, pe in _paragraphs(text):
         i = ps
         while i < pe:
+            m = _CANDIDATE.search(text, i, pe)  # jump to the next character that can open a quote
+            if m is None:
+                break
+            i = m.start()
             ch = text[i]
             doubled = text[i : i + 2] in DOUBLED and text[i : i + 3] != TRIPLE and _doubled_opener(text, i)
             if ch == "”" and _misused_opener(text, i):
