@@ -98,7 +98,11 @@ def tokens_with(doc: Doc, words: frozenset[str], attrs: tuple[int, ...] = (LEMMA
     instead of creating a Python ``Token`` for every word."""
     if not len(doc) or not words:
         return []
-    found = np.isin(doc.to_array(list(attrs)), _word_hashes(words))
+    hashes = _word_hashes(words)
+    values = doc.to_array(list(attrs))
+    # membership by binary search in the sorted hashes: faster than np.isin for these sizes
+    at = np.minimum(np.searchsorted(hashes, values), len(hashes) - 1)
+    found = hashes[at] == values
     return np.flatnonzero(found.any(axis=1) if found.ndim > 1 else found).tolist()
 
 
