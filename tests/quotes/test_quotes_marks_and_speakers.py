@@ -272,3 +272,24 @@ def test_the_quote_goes_on_after_a_long_speaker_description(extract) -> None:
     q = quote_with(art, "rubbernecking")
     assert q.content.spans is not None and len(q.content.spans) == 2
     assert "guilty pleasure" in q.content.text
+
+
+def test_a_quoted_sentence_after_reported_speech_goes_on_with_it(extract) -> None:
+    art = extract(
+        "In response to Sanders' charge, she said she and Obama had made progress in the face of GOP "
+        'opposition. "I really believe that the president has done an incredible job against great odds."\n\n'
+        "Kelly said they discussed his criticisms of her. The interview aired on “Good Morning America” on Tuesday."
+    )
+    q = quote_with(art, "made progress")
+    assert q.kind == "mixed" and q.content.spans is not None and len(q.content.spans) == 2
+    assert "incredible job" in q.content.text
+    # a title inside the next sentence is not what was said
+    assert not [x for x in art.quotes if "Good Morning America" in x.content.text and "criticisms" in x.content.text]
+
+
+def test_reported_words_take_in_the_closing_mark_of_their_quotation(extract) -> None:
+    art = extract(
+        "Obama said that his own pen, which he has used more than any president before him, “has got an eraser.”"
+    )
+    q = quote_with(art, "eraser")
+    assert q.kind == "mixed" and q.content.text.endswith("eraser.”"), q.content.text

@@ -319,6 +319,7 @@ def attributions_in(doc: Doc, quotes: list[QuoteMarks], lex: CueLexicon) -> list
             elif content is not None:
                 content = _through_quote(doc_text(doc), content, quotes)
                 content = _to_comma_quote(doc_text(doc), content, quotes)
+                content = _to_closing_mark(doc_text(doc), content, quotes)
                 rest = parenthetical_rest(tok)
                 parts = [content, rest] if rest else [content]
                 inside = [q for s, e in parts for q in quotes_within(quotes, s, e)]
@@ -483,6 +484,18 @@ def _to_comma_quote(text: str, content: tuple[int, int], quotes: list[QuoteMarks
 
 
 _NEXT_WORD = re.compile(r"\s*(\w+)")
+
+
+def _to_closing_mark(text: str, content: tuple[int, int], quotes: list[QuoteMarks]) -> tuple[int, int]:
+    """Reported words ending in a quotation take in its closing punctuation and mark: 'said his
+    own pen "has got an eraser."' (the clause ends before '."', the quotation after it)."""
+    s, e = content
+    for q in quotes[bisect_left(quotes, s, key=_start) :]:
+        if q.start >= e:
+            break
+        if e < q.end <= e + 3 and all(not ch.isalnum() for ch in text[e : q.end]):
+            return s, q.end
+    return content
 
 
 def _through_quote(text: str, content: tuple[int, int], quotes: list[QuoteMarks]) -> tuple[int, int]:

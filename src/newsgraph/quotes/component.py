@@ -151,6 +151,11 @@ def _goes_on(gap: str) -> bool:
     )
 
 
+def _opens_sentence(text: str, pos: int) -> bool:
+    before = text[max(0, pos - 40) : pos].rstrip()
+    return not before or before[-1] in ".!?\n" or before[-1] in _DOUBLE_MARKS
+
+
 def _unclaimed(doc: Doc, quotes: list[QuoteMarks], atts: list[Attribution]) -> list[Attribution]:
     """Quotations no cue claimed: continue the previous speaker, or stand without one."""
     text = doc_text(doc)
@@ -182,14 +187,18 @@ def _unclaimed(doc: Doc, quotes: list[QuoteMarks], atts: list[Attribution]) -> l
             )
         if (
             last_here is not None
-            and last_here.kind in ("direct", "mixed")
             and words >= 3
             and _goes_on(text[ends.get(id(last_here), last_here.sentence[1]) : q.start])
+            and (last_here.kind != "indirect" or q.ends_sentence or _opens_sentence(text, q.start))
         ):
             # '"It's doable," he told reporters. "Is it going to happen? ..."': the quoted sentence
-            # right after an attributed quote goes on with it (one attribution, one more span).
+            # right after an attributed quote goes on with it (one attribution, one more span);
+            # so does one after reported speech ('she said they had made progress. "I really
+            # believe ..."'), when it is a sentence of its own and not a title in the next one.
             last_here.content.extend(q.parts)
             last_here.quotes.append(q)
+            if last_here.kind == "indirect":
+                last_here.kind = "mixed"  # reported words and a quotation
             ends[id(last_here)] = max(q.end, s_range[1])
             continue
         whole_para = not text[para[0] : q.start].strip() and len(text[q.end : para[1]].strip()) <= 2
