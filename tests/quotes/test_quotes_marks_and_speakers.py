@@ -293,3 +293,15 @@ def test_reported_words_take_in_the_closing_mark_of_their_quotation(extract) -> 
     )
     q = quote_with(art, "eraser")
     assert q.kind == "mixed" and q.content.text.endswith("eraser.”"), q.content.text
+
+
+def test_transcript_turns_are_attributed_to_their_label(extract) -> None:
+    art = extract(
+        "Matthews: Well, speculation is bad.\n\n"
+        "Lopez: Well, no one is like, ‘My 401(k) is speculation.’ In a way, it gets to be all things to all people.\n\n"
+        "Update: This story has been corrected to fix a name."
+    )
+    turn = quote_with(art, "401(k)")
+    assert turn.speaker is not None and turn.speaker.text == "Lopez"
+    assert turn.content.text.startswith("Well, no one") and turn.content.text.endswith("all people.")
+    assert not [q for q in art.quotes if q.speaker is not None and q.speaker.text == "Update"]

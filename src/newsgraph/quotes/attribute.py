@@ -351,6 +351,7 @@ def attributions_in(doc: Doc, quotes: list[QuoteMarks], lex: CueLexicon) -> list
                 )
             )
     out.extend(colon_headlines(doc))
+    out.extend(transcript_turns(doc, quotes))
     out.extend(colon_introductions(doc, quotes, out, quote_at))
     return out
 
@@ -436,6 +437,47 @@ def colon_headlines(doc: Doc) -> list[Attribution]:
                 "direct" if any(c in doc_text(doc)[s:e] for c in ("“", "”", '"', "‘", "’", "''")) else "indirect",
                 "colon",
                 (sent.start_char, sent.end_char),
+            )
+        )
+    return out
+
+
+# "Lopez: Well, no one is like ...", "Q: ...", "CLINTON: Honestly, ...", "Rubio: I Still Believe ...":
+# a paragraph opening with a speaker label (one to three capitalised words) and a colon
+_TURN = re.compile(r"^(?P<label>[A-Z][\w.'’-]*(?:[ \xa0][A-Z][\w.'’-]*){0,2}):[ \xa0]+(?P<said>\S[^\n]*)", re.M)
+_NOT_SPEAKERS = {
+    "update", "updated", "note", "editor's note", "editor’s note", "related", "photo", "photos", "video",
+    "source", "sources", "read", "read more", "watch", "click", "follow", "correction", "disclosure",
+    "caption", "credit", "contact", "email", "tags", "topics", "posted", "published", "filed", "location",
+    "date", "time", "where", "when", "what", "why", "how", "who", "warning", "spoiler", "advertisement",
+    "subscribe", "share", "more", "also", "plus", "bonus", "quotable", "quote", "breaking", "exclusive",
+    "the latest", "latest", "live", "live updates", "analysis", "opinion", "editorial", "review", "poll",
+    "fact check", "explainer", "timeline", "background", "context", "the bottom line", "bottom line",
+}  # fmt: skip
+_FURNITURE_END = ("email", "newsletter", "briefing", "digest", "roundup")  # "Tuesday's Morning Email:"
+
+
+def transcript_turns(doc: Doc, quotes: list[QuoteMarks]) -> list[Attribution]:
+    """Turns of an interview or transcript, and headlines in the same form: the label is the
+    source, the colon the cue, the rest of the paragraph what was said. Labels of page furniture
+    ("Update:", "Photo:") are not speakers; a colon inside a quotation is not a turn."""
+    text = doc_text(doc)
+    out = []
+    for m in _TURN.finditer(text):
+        label, (s, e) = m.group("label"), m.span("said")
+        low = label.lower()
+        if low in _NOT_SPEAKERS or low.endswith(_FURNITURE_END) or len(text[s:e].split()) < 3:
+            continue
+        colon = m.end("label")
+        if quotes_within(quotes, m.start(), colon) or any(q.start < colon < q.end for q in quotes):
+            continue
+        span = doc.char_span(m.start("label"), colon, alignment_mode="expand")
+        if span is None or any(t.pos_ in ("VERB", "AUX") for t in span):
+            continue  # "He said: ..." is a cue's clause, found by the cue rules
+        s, e = _trim(text, s, e)
+        out.append(
+            Attribution(
+                [(s, e)], (colon, colon + 1), (m.start("label"), colon), span.root, "direct", "turn", (m.start(), e)
             )
         )
     return out

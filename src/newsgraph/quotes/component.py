@@ -45,6 +45,7 @@ RULE_CONFIDENCE = {
     ("direct", "continued"): 0.6,
     ("direct", "colon"): 0.6,
     ("direct", "colon_intro"): 0.6,
+    ("direct", "turn"): 0.6,
     ("indirect", "colon"): 0.5,
     ("direct", "unattributed"): 0.1,
 }
