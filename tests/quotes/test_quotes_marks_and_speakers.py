@@ -305,3 +305,10 @@ def test_transcript_turns_are_attributed_to_their_label(extract) -> None:
     assert turn.speaker is not None and turn.speaker.text == "Lopez"
     assert turn.content.text.startswith("Well, no one") and turn.content.text.endswith("all people.")
     assert not [q for q in art.quotes if q.speaker is not None and q.speaker.text == "Update"]
+
+
+def test_a_naming_cue_quotes_whom_and_what(extract) -> None:
+    # the parser hangs "For that she drew ire" on "called": the content is still whom and what
+    art = extract('For that she drew ire - he called her "weak" and said she had "zero support" in New Hampshire.')
+    q = quote_with(art, "weak")
+    assert q.kind == "mixed" and q.content.text == 'her "weak"', q.content.text

@@ -168,6 +168,11 @@ _CONTENT_PREPS = {"of", "for", "as", "to", "about", "over", "with", "against", "
 _NAMING = {"call", "brand", "label", "dub", "name", "term"}
 
 
+def _names(cue: Token) -> bool:
+    """Does the cue name something ("called her "weak"", "branded him a "liar"")?"""
+    return cue.lemma_ in _NAMING and any(c.dep_ == "oprd" for c in cue.children)
+
+
 def _participle_after_comma(c: Token, cue: Token) -> bool:
     """'Sanders asked rhetorically, shaking his head': a participle set off by a comma is
     what the speaker did, not what was said."""
@@ -177,6 +182,16 @@ def _participle_after_comma(c: Token, cue: Token) -> bool:
 def content_of(cue: Token, lex: CueLexicon | None = None) -> tuple[int, int] | None:
     """What the cue introduces: its complement clause, or the clause it reports on."""
     doc = cue.doc
+    if cue.lemma_ in _NAMING:
+        # "he called her "weak"": whom and what, even when the parser hung a clause on the left
+        obj = [c for c in cue.children if c.dep_ == "dobj" and c.i > cue.i]
+        oprd = [c for c in cue.children if c.dep_ == "oprd" and obj and c.i > obj[0].i]
+        if obj and oprd:
+            return _trim(
+                doc_text(doc),
+                doc[obj[0].left_edge.i].idx,
+                doc[oprd[-1].right_edge.i].idx + len(doc[oprd[-1].right_edge.i]),
+            )
     for c in cue.children:
         if (
             c.dep_ == "ccomp"
@@ -219,11 +234,8 @@ def content_of(cue: Token, lex: CueLexicon | None = None) -> tuple[int, int] | N
         rights = [c for c in cue.children if c.i > cue.i and c.dep_ not in _NOT_CONTENT]
         rights = [c for c in rights if c.dep_ != "prep" or c.lower_ in _CONTENT_PREPS]
         last = max((c.right_edge.i for c in rights), default=dobj[0].right_edge.i)
-        first = dobj[0]
-        oprd = [c for c in cue.children if c.dep_ == "oprd" and c.i > dobj[0].i]
-        if cue.lemma_ in _NAMING and oprd:
-            first = oprd[0]  # "called Clinton an ISIS co-founder": what she is called
-        s = doc[first.left_edge.i].idx
+        # "called Clinton an ISIS co-founder": whom and what she is called (PolNeAR keeps both)
+        s = doc[dobj[0].left_edge.i].idx
         e = doc[last].idx + len(doc[last])
         return _trim(doc_text(doc), s, e)
     return None
@@ -308,11 +320,16 @@ def attributions_in(doc: Doc, quotes: list[QuoteMarks], lex: CueLexicon) -> list
             fragment = _fragment_phrase(tok, near[0]) if near else None
             if fragment is not None:  # 'attacked Romney for being a "failed candidate."'
                 parts, kind_q, near = [fragment], "mixed", near[:1]
-            elif near and (
-                content is None
-                or _covered_by(content, near)
-                # the parser ran the quotation on into the speaker before the cue
-                or (near[0].start <= content[0] and content[1] <= tok.idx)
+            elif (
+                near
+                # "called her "weak"": whom and what is one mixed quote
+                and not (_names(tok) and content is not None and content[0] < near[0].start)
+                and (
+                    content is None
+                    or _covered_by(content, near)
+                    # the parser ran the quotation on into the speaker before the cue
+                    or (near[0].start <= content[0] and content[1] <= tok.idx)
+                )
             ):
                 parts = [p for q in near for p in q.parts]
                 kind_q = "direct"
