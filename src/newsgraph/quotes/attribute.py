@@ -184,12 +184,12 @@ def content_of(cue: Token, lex: CueLexicon | None = None) -> tuple[int, int] | N
     doc = cue.doc
     if cue.lemma_ in _NAMING:
         # "he called her "weak"": whom and what, even when the parser hung a clause on the left
-        obj = [c for c in cue.children if c.dep_ == "dobj" and c.i > cue.i]
-        oprd = [c for c in cue.children if c.dep_ == "oprd" and obj and c.i > obj[0].i]
-        if obj and oprd:
+        named = [c for c in cue.children if c.dep_ == "dobj" and c.i > cue.i]
+        oprd = [c for c in cue.children if c.dep_ == "oprd" and named and c.i > named[0].i]
+        if named and oprd:
             return _trim(
                 doc_text(doc),
-                doc[obj[0].left_edge.i].idx,
+                doc[named[0].left_edge.i].idx,
                 doc[oprd[-1].right_edge.i].idx + len(doc[oprd[-1].right_edge.i]),
             )
     for c in cue.children:
