@@ -217,3 +217,17 @@ def test_international_ngos_are_coded_like_the_red_cross(extract) -> None:
     art = extract("Amnesty International demanded that the Sudanese government end curbs on press freedom.")
     amnesty = next(a for a in art.actors if a.name == "Amnesty International")
     assert (amnesty.country, amnesty.sector) == ("IGO", "NGO")
+
+
+def test_a_place_in_the_object_phrase_is_the_location(extract) -> None:
+    art = extract("Red Cross officials suspended aid deliveries in Baghdad on Wednesday after two vehicles were hit.")
+    e = only(art, "SANCTION")
+    assert e.location is not None and e.location.text == "Baghdad" and e.location.country == "IRQ"
+
+
+def test_workers_of_an_organisation_take_its_country(extract) -> None:
+    art = extract(
+        "Iranian authorities have been pressuring workers of the United Bus Company of Tehran to cancel the strike."
+    )
+    e = only(art, "REQUEST")
+    assert events_of(art)[art.events.index(e)][1:] == (["IRN"], ["IRN"])

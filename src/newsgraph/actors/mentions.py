@@ -526,6 +526,12 @@ class MentionFinder:
                     code = self.lex.place_code(ent.text if ent is not None else o.text)
                     if code:
                         return code
+                elif o.dep_ == "pobj" and o.ent_type_ == "ORG" and p.lower_ == "of":
+                    # "workers of the United Bus Company of Tehran": the organisation's country
+                    ent = next((e for e in o.doc.ents if e.start <= o.i < e.end), None)
+                    code = self._country_in(list(ent)) if ent is not None else None
+                    if code and code != "IGO":
+                        return code
         return None
 
     def _country_in(self, tokens: list[Token]) -> str | None:

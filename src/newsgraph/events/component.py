@@ -253,7 +253,9 @@ class EventsComponent:
         )
 
     def _location(self, trig: Token) -> Location | None:
-        for t in (trig, trig.head):
+        # the trigger's own phrases, its head's, then its object's ("suspended aid deliveries in Baghdad")
+        objects = [c for c in trig.children if c.dep_ == "dobj"]
+        for t in (trig, trig.head, *objects):
             for p in t.children:
                 if p.dep_ == "prep" and p.lower_ in _LOCATIVE:
                     for pobj in p.children:
