@@ -312,3 +312,16 @@ def test_a_naming_cue_quotes_whom_and_what(extract) -> None:
     art = extract('For that she drew ire - he called her "weak" and said she had "zero support" in New Hampshire.')
     q = quote_with(art, "weak")
     assert q.kind == "mixed" and q.content.text == 'her "weak"', q.content.text
+
+
+def test_the_one_asked_is_not_the_asker(extract) -> None:
+    art = extract(
+        "Asked about Cruz's charges, Rubio said that the reforms did not amount to amnesty.\n\n"
+        "Trump asked whether Clinton would release the transcripts."
+    )
+    # Rubio answered; who asked is not said, so the question has no speaker
+    assert not [q for q in art.quotes if "Cruz's charges" in q.content.text and q.speaker is not None]
+    said = quote_with(art, "amnesty")
+    assert said.speaker is not None and said.speaker.text == "Rubio"
+    asked = quote_with(art, "transcripts")
+    assert asked.speaker is not None and asked.speaker.text == "Trump"

@@ -168,6 +168,17 @@ _CONTENT_PREPS = {"of", "for", "as", "to", "about", "over", "with", "against", "
 _NAMING = {"call", "brand", "label", "dub", "name", "term"}
 
 
+def _asked_of_someone(cue: Token) -> bool:
+    """ "Asked about Cruz's charges, Rubio said …", "when asked whether …": the question's asker
+    is not named (the one asked is the subject of another verb), so the source stays empty."""
+    return (
+        cue.lemma_ == "ask"
+        and cue.tag_ == "VBN"
+        and cue.dep_ in ("advcl", "acl", "ccomp", "xcomp")
+        and not any(c.dep_ in _SUBJ or c.dep_ == "agent" for c in cue.children)
+    )
+
+
 def _names(cue: Token) -> bool:
     """Does the cue name something ("called her "weak"", "branded him a "liar"")?"""
     return cue.lemma_ in _NAMING and any(c.dep_ == "oprd" for c in cue.children)
@@ -312,7 +323,8 @@ def attributions_in(doc: Doc, quotes: list[QuoteMarks], lex: CueLexicon) -> list
                 "report",
             ) and tok.dep_ not in ("ROOT", "parataxis", "conj", "advcl", "ccomp"):
                 continue
-            subj = source_of(tok, quote_at)
+            asked = _asked_of_someone(tok)
+            subj = None if asked else source_of(tok, quote_at)
             content = content_of(tok, lex)
             near = _adjacent_quotes(tok, sent, quotes)
             if subj is None and near and near[0].end <= tok.idx:
@@ -344,7 +356,7 @@ def attributions_in(doc: Doc, quotes: list[QuoteMarks], lex: CueLexicon) -> list
                 near = inside
             else:
                 continue
-            if subj is None and tok.dep_ != "parataxis" and not near:
+            if subj is None and tok.dep_ != "parataxis" and not near and not asked:
                 continue  # a cue without a source ("it was said that") is an attribution only with a quote
             src = source_span(subj) if subj is not None else None
             if src and _is_dateline(doc_text(doc), src):
