@@ -325,3 +325,18 @@ def test_the_one_asked_is_not_the_asker(extract) -> None:
     assert said.speaker is not None and said.speaker.text == "Rubio"
     asked = quote_with(art, "transcripts")
     assert asked.speaker is not None and asked.speaker.text == "Trump"
+
+
+def test_a_quotation_with_its_own_attribution_is_not_taken_by_the_one_before(extract) -> None:
+    art = extract(
+        "\"I think making a deal would be in Israel's interests,\" Trump told ABC's This Week. \"I'll tell you "
+        "what, I don't know one Jewish person that doesn't want a deal,\" the candidate said.\n\n"
+        "“I regard Donald as an old friend,” Gingrich told O’Reilly, noting that he and his wife “have "
+        "regularly talked with him. I do more of it by email than I do phone.”"
+    )
+    told = quote_with(art, "Israel's interests")
+    assert told.content.spans is None and "Jewish" not in told.content.text
+    # a quotation opened after "noting" belongs to that cue, not to "told" before it
+    noting = quote_with(art, "by email")
+    assert noting.cue is not None and noting.cue.text == "noting"
+    assert "old friend" not in noting.content.text

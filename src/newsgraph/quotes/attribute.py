@@ -564,7 +564,7 @@ def _to_closing_mark(text: str, content: tuple[int, int], quotes: list[QuoteMark
     for q in quotes[bisect_left(quotes, s, key=_start) :]:
         if q.start >= e:
             break
-        if e < q.end <= e + 3 and all(not ch.isalnum() for ch in text[e : q.end]):
+        if e < q.end and (q.end <= e + 3 and all(not ch.isalnum() for ch in text[e : q.end]) or s < q.start):
             return s, q.end
     return content
 
@@ -678,8 +678,15 @@ def _adjacent_quotes(cue: Token, sent: Span, quotes: list[QuoteMarks]) -> list[Q
             and not found
         ):
             found.append(q)  # `said:` then the quote, maybe in the next paragraph
-        elif before and q.start >= clause_r and len(gap_after) <= 4 and _only(gap_after, "."):
-            # `"…," Spencer said. "…"`: the quote goes on after the attribution
+        elif (
+            before
+            and q.start >= clause_r
+            and len(gap_after) <= 4
+            and _only(gap_after, ".")
+            and not (q.closed and text[q.end - q.width - 1 : q.end - q.width] == ",")
+        ):
+            # `"…," Spencer said. "…"`: the quote goes on after the attribution, unless it
+            # closes on a comma, before an attribution of its own (`"…," the candidate said`)
             found.append(q)
     after = [q for q in found if q.start >= clause_r]
     if after and any(q.end <= clause_l and q.ends_sentence and _inside_sentence(text, q.start) for q in found):
