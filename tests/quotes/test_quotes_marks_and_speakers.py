@@ -340,3 +340,12 @@ def test_a_quotation_with_its_own_attribution_is_not_taken_by_the_one_before(ext
     noting = quote_with(art, "by email")
     assert noting.cue is not None and noting.cue.text == "noting"
     assert "old friend" not in noting.content.text
+
+
+def test_a_cue_after_a_preposition_takes_the_verbs_subject(extract) -> None:
+    art = extract(
+        'Clinton said, "I do take responsibility." She followed that by saying, "I am not a natural '
+        "politician, in case you haven't noticed.\""
+    )
+    q = quote_with(art, "natural politician")
+    assert q.speaker is not None and q.speaker.text == "She"

@@ -87,6 +87,9 @@ def source_of(tok: Token, quoted: Container[int] = ()) -> Token | None:
             # "went so far as to say": through the adverb to the verb
             t = t.head
             continue
+        if t.dep_ == "pcomp" and t.head.dep_ == "prep" and t.head.head.i != t.head.i:
+            t = t.head.head  # "She followed that by saying": the one who followed
+            continue
         if t.dep_ == "acl" and t.tag_ == "VBG" and t.head.dep_ in ("dobj", "pobj") and t.head.head.i != t.head.i:
             # "issued a statement saying ...": who issued it
             t = t.head.head
