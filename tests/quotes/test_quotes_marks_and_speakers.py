@@ -349,3 +349,12 @@ def test_a_cue_after_a_preposition_takes_the_verbs_subject(extract) -> None:
     )
     q = quote_with(art, "natural politician")
     assert q.speaker is not None and q.speaker.text == "She"
+
+
+def test_a_reported_clause_the_parser_split_stays_whole(extract) -> None:
+    art = extract(
+        "Bernie Sanders says his campaign is doing as well at it is because he’s doing something radical: "
+        "telling Americans the truth."
+    )
+    q = quote_with(art, "his campaign")
+    assert q.content.text.endswith("telling Americans the truth"), q.content.text

@@ -213,6 +213,14 @@ def content_of(cue: Token, lex: CueLexicon | None = None) -> tuple[int, int] | N
             or (c.dep_ == "advcl" and c.i > cue.i and any(m.lower_ in ("if", "whether") for m in c.children))
         ):
             s, e = _clause_span(c)
+            if c.dep_ == "ccomp" and c.i > cue.i:
+                # the parser split one reported clause in two ("says his campaign is doing as well
+                # at | it is because …"): a second complement right after the first goes with it
+                more = [
+                    x for x in cue.children if x.dep_ == "ccomp" and x.i > c.i and x.left_edge.i == c.right_edge.i + 1
+                ]
+                if more:
+                    e = _clause_span(more[0])[1]
             # "told reporters that he agrees X and said Y": the second statement is its own
             said = [t for t in c.subtree if t.dep_ == "conj" and t.lemma_ in _SPEECH_CONJ and t.i > c.i]
             if said:
