@@ -19,6 +19,11 @@ def quote_with(art: Article, words: str) -> Quote:
     return found[0]
 
 
+def speaker_text(q: Quote) -> str | None:
+    """The speaker span as written ("she", "the governor"), or None."""
+    return q.speaker.text if q.speaker is not None else None
+
+
 def test_sample_quotes_have_the_right_speakers_and_dates(extract, gallant_text: str) -> None:
     art = extract(gallant_text)
     first = quote_with(art, "I just completed a meeting")
@@ -51,7 +56,7 @@ def test_interrupted_quote_is_one_quote_with_two_spans(extract) -> None:
 def test_pronoun_speaker_resolves_to_the_person(extract) -> None:
     art = extract('Senator Elizabeth Warren visited the plant on Monday. "Workers deserve better," she said.')
     q = quote_with(art, "Workers deserve better")
-    assert q.speaker is not None and q.speaker.text == "she" and speaker_name(art, q) == "Elizabeth Warren"
+    assert speaker_text(q) == "she" and speaker_name(art, q) == "Elizabeth Warren"
 
 
 def test_according_to_and_indirect_cues(extract) -> None:
@@ -79,7 +84,7 @@ def test_unbalanced_marks_never_crash_or_swallow_the_article(extract) -> None:
     )
     art = extract(text)
     gov = quote_with(art, "Nobody expected this")
-    assert gov.kind == "direct" and gov.speaker is not None and gov.speaker.text == "the governor"
+    assert gov.kind == "direct" and speaker_text(gov) == "the governor"
     assert all("roads would reopen" not in q.content.text or q.kind != "direct" for q in art.quotes)
 
 
@@ -177,7 +182,7 @@ def test_a_quote_after_a_parenthetical_adverb_or_a_no_break_space_is_the_cues(ex
     for words, speaker in (("past performance", "Emanuel"), ("severe problem", "Hayek")):
         q = quote_with(art, words)
         assert q.kind == "direct" and q.content.text.startswith("“"), q
-        assert q.speaker is not None and q.speaker.text == speaker
+        assert speaker_text(q) == speaker
 
 
 def test_a_quoted_fragment_inside_the_object_makes_a_mixed_quote(extract) -> None:
@@ -217,7 +222,7 @@ def test_inverted_and_colon_attributions_find_their_speaker(extract) -> None:
         ("Twitter as we know it", "The Slate columnist David Auerbach"),  # through "so far as to"
     ):
         q = quote_with(art, words)
-        assert q.kind == "direct" and q.speaker is not None and q.speaker.text == speaker, q
+        assert q.kind == "direct" and speaker_text(q) == speaker, q
     # the participle is what Sanders did, not what he said
     assert not [q for q in art.quotes if "shaking" in q.content.text]
 
@@ -302,9 +307,9 @@ def test_transcript_turns_are_attributed_to_their_label(extract) -> None:
         "Update: This story has been corrected to fix a name."
     )
     turn = quote_with(art, "401(k)")
-    assert turn.speaker is not None and turn.speaker.text == "Lopez"
+    assert speaker_text(turn) == "Lopez"
     assert turn.content.text.startswith("Well, no one") and turn.content.text.endswith("all people.")
-    assert not [q for q in art.quotes if q.speaker is not None and q.speaker.text == "Update"]
+    assert "Update" not in [speaker_text(q) for q in art.quotes]
 
 
 def test_a_naming_cue_quotes_whom_and_what(extract) -> None:
@@ -321,10 +326,8 @@ def test_the_one_asked_is_not_the_asker(extract) -> None:
     )
     # Rubio answered; who asked is not said, so the question has no speaker
     assert not [q for q in art.quotes if "Cruz's charges" in q.content.text and q.speaker is not None]
-    said = quote_with(art, "amnesty")
-    assert said.speaker is not None and said.speaker.text == "Rubio"
-    asked = quote_with(art, "transcripts")
-    assert asked.speaker is not None and asked.speaker.text == "Trump"
+    assert speaker_text(quote_with(art, "amnesty")) == "Rubio"
+    assert speaker_text(quote_with(art, "transcripts")) == "Trump"
 
 
 def test_a_quotation_with_its_own_attribution_is_not_taken_by_the_one_before(extract) -> None:
@@ -347,8 +350,7 @@ def test_a_cue_after_a_preposition_takes_the_verbs_subject(extract) -> None:
         'Clinton said, "I do take responsibility." She followed that by saying, "I am not a natural '
         "politician, in case you haven't noticed.\""
     )
-    q = quote_with(art, "natural politician")
-    assert q.speaker is not None and q.speaker.text == "She"
+    assert speaker_text(quote_with(art, "natural politician")) == "She"
 
 
 def test_a_reported_clause_the_parser_split_stays_whole(extract) -> None:
