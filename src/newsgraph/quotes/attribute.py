@@ -700,7 +700,7 @@ def _adjacent_quotes(cue: Token, sent: Span, quotes: list[QuoteMarks]) -> list[Q
             # closes on a comma, before an attribution of its own (`"…," the candidate said`)
             found.append(q)
     after = [q for q in found if q.start >= clause_r]
-    if after and any(q.end <= clause_l and q.ends_sentence and _inside_sentence(text, q.start) for q in found):
+    if after and any(q.end <= clause_l and q.ends_sentence and inside_sentence(text, q.start) for q in found):
         # 'calls her “an extremely intelligent woman.” He adds, “…”': the quotation before ends
         # a sentence of its own attribution; the cue introduces the one after
         return after
@@ -710,7 +710,7 @@ def _adjacent_quotes(cue: Token, sent: Span, quotes: list[QuoteMarks]) -> list[Q
 _SENTENCE_END = re.compile(r"[.!?][\"”’']*\s")
 
 
-def _inside_sentence(text: str, pos: int) -> bool:
+def inside_sentence(text: str, pos: int) -> bool:
     """Do words of the same sentence come before ``pos`` (in its paragraph)?"""
     line_start = text.rfind("\n", max(0, pos - 400), pos) + 1
     before = text[line_start:pos]

@@ -29,7 +29,7 @@ from ..actors.lookup import mention_at
 from ..dates import timexes_in
 from ..nlp import doc_text
 from ..record import Content, Quote, Span, Speaker
-from .attribute import Attribution, attributions_in
+from .attribute import Attribution, attributions_in, inside_sentence
 from .cues import cue_lexicon
 from .marks import QuoteMarks, find_quotes
 
@@ -152,11 +152,6 @@ def _goes_on(gap: str) -> bool:
     )
 
 
-def _opens_sentence(text: str, pos: int) -> bool:
-    before = text[max(0, pos - 40) : pos].rstrip()
-    return not before or before[-1] in ".!?\n" or before[-1] in _DOUBLE_MARKS
-
-
 def _unclaimed(doc: Doc, quotes: list[QuoteMarks], atts: list[Attribution]) -> list[Attribution]:
     """Quotations no cue claimed: continue the previous speaker, or stand without one."""
     text = doc_text(doc)
@@ -190,7 +185,7 @@ def _unclaimed(doc: Doc, quotes: list[QuoteMarks], atts: list[Attribution]) -> l
             last_here is not None
             and words >= 3
             and _goes_on(text[ends.get(id(last_here), last_here.sentence[1]) : q.start])
-            and (last_here.kind != "indirect" or q.ends_sentence or _opens_sentence(text, q.start))
+            and (last_here.kind != "indirect" or q.ends_sentence or not inside_sentence(text, q.start))
         ):
             # '"It's doable," he told reporters. "Is it going to happen? ..."': the quoted sentence
             # right after an attributed quote goes on with it (one attribution, one more span);
