@@ -558,7 +558,7 @@ def _to_comma_quote(text: str, content: tuple[int, int], quotes: list[QuoteMarks
     'said the goal is "to disqualify Trump," but conceded …', '"working together," suggesting …'."""
     s, e = content
     for q in quotes_within(quotes, s + 1, e):
-        if q.closed and q.end < e and text[q.end - q.width - 1 : q.end - q.width] == ",":
+        if q.ends_comma and q.end < e:
             m = _NEXT_WORD.match(text, q.end)
             if m and (m.group(1).endswith("ing") or m.group(1) in ("but", "while")):
                 return s, q.end
@@ -569,8 +569,10 @@ _NEXT_WORD = re.compile(r"\s*(\w+)")
 
 
 def _to_closing_mark(text: str, content: tuple[int, int], quotes: list[QuoteMarks]) -> tuple[int, int]:
-    """Reported words ending in a quotation take in its closing punctuation and mark: 'said his
-    own pen "has got an eraser."' (the clause ends before '."', the quotation after it)."""
+    """Reported words take in a quotation that opens inside them and runs past their end: its
+    closing punctuation and mark ('said his own pen "has got an eraser."': the clause ends before
+    '."'), or the rest of a quotation that goes on over several sentences ('noting that he and
+    his wife "have regularly talked with him. I do more of it by email …"')."""
     s, e = content
     for q in quotes[bisect_left(quotes, s, key=_start) :]:
         if q.start >= e:
@@ -689,13 +691,7 @@ def _adjacent_quotes(cue: Token, sent: Span, quotes: list[QuoteMarks]) -> list[Q
             and not found
         ):
             found.append(q)  # `said:` then the quote, maybe in the next paragraph
-        elif (
-            before
-            and q.start >= clause_r
-            and len(gap_after) <= 4
-            and _only(gap_after, ".")
-            and not (q.closed and text[q.end - q.width - 1 : q.end - q.width] == ",")
-        ):
+        elif before and q.start >= clause_r and len(gap_after) <= 4 and _only(gap_after, ".") and not q.ends_comma:
             # `"…," Spencer said. "…"`: the quote goes on after the attribution, unless it
             # closes on a comma, before an attribution of its own (`"…," the candidate said`)
             found.append(q)

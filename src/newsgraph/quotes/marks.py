@@ -29,6 +29,7 @@ class QuoteMarks:
     closed: bool = True
     width: int = 1  # characters in each mark (2 for '' and ``)
     ends_sentence: bool = False  # the quoted words end with . ! or ? before the closing mark
+    ends_comma: bool = False  # '"…," she said': a comma before the closing mark
 
     @property
     def start(self) -> int:
@@ -140,7 +141,9 @@ def find_quotes(text: str, max_words: int = 600) -> list[QuoteMarks]:
         quotes.append(pending)
     for q in quotes:
         if q.closed:
-            q.ends_sentence = text[q.end - q.width - 1 : q.end - q.width] in (".", "!", "?")
+            last = text[q.end - q.width - 1 : q.end - q.width]
+            q.ends_sentence = last in (".", "!", "?")
+            q.ends_comma = last == ","
     quotes.sort(key=lambda q: q.start)
     return quotes
 
