@@ -231,3 +231,29 @@ def test_workers_of_an_organisation_take_its_country(extract) -> None:
     )
     e = only(art, "REQUEST")
     assert events_of(art)[art.events.index(e)][1:] == (["IRN"], ["IRN"])
+
+
+@pytest.mark.parametrize(
+    ("text", "etype"),
+    [
+        # verbs typed by what they act on, after the CAMEO categories PLOVER merges
+        ("Demonstrators in Baghdad blocked the main road to the airport on Tuesday.", "PROTEST"),
+        ("Rebels violated the ceasefire on Sunday, attacking army posts near the border.", "ASSAULT"),
+        ("The Thai government declared a state of emergency in the capital on Monday.", "COERCE"),
+        ("The Pakistani army put its troops on high alert along the border.", "MOBILIZE"),
+        ("Israel called up thousands of reservists on Friday.", "MOBILIZE"),
+        ("Egypt lodged a formal protest with Israel over the shooting.", "ACCUSE"),
+        ("The Sudanese president granted amnesty to 500 rebels.", "CONCEDE"),
+        ("Gunmen took 20 French engineers hostage in Niger.", "ASSAULT"),
+        ("The Burmese junta banned the main opposition party.", "COERCE"),
+        ("The Chinese president received the visiting Japanese delegation in Beijing.", "CONSULT"),
+    ],
+)
+def test_verbs_typed_by_their_objects(extract, text: str, etype: str) -> None:
+    art = extract(text)
+    assert [e.type for e in art.events] == [etype], events_of(art)
+
+
+def test_a_ban_on_goods_stays_a_sanction(extract) -> None:
+    art = extract("The European Union banned imports of Iranian oil on Monday.")
+    assert [e.type for e in art.events] == ["SANCTION"], events_of(art)

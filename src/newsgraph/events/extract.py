@@ -11,6 +11,7 @@ cooperate are AGREE and of intent to harm THREATEN, as PLOVER codes them.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -229,12 +230,25 @@ def _verb_type(tok: Token, lex: EventLexicon) -> tuple[str | None, int]:
             etype = lex.phrasal.get(f"{lemma} {c.lower_}")
             if etype:
                 return etype, c.i + 1
-    for c in tok.children:
-        if c.dep_ in ("dobj", "nsubjpass"):
-            etype = lex.object_types.get((lemma, c.lemma_.lower())) or lex.object_types.get((lemma, c.lower_))
-            if etype:
-                return etype, tok.i + 1
+    for obj in _typing_objects(tok):
+        etype = lex.object_types.get((lemma, obj.lemma_.lower())) or lex.object_types.get((lemma, obj.lower_))
+        if etype:
+            return etype, tok.i + 1
     return lex.verbs.get(lemma), tok.i + 1
+
+
+def _typing_objects(verb: Token) -> Iterator[Token]:
+    """The nouns that can type a verb: its object ("lift the blockade"), the noun inside a
+    measure or state ("a state of emergency", "thousands of reservists"), and what it puts
+    something on ("put troops on high alert")."""
+    for c in verb.children:
+        if c.dep_ in ("dobj", "nsubjpass"):
+            yield c
+            for p in c.children:
+                if p.dep_ == "prep" and p.lower_ == "of":
+                    yield from (o for o in p.children if o.dep_ == "pobj")
+        elif c.dep_ == "prep" and c.lower_ in ("on", "under") and c.i > verb.i:
+            yield from (o for o in c.children if o.dep_ == "pobj")
 
 
 def _noun_type(tok: Token, lex: EventLexicon) -> str | None:
