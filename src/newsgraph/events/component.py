@@ -126,7 +126,7 @@ def _embedded_targets(doc: Doc, f: Found, sources: list[Actor]) -> list[Actor]:
     first = [c for c in trig.children if c.dep_ not in ("punct", "nsubj", "agent", "mark") and _inside(c)]
     if f.nominal and trig.dep_ in ("dobj", "attr"):  # the light verb's other arguments: "its demand that X"
         first += [c for c in trig.head.children if c.dep_ in ("dative", "prep", "ccomp") and c is not trig]
-    elif trig.dep_ in ("advcl", "xcomp") and any(c.lower_ == "to" for c in trig.children):
+    elif trig.dep_ in ("advcl", "xcomp") and _to_clause(trig):
         # a purpose: "summoned Niger's ambassador to complain" complains to the one summoned
         first += [c for c in trig.head.children if c.dep_ in ("dobj", "dative")]
     # depth first, in the order of the words: the object's own modifiers come before a later clause
@@ -149,11 +149,16 @@ def _embedded_targets(doc: Doc, f: Found, sources: list[Actor]) -> list[Actor]:
     return []
 
 
+def _to_clause(verb: Token) -> bool:
+    """Is ``verb`` an infinitive clause ("to help", "to investigate"): a purpose or a plan?"""
+    return any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children)
+
+
 def _inside(tok: Token) -> bool:
     """Is ``tok`` part of the event's own clause? Not an adverbial clause unless it states the
     purpose ("sent material to help defend X"), and not a report about it ("…, diplomats said")."""
     if tok.dep_ == "advcl":
-        return any(c.lower_ == "to" and c.dep_ == "aux" for c in tok.children)
+        return _to_clause(tok)
     return not (tok.dep_ == "ccomp" and tok.lemma_ in REPORT_LEMMAS)
 
 
@@ -164,8 +169,7 @@ def _purpose_of_sending(tok: Token, triggers: set[int]) -> bool:
     """Is ``tok`` a sending trigger whose purpose clause holds another trigger ("sent 21
     personnel to Bosnia to investigate", "dispatched inspectors to monitor")?"""
     return tok.lemma_ in _SENDING and any(
-        c.dep_ in ("advcl", "xcomp") and c.i in triggers and any(a.lower_ == "to" for a in c.children)
-        for c in tok.children
+        c.dep_ in ("advcl", "xcomp") and c.i in triggers and _to_clause(c) for c in tok.children
     )
 
 
