@@ -130,6 +130,29 @@ def test_a_statement_that_someone_must_act_is_a_request(extract) -> None:
     assert "CONCEDE" not in {x.type for x in art.events}  # the release is what is asked, not done
 
 
+def test_insisting_that_someone_act_is_a_request(extract) -> None:
+    art = extract("Serbian opposition leaders insisted that President Milosevic step down immediately.")
+    assert [e.type for e in art.events] == ["REQUEST"], events_of(art)  # the resignation is asked, not done
+    assert extract("The Serbian minister insisted that he was innocent.").events == []
+
+
+def test_a_promised_act_carries_the_promise(extract) -> None:
+    helping = extract("The European Union promised on Thursday to send food and medicine to Bosnia.")
+    assert [(e.type, e.trigger.text) for e in helping.events] == [("AGREE", "send")], events_of(helping)
+    harming = extract("Hamas pledged to attack Israeli targets.")
+    assert [e.type for e in harming.events] == ["THREATEN"], events_of(harming)
+
+
+def test_going_on_strike_is_a_protest(extract) -> None:
+    art = extract("Nigerian oil workers went on strike over the detention of union leaders.")
+    assert [e.type for e in art.events] == ["PROTEST"], events_of(art)
+
+
+def test_a_month_is_not_a_march(extract) -> None:
+    art = extract("Senator Cruz first stirred Iowa crowds in March at a Pastors and Pews event.")
+    assert art.events == []
+
+
 def test_a_refusal_to_agree_is_a_rejection(extract) -> None:
     art = extract("Serbia and Kosovo failed to reach an agreement on the border.", published="2024-03-27")
     assert only(art, "REJECT").negated is False
@@ -247,6 +270,9 @@ def test_workers_of_an_organisation_take_its_country(extract) -> None:
         ("Gunmen took 20 French engineers hostage in Niger.", "ASSAULT"),
         ("The Burmese junta banned the main opposition party.", "COERCE"),
         ("The Chinese president received the visiting Japanese delegation in Beijing.", "CONSULT"),
+        ("Germany granted diplomatic recognition to Croatia on Thursday.", "SUPPORT"),
+        ("Britain gave blankets and medicine to the earthquake victims in Turkey.", "AID"),
+        ("Japan pledged 20 million dollars to Sudan for flood relief.", "AGREE"),
     ],
 )
 def test_verbs_typed_by_their_objects(extract, text: str, etype: str) -> None:

@@ -173,6 +173,18 @@ def _purpose_of_sending(tok: Token, triggers: set[int]) -> bool:
     )
 
 
+_PROMISES = {"promise", "pledge"}
+
+
+def _promise_of(tok: Token, triggers: set[int]) -> bool:
+    """Is ``tok`` a promise of another trigger ("pledged to withdraw", "promised to give aid")?
+    The promised act is the event, its intent read from the promise: an agreement when it
+    cooperates, a threat when it harms."""
+    return tok.lemma_ in _PROMISES and any(
+        c.dep_ in ("xcomp", "ccomp") and c.i in triggers and _to_clause(c) for c in tok.children
+    )
+
+
 def _governed(tok: Token, triggers: set[int]) -> bool:
     """Is ``tok`` inside the clause of another trigger (its ancestor within the sentence)?"""
     return any(a.i in triggers for a in tok.ancestors)
@@ -196,10 +208,11 @@ class EventsComponent:
                 found = find_events(sent, self.lexicon, in_sent)
                 triggers = {f.trigger.i for f in found}
                 purposes = {p.trigger.i for p in found if _purpose_of_sending(p.trigger, triggers)}
+                promises = {p.trigger.i for p in found if _promise_of(p.trigger, triggers)}
                 for f in found:
-                    if f.trigger.i in purposes:
+                    if f.trigger.i in purposes | promises:
                         continue  # "sent inspectors to investigate": the investigation is the event
-                    if _governed(f.trigger, triggers - purposes):
+                    if _governed(f.trigger, triggers - purposes - promises):
                         continue  # "threatened to cut off aid": the threat is the event, not the cut
                     ev = self._to_event(doc, sent.start_char, sent.end_char, f, len(events) + 1)
                     if ev is not None:

@@ -264,18 +264,21 @@ def _noun_type(tok: Token, lex: EventLexicon) -> str | None:
     return etype
 
 
-def _demands(tok: Token) -> list[Found]:
+def _demands(tok: Token) -> list[tuple[Found, Token]]:
     """A statement that someone must act is a request of them: "Straw said the rebels must reach
-    an agreement", "the forum concluded that the US must allocate more"."""
-    out: list[Found] = []
+    an agreement", "the forum concluded that the US must allocate more", "insisted that
+    Milosevic step down" (a subjunctive). Each with the clause demanded."""
+    out: list[tuple[Found, Token]] = []
     for c in tok.children:
         if c.dep_ != "ccomp":
             continue
         must = next((a for a in c.children if a.dep_ == "aux" and a.lower_ in ("must", "should")), None)
+        if must is None and tok.lemma_ == "insist" and c.tag_ == "VB" and not _children(c, ("aux",)):
+            must = tok
         subj = _children(c, ("nsubj", "nsubjpass"))
         if must is None or not subj or subj[0].lower_ in ("i", "we", "you", "it", "there", "this", "that"):
             continue
-        out.append(Found("REQUEST", must, must.i + 1, subject_of(tok), _with_conjuncts(subj)))
+        out.append((Found("REQUEST", must, must.i + 1, subject_of(tok), _with_conjuncts(subj)), c))
     return out
 
 
@@ -291,12 +294,12 @@ def find_events(sent: Span, lex: EventLexicon, candidates: list[Token] | None = 
         if lemma not in verb_words and low not in noun_words and lemma not in noun_words:
             continue  # most tokens: nothing to look at
         if tok.pos_ == "VERB" and lemma in REPORT_LEMMAS:
-            for d in _demands(tok):
+            for d, clause in _demands(tok):
                 d.modality, d.negated, d.intent, d.threat = _modality(d.trigger, sent, lex)
                 d.modality = "asserted" if d.modality == "hypothetical" else d.modality
                 out.append(d)
                 demands.append(d)
-                demanded.append(d.trigger.head)
+                demanded.append(clause)
         if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and lemma in lex.verbs):
             etype, end = _verb_type(tok, lex)
             if etype is None or (lemma in lex.light_verbs and end == tok.i + 1 and _event_object(tok, lex)):
@@ -311,7 +314,7 @@ def find_events(sent: Span, lex: EventLexicon, candidates: list[Token] | None = 
                 # passives without an agent have no known source
                 src, tgt = (tgt, []) if etype == "RETREAT" else ([], tgt)
             f = Found(etype, tok, end, src, tgt, lex.modes.get(lemma))
-        elif tok.pos_ in ("NOUN", "PROPN") and (etype := _noun_type(tok, lex)):
+        elif tok.pos_ in ("NOUN", "PROPN") and tok.ent_type_ != "DATE" and (etype := _noun_type(tok, lex)):
             head = tok.head if tok.dep_ == "compound" and tok.head.lemma_.lower() in _GENERIC_HEADS else tok
             src, tgt = _noun_arguments(head, etype)
             if not src:
@@ -401,10 +404,11 @@ def _noun_arguments(noun: Token, etype: str) -> tuple[list[Token], list[Token]]:
         not src
         and noun.dep_ == "pobj"
         and noun.head.dep_ == "prep"
-        and noun.head.lower_ in ("in", "for", "into")
+        and (noun.head.lower_ in ("in", "for", "into") or (noun.head.lower_ == "on" and etype == "PROTEST"))
         and noun.head.head.pos_ in ("VERB", "ADJ")
     ):
-        # "converging for a rally", "were engaged in ethnic cleansing": the verb's subject acts
+        # "converging for a rally", "were engaged in ethnic cleansing", "went on strike": the
+        # verb's subject acts
         verb = noun.head.head
         src = subject_of(verb) or (_children(verb, ("nsubjpass",)) if verb.lemma_ in ("engage", "involve") else [])
     return _with_conjuncts(src), _with_conjuncts(tgt)
