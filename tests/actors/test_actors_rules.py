@@ -117,3 +117,32 @@ def test_nationality_words_read_as_names_are_groups(extract) -> None:
     art = extract("Bosnian Serbs demanded a truce on Sunday.")
     serbs = by_name(art, "Bosnian Serbs")
     assert (serbs.kind, serbs.country) == ("group", "BIH")
+
+
+def test_an_unnamed_institution_that_acts_is_an_actor_without_a_country(extract) -> None:
+    art = extract("The court sentenced three opposition activists to ten years in prison on Monday.")
+    court = by_name(art, "court")
+    assert (court.kind, court.sector, court.country) == ("organization", "JUD", None)
+    assert [m.text for m in court.mentions] == ["The court"]
+    leader = extract("The opposition leader called on the government to resign.")
+    assert {(a.name, a.sector) for a in leader.actors} == {("opposition leader", "OPP"), ("government", "GOV")}
+
+
+def test_a_description_of_a_named_actor_is_not_a_new_actor(extract) -> None:
+    art = extract(
+        "Israeli Defense Minister Yoav Gallant met Lloyd Austin on Tuesday. The minister said the talks went well."
+    )
+    gallant = by_name(art, "Yoav Gallant")
+    assert "The minister" in [m.text for m in gallant.mentions]
+    assert len(art.actors) == 2
+
+
+def test_a_topic_or_a_modifier_is_no_unnamed_actor(extract) -> None:
+    art = extract("Prices rose during the war, and the government's plan was delayed by the court of appeals.")
+    assert art.actors == []
+
+
+def test_a_nationality_read_as_a_place_still_names_a_group(extract) -> None:
+    art = extract("The Sri Lankan army launched an offensive against Tamil rebels in the north.")
+    army = by_name(art, "Sri Lankan army")
+    assert (army.country, army.sector) == ("LKA", "MIL")

@@ -79,6 +79,22 @@ def test_registry_merges_name_variants_and_keeps_namesakes_apart(pipeline, store
     assert (detail["first_seen"], detail["last_seen"]) == ("2016-03-01", "2016-03-07")
 
 
+def test_actors_known_only_by_description_are_not_merged_across_articles(pipeline, store: Store) -> None:
+    store.write(
+        arts(
+            pipeline,
+            [
+                ("c1", "The court sentenced three opposition activists to prison on Monday.", "2016-03-01"),
+                ("c2", "The court rejected the appeal of the former mayor.", "2016-03-02"),
+            ],
+        )
+    )
+    courts = [e for e in queries.actors(store, "court") if e["name"] == "court"]
+    assert [e["articles"] for e in courts] == [1, 1]
+    reasons = {lk["reason"] for e in courts for lk in queries.actor_detail(store, e["id"])["links"]}
+    assert reasons == {"new entry: described only, not merged across articles"}
+
+
 def test_merge_and_split_survive_reingest(pipeline, store: Store) -> None:
     items = [
         ("m1", "Hillary Clinton spoke in Iowa on Monday.", "2016-01-04"),

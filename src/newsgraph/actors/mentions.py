@@ -158,7 +158,8 @@ class MentionFinder:
         if label in ("GPE", "LOC", "FAC"):
             code = lex.place_code(span.text)
             if code is None:
-                return None
+                # "the Sri Lankan army": a nationality word the tagger read as a place
+                return self._group(doc, span, sent_start, in_role) if lex.code_of_word(span.text) else None
             return self._place(doc, span, code, sent_start, subject, in_role)
         if label == "ORG":
             return self._org(doc, span, sent_start, subject, in_role)
@@ -293,6 +294,8 @@ class MentionFinder:
         """A nationality word: "Israeli officials" (a group), "Palestinians" (a people)."""
         lex = self.lex
         code = code or lex.code_of_word(span.text)
+        if code is None and len(span) > 1 and all(lex.code_of_word(t.text) for t in span):
+            code = lex.code_of_word(span[0].text)  # "Bosnian Serbs" are Bosnia's
         if code is None:
             return None
         if span.start in in_role:
@@ -611,6 +614,12 @@ _GROUP_NOUNS = {
     "students",
     "refugees",
     "protesters",
+    "supporters",
+    "loyalists",
+    "residents",
+    "villagers",
+    "farmers",
+    "miners",
 }
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from spacy.attrs import LOWER, ORTH
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..nlp import doc_text, tokens_starting_at, tokens_with
 from ..record import Actor, Mention
@@ -73,8 +73,63 @@ _DESCRIPTIONS = {
     "judge",
     "committee",
 }
+# descriptions that name an actor of their own when they refer back to none ("The court
+# sentenced…", "The opposition leader called on…", "A suicide bomber killed…"): people…
+_UNNAMED_PEOPLE = {
+    "minister",
+    "president",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "secretary",
+    "senator",
+    "governor",
+    "premier",
+    "chancellor",
+    "general",
+    "ambassador",
+    "envoy",
+    "mayor",
+    "leader",
+    "official",
+    "judge",
+    "prosecutor",
+    "commander",
+    "bomber",
+    "gunman",
+    "pope",
+}
+# … and bodies (each needs a sector in the role lexicon to stand as an actor)
+_UNNAMED_BODIES = {
+    "government",
+    "administration",
+    "ministry",
+    "army",
+    "military",
+    "police",
+    "court",
+    "parliament",
+    "cabinet",
+    "junta",
+    "regime",
+    "opposition",
+    "party",
+    "council",
+    "committee",
+    "senate",
+    "congress",
+    "assembly",
+    "navy",
+    "tribunal",
+    "militia",
+}
+# an unnamed actor is an argument of its clause, not a modifier or a topic
+_ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "dative", "conj", "appos"}
+_ARGUMENT_PREPS = {"by", "with", "against", "to", "from", "on"}
 # the words that can refer back to an actor (pronouns, "the minister")
-_REFERRING = frozenset({*_PRONOUNS, "they", "it", "its", "their", "them", *_DESCRIPTIONS})
+_REFERRING = frozenset(
+    {*_PRONOUNS, "they", "it", "its", "their", "them", *_DESCRIPTIONS, *_UNNAMED_PEOPLE, *_UNNAMED_BODIES}
+)
 
 
 @dataclass(slots=True)
@@ -163,7 +218,11 @@ def merge_candidates(doc: Doc, cands: list[Candidate], lex: ActorLexicon) -> lis
             target.names.append(c)
     actors = _to_actors(doc, clusters, lex)
     add_missed_names(doc, actors)
-    link_references(doc, actors)
+    if link_references(doc, actors, lex):
+        # unnamed actors joined the list: ids again in order of first mention
+        actors.sort(key=lambda a: min(m.start for m in a.mentions))
+        for n, a in enumerate(actors, 1):
+            a.id = f"a{n}"
     return actors
 
 
@@ -262,10 +321,12 @@ def _to_actors(doc: Doc, clusters: list[_Cluster], lex: ActorLexicon) -> list[Ac
     return actors
 
 
-def link_references(doc: Doc, actors: list[Actor]) -> None:
-    """Add pronoun and description mentions that clearly refer to one actor."""
-    if not actors:
-        return
+def link_references(doc: Doc, actors: list[Actor], lex: ActorLexicon | None = None) -> bool:
+    """Add pronoun and description mentions that clearly refer to one actor. With a lexicon, a
+    description that refers back to no actor but acts in its clause ("The court sentenced…")
+    becomes an unnamed actor of its own, with the sector its words give and no country.
+    Returns whether such actors were added."""
+    added = False
     # (start, actor, is_subject) of every name mention, for "most recent" lookups
     by_start: dict[int, Actor] = {}
     for a in actors:
@@ -306,8 +367,53 @@ def link_references(doc: Doc, actors: list[Actor]) -> None:
                 e = tok.idx + len(tok)
                 if (s, e) not in taken:
                     target.mentions.append(Mention(s, e, doc_text(doc)[s:e], "description"))
+                continue
+        if lex is not None and (unnamed := _unnamed(doc, tok, lex, taken)) is not None:
+            actors.append(unnamed)
+            recent.append((tok.idx, unnamed))
+            if tok.dep_ in ("nsubj", "nsubjpass"):
+                subjects.append((tok.idx, unnamed))
+            added = True
     for a in actors:
         a.mentions.sort(key=lambda m: m.start)
+    return added
+
+
+def _unnamed(doc: Doc, tok: Token, lex: ActorLexicon, taken: set[tuple[int, int]]) -> Actor | None:
+    """An actor known only by a description: "the court", "the opposition leader", "a suicide
+    bomber". Only when it is an argument of its clause, its words give a sector, and no name
+    or group mention covers it; ``tok`` is the head noun."""
+    low = tok.lower_
+    if low not in _UNNAMED_PEOPLE and low not in _UNNAMED_BODIES:
+        return None
+    if not (tok.tag_ == "NN" or tok.tag_ == "NNP" and not tok.ent_type_):  # "The Pope" is tagged a name
+        return None
+    if tok.dep_ not in _ARGUMENT_DEPS and not (
+        tok.dep_ == "pobj" and tok.head.lower_ in _ARGUMENT_PREPS and tok.head.dep_ == "prep"
+    ):
+        return None
+    if any(c.dep_ in ("prep", "poss", "acl", "relcl", "appos") for c in tok.children):
+        return None  # "the leader of Hamas", "the president's office": the description is of someone
+    start = tok.i
+    while start > 0 and doc[start - 1].head.i == tok.i and doc[start - 1].dep_ in ("compound", "amod"):
+        if doc[start - 1].pos_ not in ("NOUN", "ADJ", "VERB") or doc[start - 1].ent_type_:
+            return None  # "the Israeli government", "the Hamas leader": a named group's mention
+        start -= 1
+    det = doc[start - 1] if start > 0 else None
+    if det is None or det.head.i != tok.i or det.lower_ not in ("the", "a", "an"):
+        return None
+    s, e = det.idx, tok.idx + len(tok)
+    if any(ts < e and s < te for ts, te in taken):
+        return None
+    words = [t.lower_ for t in doc[start : tok.i + 1]]
+    sector = lex.sector_of_role(words)
+    if sector is None:
+        return None
+    kind = "person" if low in _UNNAMED_PEOPLE else "organization"
+    taken.add((s, e))
+    return Actor(
+        "", " ".join(words), kind, [" ".join(words)], None, sector, [Mention(s, e, doc_text(doc)[s:e], "description")]
+    )
 
 
 def _antecedent(doc: Doc, i: int, subjects: list[tuple[int, Actor]], recent: list[tuple[int, Actor]]) -> Actor | None:

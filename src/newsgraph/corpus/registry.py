@@ -14,7 +14,9 @@ Merging is conservative and explained. An article's actor joins an entry when
    hundreds of "Donald Trump" articles and a few "Melania Trump" ones);
 5. organisations and groups: the same normalised name, or a known acronym.
 
-Otherwise a new entry is made. Nothing merges on role or description alone.
+Otherwise a new entry is made. Nothing merges on role or description alone: an
+actor known only by descriptions ("the court", "opposition supporters") gets an
+entry of its own in every article.
 """
 
 from __future__ import annotations
@@ -69,6 +71,11 @@ def name_key(actor: Actor) -> NameKey:
     return NameKey(f"person:{key}", words[-1], suffix)
 
 
+def _described_only(actor: Actor) -> bool:
+    """Is ``actor`` named nowhere, only described ("the court") or referred to ("it")?"""
+    return actor.kind != "country" and all(m.kind in ("description", "pronoun") for m in actor.mentions)
+
+
 def _compatible(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a == b
 
@@ -78,7 +85,12 @@ def link_article(conn: Connection, article: Article) -> dict[str, int]:
     out: dict[str, int] = {}
     for actor in article.actors:
         key = name_key(actor)
-        rid, reason = _match(conn, actor, key)
+        if _described_only(actor):
+            # "the court" here and "the court" elsewhere need not be one court
+            key = NameKey(f"{key.full}@{article.id}", None, None)
+            rid, reason = None, ""
+        else:
+            rid, reason = _match(conn, actor, key)
         if rid is None:
             rid = int(
                 conn.execute(
@@ -92,7 +104,9 @@ def link_article(conn: Connection, article: Article) -> dict[str, int]:
                     )
                 ).inserted_primary_key[0]  # type: ignore[index]
             )
-            reason = "new entry"
+            reason = (
+                "new entry" if not _described_only(actor) else "new entry: described only, not merged across articles"
+            )
         else:
             _update_entry(conn, rid, actor, article.published)
         if (
