@@ -273,6 +273,9 @@ def test_workers_of_an_organisation_take_its_country(extract) -> None:
         ("Germany granted diplomatic recognition to Croatia on Thursday.", "SUPPORT"),
         ("Britain gave blankets and medicine to the earthquake victims in Turkey.", "AID"),
         ("Japan pledged 20 million dollars to Sudan for flood relief.", "AGREE"),
+        ("Pakistan lodged a strong protest with India over the killing of its citizens.", "ACCUSE"),
+        ("China conducted military exercises off the coast of Taiwan on Monday.", "MOBILIZE"),
+        ("The United States and South Korea held joint military exercises near the border.", "COOPERATE"),
     ],
 )
 def test_verbs_typed_by_their_objects(extract, text: str, etype: str) -> None:
@@ -283,3 +286,10 @@ def test_verbs_typed_by_their_objects(extract, text: str, etype: str) -> None:
 def test_a_ban_on_goods_stays_a_sanction(extract) -> None:
     art = extract("The European Union banned imports of Iranian oil on Monday.")
     assert [e.type for e in art.events] == ["SANCTION"], events_of(art)
+
+
+def test_some_verbs_are_events_only_with_an_object(extract) -> None:
+    assert extract("The British Conservative Party declined sharply in the polls last year.").events == []
+    assert extract("Senator Harry Reid returned to Washington on Monday.").events == []
+    refused = extract("The Chinese government declined to comment on the report.")
+    assert [e.type for e in refused.events] == ["REJECT"], events_of(refused)

@@ -251,10 +251,18 @@ def _typing_objects(verb: Token) -> Iterator[Token]:
             yield from (o for o in c.children if o.dep_ == "pobj")
 
 
+def _types_its_verb(noun: Token, lex: EventLexicon) -> bool:
+    """Is ``noun`` the object that types its verb ("lodged a strong protest": the verb is the event)?"""
+    if noun.dep_ not in ("dobj", "nsubjpass"):
+        return False
+    verb = noun.head.lemma_.lower()
+    return (verb, noun.lemma_.lower()) in lex.object_types or (verb, noun.lower_) in lex.object_types
+
+
 def _noun_type(tok: Token, lex: EventLexicon) -> str | None:
     low, lemma = tok.lower_, tok.lemma_.lower()
-    for c in tok.lefts:
-        if c.dep_ in ("amod", "compound", "nmod") and c.i == tok.i - 1:
+    for c in tok.lefts:  # any modifier: "joint military exercises", "a massive air strike"
+        if c.dep_ in ("amod", "compound", "nmod"):
             etype = lex.noun_phrases.get(f"{c.lower_} {low}")
             if etype:
                 return etype
@@ -302,10 +310,18 @@ def find_events(sent: Span, lex: EventLexicon, candidates: list[Token] | None = 
                 demanded.append(clause)
         if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and lemma in lex.verbs):
             etype, end = _verb_type(tok, lex)
-            if etype is None or (lemma in lex.light_verbs and end == tok.i + 1 and _event_object(tok, lex)):
+            if etype is None or (
+                # "held talks": the noun is the event, unless its object types the verb ("lodged a protest")
+                lemma in lex.light_verbs
+                and end == tok.i + 1
+                and etype == lex.verbs.get(lemma)
+                and _event_object(tok, lex)
+            ):
                 continue
             if lemma in ("call",) and not any(c.dep_ in ("prt",) for c in tok.children) and etype == "CONSULT":
                 continue
+            if lemma in lex.transitive_only and not _children(tok, ("dobj", "xcomp", "nsubjpass", "dative")):
+                continue  # "sales declined", "he returned home"
             passive = bool(_children(tok, ("nsubjpass", "auxpass")))
             src = subject_of(tok)
             tgt = _passive_object(tok) if passive else _objects(tok, etype)
@@ -314,7 +330,12 @@ def find_events(sent: Span, lex: EventLexicon, candidates: list[Token] | None = 
                 # passives without an agent have no known source
                 src, tgt = (tgt, []) if etype == "RETREAT" else ([], tgt)
             f = Found(etype, tok, end, src, tgt, lex.modes.get(lemma))
-        elif tok.pos_ in ("NOUN", "PROPN") and tok.ent_type_ != "DATE" and (etype := _noun_type(tok, lex)):
+        elif (
+            tok.pos_ in ("NOUN", "PROPN")
+            and tok.ent_type_ != "DATE"
+            and not _types_its_verb(tok, lex)
+            and (etype := _noun_type(tok, lex))
+        ):
             head = tok.head if tok.dep_ == "compound" and tok.head.lemma_.lower() in _GENERIC_HEADS else tok
             src, tgt = _noun_arguments(head, etype)
             if not src:

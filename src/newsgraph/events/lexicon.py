@@ -23,6 +23,7 @@ class EventLexicon:
     noun_phrases: dict[str, str]  # "hunger strike" -> PROTEST
     object_types: dict[tuple[str, str], str]  # ("lift", "blockade") -> RETREAT
     threat_words: frozenset[str]  # "unless", "prepared": a harmful act held over someone
+    transitive_only: frozenset[str]  # "decline", "return": events only with an object or "to" clause
 
 
 @lru_cache(maxsize=1)
@@ -48,4 +49,5 @@ def event_lexicon() -> EventLexicon:
             for noun in nouns
         },
         frozenset(raw.get("threat_words", [])),
+        frozenset(raw.get("transitive_only", {}).get("verbs", [])),
     )
