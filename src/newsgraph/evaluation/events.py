@@ -81,12 +81,6 @@ def read_gold(path: Path) -> tuple[dict[str, dict[str, Any]], dict[str, str]]:
     return gold, texts
 
 
-# PLOVER codes the place acted on as the target when no actor is named ("shelled Juba",
-# "protested in Serbia", "suspended aid deliveries in Baghdad"); newsgraph keeps that place as the
-# event's location, and the scorer's form takes its country as the target for these types.
-PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "SANCTION", "MOBILIZE", "AID", "RETREAT"})
-
-
 def article_events(article: Article) -> list[dict[str, Any]]:
     """An article's events in the scorer's form (actor ids replaced by their codes)."""
     out = []
@@ -100,10 +94,7 @@ def article_events(article: Article) -> list[dict[str, Any]]:
                     res.append((a.country.upper(), a.sector or ""))
             return res
 
-        target = role(e.target)
-        if not target and e.type in PLACE_TARGET_TYPES and e.location is not None and e.location.country:
-            target = [(e.location.country.upper(), "")]
-        out.append({"type": e.type.upper(), "source": role(e.source), "target": target})
+        out.append({"type": e.type.upper(), "source": role(e.source), "target": role(e.target)})
     return out
 
 

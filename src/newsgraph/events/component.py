@@ -16,7 +16,7 @@ from ..actors.lexicon import actor_lexicon
 from ..actors.lookup import mention_at
 from ..dates import date_of
 from ..nlp import by_sentence, doc_text
-from ..record import Actor, Event, Location, Offsets, Quote, Span
+from ..record import Actor, Event, Location, Mention, Offsets, Quote, Span
 from .extract import REPORT_LEMMAS, Found, find_events, subject_of, trigger_candidates
 from .lexicon import event_lexicon
 
@@ -25,6 +25,10 @@ _COOPERATIVE = {"AID", "COOPERATE", "CONCEDE", "RETREAT", "SUPPORT", "CONSULT"}
 _HARMFUL = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"}
 _REFUSABLE = {"AGREE", "CONCEDE", "COOPERATE"}
 _LOCATIVE = {"in", "at", "near", "outside"}
+# PLOVER codes the place acted on as the target when no actor is named ("exploded bombs in the
+# capital Kabul", "protested in Serbia", "suspended aid deliveries in Baghdad"): for these types
+# the country of the event's location becomes its target, an actor named by the place
+PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "SANCTION", "MOBILIZE", "AID", "RETREAT"})
 
 
 def _np_range(tok: Token, with_right: bool = False) -> tuple[int, int]:
@@ -248,6 +252,10 @@ class EventsComponent:
             q = _quote_at(doc, trig.idx)
             if q is not None and q.date:  # an event told in a dated statement
                 date, basis = q.date, "sentence"
+        location = self._location(trig)
+        if not targets and etype in PLACE_TARGET_TYPES and location is not None:
+            place = self._place_actor(doc, location)
+            targets = [place] if place is not None and place not in sources else []
         conf = 0.75 if targets else 0.62
         if f.nominal:
             conf -= 0.05
@@ -263,11 +271,29 @@ class EventsComponent:
             mode=mode,
             date=date,
             date_basis=basis,
-            location=self._location(trig),
+            location=location,
             negated=negated,
             modality=f.modality,
             confidence=conf,
         )
+
+    def _place_actor(self, doc: Doc, place: Location) -> Actor | None:
+        """The country actor a located event acts on, with the place name as its mention (a new
+        actor when the article names the country nowhere else)."""
+        code = place.country
+        if not code or code == "IGO" or place.start is None or place.end is None:
+            return None
+        mention = Mention(place.start, place.end, place.text, "name")
+        actors: list[Actor] = doc._.actors
+        actor = next((a for a in actors if a.kind == "country" and a.country == code), None)
+        if actor is None:
+            actor = Actor(f"a{len(actors) + 1}", self.places.country_names.get(code, place.text), "country")
+            actor.country = code
+            actors.append(actor)
+        if all((m.start, m.end) != (place.start, place.end) for m in actor.mentions):
+            actor.mentions.append(mention)
+            actor.mentions.sort(key=lambda m: m.start)
+        return actor
 
     def _location(self, trig: Token) -> Location | None:
         # the trigger's own phrases, its head's, then its object's ("suspended aid deliveries in Baghdad")
@@ -280,12 +306,17 @@ class EventsComponent:
                         if o is not None:
                             s, e = _np_range(o)
                             text = doc_text(trig.doc)[s:e]
-                            return Location(
-                                text,
-                                self.places.place_code(text.removeprefix("the ")) or self.places.place_code(o.text),
-                                s,
-                                e,
-                            )
+                            return Location(text, self._place_code(text, o), s, e)
+        return None
+
+    def _place_code(self, text: str, head: Token) -> str | None:
+        """The country of a place phrase: the whole ("the Gaza Strip"), the named entity at its
+        head ("northern Israel"), else its parts from the last ("El Paso, Texas")."""
+        ent = next((x.text for x in head.doc.ents if x.start <= head.i < x.end), head.text)
+        for name in (text.removeprefix("the "), ent, *reversed(text.split(","))):
+            code = self.places.place_code(name.strip())
+            if code:
+                return code
         return None
 
 
