@@ -311,3 +311,17 @@ def test_cities_and_states_beyond_capitals_have_a_country(extract) -> None:
     assert only(art, "ASSAULT").location.country == "XKX"
     texas = extract("Mexican police arrested two American smugglers near El Paso, Texas.")
     assert only(texas, "COERCE").location.country == "USA"
+
+
+@pytest.mark.parametrize(
+    ("text", "types"),
+    [
+        ("Britain sent two planeloads of blankets and medicine to the earthquake victims.", ["AID"]),
+        ("France sent 500 troops to Chad on Monday.", ["MOBILIZE"]),
+        ("The IAEA has dispatched inspectors to Iran.", ["ACCUSE"]),
+        ("Senator Bernie Sanders sent a fundraising email to his supporters on Tuesday.", []),
+    ],
+)
+def test_sending_is_typed_by_what_is_sent(extract, text: str, types: list[str]) -> None:
+    art = extract(text)
+    assert [e.type for e in art.events] == types, events_of(art)
