@@ -146,3 +146,13 @@ def test_a_nationality_read_as_a_place_still_names_a_group(extract) -> None:
     art = extract("The Sri Lankan army launched an offensive against Tamil rebels in the north.")
     army = by_name(art, "Sri Lankan army")
     assert (army.country, army.sector) == ("LKA", "MIL")
+
+
+def test_an_ethnic_group_belongs_to_the_country_it_lives_in(extract) -> None:
+    art = extract("Up to 100 ethnic Albanians demonstrated on Tuesday in Serbia, Belgrade radio said.")
+    albanians = by_name(art, "ethnic Albanians")
+    assert (albanians.kind, albanians.country) == ("group", "SRB")
+    rallied = extract("Ethnic Hungarians rallied in the Romanian city of Cluj.")
+    assert by_name(rallied, "Ethnic Hungarians").country == "ROU"
+    nowhere = extract("Ethnic Albanians attacked a police station.")
+    assert by_name(nowhere, "Ethnic Albanians").country == "ALB"  # no place given: the nationality

@@ -111,6 +111,8 @@ class MentionFinder:
         in_role: set[int] = set()  # token indices already used as a role of a person or group
         for span, label in spans:
             cand = self._candidate(doc, span, label, in_role)
+            if cand is not None and cand.kind == "group":
+                cand = self._ethnic(doc, cand)
             if cand is not None:
                 out.append(cand)
         out.extend(self._acronyms(doc, out))
@@ -510,6 +512,41 @@ class MentionFinder:
                 )
             )
         return out
+
+    def _ethnic(self, doc: Doc, cand: Candidate) -> Candidate:
+        """ "ethnic Albanians in Serbia" are a minority of the country they live in, as event data
+        codes them: the word joins the mention, and the country is where they are said to be
+        (their nationality stays when no place is given)."""
+        span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+        if span is None or span.start == 0 or doc[span.start - 1].lower_ != "ethnic":
+            return cand
+        ethnic = doc[span.start - 1]
+        cand.start, cand.text = ethnic.idx, doc_text(doc)[ethnic.idx : cand.end]
+        cand.tokens = [ethnic.text, *cand.tokens]
+        head = span.root
+        while head.dep_ in ("amod", "compound") and head.head.i > head.i:
+            head = head.head  # "ethnic Albanian guerrillas": the guerrillas
+        cand.country = self._located_in(head) or self._clause_place(head) or cand.country
+        return cand
+
+    def _clause_place(self, noun: Token) -> str | None:
+        """The country of the place a group acts or is said to operate in: "ethnic Albanians
+        demonstrated in Serbia", "guerrillas operating in Macedonia"."""
+        verbs = [c for c in noun.children if c.dep_ in ("acl", "relcl")]
+        if noun.dep_ in ("nsubj", "nsubjpass"):
+            verbs.append(noun.head)
+        for verb in verbs:
+            for p in verb.children:
+                if p.dep_ == "prep" and p.lower_ in ("in", "inside", "within"):
+                    for o in p.children:
+                        # "in Serbia", "in the Romanian city of Cluj"
+                        place = next((t for t in o.subtree if t.ent_type_ in ("GPE", "LOC")), None)
+                        if o.dep_ == "pobj" and place is not None:
+                            ent = next((e for e in o.doc.ents if e.start <= place.i < e.end), None)
+                            code = self.lex.place_code(ent.text if ent is not None else place.text)
+                            if code:
+                                return code
+        return None
 
     def _located_in(self, noun: Token) -> str | None:
         """The country of the place a group is in or from: "rebels in the Ivory Coast",
