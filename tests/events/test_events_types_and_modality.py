@@ -325,3 +325,13 @@ def test_cities_and_states_beyond_capitals_have_a_country(extract) -> None:
 def test_sending_is_typed_by_what_is_sent(extract, text: str, types: list[str]) -> None:
     art = extract(text)
     assert [e.type for e in art.events] == types, events_of(art)
+
+
+def test_time_and_concession_adjuncts_hold_no_target(extract) -> None:
+    art = extract("Ousted President Askar Akayev has agreed to resign without returning to Kyrgyzstan.")
+    assert only(art, "AGREE").target == []
+
+
+def test_a_language_is_not_its_country(extract) -> None:
+    art = extract("The Latvian Constitutional Court cancelled restrictions on the use of the Russian language.")
+    assert all(a.country != "RUS" for a in art.actors)

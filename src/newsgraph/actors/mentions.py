@@ -308,6 +308,8 @@ class MentionFinder:
         while root.dep_ == "conj" and head.i < root.i and head.dep_ in ("amod", "compound"):
             head = head.head
         if root.dep_ in ("amod", "compound", "nmod", "poss") or (root.dep_ == "conj" and head.i > root.i):
+            if head.lemma_.lower() in _NOT_PEOPLE:
+                return None  # "the Russian language": a tongue, not the country
             if head.i > span.end - 1 and head.pos_ in ("NOUN", "PROPN") and head.ent_type_ != "PERSON":
                 words = [t.lower_ for t in doc[span.start : head.i + 1]]
                 sector = lex.sector_of_role(words) or lex.sector_of_role([head.lemma_.lower()])
@@ -635,6 +637,8 @@ class MentionFinder:
         return out
 
 
+# what a nationality word can qualify without naming anyone: "the Russian language"
+_NOT_PEOPLE = {"language", "dialect", "alphabet", "script", "cuisine", "literature", "music", "folklore"}
 _GROUP_NOUNS = {
     "people",
     "citizens",

@@ -158,11 +158,19 @@ def _to_clause(verb: Token) -> bool:
     return any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children)
 
 
+# adjuncts of time, manner and concession are not the event's arguments: "agreed to resign
+# without returning to Kyrgyzstan", "rejected the plan despite pressure from Washington"
+_ADJUNCT_PREPS = {"without", "despite", "after", "before", "following", "since", "during", "amid", "until"}
+
+
 def _inside(tok: Token) -> bool:
     """Is ``tok`` part of the event's own clause? Not an adverbial clause unless it states the
-    purpose ("sent material to help defend X"), and not a report about it ("…, diplomats said")."""
+    purpose ("sent material to help defend X"), not a time or concession adjunct, and not a
+    report about it ("…, diplomats said")."""
     if tok.dep_ == "advcl":
         return _to_clause(tok)
+    if tok.dep_ == "prep" and tok.lower_ in _ADJUNCT_PREPS:
+        return False
     return not (tok.dep_ == "ccomp" and tok.lemma_ in REPORT_LEMMAS)
 
 
