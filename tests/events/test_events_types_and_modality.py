@@ -335,3 +335,24 @@ def test_time_and_concession_adjuncts_hold_no_target(extract) -> None:
 def test_a_language_is_not_its_country(extract) -> None:
     art = extract("The Latvian Constitutional Court cancelled restrictions on the use of the Russian language.")
     assert all(a.country != "RUS" for a in art.actors)
+
+
+@pytest.mark.parametrize(
+    ("text", "types"),
+    [
+        ("Israel and Hamas struck a deal on Sunday to exchange prisoners.", ["AGREE"]),
+        ("Israeli jets struck Hamas targets in Gaza on Sunday.", ["ASSAULT"]),
+        ("The European Union hit out at China over its human rights record.", ["ACCUSE"]),
+        ("China blocked a United Nations resolution on Syria.", ["REJECT"]),
+        ("Russia reneged on its promise to withdraw troops from Moldova.", ["REJECT"]),
+        ("Turkish police sealed off the town of Cizre.", ["COERCE"]),
+        ("Syrian forces recaptured the town of Palmyra.", ["ASSAULT"]),
+        ("Senator Clinton was trying to recapture her momentum in Kentucky.", []),
+        ("Israel dismantled checkpoints in the West Bank.", ["RETREAT"]),
+        ("Senator Sanders wanted to dismantle the Affordable Care Act.", []),
+        ("The United States brokered a ceasefire between Israel and Hamas.", ["CONSULT"]),
+    ],
+)
+def test_phrasal_verbs_and_objects_decide_the_type(extract, text: str, types: list[str]) -> None:
+    art = extract(text)
+    assert [e.type for e in art.events] == types, events_of(art)
