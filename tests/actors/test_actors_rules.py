@@ -156,3 +156,10 @@ def test_an_ethnic_group_belongs_to_the_country_it_lives_in(extract) -> None:
     assert by_name(rallied, "Ethnic Hungarians").country == "ROU"
     nowhere = extract("Ethnic Albanians attacked a police station.")
     assert by_name(nowhere, "Ethnic Albanians").country == "ALB"  # no place given: the nationality
+
+
+def test_leaders_named_without_their_country_come_from_the_dictionary(extract) -> None:
+    art = extract("Rebels dismissed an appeal from President Laurent Gbagbo to lay down their arms.")
+    assert by_name(art, "Laurent Gbagbo").country == "CIV"
+    fiji = extract("The rebels said they will release Prime Minister Mahendra Chaudhry on the weekend.")
+    assert by_name(fiji, "Mahendra Chaudhry").country == "FJI"
