@@ -163,3 +163,12 @@ def test_leaders_named_without_their_country_come_from_the_dictionary(extract) -
     assert by_name(art, "Laurent Gbagbo").country == "CIV"
     fiji = extract("The rebels said they will release Prime Minister Mahendra Chaudhry on the weekend.")
     assert by_name(fiji, "Mahendra Chaudhry").country == "FJI"
+
+
+def test_armed_groups_parties_and_news_agencies_are_known_bodies(extract) -> None:
+    art = extract("Tamil Tigers attacked an army camp, the Press Trust of India and Interfax reported.")
+    assert {(a.name, a.country, a.sector) for a in art.actors} >= {
+        ("Tamil Tigers", "LKA", "REB"),
+        ("Press Trust of India", "IND", "MED"),
+        ("Interfax", "RUS", "MED"),
+    }
