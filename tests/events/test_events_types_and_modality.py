@@ -351,6 +351,9 @@ def test_a_language_is_not_its_country(extract) -> None:
         ("Israel dismantled checkpoints in the West Bank.", ["RETREAT"]),
         ("Senator Sanders wanted to dismantle the Affordable Care Act.", []),
         ("The United States brokered a ceasefire between Israel and Hamas.", ["CONSULT"]),
+        ("President Ferdinand Marcos stepped down on Tuesday.", ["CONCEDE"]),
+        ("The rebels handed over their weapons to the army.", ["RETREAT"]),
+        ("Serbia handed over former president Slobodan Milosevic to the war crimes tribunal.", ["CONCEDE"]),
     ],
 )
 def test_phrasal_verbs_and_objects_decide_the_type(extract, text: str, types: list[str]) -> None:

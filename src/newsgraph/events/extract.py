@@ -225,15 +225,19 @@ def _verb_type(tok: Token, lex: EventLexicon) -> tuple[str | None, int]:
     """The event type of a verb and the end of its trigger phrase: a phrasal verb ("call for",
     "pushing hard for"), a verb typed by its object ("lift the blockade"), or the verb itself."""
     lemma = tok.lemma_.lower()
-    for c in tok.children:
-        if c.dep_ in ("prt", "prep", "dobj", "mark") and tok.i < c.i <= tok.i + 3:
-            etype = lex.phrasal.get(f"{lemma} {c.lower_}")
-            if etype:
-                return etype, c.i + 1
+    # the object first: "handed over their weapons" disarms, "handed over the prisoners" yields
     for obj in _typing_objects(tok):
         etype = lex.object_types.get((lemma, obj.lemma_.lower())) or lex.object_types.get((lemma, obj.lower_))
         if etype:
             return etype, tok.i + 1
+    for c in tok.children:
+        # a particle the parser took for an adverb counts when it follows the verb: "stepped down"
+        if (c.dep_ in ("prt", "prep", "dobj", "mark") and tok.i < c.i <= tok.i + 3) or (
+            c.dep_ == "advmod" and c.i == tok.i + 1
+        ):
+            etype = lex.phrasal.get(f"{lemma} {c.lower_}")
+            if etype:
+                return etype, c.i + 1
     return lex.verbs.get(lemma), tok.i + 1
 
 
