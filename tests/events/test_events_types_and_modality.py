@@ -359,3 +359,9 @@ def test_a_language_is_not_its_country(extract) -> None:
 def test_phrasal_verbs_and_objects_decide_the_type(extract, text: str, types: list[str]) -> None:
     art = extract(text)
     assert [e.type for e in art.events] == types, events_of(art)
+
+
+def test_an_agent_the_parser_hung_on_the_patient_is_still_the_source(extract) -> None:
+    art = extract("The arrest of the opposition leader by Zimbabwean police sparked protests.")
+    arrest = only(art, "COERCE")
+    assert [art.actor(i).country for i in arrest.source] == ["ZWE"]
