@@ -405,7 +405,8 @@ def _noun_arguments(noun: Token, etype: str) -> tuple[list[Token], list[Token]]:
                 for o in objs:
                     if c.lower_ == "of":
                         # "the arrest of the leader by Zimbabwean police": the agent hung on the patient
-                        src.extend(p for b in _children(o, ("prep",)) if b.lower_ == "by" for p in _children(b, ("pobj",)))
+                        agents = [b for b in _children(o, ("prep",)) if b.lower_ == "by"]
+                        src.extend(p for b in agents for p in _children(b, ("pobj",)))
                     if c.lower_ == "of" and o.lower_ in _MEETINGS:
                         # "the cancellation of the delegation's trip to Washington": the trip's target
                         for p in _children(o, ("prep",)):
