@@ -172,3 +172,9 @@ def test_armed_groups_parties_and_news_agencies_are_known_bodies(extract) -> Non
         ("Press Trust of India", "IND", "MED"),
         ("Interfax", "RUS", "MED"),
     }
+
+
+def test_a_known_name_written_in_lower_case_is_still_known(extract) -> None:
+    art = extract("US drone attacks have killed at least eight top al-Qaeda leaders since July.")
+    leaders = by_name(art, "al-Qaeda leaders")
+    assert (leaders.kind, leaders.country, leaders.sector) == ("group", "IMG", "REB")  # members in the body's sector

@@ -86,7 +86,10 @@ class MentionFinder:
         for matcher, need_cap in ((self.known_lower, True), (self.known_exact, False)):
             for _, s, e in matcher(doc):
                 span = doc[s:e]
-                if need_cap and not (span[0].text[0].isupper() or span[0].lower_ == "the"):
+                # a name, not the words: capitalised, after "the", or capitalised inside ("al-Qaeda")
+                if need_cap and not (
+                    span[0].text[0].isupper() or span[0].lower_ == "the" or any(c.isupper() for c in span.text)
+                ):
                     continue
                 found.append((span, "KNOWN"))
         found.sort(key=lambda x: (x[0].start, -(x[0].end - x[0].start)))
@@ -144,6 +147,8 @@ class MentionFinder:
             root.dep_ in ("compound", "amod", "poss") and root.head.dep_ in ("nsubj", "nsubjpass")
         )
         key = " ".join(t.lower_ for t in span).replace("’", "'")
+        if key not in lex.bodies and span.text.lower() in lex.bodies:
+            key = span.text.lower()  # "al-Qaeda": the name as written, not token by token
         if label == "KNOWN" or key in lex.bodies or key in lex.igos:
             return self._known(doc, span, key, sent_start, subject, in_role)
         if label in ("PERSON", "ORG") and all(lex.code_of_word(t.text) for t in span if not t.is_punct):
@@ -231,7 +236,9 @@ class MentionFinder:
                     "group",
                     [t.text for t in full],
                     country=country,
-                    sector=sector2 if country != "IGO" or not sector else sector,
+                    # members act in their body's sector ("Hamas leaders" are rebels, "Pentagon
+                    # officials" military); a government body's people by their own role
+                    sector=sector if sector and sector != "GOV" else sector2,
                     sent_start=sent_start,
                     is_subject=head.dep_ in ("nsubj", "nsubjpass"),
                 )
