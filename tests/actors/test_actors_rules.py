@@ -178,3 +178,10 @@ def test_a_known_name_written_in_lower_case_is_still_known(extract) -> None:
     art = extract("US drone attacks have killed at least eight top al-Qaeda leaders since July.")
     leaders = by_name(art, "al-Qaeda leaders")
     assert (leaders.kind, leaders.country, leaders.sector) == ("group", "IMG", "REB")  # members in the body's sector
+
+
+def test_an_unnamed_body_takes_the_country_it_is_said_to_be_in(extract) -> None:
+    art = extract("The court in Ankara sentenced three Kurdish activists to prison.")
+    assert (by_name(art, "court").country, by_name(art, "court").sector) == ("TUR", "JUD")
+    paper = extract("A newspaper based in east Beirut has violated a ban by the army.")
+    assert by_name(paper, "newspaper").country == "LBN"

@@ -434,7 +434,7 @@ class MentionFinder:
             if expanded != role_text:
                 roles.append(expanded)
             words = [t.lower_ for t in role_span] + [w.lower() for w in expanded.split()]
-            country = self._country_in(role_span)
+            country = country_in(role_span, self.lex)
         # Apposition: "Kirby, the White House spokesperson" / "the spokesperson, John Kirby".
         for app in _appositions(span):
             app_words = [t.lower_ for t in app if not t.is_space]
@@ -445,7 +445,7 @@ class MentionFinder:
             ):
                 roles.append(doc_text(doc)[app[0].idx : app[-1].idx + len(app[-1])].removeprefix("the ").strip())
                 words += [t.lower_ for t in app]
-                country = country or self._country_in(list(app))
+                country = country or country_in(list(app), self.lex)
                 in_role.update(t.i for t in app)
         sector = lex.sector_of_role(words) if words else None
         if country is None:
@@ -504,7 +504,7 @@ class MentionFinder:
             span = doc[left : t.i + 1]
             if any(s < span.end_char and span.start_char < e for s, e in taken):
                 continue
-            country = self._country_in(list(span)) or self._located_in(t)
+            country = country_in(list(span), self.lex) or located_in(t, self.lex)
             words = [w.lower_ for w in span]
             out.append(
                 Candidate(
@@ -535,7 +535,7 @@ class MentionFinder:
         head = span.root
         while head.dep_ in ("amod", "compound") and head.head.i > head.i:
             head = head.head  # "ethnic Albanian guerrillas": the guerrillas
-        cand.country = self._located_in(head) or self._clause_place(head) or cand.country
+        cand.country = located_in(head, self.lex) or self._clause_place(head) or cand.country
         return cand
 
     def _clause_place(self, noun: Token) -> str | None:
@@ -555,42 +555,6 @@ class MentionFinder:
                             code = self.lex.place_code(ent.text if ent is not None else place.text)
                             if code:
                                 return code
-        return None
-
-    def _located_in(self, noun: Token) -> str | None:
-        """The country of the place a group is in or from: "rebels in the Ivory Coast",
-        "a newspaper based in east Beirut", "students from Lagos"."""
-        preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("in", "from", "of")]
-        preps += [
-            p
-            for a in noun.children
-            if a.dep_ == "acl" and a.lemma_ in ("base", "locate")
-            for p in a.children
-            if p.dep_ == "prep" and p.lower_ in ("in", "at")
-        ]
-        for p in preps:
-            for o in p.children:
-                if o.dep_ == "pobj" and o.ent_type_ in ("GPE", "LOC", "FAC"):
-                    ent = next((e for e in o.doc.ents if e.start <= o.i < e.end), None)
-                    code = self.lex.place_code(ent.text if ent is not None else o.text)
-                    if code:
-                        return code
-                elif o.dep_ == "pobj" and o.ent_type_ == "ORG" and p.lower_ == "of":
-                    # "workers of the United Bus Company of Tehran": the organisation's country
-                    ent = next((e for e in o.doc.ents if e.start <= o.i < e.end), None)
-                    code = self._country_in(list(ent)) if ent is not None else None
-                    if code and code != "IGO":
-                        return code
-        return None
-
-    def _country_in(self, tokens: list[Token]) -> str | None:
-        lex = self.lex
-        words = [t.text for t in tokens]
-        for n in (3, 2, 1):
-            for i in range(len(words) - n + 1):
-                code = lex.code_of_word(" ".join(words[i : i + n]))
-                if code:
-                    return code
         return None
 
     def _acronyms(self, doc: Doc, cands: list[Candidate]) -> list[Candidate]:
@@ -690,3 +654,41 @@ def _appositions(span: Span) -> list[Span]:
 
 def _norm(text: str) -> str:
     return " ".join(text.lower().split())
+
+
+def located_in(noun: Token, lex: ActorLexicon) -> str | None:
+    """The country of the place a group is in or from: "rebels in the Ivory Coast",
+    "a newspaper based in east Beirut", "students from Lagos"."""
+    preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("in", "from", "of")]
+    preps += [
+        p
+        for a in noun.children
+        if a.dep_ == "acl" and a.lemma_ in ("base", "locate")
+        for p in a.children
+        if p.dep_ == "prep" and p.lower_ in ("in", "at")
+    ]
+    for p in preps:
+        for o in p.children:
+            if o.dep_ == "pobj" and o.ent_type_ in ("GPE", "LOC", "FAC"):
+                ent = next((e for e in o.doc.ents if e.start <= o.i < e.end), None)
+                code = lex.place_code(ent.text if ent is not None else o.text)
+                if code:
+                    return code
+            elif o.dep_ == "pobj" and o.ent_type_ == "ORG" and p.lower_ == "of":
+                # "workers of the United Bus Company of Tehran": the organisation's country
+                ent = next((e for e in o.doc.ents if e.start <= o.i < e.end), None)
+                code = country_in(list(ent), lex) if ent is not None else None
+                if code and code != "IGO":
+                    return code
+    return None
+
+
+def country_in(tokens: list[Token], lex: ActorLexicon) -> str | None:
+    """The first country, nationality or body named among ``tokens`` (three words, then two, then one)."""
+    words = [t.text for t in tokens]
+    for n in (3, 2, 1):
+        for i in range(len(words) - n + 1):
+            code = lex.code_of_word(" ".join(words[i : i + n]))
+            if code:
+                return code
+    return None

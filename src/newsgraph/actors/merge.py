@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 from ..nlp import doc_text, tokens_starting_at, tokens_with
 from ..record import Actor, Mention
 from .lexicon import ActorLexicon
-from .mentions import Candidate
+from .mentions import Candidate, located_in
 
 _SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 _PRONOUNS = {
@@ -122,6 +122,7 @@ _UNNAMED_BODIES = {
     "navy",
     "tribunal",
     "militia",
+    "newspaper",
 }
 # an unnamed actor is an argument of its clause, not a modifier or a topic
 _ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "dative", "conj", "appos"}
@@ -392,7 +393,7 @@ def _unnamed(doc: Doc, tok: Token, lex: ActorLexicon, taken: set[tuple[int, int]
         tok.dep_ == "pobj" and tok.head.lower_ in _ARGUMENT_PREPS and tok.head.dep_ == "prep"
     ):
         return None
-    if any(c.dep_ in ("prep", "poss", "acl", "relcl", "appos") for c in tok.children):
+    if any(c.dep_ in ("poss", "relcl", "appos") or (c.dep_ == "prep" and c.lower_ == "of") for c in tok.children):
         return None  # "the leader of Hamas", "the president's office": the description is of someone
     start = tok.i
     while start > 0 and doc[start - 1].head.i == tok.i and doc[start - 1].dep_ in ("compound", "amod"):
@@ -411,9 +412,9 @@ def _unnamed(doc: Doc, tok: Token, lex: ActorLexicon, taken: set[tuple[int, int]
         return None
     kind = "person" if low in _UNNAMED_PEOPLE else "organization"
     taken.add((s, e))
-    return Actor(
-        "", " ".join(words), kind, [" ".join(words)], None, sector, [Mention(s, e, doc_text(doc)[s:e], "description")]
-    )
+    name = " ".join(words)
+    country = located_in(tok, lex)  # "a newspaper based in east Beirut", "the court in Ankara"
+    return Actor("", name, kind, [name], country, sector, [Mention(s, e, doc_text(doc)[s:e], "description")])
 
 
 def _antecedent(doc: Doc, i: int, subjects: list[tuple[int, Actor]], recent: list[tuple[int, Actor]]) -> Actor | None:
