@@ -365,3 +365,9 @@ def test_an_agent_the_parser_hung_on_the_patient_is_still_the_source(extract) ->
     art = extract("The arrest of the opposition leader by Zimbabwean police sparked protests.")
     arrest = only(art, "COERCE")
     assert [art.actor(i).country for i in arrest.source] == ["ZWE"]
+
+
+def test_a_share_of_a_group_acts_for_the_group(extract) -> None:
+    art = extract("Half of the Serb soldiers withdrew from the town on Monday.")
+    retreat = only(art, "RETREAT")
+    assert [art.actor(i).country for i in retreat.source] == ["SRB"]

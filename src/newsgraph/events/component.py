@@ -58,6 +58,13 @@ _QUANTITIES = {
     "many",
     "most",
     "all",
+    "third",
+    "half",
+    "quarter",
+    "part",
+    "majority",
+    "rest",
+    "percent",
 }
 _FIRST_PERSON = {"i", "we", "me", "us", "my", "our"}
 
