@@ -185,3 +185,12 @@ def test_an_unnamed_body_takes_the_country_it_is_said_to_be_in(extract) -> None:
     assert (by_name(art, "court").country, by_name(art, "court").sector) == ("TUR", "JUD")
     paper = extract("A newspaper based in east Beirut has violated a ban by the army.")
     assert by_name(paper, "newspaper").country == "LBN"
+
+
+def test_a_city_name_several_countries_share_follows_the_article(extract) -> None:
+    art = extract("Syrian officers ended mediation between rival militias in Tripoli, the north Lebanese port.")
+    assert by_name(art, "rival militias").country == "LBN"
+    libya = extract("Rival militias in Tripoli clashed again on Sunday.")
+    assert by_name(libya, "Rival militias").country == "LBY"  # the larger Tripoli without other evidence
+    paris = extract("American officials met rebels in Paris on Monday.")
+    assert all(a.country != "USA" for a in paris.actors if a.name == "rebels")

