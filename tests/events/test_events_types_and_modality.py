@@ -354,6 +354,12 @@ def test_a_language_is_not_its_country(extract) -> None:
         ("President Ferdinand Marcos stepped down on Tuesday.", ["CONCEDE"]),
         ("The rebels handed over their weapons to the army.", ["RETREAT"]),
         ("Serbia handed over former president Slobodan Milosevic to the war crimes tribunal.", ["CONCEDE"]),
+        ("India and Pakistan exchanged fire across the line of control.", ["ASSAULT"]),
+        ("North Korea and South Korea exchanged prisoners at the border village of Panmunjom.", ["COOPERATE"]),
+        ("The United States imposed tariffs on Chinese steel on Monday.", ["SANCTION"]),
+        ("Saudi Arabia cut oil supplies to Jordan.", ["SANCTION"]),
+        ("Seoul protested Tokyo's claim to the disputed islands.", ["ACCUSE"]),
+        ("Thousands of Korean students protested against the government in Seoul.", ["PROTEST"]),
     ],
 )
 def test_phrasal_verbs_and_objects_decide_the_type(extract, text: str, types: list[str]) -> None:

@@ -61,10 +61,7 @@ _QUANTITIES = {
     "third",
     "half",
     "quarter",
-    "part",
-    "majority",
     "rest",
-    "percent",
 }
 _FIRST_PERSON = {"i", "we", "me", "us", "my", "our"}
 
@@ -158,6 +155,11 @@ def _embedded_targets(doc: Doc, f: Found, sources: list[Actor]) -> list[Actor]:
         inner = [c for c in t.children if c.dep_ not in ("punct", "relcl") and _inside(c)]
         stack.extend(reversed(inner))  # children come in word order
     return []
+
+
+def _is_state(actor: Actor) -> bool:
+    """A state or its government: a country, an international body, a government office."""
+    return actor.kind == "country" or actor.country == "IGO" or actor.sector in ("GOV", "MIL")
 
 
 def _to_clause(verb: Token) -> bool:
@@ -254,6 +256,9 @@ class EventsComponent:
         elif f.threat and not negated and etype in _HARMFUL | {"PROTEST"}:
             # a harm held over someone ("may halt", "will boycott ... unless", "prepared to impose")
             etype, mode = "THREATEN", None
+        elif etype == "PROTEST" and not f.nominal and f.trigger.lemma_ == "protest" and all(map(_is_state, sources)):
+            # a government that "protested the decision" complains; it does not take to the streets
+            etype, mode = "ACCUSE", None
         elif f.intent and not negated and etype in _COOPERATIVE:
             # PLOVER codes a stated intention to cooperate as AGREE
             etype, mode = "AGREE", None
