@@ -360,6 +360,9 @@ def test_a_language_is_not_its_country(extract) -> None:
         ("Saudi Arabia cut oil supplies to Jordan.", ["SANCTION"]),
         ("Seoul protested Tokyo's claim to the disputed islands.", ["ACCUSE"]),
         ("Thousands of Korean students protested against the government in Seoul.", ["PROTEST"]),
+        ("Kenyan police fired tear gas at stone-throwing protesters in Nairobi.", ["COERCE"]),
+        ("Palestinian youths threw stones at Israeli soldiers in Hebron.", ["PROTEST"]),
+        ("Militants hurled a grenade at Indian soldiers in Srinagar.", ["ASSAULT"]),
     ],
 )
 def test_phrasal_verbs_and_objects_decide_the_type(extract, text: str, types: list[str]) -> None:
@@ -377,3 +380,13 @@ def test_a_share_of_a_group_acts_for_the_group(extract) -> None:
     art = extract("Half of the Serb soldiers withdrew from the town on Monday.")
     retreat = only(art, "RETREAT")
     assert [art.actor(i).country for i in retreat.source] == ["SRB"]
+
+
+def test_what_is_fired_into_is_the_target(extract) -> None:
+    art = extract("Hamas fired dozens of rockets into southern Israel on Saturday.")
+    assert events_of(art) == [("ASSAULT", ["PSE"], ["ISR"])]
+
+
+def test_rioters_and_hijackers_are_groups(extract) -> None:
+    art = extract("Rioters set fire to government buildings in the Kyrgyz capital Bishkek.")
+    assert [e.type for e in art.events] == ["COERCE"], events_of(art)

@@ -633,6 +633,12 @@ _GROUP_NOUNS = {
     "villagers",
     "farmers",
     "miners",
+    "rioters",
+    "looters",
+    "attackers",
+    "assailants",
+    "hijackers",
+    "pirates",
 }
 
 

@@ -24,7 +24,7 @@ _VERBAL = {"AGREE", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT", "SANCT
 _COOPERATIVE = {"AID", "COOPERATE", "CONCEDE", "RETREAT", "SUPPORT", "CONSULT"}
 _HARMFUL = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"}
 _REFUSABLE = {"AGREE", "CONCEDE", "COOPERATE"}
-_LOCATIVE = {"in", "at", "near", "outside"}
+_LOCATIVE = {"in", "at", "near", "outside", "into"}
 # PLOVER codes the place acted on as the target when no actor is named ("exploded bombs in the
 # capital Kabul", "protested in Serbia", "suspended aid deliveries in Baghdad"): for these types
 # the country of the event's location becomes its target, an actor named by the place
