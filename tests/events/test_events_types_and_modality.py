@@ -390,3 +390,16 @@ def test_what_is_fired_into_is_the_target(extract) -> None:
 def test_rioters_and_hijackers_are_groups(extract) -> None:
     art = extract("Rioters set fire to government buildings in the Kyrgyz capital Bishkek.")
     assert [e.type for e in art.events] == ["COERCE"], events_of(art)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Senator Cruz faced criticism for unreported loans to his campaign.",
+        "President Obama described the attack as a sobering reminder.",
+        "Japan faces threats like North Korea, the American secretary said.",
+    ],
+)
+def test_an_event_noun_that_is_only_a_topic_has_no_source(extract, text: str) -> None:
+    art = extract(text)
+    assert art.events == [], events_of(art)

@@ -78,6 +78,47 @@ _GENERIC_HEADS = {
     "convoy",
     "shipment",
 }
+# verbs whose object event is a topic, not the subject's own act
+_TOPIC_VERBS = {
+    "confront",
+    "face",
+    "counter",
+    "discuss",
+    "debate",
+    "investigate",
+    "probe",
+    "condemn",
+    "denounce",
+    "criticize",
+    "criticise",
+    "deplore",
+    "report",
+    "describe",
+    "witness",
+    "survive",
+    "fear",
+    "prevent",
+    "avert",
+    "protest",
+    "oppose",
+    "reject",
+    "welcome",
+    "praise",
+    "support",
+    "back",
+    "cover",
+    "mention",
+    "recall",
+    "remember",
+    "blame",
+    "deny",
+    "fight",
+    "combat",
+    "demand",
+    "urge",
+    "seek",
+    "request",
+}
 _MEETINGS = {"trip", "visit", "meeting", "talks", "summit", "mission", "delegation", "tour", "conference"}
 _NEG = {"not", "n't", "never", "no"}
 
@@ -416,7 +457,9 @@ def _noun_arguments(noun: Token, etype: str) -> tuple[list[Token], list[Token]]:
                         tgt.append(o)
         elif c.dep_ == "acl":
             tgt.extend(_children(c, ("dobj",)))
-    if not src and noun.dep_ in ("dobj", "attr") and noun.head.pos_ == "VERB":
+    if not src and noun.dep_ in ("dobj", "attr") and noun.head.pos_ == "VERB" and noun.head.lemma_ not in _TOPIC_VERBS:
+        # "held talks", "launched an offensive": the subject acts; "confront threats", "discussed
+        # the attack": the noun is only a topic of the verb
         src = subject_of(noun.head)
     if noun.dep_ in ("dobj", "attr") and noun.head.pos_ == "VERB":
         tgt[:0] = _children(noun.head, ("dative",))  # "give Tanzania a grant"
