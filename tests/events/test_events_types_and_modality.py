@@ -363,6 +363,8 @@ def test_a_language_is_not_its_country(extract) -> None:
         ("Kenyan police fired tear gas at stone-throwing protesters in Nairobi.", ["COERCE"]),
         ("Palestinian youths threw stones at Israeli soldiers in Hebron.", ["PROTEST"]),
         ("Militants hurled a grenade at Indian soldiers in Srinagar.", ["ASSAULT"]),
+        ("Donald Trump immediately started firing off questions to the mayor.", []),
+        ("The Iraqi government finally gave in to the demands of the Kurds.", ["CONCEDE"]),
     ],
 )
 def test_phrasal_verbs_and_objects_decide_the_type(extract, text: str, types: list[str]) -> None:

@@ -276,9 +276,9 @@ def _verb_type(tok: Token, lex: EventLexicon) -> tuple[str | None, int]:
         if (c.dep_ in ("prt", "prep", "dobj", "mark") and tok.i < c.i <= tok.i + 3) or (
             c.dep_ == "advmod" and c.i == tok.i + 1
         ):
-            etype = lex.phrasal.get(f"{lemma} {c.lower_}")
-            if etype:
-                return etype, c.i + 1
+            phrase = f"{lemma} {c.lower_}"
+            if phrase in lex.phrasal:  # null: the phrasal verb is no event ("fired off questions")
+                return lex.phrasal[phrase], c.i + 1
     return lex.verbs.get(lemma), tok.i + 1
 
 

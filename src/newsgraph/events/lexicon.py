@@ -15,7 +15,7 @@ class EventLexicon:
     verbs: dict[str, str]  # lemma -> PLOVER type
     nouns: dict[str, str]  # lemma or lower form -> PLOVER type
     modes: dict[str, str | None]
-    phrasal: dict[str, str]  # "call for" -> REQUEST
+    phrasal: dict[str, str | None]  # "call for" -> REQUEST; "fire off" -> None (no event)
     light_verbs: frozenset[str]
     intent_words: frozenset[str]
     hypothetical_words: frozenset[str]
