@@ -365,6 +365,11 @@ def test_a_language_is_not_its_country(extract) -> None:
         ("Militants hurled a grenade at Indian soldiers in Srinagar.", ["ASSAULT"]),
         ("Donald Trump immediately started firing off questions to the mayor.", []),
         ("The Iraqi government finally gave in to the demands of the Kurds.", ["CONCEDE"]),
+        ("Senator Marco Rubio suspended his presidential campaign on Tuesday.", []),
+        ("Donald Trump attacked Hillary Clinton's record on trade.", ["ACCUSE"]),
+        ("Gunmen attacked a police station in Kandahar.", ["ASSAULT"]),
+        ("The Vermont senator won the state's caucuses, beating rival Hillary Clinton.", []),
+        ("Serbian police beat ethnic Albanian demonstrators in Pristina.", ["ASSAULT"]),
     ],
 )
 def test_phrasal_verbs_and_objects_decide_the_type(extract, text: str, types: list[str]) -> None:

@@ -157,6 +157,39 @@ def _embedded_targets(doc: Doc, f: Found, sources: list[Actor]) -> list[Actor]:
     return []
 
 
+# words of war that politicians use for words: an attack by a person who bears no arms is verbal
+_WORDS_OF_WAR = {"attack"}
+_ARMED = {"MIL", "REB", "COP"}
+# a beating in these sentences is a defeat in a race, a vote or a game
+_COMPETITION = {
+    "race",
+    "primary",
+    "primaries",
+    "caucus",
+    "caucuses",
+    "election",
+    "elections",
+    "poll",
+    "polls",
+    "vote",
+    "votes",
+    "contest",
+    "nomination",
+    "delegates",
+    "match",
+    "game",
+    "points",
+    "percent",
+    "ballot",
+    "runoff",
+}
+
+
+def _is_speaker(actor: Actor) -> bool:
+    """A person who fights with words: named or described, not armed ("Senator Cruz", not "a gunman")."""
+    return actor.kind == "person" and actor.sector not in _ARMED
+
+
 def _is_state(actor: Actor) -> bool:
     """A state or its government: a country, an international body, a government office."""
     return actor.kind == "country" or actor.country == "IGO" or actor.sector in ("GOV", "MIL")
@@ -256,6 +289,11 @@ class EventsComponent:
         elif f.threat and not negated and etype in _HARMFUL | {"PROTEST"}:
             # a harm held over someone ("may halt", "will boycott ... unless", "prepared to impose")
             etype, mode = "THREATEN", None
+        elif etype == "ASSAULT" and f.trigger.lemma_ in _WORDS_OF_WAR and all(map(_is_speaker, sources)):
+            # "Trump attacked Clinton's record": politicians and commentators attack in words
+            etype, mode = "ACCUSE", None
+        elif etype == "ASSAULT" and f.trigger.lemma_ == "beat" and _COMPETITION & {t.lower_ for t in f.trigger.sent}:
+            return None  # "beating Clinton in the Iowa caucuses": a win, not a beating
         elif etype == "PROTEST" and not f.nominal and f.trigger.lemma_ == "protest" and all(map(_is_state, sources)):
             # a government that "protested the decision" complains; it does not take to the streets
             etype, mode = "ACCUSE", None

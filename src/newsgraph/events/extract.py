@@ -268,9 +268,9 @@ def _verb_type(tok: Token, lex: EventLexicon) -> tuple[str | None, int]:
     lemma = tok.lemma_.lower()
     # the object first: "handed over their weapons" disarms, "handed over the prisoners" yields
     for obj in _typing_objects(tok):
-        etype = lex.object_types.get((lemma, obj.lemma_.lower())) or lex.object_types.get((lemma, obj.lower_))
-        if etype:
-            return etype, tok.i + 1
+        for key in ((lemma, obj.lemma_.lower()), (lemma, obj.lower_)):
+            if key in lex.object_types:  # null: no event ("suspended his campaign")
+                return lex.object_types[key], tok.i + 1
     for c in tok.children:
         # a particle the parser took for an adverb counts when it follows the verb: "stepped down"
         if (c.dep_ in ("prt", "prep", "dobj", "mark") and tok.i < c.i <= tok.i + 3) or (
@@ -457,7 +457,13 @@ def _noun_arguments(noun: Token, etype: str) -> tuple[list[Token], list[Token]]:
                         tgt.append(o)
         elif c.dep_ == "acl":
             tgt.extend(_children(c, ("dobj",)))
-    if not src and noun.dep_ in ("dobj", "attr") and noun.head.pos_ == "VERB" and noun.head.lemma_ not in _TOPIC_VERBS:
+    if (
+        not src
+        and noun.dep_ in ("dobj", "attr")
+        and noun.head.pos_ == "VERB"
+        and noun.head.lemma_ not in _TOPIC_VERBS
+        and not _children(noun.head, ("oprd",))  # "called the assault an attack on our country": naming it
+    ):
         # "held talks", "launched an offensive": the subject acts; "confront threats", "discussed
         # the attack": the noun is only a topic of the verb
         src = subject_of(noun.head)

@@ -21,7 +21,7 @@ class EventLexicon:
     hypothetical_words: frozenset[str]
     conflict_types: frozenset[str]
     noun_phrases: dict[str, str]  # "hunger strike" -> PROTEST
-    object_types: dict[tuple[str, str], str]  # ("lift", "blockade") -> RETREAT
+    object_types: dict[tuple[str, str], str | None]  # ("lift", "blockade") -> RETREAT; None: no event
     threat_words: frozenset[str]  # "unless", "prepared": a harmful act held over someone
     transitive_only: frozenset[str]  # "decline", "return": events only with an object or "to" clause
 
@@ -42,7 +42,7 @@ def event_lexicon() -> EventLexicon:
         frozenset(raw["conflict_types"]),
         {k: v for k, v in raw.get("noun_phrases", {}).items() if not k.startswith("_")},
         {
-            (verb, noun): etype
+            (verb, noun): None if etype == "NONE" else etype
             for rule in raw.get("object_types", [])
             for etype, nouns in rule["objects"].items()
             for verb in rule["verbs"]
