@@ -291,7 +291,7 @@ def test_a_ban_on_goods_stays_a_sanction(extract) -> None:
 def test_some_verbs_are_events_only_with_an_object(extract) -> None:
     assert extract("The British Conservative Party declined sharply in the polls last year.").events == []
     assert extract("Senator Harry Reid returned to Washington on Monday.").events == []
-    refused = extract("The Chinese government declined to comment on the report.")
+    refused = extract("The Chinese government declined to attend the summit in Tokyo.")
     assert [e.type for e in refused.events] == ["REJECT"], events_of(refused)
 
 
@@ -370,6 +370,16 @@ def test_a_language_is_not_its_country(extract) -> None:
         ("Gunmen attacked a police station in Kandahar.", ["ASSAULT"]),
         ("The Vermont senator won the state's caucuses, beating rival Hillary Clinton.", []),
         ("Serbian police beat ethnic Albanian demonstrators in Pristina.", ["ASSAULT"]),
+        ("A spokesman for the Iranian president declined to comment.", []),
+        ("Iran refused to discuss its nuclear program with the inspectors.", ["REJECT"]),
+        ("Senator Clinton has amassed enough delegates to win.", []),
+        ("Syria massed troops on the Turkish border.", ["MOBILIZE"]),
+        ("Senator Clinton shared a bit of her anxiety with donors.", []),
+        ("Colombia and Venezuela will share intelligence on the rebels.", ["AGREE"]),
+        ("Senator Clinton talked about undocumented immigrants in Iowa.", []),
+        ("Senator Clinton talked about deporting millions of undocumented immigrants.", []),
+        ("Israeli and Palestinian negotiators discussed the border on Monday.", ["CONSULT"]),
+        ("Pope Francis offered his condolences to the French president.", ["SUPPORT"]),
     ],
 )
 def test_phrasal_verbs_and_objects_decide_the_type(extract, text: str, types: list[str]) -> None:
@@ -410,3 +420,9 @@ def test_rioters_and_hijackers_are_groups(extract) -> None:
 def test_an_event_noun_that_is_only_a_topic_has_no_source(extract, text: str) -> None:
     art = extract(text)
     assert art.events == [], events_of(art)
+
+
+def test_an_opinion_or_a_condition_is_no_agreement_or_demand(extract) -> None:
+    assert extract("American experts agree it will be difficult to win the case.").events == []
+    art = extract("Should Senator Rubio win Florida, no candidate will get the delegates, Chris Cillizza writes.")
+    assert "REQUEST" not in {e.type for e in art.events}, events_of(art)

@@ -260,11 +260,13 @@ class EventsComponent:
                 if not in_sent:
                     continue
                 found = find_events(sent, self.lexicon, in_sent)
-                triggers = {f.trigger.i for f in found}
+                # a silent reporting verb ("concluded that the US must…") governs nothing: what it
+                # reports stays an event (reported), as under any "said"
+                triggers = {f.trigger.i for f in found if not (f.silent and f.trigger.lemma_ in REPORT_LEMMAS)}
                 purposes = {p.trigger.i for p in found if _purpose_of_sending(p.trigger, triggers)}
                 promises = {p.trigger.i for p in found if _promise_of(p.trigger, triggers)}
                 for f in found:
-                    if f.trigger.i in purposes | promises:
+                    if f.silent or f.trigger.i in purposes | promises:
                         continue  # "sent inspectors to investigate": the investigation is the event
                     if _governed(f.trigger, triggers - purposes - promises):
                         continue  # "threatened to cut off aid": the threat is the event, not the cut

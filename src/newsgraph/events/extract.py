@@ -138,6 +138,9 @@ class Found:
     nominal: bool = False
     intent: bool = False
     threat: bool = False  # held over someone: "unless", "could", "prepared to"
+    # a trigger declared no event ("declined to comment", "talked about"): it yields nothing but,
+    # like any trigger, keeps what it governs from being read as events of their own
+    silent: bool = False
 
 
 def _children(tok: Token, deps: tuple[str, ...]) -> list[Token]:
@@ -186,6 +189,25 @@ def _objects(verb: Token, etype: str) -> list[Token]:
     if etype == "CONSULT" and verb.lemma_ == "visit":
         objs = _children(verb, ("dobj",)) or objs
     return _with_conjuncts(objs)
+
+
+def _no_event(verb: Token, lemma: str, etype: str, lex: EventLexicon) -> bool:
+    """Is this use of a trigger verb no event?"""
+    if lemma in lex.transitive_only and not _children(verb, ("dobj", "xcomp", "nsubjpass", "dative")):
+        return True  # "sales declined", "he returned home"
+    if lemma in lex.formula_verbs and any(c.lemma_ in lex.formula_clauses for c in _children(verb, ("xcomp",))):
+        return True  # "declined to comment"
+    if lemma == "agree" and _children(verb, ("ccomp",)) and not _children(verb, ("xcomp", "dobj", "prep")):
+        return True  # "experts agree it will be difficult": an opinion shared, not an agreement
+    # one person talking about something is no consultation
+    return etype == "CONSULT" and lemma in ("talk", "discuss", "speak") and not _together(verb, etype)
+
+
+def _together(verb: Token, etype: str) -> bool:
+    """Does ``verb`` have someone to talk with: an object, or several subjects ("the ministers
+    discussed", "Israel and Syria talked")?"""
+    subjects = subject_of(verb)
+    return bool(_objects(verb, etype)) or len(subjects) > 1 or any(s.tag_ in ("NNS", "NNPS") for s in subjects)
 
 
 def _modality(trigger: Token, sent: Span, lex: EventLexicon) -> tuple[str, bool, bool, bool]:
@@ -326,6 +348,8 @@ def _demands(tok: Token) -> list[tuple[Found, Token]]:
         if c.dep_ != "ccomp":
             continue
         must = next((a for a in c.children if a.dep_ == "aux" and a.lower_ in ("must", "should")), None)
+        if must is not None and any(s.i > must.i for s in _children(c, ("nsubj", "nsubjpass"))):
+            must = None  # "Should Rubio win Florida, …": a condition, not a demand
         if must is None and tok.lemma_ == "insist" and c.tag_ == "VB" and not _children(c, ("aux",)):
             must = tok
         subj = _children(c, ("nsubj", "nsubjpass"))
@@ -365,8 +389,9 @@ def find_events(sent: Span, lex: EventLexicon, candidates: list[Token] | None = 
                 continue
             if lemma in ("call",) and not any(c.dep_ in ("prt",) for c in tok.children) and etype == "CONSULT":
                 continue
-            if lemma in lex.transitive_only and not _children(tok, ("dobj", "xcomp", "nsubjpass", "dative")):
-                continue  # "sales declined", "he returned home"
+            if not etype or _no_event(tok, lemma, etype, lex):
+                out.append(Found(etype or "", tok, end, silent=True))
+                continue
             passive = bool(_children(tok, ("nsubjpass", "auxpass")))
             src = subject_of(tok)
             tgt = _passive_object(tok) if passive else _objects(tok, etype)

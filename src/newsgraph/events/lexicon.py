@@ -15,15 +15,17 @@ class EventLexicon:
     verbs: dict[str, str]  # lemma -> PLOVER type
     nouns: dict[str, str]  # lemma or lower form -> PLOVER type
     modes: dict[str, str | None]
-    phrasal: dict[str, str | None]  # "call for" -> REQUEST; "fire off" -> None (no event)
+    phrasal: dict[str, str]  # "call for" -> REQUEST; "fire off" -> "" (declared no event)
     light_verbs: frozenset[str]
     intent_words: frozenset[str]
     hypothetical_words: frozenset[str]
     conflict_types: frozenset[str]
     noun_phrases: dict[str, str]  # "hunger strike" -> PROTEST
-    object_types: dict[tuple[str, str], str | None]  # ("lift", "blockade") -> RETREAT; None: no event
+    object_types: dict[tuple[str, str], str]  # ("lift", "blockade") -> RETREAT; "": declared no event
     threat_words: frozenset[str]  # "unless", "prepared": a harmful act held over someone
     transitive_only: frozenset[str]  # "decline", "return": events only with an object or "to" clause
+    formula_verbs: frozenset[str]  # "decline", "refuse" ...
+    formula_clauses: frozenset[str]  # ... "to comment": a reporter's formula, no event
 
 
 @lru_cache(maxsize=1)
@@ -35,14 +37,14 @@ def event_lexicon() -> EventLexicon:
         verbs,
         nouns,
         dict(raw["modes"]),
-        dict(raw["phrasal"]),
+        {k: v or "" for k, v in raw["phrasal"].items()},
         frozenset(raw["light_verbs"]),
         frozenset(raw["intent_words"]),
         frozenset(raw["hypothetical_words"]),
         frozenset(raw["conflict_types"]),
         {k: v for k, v in raw.get("noun_phrases", {}).items() if not k.startswith("_")},
         {
-            (verb, noun): None if etype == "NONE" else etype
+            (verb, noun): "" if etype == "NONE" else etype
             for rule in raw.get("object_types", [])
             for etype, nouns in rule["objects"].items()
             for verb in rule["verbs"]
@@ -50,4 +52,6 @@ def event_lexicon() -> EventLexicon:
         },
         frozenset(raw.get("threat_words", [])),
         frozenset(raw.get("transitive_only", {}).get("verbs", [])),
+        frozenset(raw.get("no_event_clauses", {}).get("verbs", [])),
+        frozenset(raw.get("no_event_clauses", {}).get("clauses", [])),
     )
