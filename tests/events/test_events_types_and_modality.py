@@ -380,6 +380,14 @@ def test_a_language_is_not_its_country(extract) -> None:
         ("Senator Clinton talked about deporting millions of undocumented immigrants.", []),
         ("Israeli and Palestinian negotiators discussed the border on Monday.", ["CONSULT"]),
         ("Pope Francis offered his condolences to the French president.", ["SUPPORT"]),
+        ("The United States provided the Kurds with weapons.", ["AID"]),
+        ("Senator Clinton tried to provide an answer to mitigate the damage.", []),
+        ("Senator Clinton delivered her acceptance speech on Thursday.", []),
+        ("Senator Cruz has consistently demonstrated his deep commitment to conservative principles.", []),
+        ("The Florida senator sought to calm his supporters.", []),
+        ("Zimbabwe asked for food aid on Monday.", ["REQUEST"]),
+        ("Asked whether he would encourage his voters, Senator Johnson demurred.", []),
+        ("I have a great deal of respect for the Japanese prime minister.", []),
     ],
 )
 def test_phrasal_verbs_and_objects_decide_the_type(extract, text: str, types: list[str]) -> None:

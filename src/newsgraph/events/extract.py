@@ -199,6 +199,17 @@ def _no_event(verb: Token, lemma: str, etype: str, lex: EventLexicon) -> bool:
         return True  # "declined to comment"
     if lemma == "agree" and _children(verb, ("ccomp",)) and not _children(verb, ("xcomp", "dobj", "prep")):
         return True  # "experts agree it will be difficult": an opinion shared, not an agreement
+    if lemma in ("demonstrate", "rally") and _children(verb, ("dobj",)):
+        return True  # "demonstrated the temperament", "rallied voters": showing and gathering, no protest
+    if lemma == "seek" and _children(verb, ("xcomp",)) and not _children(verb, ("dobj",)):
+        return True  # "sought to counter", "seeking to leave": trying, not requesting
+    if (
+        lemma == "ask"
+        and not _children(verb, ("xcomp",))
+        and not any(p.lower_ == "for" for p in _children(verb, ("prep",)))
+    ):
+        # "asked whether he would…", "asked questions about Trump": a question, not a request
+        return bool(_children(verb, ("ccomp",))) or any(o.lemma_ == "question" for o in _children(verb, ("dobj",)))
     # one person talking about something is no consultation
     return etype == "CONSULT" and lemma in ("talk", "discuss", "speak") and not _together(verb, etype)
 
@@ -314,7 +325,8 @@ def _typing_objects(verb: Token) -> Iterator[Token]:
             for p in c.children:
                 if p.dep_ == "prep" and p.lower_ == "of":
                     yield from (o for o in p.children if o.dep_ == "pobj")
-        elif c.dep_ == "prep" and c.lower_ in ("on", "under") and c.i > verb.i:
+        elif c.dep_ == "prep" and c.lower_ in ("on", "under", "with") and c.i > verb.i:
+            # "put on high alert", "provided the Kurds with weapons"
             yield from (o for o in c.children if o.dep_ == "pobj")
 
 
@@ -330,9 +342,9 @@ def _noun_type(tok: Token, lex: EventLexicon) -> str | None:
     low, lemma = tok.lower_, tok.lemma_.lower()
     for c in tok.lefts:  # any modifier: "joint military exercises", "a massive air strike"
         if c.dep_ in ("amod", "compound", "nmod"):
-            etype = lex.noun_phrases.get(f"{c.lower_} {low}")
-            if etype:
-                return etype
+            phrase = f"{c.lower_} {low}"
+            if phrase in lex.noun_phrases:
+                return lex.noun_phrases[phrase] or None  # "" : "a great deal of respect" is no deal
     etype = lex.nouns.get(low) or lex.nouns.get(lemma)
     if etype == "PROTEST" and lemma == "strike" and any(c.lower_ in ("on", "against") for c in tok.children):
         return "ASSAULT"  # "strikes on rebel positions"
@@ -350,6 +362,8 @@ def _demands(tok: Token) -> list[tuple[Found, Token]]:
         must = next((a for a in c.children if a.dep_ == "aux" and a.lower_ in ("must", "should")), None)
         if must is not None and any(s.i > must.i for s in _children(c, ("nsubj", "nsubjpass"))):
             must = None  # "Should Rubio win Florida, …": a condition, not a demand
+        if must is not None and (c.lemma_ == "be" or any(a.lower_ == "have" and a.i > must.i for a in c.children)):
+            must = None  # "must not have done much good", "must be tired": a guess, not a demand
         if must is None and tok.lemma_ == "insist" and c.tag_ == "VB" and not _children(c, ("aux",)):
             must = tok
         subj = _children(c, ("nsubj", "nsubjpass"))
