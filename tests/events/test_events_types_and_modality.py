@@ -388,6 +388,14 @@ def test_a_language_is_not_its_country(extract) -> None:
         ("Zimbabwe asked for food aid on Monday.", ["REQUEST"]),
         ("Asked whether he would encourage his voters, Senator Johnson demurred.", []),
         ("I have a great deal of respect for the Japanese prime minister.", []),
+        ("General Petraeus pleaded guilty to a misdemeanor charge.", []),
+        ("Senator Clinton recalled her years as secretary of state.", []),
+        ("Mexico recalled its ambassador from Cuba on Wednesday.", ["SANCTION"]),
+        ("Senator Clinton's campaign had halted its advertising after her victories.", []),
+        ("The European Union suspended talks with Turkey on Monday.", ["SANCTION"]),
+        ("American families take to the beaches in August.", []),
+        ("Thousands of Egyptians took to the streets of Cairo on Friday.", ["PROTEST"]),
+        ("Senator Kasich said Donald Trump was encouraging violence at his rallies.", []),
     ],
 )
 def test_phrasal_verbs_and_objects_decide_the_type(extract, text: str, types: list[str]) -> None:

@@ -199,6 +199,18 @@ def _no_event(verb: Token, lemma: str, etype: str, lex: EventLexicon) -> bool:
         return True  # "declined to comment"
     if lemma == "agree" and _children(verb, ("ccomp",)) and not _children(verb, ("xcomp", "dobj", "prep")):
         return True  # "experts agree it will be difficult": an opinion shared, not an agreement
+    if lemma == "plead" and any(c.lower_ in ("guilty", "innocent") for c in verb.children):
+        return True  # "pleaded guilty": a plea in court, not an appeal
+    if (
+        lemma == "appeal"
+        and verb.tag_ == "VBG"
+        and not _children(verb, ("xcomp", "ccomp"))
+        and not any(p.lower_ == "for" for p in _children(verb, ("prep",)))
+    ):
+        return True  # "Trump is appealing to the alt-right": attracting, not requesting
+    if lemma == "take" and etype == "PROTEST":
+        places = [o for p in _children(verb, ("prep",)) for o in _children(p, ("pobj",))]
+        return not any(o.lemma_ in ("street", "road") for o in places)  # "take to the beaches"
     if lemma in ("demonstrate", "rally") and _children(verb, ("dobj",)):
         return True  # "demonstrated the temperament", "rallied voters": showing and gathering, no protest
     if lemma == "seek" and _children(verb, ("xcomp",)) and not _children(verb, ("dobj",)):
@@ -348,6 +360,17 @@ def _noun_type(tok: Token, lex: EventLexicon) -> str | None:
     etype = lex.nouns.get(low) or lex.nouns.get(lemma)
     if etype == "PROTEST" and lemma == "strike" and any(c.lower_ in ("on", "against") for c in tok.children):
         return "ASSAULT"  # "strikes on rebel positions"
+    if etype == "PROTEST" and lemma == "demonstration" and any(c.lower_ == "of" for c in tok.children):
+        return None  # "another demonstration of how difficult it is": a show, not a protest
+    if (
+        etype == "PROTEST"
+        and lemma == "rally"
+        and any(
+            c.dep_ == "poss" or (c.dep_ == "compound" and (c.ent_type_ == "PERSON" or c.lower_ == "campaign"))
+            for c in tok.children
+        )
+    ):
+        return None  # "his rallies", "a Trump rally": a campaign event
     return etype
 
 
