@@ -396,6 +396,14 @@ def test_a_language_is_not_its_country(extract) -> None:
         ("American families take to the beaches in August.", []),
         ("Thousands of Egyptians took to the streets of Cairo on Friday.", ["PROTEST"]),
         ("Senator Kasich said Donald Trump was encouraging violence at his rallies.", []),
+        ("Senator Clinton acknowledged the appeal of the fractious Republican race.", []),
+        ("Zimbabwe made an appeal for food aid on Monday.", ["REQUEST"]),
+        ("A recent CNN survey found 90 percent support for background checks among Democrats.", []),
+        ("Egypt voiced support for the Palestinian position at the talks.", ["SUPPORT"]),
+        ("Senator Bozell agrees with Senator Viguerie that Cruz is the best candidate.", []),
+        ("Iowa voters arrived at 25 randomly selected sites on Monday.", []),
+        ("Senator Clinton will hold her next press conference on Monday.", []),
+        ("Senator Clinton's team was all too happy to seize on Senator Ryan's comments.", []),
     ],
 )
 def test_phrasal_verbs_and_objects_decide_the_type(extract, text: str, types: list[str]) -> None:

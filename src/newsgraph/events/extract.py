@@ -119,6 +119,24 @@ _TOPIC_VERBS = {
     "seek",
     "request",
 }
+# verbs that give support as their object: "expressed support", "threw their support behind"
+_SUPPORT_VERBS = {
+    "express",
+    "voice",
+    "give",
+    "pledge",
+    "offer",
+    "throw",
+    "lend",
+    "extend",
+    "reiterate",
+    "reaffirm",
+    "declare",
+    "announce",
+    "promise",
+    "signal",
+    "show",
+}
 _MEETINGS = {"trip", "visit", "meeting", "talks", "summit", "mission", "delegation", "tour", "conference"}
 _NEG = {"not", "n't", "never", "no"}
 
@@ -197,8 +215,17 @@ def _no_event(verb: Token, lemma: str, etype: str, lex: EventLexicon) -> bool:
         return True  # "sales declined", "he returned home"
     if lemma in lex.formula_verbs and any(c.lemma_ in lex.formula_clauses for c in _children(verb, ("xcomp",))):
         return True  # "declined to comment"
-    if lemma == "agree" and _children(verb, ("ccomp",)) and not _children(verb, ("xcomp", "dobj", "prep")):
-        return True  # "experts agree it will be difficult": an opinion shared, not an agreement
+    if (
+        lemma == "agree"
+        and _children(verb, ("ccomp",))
+        and not _children(verb, ("xcomp", "dobj"))
+        and all(p.lower_ == "with" for p in _children(verb, ("prep",)))
+    ):
+        return True  # "experts agree (with him) that it will be difficult": an opinion shared, not an agreement
+    if lemma == "arrive" and not any(
+        o.ent_type_ in ("GPE", "LOC", "FAC", "ORG") for p in _children(verb, ("prep",)) for o in _children(p, ("pobj",))
+    ):
+        return True  # a visit arrives somewhere named: "arrived in Tokyo", not "voters arrived at 25 sites"
     if lemma == "plead" and any(c.lower_ in ("guilty", "innocent") for c in verb.children):
         return True  # "pleaded guilty": a plea in court, not an appeal
     if (
@@ -360,6 +387,18 @@ def _noun_type(tok: Token, lex: EventLexicon) -> str | None:
     etype = lex.nouns.get(low) or lex.nouns.get(lemma)
     if etype == "PROTEST" and lemma == "strike" and any(c.lower_ in ("on", "against") for c in tok.children):
         return "ASSAULT"  # "strikes on rebel positions"
+    if (
+        etype == "REQUEST"
+        and lemma == "appeal"
+        and not any(c.lower_ in ("for", "to") or c.dep_ in ("acl", "relcl") for c in tok.children)
+    ):
+        return None  # "the appeal of the race", "holds obvious appeal": attraction, not a plea
+    if (
+        etype == "SUPPORT"
+        and lemma == "support"
+        and not (any(c.lower_ == "for" for c in tok.children) or tok.head.lemma_ in _SUPPORT_VERBS)
+    ):
+        return None  # "Clinton's support comes from women", "90 percent support": standing in polls
     if etype == "PROTEST" and lemma == "demonstration" and any(c.lower_ == "of" for c in tok.children):
         return None  # "another demonstration of how difficult it is": a show, not a protest
     if (
