@@ -396,7 +396,10 @@ def _noun_type(tok: Token, lex: EventLexicon) -> str | None:
     if (
         etype == "SUPPORT"
         and lemma == "support"
-        and not (any(c.lower_ == "for" for c in tok.children) or tok.head.lemma_ in _SUPPORT_VERBS)
+        and (
+            not (any(c.lower_ == "for" for c in tok.children) or tok.head.lemma_ in _SUPPORT_VERBS)
+            or any(c.lower_ in ("percent", "%") or c.dep_ == "nummod" for c in tok.subtree if c.i < tok.i)
+        )
     ):
         return None  # "Clinton's support comes from women", "90 percent support": standing in polls
     if etype == "PROTEST" and lemma == "demonstration" and any(c.lower_ == "of" for c in tok.children):
