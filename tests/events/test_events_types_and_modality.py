@@ -404,6 +404,13 @@ def test_a_language_is_not_its_country(extract) -> None:
         ("Iowa voters arrived at 25 randomly selected sites on Monday.", []),
         ("Senator Clinton will hold her next press conference on Monday.", []),
         ("Senator Clinton's team was all too happy to seize on Senator Ryan's comments.", []),
+        ("In May, Xi Jinping and Vladimir Putin signed a treaty on Central Asia.", ["AGREE"]),
+        ("Roffman signed a letter of apology drafted by the firm.", []),
+        ("In a victory speech, Donald Trump struck a measured tone.", []),
+        ("Senator Clinton worked to kill a proposal on immigration.", ["REJECT"]),
+        ("Senator Rubio said there is a hunger for new faces in Washington.", []),
+        ("Matthew Soerens spoke for World Relief, the evangelical humanitarian arm.", []),
+        ("A Trump campaign spokeswoman did not discuss the terms of the agreement.", []),
     ],
 )
 def test_phrasal_verbs_and_objects_decide_the_type(extract, text: str, types: list[str]) -> None:

@@ -119,6 +119,9 @@ _TOPIC_VERBS = {
     "seek",
     "request",
 }
+# entities whose words are names, not events: "World Relief", "the Trans-Pacific Partnership",
+# "March" (a date)
+_NAMES = {"DATE", "ORG", "PERSON", "WORK_OF_ART", "LAW", "PRODUCT", "FAC", "GPE", "NORP", "TIME"}
 # verbs that give support as their object: "expressed support", "threw their support behind"
 _SUPPORT_VERBS = {
     "express",
@@ -257,7 +260,8 @@ def _together(verb: Token, etype: str) -> bool:
     """Does ``verb`` have someone to talk with: an object, or several subjects ("the ministers
     discussed", "Israel and Syria talked")?"""
     subjects = subject_of(verb)
-    return bool(_objects(verb, etype)) or len(subjects) > 1 or any(s.tag_ in ("NNS", "NNPS") for s in subjects)
+    partners = [o for p in _children(verb, ("prep",)) if p.lower_ in ("with", "to") for o in _children(p, ("pobj",))]
+    return bool(partners) or len(subjects) > 1 or any(s.tag_ in ("NNS", "NNPS") for s in subjects)
 
 
 def _modality(trigger: Token, sent: Span, lex: EventLexicon) -> tuple[str, bool, bool, bool]:
@@ -481,7 +485,7 @@ def find_events(sent: Span, lex: EventLexicon, candidates: list[Token] | None = 
             f = Found(etype, tok, end, src, tgt, lex.modes.get(lemma))
         elif (
             tok.pos_ in ("NOUN", "PROPN")
-            and tok.ent_type_ != "DATE"
+            and tok.ent_type_ not in _NAMES  # "World Relief", "Trans-Pacific Partnership": names
             and not _types_its_verb(tok, lex)
             and (etype := _noun_type(tok, lex))
         ):
