@@ -411,6 +411,12 @@ def test_a_language_is_not_its_country(extract) -> None:
         ("Senator Rubio said there is a hunger for new faces in Washington.", []),
         ("Matthew Soerens spoke for World Relief, the evangelical humanitarian arm.", []),
         ("A Trump campaign spokeswoman did not discuss the terms of the agreement.", []),
+        ("President Obama could offer a potent testimony about his rival.", []),
+        ("Ukraine offered to mediate between Russia and Georgia.", ["AGREE"]),
+        ("Senator Taylor Bush did not recognize the passenger behind him.", []),
+        ("Germany recognized Croatia on Thursday.", ["SUPPORT"]),
+        ("'I'd beat him,' Donald Trump said of Senator Cruz.", []),
+        ("Mike Pence's aides referred requests for comment to the campaign.", []),
     ],
 )
 def test_phrasal_verbs_and_objects_decide_the_type(extract, text: str, types: list[str]) -> None:

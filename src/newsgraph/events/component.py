@@ -294,8 +294,12 @@ class EventsComponent:
         elif etype == "ASSAULT" and f.trigger.lemma_ in _WORDS_OF_WAR and all(map(_is_speaker, sources)):
             # "Trump attacked Clinton's record": politicians and commentators attack in words
             etype, mode = "ACCUSE", None
-        elif etype == "ASSAULT" and f.trigger.lemma_ == "beat" and _COMPETITION & {t.lower_ for t in f.trigger.sent}:
-            return None  # "beating Clinton in the Iowa caucuses": a win, not a beating
+        elif (
+            etype == "ASSAULT"
+            and f.trigger.lemma_ in ("beat", "fight", "battle")
+            and (_COMPETITION & {t.lower_ for t in f.trigger.sent} or all(map(_is_speaker, sources)))
+        ):
+            return None  # "beating Clinton in the Iowa caucuses", "I'd beat him": a win, not a beating
         elif etype == "PROTEST" and not f.nominal and f.trigger.lemma_ == "protest" and all(map(_is_state, sources)):
             # a government that "protested the decision" complains; it does not take to the streets
             etype, mode = "ACCUSE", None

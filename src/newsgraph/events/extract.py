@@ -122,6 +122,43 @@ _TOPIC_VERBS = {
 # entities whose words are names, not events: "World Relief", "the Trans-Pacific Partnership",
 # "March" (a date)
 _NAMES = {"DATE", "ORG", "PERSON", "WORK_OF_ART", "LAW", "PRODUCT", "FAC", "GPE", "NORP", "TIME"}
+# what is offered in an offer that agrees: help, concessions, talks, money
+_OFFERS = {
+    "aid",
+    "assistance",
+    "help",
+    "concession",
+    "compromise",
+    "talk",
+    "negotiation",
+    "deal",
+    "ceasefire",
+    "truce",
+    "money",
+    "loan",
+    "asylum",
+    "amnesty",
+    "support",
+    "cooperation",
+    "mediation",
+    "resignation",
+    "apology",
+    "proposal",
+    "plan",
+    "peace",
+    "recognition",
+    "troop",
+    "reward",
+    "dollar",
+    "million",
+    "billion",
+    "guarantee",
+    "protection",
+    "incentive",
+    "exchange",
+}
+# what can be recognised diplomatically
+_RECOGNIZED = {"government", "state", "independence", "sovereignty", "regime", "republic", "election", "authority"}
 # verbs that give support as their object: "expressed support", "threw their support behind"
 _SUPPORT_VERBS = {
     "express",
@@ -241,6 +278,13 @@ def _no_event(verb: Token, lemma: str, etype: str, lex: EventLexicon) -> bool:
     if lemma == "take" and etype == "PROTEST":
         places = [o for p in _children(verb, ("prep",)) for o in _children(p, ("pobj",))]
         return not any(o.lemma_ in ("street", "road") for o in places)  # "take to the beaches"
+    objects = {o.lemma_.lower() for o in _children(verb, ("dobj",))}
+    if lemma == "offer" and etype == "AGREE" and not _children(verb, ("xcomp", "ccomp")) and not objects & _OFFERS:
+        return True  # "offered a potent testimony", "offers messages about stability"
+    if lemma == "recognize" and not any(
+        o.ent_type_ in ("GPE", "ORG", "NORP") or o.lemma_.lower() in _RECOGNIZED for o in _children(verb, ("dobj",))
+    ):
+        return True  # recognition is of a state or a government, not "did not recognize the passenger"
     if lemma in ("demonstrate", "rally") and _children(verb, ("dobj",)):
         return True  # "demonstrated the temperament", "rallied voters": showing and gathering, no protest
     if lemma == "seek" and _children(verb, ("xcomp",)) and not _children(verb, ("dobj",)):
@@ -406,6 +450,12 @@ def _noun_type(tok: Token, lex: EventLexicon) -> str | None:
         )
     ):
         return None  # "Clinton's support comes from women", "90 percent support": standing in polls
+    if (
+        etype == "REQUEST"
+        and lemma == "request"
+        and any(p.lower_ == "for" and any(o.lemma_ == "comment" for o in p.children) for p in tok.children)
+    ):
+        return None  # "referred requests for comment": a reporter's formula
     if etype == "PROTEST" and lemma == "demonstration" and any(c.lower_ == "of" for c in tok.children):
         return None  # "another demonstration of how difficult it is": a show, not a protest
     if (
