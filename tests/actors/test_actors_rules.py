@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from newsgraph.record import Actor, Article
 
 
@@ -194,3 +196,18 @@ def test_a_city_name_several_countries_share_follows_the_article(extract) -> Non
     assert by_name(libya, "Rival militias").country == "LBY"  # the larger Tripoli without other evidence
     paris = extract("American officials met rebels in Paris on Monday.")
     assert all(a.country != "USA" for a in paris.actors if a.name == "rebels")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country", "sector"),
+    [
+        ("The U.S.-led coalition struck Iraqi targets.", "U.S.-led coalition", "USA", None),
+        ("Vietnamese-led forces attacked the camps near the border.", "Vietnamese-led forces", "VNM", "MIL"),
+        ("Afghan mujahideen fired rockets at the capital.", "Afghan mujahideen", "AFG", "REB"),
+        ("Jewish settlers attacked Palestinian farmers near Hebron.", "Jewish settlers", "ISR", "CVL"),
+        ("EU foreign ministers met in Luxembourg on Monday.", "EU foreign ministers", "IGO", "GOV"),
+    ],
+)
+def test_groups_led_by_a_country_or_named_by_their_members(extract, text, name, country, sector) -> None:
+    group = by_name(extract(text), name)
+    assert (group.country, group.sector) == (country, sector)

@@ -8,6 +8,7 @@ into actors is :mod:`newsgraph.actors.merge`'s job.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -116,9 +117,12 @@ class MentionFinder:
             cand = self._candidate(doc, span, label, in_role)
             if cand is not None and cand.kind == "group":
                 cand = self._ethnic(doc, cand)
+            if cand is not None and cand.country and cand.kind in ("country", "group"):
+                cand = self._led(doc, cand)
             if cand is not None:
                 out.append(cand)
         out.extend(self._acronyms(doc, out))
+        out.extend(self._led_in_one_token(doc, out))
         out.extend(self._common_groups(doc, out, in_role))
         # drop candidates whose tokens ended up inside another's role
         keep = []
@@ -226,7 +230,7 @@ class MentionFinder:
             head = span.root.head
             if head.ent_type_ == "PERSON":
                 return None
-            sector2 = lex.sector_of_role([head.lower_])
+            sector2 = lex.sector_of_role([head.lower_]) or lex.sector_of_role([head.lemma_.lower()])
             if sector2:
                 full = doc[span.start : head.i + 1]
                 return Candidate(
@@ -523,6 +527,61 @@ class MentionFinder:
             )
         return out
 
+    def _led(self, doc: Doc, cand: Candidate) -> Candidate:
+        """ "the U.S.-led coalition", "Vietnamese-led forces": the force a country leads is coded
+        as that country's, as event data does; "Syrian-backed" is left alone (backing is not
+        leading)."""
+        span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+        if span is None or span.end + 2 >= len(doc):
+            return cand
+        dash, led = doc[span.end], doc[span.end + 1]
+        if dash.text not in ("-", "–") or led.lower_ != "led":
+            return cand
+        head = led.head if led.head.i > led.i and led.head.pos_ in ("NOUN", "PROPN") else None
+        if head is None:
+            return cand
+        full = doc[span.start : head.i + 1]
+        return Candidate(
+            full.start_char,
+            full.end_char,
+            full.text,
+            "group",
+            [t.text for t in full],
+            country=cand.country,
+            sector=self.lex.sector_of_role([head.lower_]) or self.lex.sector_of_role([head.lemma_.lower()]),
+            sent_start=cand.sent_start,
+            is_subject=head.dep_ in ("nsubj", "nsubjpass"),
+        )
+
+    def _led_in_one_token(self, doc: Doc, found: list[Candidate]) -> list[Candidate]:
+        """ "the U.S.-led coalition" when the tokenizer keeps "U.S.-led" as one word."""
+        out: list[Candidate] = []
+        for m in _LED.finditer(doc_text(doc)):
+            code = self.lex.code_of_word(m.group(1))
+            tok = doc.char_span(m.start(), m.end())
+            if not code or tok is None or len(tok) != 1:
+                continue
+            head = tok[0].head
+            if head.i <= tok[0].i or head.pos_ not in ("NOUN", "PROPN"):
+                continue
+            full = doc[tok[0].i : head.i + 1]
+            if any(c.start < full.end_char and full.start_char < c.end for c in found):
+                continue
+            out.append(
+                Candidate(
+                    full.start_char,
+                    full.end_char,
+                    full.text,
+                    "group",
+                    [t.text for t in full],
+                    country=code,
+                    sector=self.lex.sector_of_role([head.lower_]) or self.lex.sector_of_role([head.lemma_.lower()]),
+                    sent_start=full.sent.start_char if doc.has_annotation("SENT_START") else 0,
+                    is_subject=head.dep_ in ("nsubj", "nsubjpass"),
+                )
+            )
+        return out
+
     def _ethnic(self, doc: Doc, cand: Candidate) -> Candidate:
         """ "ethnic Albanians in Serbia" are a minority of the country they live in, as event data
         codes them: the word joins the mention, and the country is where they are said to be
@@ -609,6 +668,7 @@ class MentionFinder:
         return out
 
 
+_LED = re.compile(r"\b([A-Z][\w.]*)[-–]led\b")
 # what a nationality word can qualify without naming anyone: "the Russian language"
 _NOT_PEOPLE = {"language", "dialect", "alphabet", "script", "cuisine", "literature", "music", "folklore"}
 _GROUP_NOUNS = {
