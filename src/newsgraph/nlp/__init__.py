@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -70,6 +71,13 @@ def load_language(model: str, components: tuple[str, ...] = COMPONENTS) -> Langu
     nlp.add_pipe("newsgraph_paragraphs", first=True)
     for name in components:
         nlp.add_pipe(name)
+    # The model, the lexicons and the place gazetteer live as long as the process: move them
+    # out of the garbage collector's sight, or every full collection walks them again
+    # (measured: about 3% of the run on the 840 PolNeAR texts).
+    from ..actors.lexicon import gazetteer
+
+    gazetteer()
+    gc.freeze()
     return nlp
 
 
