@@ -230,22 +230,12 @@ class MentionFinder:
             head = span.root.head
             if head.ent_type_ == "PERSON":
                 return None
-            sector2 = lex.sector_of_role([head.lower_]) or lex.sector_of_role([head.lemma_.lower()])
+            sector2 = self._head_sector(head)
             if sector2:
-                full = doc[span.start : head.i + 1]
-                return Candidate(
-                    full.start_char,
-                    full.end_char,
-                    full.text,
-                    "group",
-                    [t.text for t in full],
-                    country=country,
-                    # members act in their body's sector ("Hamas leaders" are rebels, "Pentagon
-                    # officials" military); a government body's people by their own role
-                    sector=sector if sector and sector != "GOV" else sector2,
-                    sent_start=sent_start,
-                    is_subject=head.dep_ in ("nsubj", "nsubjpass"),
-                )
+                # members act in their body's sector ("Hamas leaders" are rebels, "Pentagon
+                # officials" military); a government body's people by their own role
+                members = sector if sector and sector != "GOV" else sector2
+                return _group_through(doc[span.start : head.i + 1], head, country, members, sent_start)
         return Candidate(
             span.start_char,
             span.end_char,
@@ -540,17 +530,8 @@ class MentionFinder:
         head = led.head if led.head.i > led.i and led.head.pos_ in ("NOUN", "PROPN") else None
         if head is None:
             return cand
-        full = doc[span.start : head.i + 1]
-        return Candidate(
-            full.start_char,
-            full.end_char,
-            full.text,
-            "group",
-            [t.text for t in full],
-            country=cand.country,
-            sector=self.lex.sector_of_role([head.lower_]) or self.lex.sector_of_role([head.lemma_.lower()]),
-            sent_start=cand.sent_start,
-            is_subject=head.dep_ in ("nsubj", "nsubjpass"),
+        return _group_through(
+            doc[span.start : head.i + 1], head, cand.country, self._head_sector(head), cand.sent_start
         )
 
     def _led_in_one_token(self, doc: Doc, found: list[Candidate]) -> list[Candidate]:
@@ -567,20 +548,13 @@ class MentionFinder:
             full = doc[tok[0].i : head.i + 1]
             if any(c.start < full.end_char and full.start_char < c.end for c in found):
                 continue
-            out.append(
-                Candidate(
-                    full.start_char,
-                    full.end_char,
-                    full.text,
-                    "group",
-                    [t.text for t in full],
-                    country=code,
-                    sector=self.lex.sector_of_role([head.lower_]) or self.lex.sector_of_role([head.lemma_.lower()]),
-                    sent_start=full.sent.start_char if doc.has_annotation("SENT_START") else 0,
-                    is_subject=head.dep_ in ("nsubj", "nsubjpass"),
-                )
-            )
+            sent_start = full.sent.start_char if doc.has_annotation("SENT_START") else 0
+            out.append(_group_through(full, head, code, self._head_sector(head), sent_start))
         return out
+
+    def _head_sector(self, head: Token) -> str | None:
+        """The sector a group's head noun gives, as written or by lemma ("ministers")."""
+        return self.lex.sector_of_role([head.lower_]) or self.lex.sector_of_role([head.lemma_.lower()])
 
     def _ethnic(self, doc: Doc, cand: Candidate) -> Candidate:
         """ "ethnic Albanians in Serbia" are a minority of the country they live in, as event data
@@ -666,6 +640,21 @@ class MentionFinder:
                         )
                     )
         return out
+
+
+def _group_through(full: Span, head: Token, country: str | None, sector: str | None, sent_start: int) -> Candidate:
+    """A group mention running up to its head noun: "EU foreign ministers", "the U.S.-led coalition"."""
+    return Candidate(
+        full.start_char,
+        full.end_char,
+        full.text,
+        "group",
+        [t.text for t in full],
+        country=country,
+        sector=sector,
+        sent_start=sent_start,
+        is_subject=head.dep_ in ("nsubj", "nsubjpass"),
+    )
 
 
 _LED = re.compile(r"\b([A-Z][\w.]*)[-–]led\b")
