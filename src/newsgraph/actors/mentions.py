@@ -326,18 +326,7 @@ class MentionFinder:
                         sent_start=sent_start,
                         mention_kind="name",
                     )
-                full = doc[span.start : head.i + 1]
-                return Candidate(
-                    span.start_char,
-                    full.end_char,
-                    full.text,
-                    "group",
-                    [t.text for t in full],
-                    country=code,
-                    sector=sector,
-                    sent_start=sent_start,
-                    is_subject=head.dep_ in ("nsubj", "nsubjpass"),
-                )
+                return _group_through(doc[span.start : head.i + 1], head, code, sector, sent_start)
             return None
         if root.pos_ in ("PROPN", "NOUN") or span.text.endswith("s"):
             return Candidate(
