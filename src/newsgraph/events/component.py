@@ -157,32 +157,7 @@ def _embedded_targets(doc: Doc, f: Found, sources: list[Actor]) -> list[Actor]:
     return []
 
 
-# words of war that politicians use for words: an attack by a person who bears no arms is verbal
-_WORDS_OF_WAR = {"attack"}
 _ARMED = {"MIL", "REB", "COP"}
-# a beating in these sentences is a defeat in a race, a vote or a game
-_COMPETITION = {
-    "race",
-    "primary",
-    "primaries",
-    "caucus",
-    "caucuses",
-    "election",
-    "elections",
-    "poll",
-    "polls",
-    "vote",
-    "votes",
-    "contest",
-    "nomination",
-    "delegates",
-    "match",
-    "game",
-    "points",
-    "percent",
-    "ballot",
-    "runoff",
-}
 
 
 def _is_speaker(actor: Actor) -> bool:
@@ -291,13 +266,19 @@ class EventsComponent:
         elif f.threat and not negated and etype in _HARMFUL | {"PROTEST"}:
             # a harm held over someone ("may halt", "will boycott ... unless", "prepared to impose")
             etype, mode = "THREATEN", None
-        elif etype == "ASSAULT" and f.trigger.lemma_ in _WORDS_OF_WAR and all(map(_is_speaker, sources)):
+        elif (
+            etype == "ASSAULT"
+            and f.trigger.lemma_ in self.lexicon.words["words_of_war"]
+            and all(map(_is_speaker, sources))
+        ):
             # "Trump attacked Clinton's record": politicians and commentators attack in words
             etype, mode = "ACCUSE", None
         elif (
             etype == "ASSAULT"
             and f.trigger.lemma_ in ("beat", "fight", "battle")
-            and (_COMPETITION & {t.lower_ for t in f.trigger.sent} or all(map(_is_speaker, sources)))
+            and (
+                self.lexicon.words["competition"] & {t.lower_ for t in f.trigger.sent} or all(map(_is_speaker, sources))
+            )
         ):
             return None  # "beating Clinton in the Iowa caucuses", "I'd beat him": a win, not a beating
         elif etype == "PROTEST" and not f.nominal and f.trigger.lemma_ == "protest" and all(map(_is_state, sources)):

@@ -78,105 +78,9 @@ _GENERIC_HEADS = {
     "convoy",
     "shipment",
 }
-# verbs whose object event is a topic, not the subject's own act
-_TOPIC_VERBS = {
-    "confront",
-    "face",
-    "counter",
-    "discuss",
-    "debate",
-    "investigate",
-    "probe",
-    "condemn",
-    "denounce",
-    "criticize",
-    "criticise",
-    "deplore",
-    "report",
-    "describe",
-    "witness",
-    "survive",
-    "fear",
-    "prevent",
-    "avert",
-    "protest",
-    "oppose",
-    "reject",
-    "welcome",
-    "praise",
-    "support",
-    "back",
-    "cover",
-    "mention",
-    "recall",
-    "remember",
-    "blame",
-    "deny",
-    "fight",
-    "combat",
-    "demand",
-    "urge",
-    "seek",
-    "request",
-}
 # entities whose words are names, not events: "World Relief", "the Trans-Pacific Partnership",
 # "March" (a date)
 _NAMES = {"DATE", "ORG", "PERSON", "WORK_OF_ART", "LAW", "PRODUCT", "FAC", "GPE", "NORP", "TIME"}
-# what is offered in an offer that agrees: help, concessions, talks, money
-_OFFERS = {
-    "aid",
-    "assistance",
-    "help",
-    "concession",
-    "compromise",
-    "talk",
-    "negotiation",
-    "deal",
-    "ceasefire",
-    "truce",
-    "money",
-    "loan",
-    "asylum",
-    "amnesty",
-    "support",
-    "cooperation",
-    "mediation",
-    "resignation",
-    "apology",
-    "proposal",
-    "plan",
-    "peace",
-    "recognition",
-    "troop",
-    "reward",
-    "dollar",
-    "million",
-    "billion",
-    "guarantee",
-    "protection",
-    "incentive",
-    "exchange",
-}
-# what can be recognised diplomatically
-_RECOGNIZED = {"government", "state", "independence", "sovereignty", "regime", "republic", "election", "authority"}
-# verbs that give support as their object: "expressed support", "threw their support behind"
-_SUPPORT_VERBS = {
-    "express",
-    "voice",
-    "give",
-    "pledge",
-    "offer",
-    "throw",
-    "lend",
-    "extend",
-    "reiterate",
-    "reaffirm",
-    "declare",
-    "announce",
-    "promise",
-    "signal",
-    "show",
-}
 _MEETINGS = {"trip", "visit", "meeting", "talks", "summit", "mission", "delegation", "tour", "conference"}
 _NEG = {"not", "n't", "never", "no"}
 
@@ -279,10 +183,16 @@ def _no_event(verb: Token, lemma: str, etype: str, lex: EventLexicon) -> bool:
         places = [o for p in _children(verb, ("prep",)) for o in _children(p, ("pobj",))]
         return not any(o.lemma_ in ("street", "road") for o in places)  # "take to the beaches"
     objects = {o.lemma_.lower() for o in _children(verb, ("dobj",))}
-    if lemma == "offer" and etype == "AGREE" and not _children(verb, ("xcomp", "ccomp")) and not objects & _OFFERS:
+    if (
+        lemma == "offer"
+        and etype == "AGREE"
+        and not _children(verb, ("xcomp", "ccomp"))
+        and not objects & lex.words["offers"]
+    ):
         return True  # "offered a potent testimony", "offers messages about stability"
     if lemma == "recognize" and not any(
-        o.ent_type_ in ("GPE", "ORG", "NORP") or o.lemma_.lower() in _RECOGNIZED for o in _children(verb, ("dobj",))
+        o.ent_type_ in ("GPE", "ORG", "NORP") or o.lemma_.lower() in lex.words["recognized"]
+        for o in _children(verb, ("dobj",))
     ):
         return True  # recognition is of a state or a government, not "did not recognize the passenger"
     if lemma in ("demonstrate", "rally") and _children(verb, ("dobj",)):
@@ -445,7 +355,7 @@ def _noun_type(tok: Token, lex: EventLexicon) -> str | None:
         etype == "SUPPORT"
         and lemma == "support"
         and (
-            not (any(c.lower_ == "for" for c in tok.children) or tok.head.lemma_ in _SUPPORT_VERBS)
+            not (any(c.lower_ == "for" for c in tok.children) or tok.head.lemma_ in lex.words["support_verbs"])
             or any(c.lower_ in ("percent", "%") or c.dep_ == "nummod" for c in tok.subtree if c.i < tok.i)
         )
     ):
@@ -540,7 +450,7 @@ def find_events(sent: Span, lex: EventLexicon, candidates: list[Token] | None = 
             and (etype := _noun_type(tok, lex))
         ):
             head = tok.head if tok.dep_ == "compound" and tok.head.lemma_.lower() in _GENERIC_HEADS else tok
-            src, tgt = _noun_arguments(head, etype)
+            src, tgt = _noun_arguments(head, etype, lex)
             if not src:
                 continue
             mode = lex.modes.get(f"{_word_before(tok)} {low}") or lex.modes.get(low) or lex.modes.get(lemma)
@@ -589,7 +499,7 @@ def _event_object(verb: Token, lex: EventLexicon) -> bool:
     return any(c.lower_ in lex.nouns or c.lemma_ in lex.nouns for c in verb.children if c.dep_ in ("dobj",))
 
 
-def _noun_arguments(noun: Token, etype: str) -> tuple[list[Token], list[Token]]:
+def _noun_arguments(noun: Token, etype: str, lex: EventLexicon) -> tuple[list[Token], list[Token]]:
     """Source and target of an event noun: possessor / "by" / light verb subject; "with/against/of" objects."""
     src: list[Token] = []
     tgt: list[Token] = []
@@ -619,7 +529,7 @@ def _noun_arguments(noun: Token, etype: str) -> tuple[list[Token], list[Token]]:
         not src
         and noun.dep_ in ("dobj", "attr")
         and noun.head.pos_ == "VERB"
-        and noun.head.lemma_ not in _TOPIC_VERBS
+        and noun.head.lemma_ not in lex.words["topic_verbs"]
         and not _children(noun.head, ("oprd",))  # "called the assault an attack on our country": naming it
     ):
         # "held talks", "launched an offensive": the subject acts; "confront threats", "discussed

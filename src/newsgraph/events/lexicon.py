@@ -26,6 +26,7 @@ class EventLexicon:
     transitive_only: frozenset[str]  # "decline", "return": events only with an object or "to" clause
     formula_verbs: frozenset[str]  # "decline", "refuse" ...
     formula_clauses: frozenset[str]  # ... "to comment": a reporter's formula, no event
+    words: dict[str, frozenset[str]]  # named word lists the rules read ("topic_verbs", "offers", …)
 
 
 @lru_cache(maxsize=1)
@@ -54,4 +55,5 @@ def event_lexicon() -> EventLexicon:
         frozenset(raw.get("transitive_only", {}).get("verbs", [])),
         frozenset(raw.get("no_event_clauses", {}).get("verbs", [])),
         frozenset(raw.get("no_event_clauses", {}).get("clauses", [])),
+        {k: frozenset(v) for k, v in raw.get("word_lists", {}).items() if not k.startswith("_")},
     )
