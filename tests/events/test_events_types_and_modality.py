@@ -417,6 +417,10 @@ def test_a_language_is_not_its_country(extract) -> None:
         ("Germany recognized Croatia on Thursday.", ["SUPPORT"]),
         ("'I'd beat him,' Donald Trump said of Senator Cruz.", []),
         ("Mike Pence's aides referred requests for comment to the campaign.", []),
+        ("Egypt expressed solidarity with the Palestinian people.", ["SUPPORT"]),
+        ("Cuba paid tribute to the late Venezuelan president.", ["SUPPORT"]),
+        ("Russia threw its weight behind the Serbian government.", ["SUPPORT"]),
+        ("Syria rallied behind the Lebanese government.", ["SUPPORT"]),
     ],
 )
 def test_phrasal_verbs_and_objects_decide_the_type(extract, text: str, types: list[str]) -> None:
