@@ -117,12 +117,10 @@ class MentionFinder:
             cand = self._candidate(doc, span, label, in_role)
             if cand is not None and cand.kind == "group":
                 cand = self._ethnic(doc, cand)
-            if cand is not None and cand.country and cand.kind in ("country", "group"):
-                cand = self._led(doc, cand)
             if cand is not None:
                 out.append(cand)
         out.extend(self._acronyms(doc, out))
-        out.extend(self._led_in_one_token(doc, out))
+        out = self._led_groups(doc, out)
         out.extend(self._common_groups(doc, out, in_role))
         # drop candidates whose tokens ended up inside another's role
         keep = []
@@ -506,40 +504,24 @@ class MentionFinder:
             )
         return out
 
-    def _led(self, doc: Doc, cand: Candidate) -> Candidate:
+    def _led_groups(self, doc: Doc, found: list[Candidate]) -> list[Candidate]:
         """ "the U.S.-led coalition", "Vietnamese-led forces": the force a country leads is coded
-        as that country's, as event data does; "Syrian-backed" is left alone (backing is not
-        leading)."""
-        span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
-        if span is None or span.end + 2 >= len(doc):
-            return cand
-        dash, led = doc[span.end], doc[span.end + 1]
-        if dash.text not in ("-", "–") or led.lower_ != "led":
-            return cand
-        head = led.head if led.head.i > led.i and led.head.pos_ in ("NOUN", "PROPN") else None
-        if head is None:
-            return cand
-        return _group_through(
-            doc[span.start : head.i + 1], head, cand.country, self._head_sector(head), cand.sent_start
-        )
-
-    def _led_in_one_token(self, doc: Doc, found: list[Candidate]) -> list[Candidate]:
-        """ "the U.S.-led coalition" when the tokenizer keeps "U.S.-led" as one word."""
-        out: list[Candidate] = []
+        as that country's, as event data does, and replaces the country's own mention;
+        "Syrian-backed" is left alone (backing is not leading)."""
         for m in _LED.finditer(doc_text(doc)):
-            code = self.lex.code_of_word(m.group(1))
-            tok = doc.char_span(m.start(), m.end())
-            if not code or tok is None or len(tok) != 1:
+            # a country leads ("U.S.-led", "Saudi-led"); a party or an alliance leading is no country's
+            code = self.lex.demonyms.get(m.group(1).lower()) or self.lex.place_code(m.group(1))
+            span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+            if not code or span is None:
                 continue
-            head = tok[0].head
-            if head.i <= tok[0].i or head.pos_ not in ("NOUN", "PROPN"):
+            head = span[-1].head  # "U.S.-led" may be one token or three
+            if head.i <= span[-1].i or head.pos_ not in ("NOUN", "PROPN"):
                 continue
-            full = doc[tok[0].i : head.i + 1]
-            if any(c.start < full.end_char and full.start_char < c.end for c in found):
-                continue
+            full = doc[span.start : head.i + 1]
             sent_start = full.sent.start_char if doc.has_annotation("SENT_START") else 0
-            out.append(_group_through(full, head, code, self._head_sector(head), sent_start))
-        return out
+            found = [c for c in found if not (c.start < full.end_char and full.start_char < c.end)]
+            found.append(_group_through(full, head, code, self._head_sector(head), sent_start))
+        return found
 
     def _head_sector(self, head: Token) -> str | None:
         """The sector a group's head noun gives, as written or by lemma ("ministers")."""

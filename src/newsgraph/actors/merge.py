@@ -289,10 +289,11 @@ def _to_actors(doc: Doc, clusters: list[_Cluster], lex: ActorLexicon) -> list[Ac
     return actors
 
 
-def link_references(doc: Doc, actors: list[Actor], lex: ActorLexicon | None = None) -> bool:
-    """Add pronoun and description mentions that clearly refer to one actor. With a lexicon, a
+def link_references(doc: Doc, actors: list[Actor], lex: ActorLexicon) -> bool:
+    """Add pronoun and description mentions that clearly refer to one actor. A
     description that refers back to no actor but acts in its clause ("The court sentenced…")
-    becomes an unnamed actor of its own, with the sector its words give and no country.
+    becomes an unnamed actor of its own, with the sector its words give and a country only from
+    a place it is said to be in.
     Returns whether such actors were added."""
     added = False
     # (start, actor, is_subject) of every name mention, for "most recent" lookups
@@ -336,7 +337,7 @@ def link_references(doc: Doc, actors: list[Actor], lex: ActorLexicon | None = No
                 if (s, e) not in taken:
                     target.mentions.append(Mention(s, e, doc_text(doc)[s:e], "description"))
                 continue
-        if lex is not None and (unnamed := _unnamed(doc, tok, lex, taken)) is not None:
+        if (unnamed := _unnamed(doc, tok, lex, taken)) is not None:
             actors.append(unnamed)
             recent.append((tok.idx, unnamed))
             if tok.dep_ in ("nsubj", "nsubjpass"):

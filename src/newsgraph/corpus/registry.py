@@ -88,9 +88,10 @@ def link_article(conn: Connection, article: Article) -> dict[str, int]:
         if _described_only(actor):
             # "the court" here and "the court" elsewhere need not be one court
             key = NameKey(f"{key.full}@{article.id}", None, None)
-            rid, reason = None, ""
+            rid, reason = None, "new entry: described only, not merged across articles"
         else:
             rid, reason = _match(conn, actor, key)
+            reason = reason if rid is not None else "new entry"
         if rid is None:
             rid = int(
                 conn.execute(
@@ -103,9 +104,6 @@ def link_article(conn: Connection, article: Article) -> dict[str, int]:
                         last_seen=article.published,
                     )
                 ).inserted_primary_key[0]  # type: ignore[index]
-            )
-            reason = (
-                "new entry" if not _described_only(actor) else "new entry: described only, not merged across articles"
             )
         else:
             _update_entry(conn, rid, actor, article.published)

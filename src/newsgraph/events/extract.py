@@ -207,12 +207,12 @@ def _no_event(verb: Token, lemma: str, etype: str, lex: EventLexicon) -> bool:
         # "asked whether he would…", "asked questions about Trump": a question, not a request
         return bool(_children(verb, ("ccomp",))) or any(o.lemma_ == "question" for o in _children(verb, ("dobj",)))
     # one person talking about something is no consultation
-    return etype == "CONSULT" and lemma in ("talk", "discuss", "speak") and not _together(verb, etype)
+    return etype == "CONSULT" and lemma in ("talk", "discuss", "speak") and not _together(verb)
 
 
-def _together(verb: Token, etype: str) -> bool:
-    """Does ``verb`` have someone to talk with: an object, or several subjects ("the ministers
-    discussed", "Israel and Syria talked")?"""
+def _together(verb: Token) -> bool:
+    """Does ``verb`` have someone to talk with: a partner ("talked with X", "spoke to X"), or
+    several subjects ("the ministers discussed", "Israel and Syria talked")?"""
     subjects = subject_of(verb)
     partners = [o for p in _children(verb, ("prep",)) if p.lower_ in ("with", "to") for o in _children(p, ("pobj",))]
     return bool(partners) or len(subjects) > 1 or any(s.tag_ in ("NNS", "NNPS") for s in subjects)
