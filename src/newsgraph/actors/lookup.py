@@ -46,6 +46,22 @@ def mention_at(doc: Doc, start: int, end: int) -> tuple[Actor, Mention] | None:
     return (best[1], best[2]) if best else None
 
 
+def coordinated_in(doc: Doc, actor: Actor, mention: Mention) -> list[Actor]:
+    """The other actors a coordinated mention names at its end: "Irish officials" in "British
+    and Irish officials", which the actor stage keeps as a mention of its own."""
+    starts, rows, _longest = _mention_index(doc)
+    out: list[Actor] = []
+    for _s, _e, other, m in rows[bisect_left(starts, mention.start + 1) : bisect_right(starts, mention.end)]:
+        if (
+            other is not actor
+            and other not in out
+            and m.end == mention.end
+            and " and " in doc.text[mention.start : m.start + 1]
+        ):
+            out.append(other)
+    return out
+
+
 def actor_at(doc: Doc, start: int, end: int) -> Actor | None:
     """The actor one of whose mentions best covers ``[start, end)``, or None."""
     found = mention_at(doc, start, end)

@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from ..actors.lexicon import actor_lexicon
-from ..actors.lookup import mention_at
+from ..actors.lookup import coordinated_in, mention_at
 from ..dates import date_of
 from ..nlp import by_sentence, doc_text
 from ..record import Actor, Event, Location, Mention, Offsets, Quote, Span
@@ -101,8 +101,8 @@ def _actors_of(doc: Doc, toks: list[Token]) -> list[Actor]:
                 break
             s, e = _np_range(t, with_right)
             found = mention_at(doc, s, e)
-        if found and found[0] not in out:
-            out.append(found[0])
+        if found:
+            out.extend(a for a in (found[0], *coordinated_in(doc, *found)) if a not in out)
     return out
 
 
@@ -185,7 +185,10 @@ def _inside(tok: Token) -> bool:
     purpose ("sent material to help defend X"), not a time or concession adjunct, and not a
     report about it ("…, diplomats said")."""
     if tok.dep_ == "advcl":
-        return _to_clause(tok)
+        # "charged that the Authority was encouraging violence": a "that" clause the parser
+        # hung as an adverbial is the verb's content (the mark may hang on its auxiliary)
+        heads = [tok, *(c for c in tok.children if c.dep_ in ("aux", "auxpass"))]
+        return _to_clause(tok) or any(c.dep_ == "mark" and c.lower_ == "that" for h in heads for c in h.children)
     if tok.dep_ == "prep" and tok.lower_ in _ADJUNCT_PREPS:
         return False
     return not (tok.dep_ == "ccomp" and tok.lemma_ in REPORT_LEMMAS)
@@ -298,9 +301,25 @@ class EventsComponent:
             if q is not None and q.date:  # an event told in a dated statement
                 date, basis = q.date, "sentence"
         location = self._location(trig)
-        if not targets and etype in PLACE_TARGET_TYPES and location is not None:
+        if (
+            not targets
+            and location is not None
+            and (
+                etype in PLACE_TARGET_TYPES
+                # a visit abroad: the host country is the one consulted ("arrived in Beijing")
+                or (mode == "visit" and location.country not in {None, *(a.country for a in sources)})
+            )
+        ):
             place = self._place_actor(doc, location)
             targets = [place] if place is not None and place not in sources else []
+        if not targets:
+            # an unnamed target where it is: "donated rice to earthquake victims in Nepal",
+            # "demolished homes in east Jerusalem": the country of the place it is in
+            for where in filter(None, (self._located(t) for t in f.target_tokens)):
+                actor = self._place_actor(doc, where)
+                if actor is not None and actor not in sources:
+                    targets = [actor]
+                    break
         conf = 0.75 if targets else 0.62
         if f.nominal:
             conf -= 0.05
@@ -353,6 +372,22 @@ class EventsComponent:
                             text = doc_text(trig.doc)[s:e]
                             return Location(text, self._place_code(text, o), s, e)
         return None
+
+    def _located(self, tok: Token) -> Location | None:
+        """Where an argument that is no actor is: "victims in Nepal", "homes in east Jerusalem"."""
+        places = (
+            _place_in(o)
+            for p in tok.children
+            if p.dep_ == "prep" and p.lower_ in ("in", "near", "at")
+            for o in p.children
+            if o.dep_ == "pobj"
+        )
+        o = next(filter(None, places), None)
+        if o is None:
+            return None
+        s, e = _np_range(o)
+        text = doc_text(tok.doc)[s:e]
+        return Location(text, self._place_code(text, o), s, e)
 
     def _place_code(self, text: str, head: Token) -> str | None:
         """The country of a place phrase: the whole ("the Gaza Strip"), the named entity at its

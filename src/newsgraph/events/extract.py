@@ -60,6 +60,8 @@ REPORT_LEMMAS = {
     "conclude",
 }
 # heads that carry an event noun used as their modifier: "mediation efforts", "aid deliveries"
+# nouns that count or group events: the event noun's arguments are theirs
+_MEASURES = {"round", "series", "wave", "spate", "string", "flurry", "volley", "barrage", "rash"}
 _GENERIC_HEADS = {
     "effort",
     "mission",
@@ -136,6 +138,16 @@ def subject_of(verb: Token) -> list[Token]:
         if t.dep_ == "acl" and t.head.pos_ in ("NOUN", "PROPN"):
             return [t.head]
         break
+    # the small parser reads a bare name opening the clause as a noun adverb ("Turkey massed
+    # troops"): with no subject found, a named actor right before the verb is its subject
+    first = next(iter(verb.lefts), None)
+    if (
+        first is not None
+        and first.dep_ == "npadvmod"
+        and first.ent_type_ in ("GPE", "ORG", "NORP", "PERSON")
+        and all(t.dep_ in ("aux", "neg", "advmod") for t in verb.lefts if t.i != first.i)
+    ):
+        return [first]
     return []
 
 
@@ -143,9 +155,19 @@ def _passive_object(verb: Token) -> list[Token]:
     return _with_conjuncts(_children(verb, ("nsubjpass",)))
 
 
+def _verb_preps(verb: Token) -> list[Token]:
+    """The verb's prepositions, with those the parser hung on its means: in "spoke by
+    telephone with X", "with X" goes with "spoke", not with the telephone."""
+    preps = _children(verb, ("prep",))
+    for p in list(preps):
+        if p.lower_ == "by":
+            preps.extend(q for o in _children(p, ("pobj",)) for q in _children(o, ("prep",)))
+    return preps
+
+
 def _objects(verb: Token, etype: str) -> list[Token]:
     objs = _children(verb, ("dobj", "dative"))
-    for p in _children(verb, ("prep",)):
+    for p in _verb_preps(verb):
         if p.lower_ in _TARGET_PREPS.get(etype, ()):
             objs.extend(_children(p, ("pobj",)))
     if etype == "CONSULT" and verb.lemma_ == "visit":
@@ -214,7 +236,7 @@ def _together(verb: Token) -> bool:
     """Does ``verb`` have someone to talk with: a partner ("talked with X", "spoke to X"), or
     several subjects ("the ministers discussed", "Israel and Syria talked")?"""
     subjects = subject_of(verb)
-    partners = [o for p in _children(verb, ("prep",)) if p.lower_ in ("with", "to") for o in _children(p, ("pobj",))]
+    partners = [o for p in _verb_preps(verb) if p.lower_ in ("with", "to") for o in _children(p, ("pobj",))]
     return bool(partners) or len(subjects) > 1 or any(s.tag_ in ("NNS", "NNPS") for s in subjects)
 
 
@@ -296,9 +318,15 @@ def _verb_type(tok: Token, lex: EventLexicon) -> tuple[str | None, int]:
     """The event type of a verb and the end of its trigger phrase: a phrasal verb ("call for",
     "pushing hard for"), a verb typed by its object ("lift the blockade"), or the verb itself."""
     lemma = tok.lemma_.lower()
+    lemmas = [lemma]
+    if tok.i >= 2 and tok.doc[tok.i - 1].text == "-" and tok.doc[tok.i - 2].head.i == tok.i:
+        lemmas.insert(0, f"{tok.doc[tok.i - 2].lower_}-{lemma}")  # "test-fired", split by the tokenizer
     # the object first: "handed over their weapons" disarms, "handed over the prisoners" yields
     for obj in _typing_objects(tok):
-        for key in ((lemma, obj.lemma_.lower()), (lemma, obj.lower_)):
+        words = [obj.lemma_.lower(), obj.lower_]
+        if obj.ent_type_ == "ORG":
+            words.append("organization")  # "banned the Muslim Brotherhood" bans an organisation
+        for key in ((v, w) for v in lemmas for w in words):
             if key in lex.object_types:  # null: no event ("suspended his campaign")
                 return lex.object_types[key], tok.i + 1
     for c in tok.children:
@@ -322,8 +350,8 @@ def _typing_objects(verb: Token) -> Iterator[Token]:
             for p in c.children:
                 if p.dep_ == "prep" and p.lower_ == "of":
                     yield from (o for o in p.children if o.dep_ == "pobj")
-        elif c.dep_ == "prep" and c.lower_ in ("on", "under", "with") and c.i > verb.i:
-            # "put on high alert", "provided the Kurds with weapons"
+        elif c.dep_ == "prep" and c.lower_ in ("on", "under", "with", "by") and c.i > verb.i:
+            # "put on high alert", "provided the Kurds with weapons", "spoke by telephone"
             yield from (o for o in c.children if o.dep_ == "pobj")
 
 
@@ -449,7 +477,11 @@ def find_events(sent: Span, lex: EventLexicon, candidates: list[Token] | None = 
             and not _types_its_verb(tok, lex)
             and (etype := _noun_type(tok, lex))
         ):
-            head = tok.head if tok.dep_ == "compound" and tok.head.lemma_.lower() in _GENERIC_HEADS else tok
+            head = tok
+            if tok.dep_ == "compound" and tok.head.lemma_.lower() in _GENERIC_HEADS:
+                head = tok.head  # "aid deliveries"
+            elif tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in _MEASURES:
+                head = tok.head.head  # "held a fresh round of talks", "a wave of arrests"
             src, tgt = _noun_arguments(head, etype, lex)
             if not src:
                 continue
