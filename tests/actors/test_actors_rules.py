@@ -101,9 +101,12 @@ def test_well_known_figures_come_from_the_actor_dictionary(extract) -> None:
 
 def test_groups_named_by_a_plural_noun_take_the_place_they_are_in(extract) -> None:
     art = extract("Rebels in Mali attacked an army post, and students from Lagos marched on Monday.")
-    rebels = by_name(art, "Rebels")
+    # the place is the evidence of the country, so the mention reaches it
+    rebels = by_name(art, "Rebels in Mali")
     assert (rebels.kind, rebels.country, rebels.sector) == ("group", "MLI", "REB")
-    assert by_name(art, "students").country == "NGA"
+    assert by_name(art, "students from Lagos").country == "NGA"
+    later = extract("Students from Lagos marched on Monday. The students said they would return.")
+    assert [m.text for m in by_name(later, "Students from Lagos").mentions][:2] == ["Students from Lagos", "students"]
     bare = extract("Hackers defaced the ministry's website.")
     assert by_name(bare, "Hackers").country is None  # no place, no nationality: unknown
 
@@ -191,11 +194,11 @@ def test_an_unnamed_body_takes_the_country_it_is_said_to_be_in(extract) -> None:
 
 def test_a_city_name_several_countries_share_follows_the_article(extract) -> None:
     art = extract("Syrian officers ended mediation between rival militias in Tripoli, the north Lebanese port.")
-    assert by_name(art, "rival militias").country == "LBN"
+    assert by_name(art, "rival militias in Tripoli").country == "LBN"
     libya = extract("Rival militias in Tripoli clashed again on Sunday.")
-    assert by_name(libya, "Rival militias").country == "LBY"  # the larger Tripoli without other evidence
+    assert by_name(libya, "Rival militias in Tripoli").country == "LBY"  # the larger Tripoli without other evidence
     paris = extract("American officials met rebels in Paris on Monday.")
-    assert all(a.country != "USA" for a in paris.actors if a.name == "rebels")
+    assert all(a.country != "USA" for a in paris.actors if a.name.startswith("rebels"))
 
 
 @pytest.mark.parametrize(

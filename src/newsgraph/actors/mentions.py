@@ -486,15 +486,18 @@ class MentionFinder:
             span = doc[left : t.i + 1]
             if any(s < span.end_char and span.start_char < e for s, e in taken):
                 continue
-            country = country_in(list(span), self.lex) or located_in(t, self.lex, named)
-            words = [w.lower_ for w in span]
+            country = country_in(list(span), self.lex)
+            words, tokens = [w.lower_ for w in span], [w.text for w in span]
+            if country is None and (place := place_of(t, self.lex, named)) is not None:
+                # the place is the evidence of the country: "demonstrators in Baghdad" is the mention
+                country, span = place[0], doc[left : place[1].i + 1]
             out.append(
                 Candidate(
                     span.start_char,
                     span.end_char,
                     span.text,
                     "group",
-                    [w.text for w in span],
+                    tokens,
                     country=country,
                     sector=lex.sector_of_role(words) or sector,
                     sent_start=t.sent.start_char,
@@ -686,6 +689,13 @@ def _norm(text: str) -> str:
 def located_in(noun: Token, lex: ActorLexicon, context: frozenset[str] = frozenset()) -> str | None:
     """The country of the place a group is in or from: "rebels in the Ivory Coast",
     "a newspaper based in east Beirut", "students from Lagos"."""
+    found = place_of(noun, lex, context)
+    return found[0] if found else None
+
+
+def place_of(noun: Token, lex: ActorLexicon, context: frozenset[str] = frozenset()) -> tuple[str, Token] | None:
+    """The country of the place a group is in or from (see :func:`located_in`) and the last
+    token of the place's name, for the mention to reach it: "demonstrators in Baghdad"."""
     preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("in", "from", "of")]
     preps += [
         p
@@ -700,13 +710,13 @@ def located_in(noun: Token, lex: ActorLexicon, context: frozenset[str] = frozens
                 ent = next((e for e in o.doc.ents if e.start <= o.i < e.end), None)
                 code = lex.place_code(ent.text if ent is not None else o.text, context)
                 if code:
-                    return code
+                    return code, (ent[-1] if ent is not None else o)
             elif o.dep_ == "pobj" and o.ent_type_ == "ORG" and p.lower_ == "of":
                 # "workers of the United Bus Company of Tehran": the organisation's country
                 ent = next((e for e in o.doc.ents if e.start <= o.i < e.end), None)
                 code = country_in(list(ent), lex) if ent is not None else None
-                if code and code != "IGO":
-                    return code
+                if code and code != "IGO" and ent is not None:
+                    return code, ent[-1]
     return None
 
 

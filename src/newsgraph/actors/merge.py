@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 from ..nlp import doc_text, tokens_starting_at, tokens_with
 from ..record import Actor, Mention
 from .lexicon import ActorLexicon
-from .mentions import Candidate, located_in
+from .mentions import Candidate, place_of
 
 _SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 _PRONOUNS = {
@@ -178,11 +178,16 @@ def merge_candidates(doc: Doc, cands: list[Candidate], lex: ActorLexicon) -> lis
             target = by_org.get(key)
             if target is None and c.acronym_of is None:
                 target = by_org.get(_org_key(c.text))
+            if target is None and c.kind == "group":
+                target = by_org.get(_org_key(" ".join(c.tokens)))
             if target is None:
                 target = _Cluster(c.kind, key=key)
                 by_org[key] = target
                 clusters.append(target)
             by_org.setdefault(_org_key(c.text), target)
+            if c.kind == "group":
+                # "Students from Lagos" and later "the students": the group without its place
+                by_org.setdefault(_org_key(" ".join(c.tokens)), target)
             target.names.append(c)
     actors = _to_actors(doc, clusters, lex)
     add_missed_names(doc, actors)
@@ -381,7 +386,10 @@ def _unnamed(doc: Doc, tok: Token, lex: ActorLexicon, taken: set[tuple[int, int]
     kind = "person" if low in _UNNAMED_PEOPLE else "organization"
     taken.add((s, e))
     name = " ".join(words)
-    country = located_in(tok, lex)  # "a newspaper based in east Beirut", "the court in Ankara"
+    country = None
+    if (place := place_of(tok, lex)) is not None:
+        # "a newspaper based in east Beirut", "the court in Ankara": the mention reaches the place
+        country, e = place[0], max(e, place[1].idx + len(place[1]))
     return Actor("", name, kind, [name], country, sector, [Mention(s, e, doc_text(doc)[s:e], "description")])
 
 
