@@ -514,3 +514,43 @@ def test_a_visit_abroad_consults_the_host_country(extract) -> None:
 def test_a_round_of_talks_is_talks(extract) -> None:
     art = extract("Sudanese and South Sudanese negotiators held a new round of talks in Addis Ababa.")
     assert [t for t, _, _ in events_of(art)] == ["CONSULT"], events_of(art)
+
+
+def test_what_is_sent_is_no_target_where_it_goes_is(extract) -> None:
+    art = extract("France sent 300 paratroopers to Chad on Monday.")
+    assert events_of(art) == [("MOBILIZE", ["FRA"], ["TCD"])]
+
+
+def test_handing_over_a_suspect_is_judicial_cooperation(extract) -> None:
+    art = extract("Kenya handed over two terror suspects to Uganda on Friday.")
+    assert events_of(art) == [("COOPERATE", ["KEN"], ["UGA"])]
+
+
+def test_a_time_after_a_meeting_noun_is_not_the_partner(extract) -> None:
+    art = extract("The Turkish foreign minister held talks on Monday with his Greek counterpart.")
+    assert events_of(art) == [("CONSULT", ["TUR"], ["GRC"])]
+
+
+def test_people_who_act_in_protest_are_protesting(extract) -> None:
+    drivers = extract("Spanish truck drivers blocked fuel depots in protest at rising diesel prices.")
+    assert [t for t, _, _ in events_of(drivers)] == ["PROTEST"], events_of(drivers)
+    state = extract("Britain recalled its ambassador to Iran in protest.")
+    assert [t for t, _, _ in events_of(state)] == ["SANCTION"], events_of(state)
+
+
+def test_seeking_help_is_a_request_and_fighting_a_disease_no_attack(extract) -> None:
+    art = extract("Malawi sought international assistance to fight the spread of cholera.")
+    assert [t for t, _, _ in events_of(art)] == ["REQUEST"], events_of(art)
+
+
+@pytest.mark.parametrize(
+    ("text", "etype"),
+    [
+        ("The Israeli cabinet voted against the proposal on Sunday.", "REJECT"),
+        ("Syria brushed aside American calls for a withdrawal from Lebanon.", "REJECT"),
+        ("The Washington Treasury blacklisted two Iranian banks on Tuesday.", "SANCTION"),
+    ],
+)
+def test_phrasal_rejections_and_blacklists(extract, text: str, etype: str) -> None:
+    art = extract(text)
+    assert etype in [t for t, _, _ in events_of(art)], events_of(art)

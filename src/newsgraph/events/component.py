@@ -17,7 +17,15 @@ from ..actors.lookup import coordinated_in, mention_at
 from ..dates import date_of
 from ..nlp import by_sentence, doc_text
 from ..record import Actor, Event, Location, Mention, Offsets, Quote, Span
-from .extract import REPORT_LEMMAS, Found, find_events, subject_of, trigger_candidates
+from .extract import (
+    REPORT_LEMMAS,
+    TRANSFER_LEMMAS,
+    Found,
+    adjunct_verb,
+    find_events,
+    subject_of,
+    trigger_candidates,
+)
 from .lexicon import event_lexicon
 
 _VERBAL = {"AGREE", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT", "SANCTION"}
@@ -131,7 +139,8 @@ def _embedded_targets(doc: Doc, f: Found, sources: list[Actor]) -> list[Actor]:
     Australian ultimatum", "closed its borders with Iran and Turkey" (not "its": the source)."""
     skip = {t.i for s in f.source_tokens for t in s.subtree}
     trig = f.trigger
-    first = [c for c in trig.children if c.dep_ not in ("punct", "nsubj", "agent", "mark") and _inside(c)]
+    theme = ("dobj",) if trig.lemma_ in TRANSFER_LEMMAS else ()  # the troops sent are not their target
+    first = [c for c in trig.children if c.dep_ not in ("punct", "nsubj", "agent", "mark", *theme) and _inside(c)]
     if f.nominal and trig.dep_ in ("dobj", "attr"):  # the light verb's other arguments: "its demand that X"
         first += [c for c in trig.head.children if c.dep_ in ("dative", "prep", "ccomp") and c is not trig]
     elif trig.dep_ in ("advcl", "xcomp") and _to_clause(trig):
@@ -241,10 +250,25 @@ class EventsComponent:
                 # a silent reporting verb ("concluded that the US must…") governs nothing: what it
                 # reports stays an event (reported), as under any "said"
                 triggers = {f.trigger.i for f in found if not (f.silent and f.trigger.lemma_ in REPORT_LEMMAS)}
+                # "truck drivers blockaded depots in protest": people protest by blockading (a
+                # government that "recalled its envoy in protest" still sanctions)
+                protested = {
+                    adjunct_verb(f.trigger).i
+                    for f in found
+                    if f.nominal and f.type == "PROTEST" and f.trigger.dep_ == "pobj" and f.trigger.head.lower_ == "in"
+                }
+                protested = {
+                    f.trigger.i
+                    for f in found
+                    if f.trigger.i in protested
+                    and not f.nominal
+                    and not all(map(_is_state, _actors_of(doc, f.source_tokens)))
+                }
+                triggers -= protested
                 purposes = {p.trigger.i for p in found if _purpose_of_sending(p.trigger, triggers)}
                 promises = {p.trigger.i for p in found if _promise_of(p.trigger, triggers)}
                 for f in found:
-                    if f.silent or f.trigger.i in purposes | promises:
+                    if f.silent or f.trigger.i in purposes | promises | protested:
                         continue  # "sent inspectors to investigate": the investigation is the event
                     if _governed(f.trigger, triggers - purposes - promises):
                         continue  # "threatened to cut off aid": the threat is the event, not the cut

@@ -165,10 +165,34 @@ def _verb_preps(verb: Token) -> list[Token]:
     return preps
 
 
+# verbs that move something somewhere: what is moved (troops, food, inspectors) is no target;
+# where it goes, or to whom, is ("sent 700 paratroopers to Sierra Leone")
+TRANSFER_LEMMAS = frozenset(
+    {
+        "send",
+        "dispatch",
+        "ship",
+        "fly",
+        "rush",
+        "deploy",
+        "deliver",
+        "donate",
+        "airlift",
+        "airdrop",
+        "move",
+        "mass",
+        "hand",
+        "extradite",
+        "transfer",
+    }
+)
+
+
 def _objects(verb: Token, etype: str) -> list[Token]:
-    objs = _children(verb, ("dobj", "dative"))
+    transfer = verb.lemma_ in TRANSFER_LEMMAS
+    objs = _children(verb, ("dative",) if transfer else ("dobj", "dative"))
     for p in _verb_preps(verb):
-        if p.lower_ in _TARGET_PREPS.get(etype, ()):
+        if p.lower_ in _TARGET_PREPS.get(etype, ()) or (transfer and p.lower_ in ("to", "into")):
             objs.extend(_children(p, ("pobj",)))
     if etype == "CONSULT" and verb.lemma_ == "visit":
         objs = _children(verb, ("dobj",)) or objs
@@ -327,7 +351,9 @@ def _verb_type(tok: Token, lex: EventLexicon) -> tuple[str | None, int]:
         if obj.ent_type_ == "ORG":
             words.append("organization")  # "banned the Muslim Brotherhood" bans an organisation
         for key in ((v, w) for v in lemmas for w in words):
-            if key in lex.object_types:  # null: no event ("suspended his campaign")
+            if key in lex.object_types:  # "": no event ("suspended his campaign")
+                if not lex.object_types[key] and _noun_type(obj, lex):
+                    break  # unless the object is an event by its modifier: "launched a joint campaign"
                 return lex.object_types[key], tok.i + 1
     for c in tok.children:
         # a particle the parser took for an adverb counts when it follows the verb: "stepped down"
@@ -350,8 +376,9 @@ def _typing_objects(verb: Token) -> Iterator[Token]:
             for p in c.children:
                 if p.dep_ == "prep" and p.lower_ == "of":
                     yield from (o for o in p.children if o.dep_ == "pobj")
-        elif c.dep_ == "prep" and c.lower_ in ("on", "under", "with", "by") and c.i > verb.i:
-            # "put on high alert", "provided the Kurds with weapons", "spoke by telephone"
+        elif c.dep_ == "prep" and c.lower_ in ("on", "under", "with", "by", "over") and c.i > verb.i:
+            # "put on high alert", "provided the Kurds with weapons", "spoke by telephone",
+            # "handed over a suspect" (the particle read as a preposition)
             yield from (o for o in c.children if o.dep_ == "pobj")
 
 
@@ -360,7 +387,11 @@ def _types_its_verb(noun: Token, lex: EventLexicon) -> bool:
     if noun.dep_ not in ("dobj", "nsubjpass"):
         return False
     verb = noun.head.lemma_.lower()
-    return (verb, noun.lemma_.lower()) in lex.object_types or (verb, noun.lower_) in lex.object_types
+    for key in ((verb, noun.lemma_.lower()), (verb, noun.lower_)):
+        if key in lex.object_types:
+            # a verb declared no event with this object leaves an event phrase its own: "launched a joint campaign"
+            return bool(lex.object_types[key]) or not _noun_type(noun, lex)
+    return False
 
 
 def _noun_type(tok: Token, lex: EventLexicon) -> str | None:
@@ -371,6 +402,8 @@ def _noun_type(tok: Token, lex: EventLexicon) -> str | None:
             if phrase in lex.noun_phrases:
                 return lex.noun_phrases[phrase] or None  # "" : "a great deal of respect" is no deal
     etype = lex.nouns.get(low) or lex.nouns.get(lemma)
+    if etype == "CONSULT" and lemma == "call" and any(c.lower_ == "for" and c.dep_ == "prep" for c in tok.children):
+        return "REQUEST"  # "U.S. calls for democratic reforms": a demand, not a phone call
     if etype == "PROTEST" and lemma == "strike" and any(c.lower_ in ("on", "against") for c in tok.children):
         return "ASSAULT"  # "strikes on rebel positions"
     if (
@@ -544,6 +577,8 @@ def _noun_arguments(noun: Token, etype: str, lex: EventLexicon) -> tuple[list[To
                 src.extend(objs)
             elif c.lower_ in _NOUN_TARGET_PREPS:
                 for o in objs:
+                    if o.ent_type_ in ("DATE", "TIME"):
+                        continue  # "talks on Sunday": a time, not a partner
                     if c.lower_ == "of":
                         # "the arrest of the leader by Zimbabwean police": the agent hung on the patient
                         agents = [b for b in _children(o, ("prep",)) if b.lower_ == "by"]
@@ -583,10 +618,19 @@ def _noun_arguments(noun: Token, etype: str, lex: EventLexicon) -> tuple[list[To
         and noun.dep_ == "pobj"
         and noun.head.dep_ == "prep"
         and (noun.head.lower_ in ("in", "for", "into") or (noun.head.lower_ == "on" and etype == "PROTEST"))
-        and noun.head.head.pos_ in ("VERB", "ADJ")
+        and adjunct_verb(noun).pos_ in ("VERB", "ADJ")
     ):
         # "converging for a rally", "were engaged in ethnic cleansing", "went on strike": the
         # verb's subject acts
-        verb = noun.head.head
+        verb = adjunct_verb(noun)
         src = subject_of(verb) or (_children(verb, ("nsubjpass",)) if verb.lemma_ in ("engage", "involve") else [])
     return _with_conjuncts(src), _with_conjuncts(tgt)
+
+
+def adjunct_verb(noun: Token) -> Token:
+    """The word a prepositional phrase holding ``noun`` modifies, through an object the parser
+    hung it on: "blocked fuel depots in protest" is blocking in protest."""
+    head = noun.head.head
+    if noun.head.lower_ == "in" and head.dep_ == "dobj" and head.head.pos_ == "VERB":
+        return head.head
+    return head
