@@ -285,6 +285,12 @@ def test_workers_of_an_organisation_take_its_country(extract) -> None:
         ("Iranian students burned Israeli flags outside the embassy.", "PROTEST"),
         ("Iran test-fired a long-range missile on Sunday, state television said.", "MOBILIZE"),
         ("The government of Uzbekistan banned the Hizb ut-Tahrir movement.", "COERCE"),
+        ("Libya expelled thousands of Egyptian workers last month.", "COERCE"),
+        ("Syria used chemical weapons against rebel-held suburbs of Damascus.", "ASSAULT"),
+        ("The Pentagon ordered two more aircraft carriers to the region.", "MOBILIZE"),
+        ("Japan raised its military alert level after the launch.", "MOBILIZE"),
+        ("The Cuban president rallied support for Venezuela at the summit.", "SUPPORT"),
+        ("The tribunal found the former general guilty of war crimes.", "ACCUSE"),
     ],
 )
 def test_verbs_typed_by_their_objects(extract, text: str, etype: str) -> None:
@@ -554,3 +560,16 @@ def test_seeking_help_is_a_request_and_fighting_a_disease_no_attack(extract) -> 
 def test_phrasal_rejections_and_blacklists(extract, text: str, etype: str) -> None:
     art = extract(text)
     assert etype in [t for t, _, _ in events_of(art)], events_of(art)
+
+
+def test_coordinated_verbs_are_each_an_event(extract) -> None:
+    art = extract("Militias burned the village and killed 40 civilians in Darfur on Monday.")
+    assert {t for t, _, _ in events_of(art)} == {"COERCE", "ASSAULT"}, events_of(art)
+    demand = extract("Sudan urged the rebels to lay down their arms and join the talks.")
+    assert [t for t, _, _ in events_of(demand)] == ["REQUEST"], events_of(demand)
+
+
+def test_who_acts_after_a_passive_is_its_patient(extract) -> None:
+    art = extract("The Serbian minister was indicted by the tribunal in The Hague and will resign.")
+    resign = only(art, "AGREE")
+    assert [art.actor(i).name for i in resign.source] == ["Serbian minister"], events_of(art)

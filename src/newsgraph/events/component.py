@@ -227,7 +227,10 @@ def _promise_of(tok: Token, triggers: set[int]) -> bool:
 
 
 def _governed(tok: Token, triggers: set[int]) -> bool:
-    """Is ``tok`` inside the clause of another trigger (its ancestor within the sentence)?"""
+    """Is ``tok`` inside the clause of another trigger (its ancestor within the sentence)? A
+    coordinated verb is not inside its first conjunct: "burned villages and killed civilians"."""
+    while tok.dep_ == "conj" and tok.head.pos_ == "VERB" and tok.pos_ == "VERB":
+        tok = tok.head
     return any(a.i in triggers for a in tok.ancestors)
 
 

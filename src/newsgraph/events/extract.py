@@ -123,6 +123,9 @@ def subject_of(verb: Token) -> list[Token]:
     """The agent of ``verb``: its subject, the passive's "by" agent, or the subject it shares."""
     t = verb
     for _ in range(4):
+        if t.i != verb.i and _children(t, ("nsubjpass",)):
+            # "has been indicted by the court and will resign": who resigns is the one indicted
+            return _with_conjuncts(_children(t, ("nsubjpass",)))
         agents = [p for a in _children(t, ("agent",)) for p in _children(a, ("pobj",))]
         if agents:
             return _with_conjuncts(agents)
@@ -241,7 +244,7 @@ def _no_event(verb: Token, lemma: str, etype: str, lex: EventLexicon) -> bool:
         for o in _children(verb, ("dobj",))
     ):
         return True  # recognition is of a state or a government, not "did not recognize the passenger"
-    if lemma in ("demonstrate", "rally") and _children(verb, ("dobj",)):
+    if lemma in ("demonstrate", "rally") and etype == "PROTEST" and _children(verb, ("dobj",)):
         return True  # "demonstrated the temperament", "rallied voters": showing and gathering, no protest
     if lemma == "seek" and _children(verb, ("xcomp",)) and not _children(verb, ("dobj",)):
         return True  # "sought to counter", "seeking to leave": trying, not requesting
@@ -357,8 +360,11 @@ def _verb_type(tok: Token, lex: EventLexicon) -> tuple[str | None, int]:
                 return lex.object_types[key], tok.i + 1
     for c in tok.children:
         # a particle the parser took for an adverb counts when it follows the verb: "stepped down"
-        if (c.dep_ in ("prt", "prep", "dobj", "mark") and tok.i < c.i <= tok.i + 3) or (
-            c.dep_ == "advmod" and c.i == tok.i + 1
+        if (
+            (c.dep_ in ("prt", "prep", "dobj", "mark") and tok.i < c.i <= tok.i + 3)
+            or (c.dep_ == "advmod" and c.i == tok.i + 1)
+            # "found X guilty" (the small parser may take the adjective for the object)
+            or (c.dep_ in ("oprd", "acomp", "ccomp", "xcomp", "dobj") and c.i > tok.i and c.pos_ == "ADJ")
         ):
             phrase = f"{lemma} {c.lower_}"
             if phrase in lex.phrasal:  # null: the phrasal verb is no event ("fired off questions")
@@ -373,6 +379,8 @@ def _typing_objects(verb: Token) -> Iterator[Token]:
     for c in verb.children:
         if c.dep_ in ("dobj", "nsubjpass"):
             yield c
+            # "raised its alert level": the noun modifier says what is raised
+            yield from (m for m in c.lefts if m.dep_ == "compound" and m.pos_ == "NOUN")
             for p in c.children:
                 if p.dep_ == "prep" and p.lower_ == "of":
                     yield from (o for o in p.children if o.dep_ == "pobj")
