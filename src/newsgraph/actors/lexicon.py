@@ -39,6 +39,7 @@ class ActorLexicon:
     role_countries: dict[str, str] = field(default_factory=dict)  # "secretary of state" -> USA
     people: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)  # "mugabe" -> (ZWE, GOV)
     country_names: dict[str, str] = field(default_factory=dict)  # ISO3 -> display name
+    across_borders: set[str] = field(default_factory=set)  # "kurdish": a people of several states
 
     def place_code(self, text: str, context: frozenset[str] = frozenset()) -> str | None:
         """ISO3 of a country name, short form or city (ours, else the GeoNames gazetteer of
@@ -80,6 +81,7 @@ class ActorLexicon:
 
     def merge(self, extra: dict[str, Any]) -> None:
         self.demonyms.update({k.lower(): v for k, v in extra.get("demonyms", {}).items()})
+        self.across_borders.update(k.lower() for k in extra.get("peoples_across_borders", []))
         self.countries.update({k.lower(): v for k, v in extra.get("country_aliases", {}).items()})
         self.cities.update({k.lower(): v for k, v in extra.get("cities", {}).items()})
         for k, v in extra.get("bodies", {}).items():
@@ -96,7 +98,7 @@ class ActorLexicon:
 
     def known_person(self, tokens: list[str]) -> tuple[str | None, str | None] | None:
         """(country, sector) of a well-known figure named in full, or by a surname used alone."""
-        full = " ".join(t.lower() for t in tokens)
+        full = " ".join(t.lower() for t in tokens).replace(" - ", "-")  # "Dae-jung" comes in three tokens
         return self.people.get(full)
 
     def country_of_role(self, role: str) -> str | None:

@@ -79,6 +79,9 @@ class MentionFinder:
             if n.upper() != n.title():
                 exact.add(n.title() if len(n) > 4 else n.upper())
         self.known_exact.add("KNOWN", [nlp.make_doc(n) for n in sorted(exact)])
+        # well-known figures named in full, which the small model often misses or calls organisations
+        self.known_people = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.known_people.add("PERSON", [nlp.make_doc(n) for n in sorted(lex.people) if " " in n])
 
     # -- candidate spans ------------------------------------------------------------------
     def spans(self, doc: Doc) -> list[tuple[Span, str]]:
@@ -93,6 +96,14 @@ class MentionFinder:
                 ):
                     continue
                 found.append((span, "KNOWN"))
+        for _, s, e in self.known_people(doc):
+            # capitalised as a name is ("Kim Dae-jung", "Omar al-Bashir", "Daniel arap Moi")
+            if doc[s].text[0].isupper() and all(
+                t.text[0].isupper() or doc[t.i - 1].text == "-" or t.lower_ in _NAME_PARTICLES
+                for t in doc[s + 1 : e]
+                if t.is_alpha
+            ):
+                found.append((doc[s:e], "KNOWN_PERSON"))
         found.sort(key=lambda x: (x[0].start, -(x[0].end - x[0].start)))
         out: list[tuple[Span, str]] = []
         last_end = -1
@@ -100,7 +111,12 @@ class MentionFinder:
             if span.start < last_end:
                 prev, plabel = out[-1]
                 # A known body wins over a shorter or mislabelled entity at the same place.
-                if label == "KNOWN" and span.start == prev.start and span.end >= prev.end and plabel != "KNOWN":
+                if (
+                    label in ("KNOWN", "KNOWN_PERSON")
+                    and span.start == prev.start
+                    and span.end >= prev.end
+                    and plabel not in ("KNOWN", "KNOWN_PERSON")
+                ):
                     out[-1] = (span, label)
                     last_end = span.end
                 continue
@@ -157,7 +173,7 @@ class MentionFinder:
             # the small model reads "Ugandan", "Bangladeshi", "Bosnian Serbs" as names: nationality
             # words, coded by the first ("Bosnian Serbs" are Bosnia's)
             return self._group(doc, span, sent_start, in_role, code=lex.code_of_word(span[0].text))
-        if label == "PERSON" or (
+        if label in ("PERSON", "KNOWN_PERSON") or (
             label == "ORG" and len(span) > 1 and span[0].lower_ in lex.abbreviations and span[-1].is_title
         ):
             # "DM Gallant" is sometimes read as an organisation: a title makes it a person
@@ -324,6 +340,7 @@ class MentionFinder:
                         sent_start=sent_start,
                         mention_kind="name",
                     )
+                code = self._where_across_borders(span, head, sector) or code
                 return _group_through(doc[span.start : head.i + 1], head, code, sector, sent_start)
             return None
         if root.pos_ in ("PROPN", "NOUN") or span.text.endswith("s"):
@@ -340,8 +357,17 @@ class MentionFinder:
             )
         return None
 
+    def _where_across_borders(self, span: Span, head: Token, sector: str | None) -> str | None:
+        """The country of a non-state group of a people living in several states, where the text
+        puts it: "Kurdish rebels in southeastern Turkey", "Albanian rebels attacked a police
+        station near Tetovo" (state forces keep their state: "Serb forces in Montenegro")."""
+        if span[0].lower_ not in self.lex.across_borders or sector in ("GOV", "MIL", "COP"):
+            return None
+        return located_in(head, self.lex) or self._clause_place(head)
+
     def _person(self, doc: Doc, span: Span, sent_start: int, subject: bool, in_role: set[int]) -> Candidate:
         lex = self.lex
+        named = span  # "King Hussein" is known by his title and name together
         # Titles inside the entity ("Secretary Blinken", "President Biden") become roles.
         role_tokens: list[Token] = []
         while len(span) > 1 and (
@@ -431,7 +457,11 @@ class MentionFinder:
         sector = lex.sector_of_role(words) if words else None
         if country is None:
             country = next((c for c in map(lex.country_of_role, roles) if c), None)
-        known = lex.known_person([t.text for t in span if t.lower_ not in lex.honorifics]) if country is None else None
+        known = None
+        if country is None:  # "King Hussein" is known with his title, "President Mubarak" without
+            known = lex.known_person([t.text for t in named]) or lex.known_person(
+                [t.text for t in span if t.lower_ not in lex.honorifics]
+            )
         if known is not None:  # the text says nothing: the actor dictionary knows who this is
             country = known[0]
             sector = sector or known[1]
@@ -634,6 +664,25 @@ def _group_through(full: Span, head: Token, country: str | None, sector: str | N
 _LED = re.compile(r"\b([A-Z][\w.]*)[-–]led\b")
 # what a nationality word can qualify without naming anyone: "the Russian language"
 _NOT_PEOPLE = {"language", "dialect", "alphabet", "script", "cuisine", "literature", "music", "folklore"}
+# lower-case words inside personal names
+_NAME_PARTICLES = {
+    "al",
+    "el",
+    "bin",
+    "ibn",
+    "de",
+    "da",
+    "do",
+    "dos",
+    "du",
+    "van",
+    "von",
+    "der",
+    "la",
+    "le",
+    "arap",
+    "ul",
+}
 _GROUP_NOUNS = {
     "people",
     "citizens",
