@@ -573,3 +573,8 @@ def test_who_acts_after_a_passive_is_its_patient(extract) -> None:
     art = extract("The Serbian minister was indicted by the tribunal in The Hague and will resign.")
     resign = only(art, "AGREE")
     assert [art.actor(i).name for i in resign.source] == ["Serbian minister"], events_of(art)
+
+
+def test_where_investigators_are_sent_is_the_target(extract) -> None:
+    art = extract("The IAEA dispatched inspectors to a uranium plant in central Iran on Monday.")
+    assert ("ACCUSE", ["IGO"], ["IRN"]) in events_of(art)

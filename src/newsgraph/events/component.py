@@ -333,6 +333,8 @@ class EventsComponent:
             and location is not None
             and (
                 etype in PLACE_TARGET_TYPES
+                # what is sent goes somewhere: "dispatched inspectors to a plant in central Iran"
+                or trig.lemma_ in TRANSFER_LEMMAS
                 # a visit abroad: the host country is the one consulted ("arrived in Beijing")
                 or (mode == "visit" and location.country not in {None, *(a.country for a in sources)})
             )
