@@ -578,3 +578,20 @@ def test_who_acts_after_a_passive_is_its_patient(extract) -> None:
 def test_where_investigators_are_sent_is_the_target(extract) -> None:
     art = extract("The IAEA dispatched inspectors to a uranium plant in central Iran on Monday.")
     assert ("ACCUSE", ["IGO"], ["IRN"]) in events_of(art)
+
+
+def test_saying_someone_is_to_blame_is_an_accusation(extract) -> None:
+    said = extract("Israeli officials said Syria was behind the bombing in Tel Aviv.")
+    assert ("ACCUSE", ["ISR"], ["SYR"]) in events_of(said)
+    held = extract("Britain held Iran responsible for the attack on its embassy.")
+    assert ("ACCUSE", ["GBR"], ["IRN"]) in events_of(held)
+
+
+def test_an_event_noun_with_its_agent_stays_an_event_under_a_reaction(extract) -> None:
+    art = extract("The release of 50 prisoners by the Serbian government was welcomed by the United Nations.")
+    assert {t for t, _, _ in events_of(art)} == {"CONCEDE", "SUPPORT"}, events_of(art)
+
+
+def test_being_hit_by_sanctions_is_being_sanctioned(extract) -> None:
+    art = extract("Libya was hit by new American sanctions on Thursday.")
+    assert ("SANCTION", ["USA"], ["LBY"]) in events_of(art)

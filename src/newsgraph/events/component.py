@@ -226,6 +226,17 @@ def _promise_of(tok: Token, triggers: set[int]) -> bool:
     )
 
 
+def _agented(f: Found) -> bool:
+    """Is ``f`` an event noun that names who did it, as the subject of a reaction: "the release
+    of 200 prisoners by the Serbian government was welcomed", "Iran's demand … was rejected"?"""
+    t = f.trigger
+    return (
+        f.nominal
+        and t.dep_ in ("nsubj", "nsubjpass")
+        and any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by") for c in t.children)
+    )
+
+
 def _governed(tok: Token, triggers: set[int]) -> bool:
     """Is ``tok`` inside the clause of another trigger (its ancestor within the sentence)? A
     coordinated verb is not inside its first conjunct: "burned villages and killed civilians"."""
@@ -273,7 +284,7 @@ class EventsComponent:
                 for f in found:
                     if f.silent or f.trigger.i in purposes | promises | protested:
                         continue  # "sent inspectors to investigate": the investigation is the event
-                    if _governed(f.trigger, triggers - purposes - promises):
+                    if _governed(f.trigger, triggers - purposes - promises) and not _agented(f):
                         continue  # "threatened to cut off aid": the threat is the event, not the cut
                     ev = self._to_event(doc, sent.start_char, sent.end_char, f, len(events) + 1)
                     if ev is not None:

@@ -384,6 +384,8 @@ def _typing_objects(verb: Token) -> Iterator[Token]:
             for p in c.children:
                 if p.dep_ == "prep" and p.lower_ == "of":
                     yield from (o for o in p.children if o.dep_ == "pobj")
+        elif c.dep_ == "agent":
+            yield from (o for o in c.children if o.dep_ == "pobj")  # "was hit by new sanctions"
         elif c.dep_ == "prep" and c.lower_ in ("on", "under", "with", "by", "over") and c.i > verb.i:
             # "put on high alert", "provided the Kurds with weapons", "spoke by telephone",
             # "handed over a suspect" (the particle read as a preposition)
@@ -471,6 +473,30 @@ def _demands(tok: Token) -> list[tuple[Found, Token]]:
     return out
 
 
+_NOT_BLAMED = {"i", "we", "you", "it", "there", "this", "that", "he", "she", "who", "what"}
+
+
+def _blames(tok: Token) -> list[Found]:
+    """A statement that someone is to blame is an accusation of them: "the ministry said
+    Georgia was responsible for the violence", "said Syria was behind the attack"."""
+    out: list[Found] = []
+    for c in tok.children:
+        if c.dep_ != "ccomp" or c.lemma_ != "be":
+            continue
+        blamed = next(
+            (
+                a
+                for a in c.children
+                if (a.dep_ == "acomp" and a.lower_ == "responsible") or (a.dep_ == "prep" and a.lower_ == "behind")
+            ),
+            None,
+        )
+        subj = _children(c, ("nsubj",))
+        if blamed is not None and subj and subj[0].lower_ not in _NOT_BLAMED:
+            out.append(Found("ACCUSE", blamed, blamed.i + 1, subject_of(tok), _with_conjuncts(subj)))
+    return out
+
+
 def find_events(sent: Span, lex: EventLexicon, candidates: list[Token] | None = None) -> list[Found]:
     """Every trigger in ``sent`` with its raw arguments and modality. ``candidates``, when
     given, are the sentence's tokens that can start a trigger (see :func:`trigger_candidates`)."""
@@ -483,6 +509,10 @@ def find_events(sent: Span, lex: EventLexicon, candidates: list[Token] | None = 
         if lemma not in verb_words and low not in noun_words and lemma not in noun_words:
             continue  # most tokens: nothing to look at
         if tok.pos_ == "VERB" and lemma in REPORT_LEMMAS:
+            for b in _blames(tok):
+                b.modality, b.negated, b.intent, b.threat = _modality(tok, sent, lex)
+                b.modality = "asserted"  # the accusation is the statement itself
+                out.append(b)
             for d, clause in _demands(tok):
                 d.modality, d.negated, d.intent, d.threat = _modality(d.trigger, sent, lex)
                 d.modality = "asserted" if d.modality == "hypothetical" else d.modality
