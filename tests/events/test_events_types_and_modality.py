@@ -595,3 +595,22 @@ def test_an_event_noun_with_its_agent_stays_an_event_under_a_reaction(extract) -
 def test_being_hit_by_sanctions_is_being_sanctioned(extract) -> None:
     art = extract("Libya was hit by new American sanctions on Thursday.")
     assert ("SANCTION", ["USA"], ["LBY"]) in events_of(art)
+
+
+def test_warnings_and_defiance(extract) -> None:
+    warned = extract("Beijing said it would not tolerate any moves toward Taiwanese independence.")
+    assert [t for t, _, _ in events_of(warned)] == ["THREATEN"], events_of(warned)
+    assert extract("The government tolerated the small protests for a week.").events == []
+    ignored = extract("Zimbabwe's government ignored a court order to stop the farm seizures.")
+    assert "REJECT" in [t for t, _, _ in events_of(ignored)], events_of(ignored)
+
+
+def test_a_verb_that_is_no_event_here_governs_nothing(extract) -> None:
+    # "return" without an object is no concession, so the talks it returns to are the event
+    art = extract("North Korea said it was ready to return to the six-party talks.")
+    assert events_of(art) == [("AGREE", ["PRK"], [])], events_of(art)
+
+
+def test_a_multi_word_nationality_codes_the_group(extract) -> None:
+    art = extract("Pakistani Islamic parties threatened nationwide protests if the government signed the treaty.")
+    assert ("THREATEN", ["PAK"], []) in events_of(art)

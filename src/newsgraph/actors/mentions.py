@@ -311,8 +311,9 @@ class MentionFinder:
         """A nationality word: "Israeli officials" (a group), "Palestinians" (a people)."""
         lex = self.lex
         code = code or lex.code_of_word(span.text)
-        if code is None and len(span) > 1 and all(lex.code_of_word(t.text) for t in span):
-            code = lex.code_of_word(span[0].text)  # "Bosnian Serbs" are Bosnia's
+        if code is None and len(span) > 1:
+            # "Bosnian Serbs" are Bosnia's; "Pakistani Islamic parties" Pakistan's
+            code = next(filter(None, (lex.code_of_word(t.text) for t in span)), None)
         if code is None:
             return None
         if span.start in in_role:

@@ -301,6 +301,10 @@ class EventsComponent:
             # the target of "threatened to cut off power to X", "urged X to", "closed its borders with X"
             targets = _embedded_targets(doc, f, sources)
         etype, mode, negated = f.type, f.mode, f.negated
+        if f.trigger.lemma_ in self.lexicon.words["warnings_when_negated"]:
+            if not negated:
+                return None  # "tolerated dissent" is no warning
+            negated = False  # "will not tolerate any moves toward independence": a warning
         if negated and etype in _REFUSABLE:
             # "failed to reach agreement", "would not meet their demands": PLOVER codes a refusal
             etype, mode, negated = "REJECT", None, False

@@ -204,8 +204,6 @@ def _objects(verb: Token, etype: str) -> list[Token]:
 
 def _no_event(verb: Token, lemma: str, etype: str, lex: EventLexicon) -> bool:
     """Is this use of a trigger verb no event?"""
-    if lemma in lex.transitive_only and not _children(verb, ("dobj", "xcomp", "nsubjpass", "dative")):
-        return True  # "sales declined", "he returned home"
     if lemma in lex.formula_verbs and any(c.lemma_ in lex.formula_clauses for c in _children(verb, ("xcomp",))):
         return True  # "declined to comment"
     if (
@@ -531,6 +529,8 @@ def find_events(sent: Span, lex: EventLexicon, candidates: list[Token] | None = 
                 continue
             if lemma in ("call",) and not any(c.dep_ in ("prt",) for c in tok.children) and etype == "CONSULT":
                 continue
+            if etype and lemma in lex.transitive_only and not _children(tok, ("dobj", "xcomp", "nsubjpass", "dative")):
+                continue  # "sales declined", "ready to return to the talks": no event word here at all
             if not etype or _no_event(tok, lemma, etype, lex):
                 out.append(Found(etype or "", tok, end, silent=True))
                 continue
@@ -655,7 +655,12 @@ def _noun_arguments(noun: Token, etype: str, lex: EventLexicon) -> tuple[list[To
         not src
         and noun.dep_ == "pobj"
         and noun.head.dep_ == "prep"
-        and (noun.head.lower_ in ("in", "for", "into") or (noun.head.lower_ == "on" and etype == "PROTEST"))
+        and (
+            noun.head.lower_ in ("in", "for", "into")
+            or (noun.head.lower_ == "on" and etype == "PROTEST")
+            # "ready to return to the talks"
+            or (noun.head.lower_ == "to" and adjunct_verb(noun).lemma_ in ("return", "come", "go", "head"))
+        )
         and adjunct_verb(noun).pos_ in ("VERB", "ADJ")
     ):
         # "converging for a rally", "were engaged in ethnic cleansing", "went on strike": the
