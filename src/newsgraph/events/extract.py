@@ -347,7 +347,7 @@ def _verb_type(tok: Token, lex: EventLexicon) -> tuple[str | None, int]:
     if tok.i >= 2 and tok.doc[tok.i - 1].text == "-" and tok.doc[tok.i - 2].head.i == tok.i:
         lemmas.insert(0, f"{tok.doc[tok.i - 2].lower_}-{lemma}")  # "test-fired", split by the tokenizer
     # the object first: "handed over their weapons" disarms, "handed over the prisoners" yields
-    for obj in _typing_objects(tok):
+    for obj in _typing_objects(tok) if any(v in lex.object_verbs for v in lemmas) else ():
         words = [obj.lemma_.lower(), obj.lower_]
         if obj.ent_type_ == "ORG":
             words.append("organization")  # "banned the Muslim Brotherhood" bans an organisation
@@ -356,7 +356,7 @@ def _verb_type(tok: Token, lex: EventLexicon) -> tuple[str | None, int]:
                 if not lex.object_types[key] and _noun_type(obj, lex):
                     break  # unless the object is an event by its modifier: "launched a joint campaign"
                 return lex.object_types[key], tok.i + 1
-    for c in tok.children:
+    for c in tok.children if lemma in lex.phrasal_verbs else ():
         # a particle the parser took for an adverb counts when it follows the verb: "stepped down"
         if (
             (c.dep_ in ("prt", "prep", "dobj", "mark") and tok.i < c.i <= tok.i + 3)
@@ -586,7 +586,7 @@ def _trigger_words(lex: EventLexicon) -> tuple[frozenset[str], frozenset[str], f
     first check."""
     words = _TRIGGER_WORDS.get(id(lex))
     if words is None:
-        verbs = frozenset(set(lex.verbs) | {p.split()[0] for p in lex.phrasal} | {v for v, _ in lex.object_types})
+        verbs = frozenset(set(lex.verbs) | lex.phrasal_verbs | lex.object_verbs)
         nouns = frozenset(set(lex.nouns) | {p.split()[-1] for p in lex.noun_phrases})
         words = _TRIGGER_WORDS[id(lex)] = (verbs | REPORT_LEMMAS, nouns, verbs | REPORT_LEMMAS | nouns)
     return words

@@ -27,6 +27,8 @@ class EventLexicon:
     formula_verbs: frozenset[str]  # "decline", "refuse" ...
     formula_clauses: frozenset[str]  # ... "to comment": a reporter's formula, no event
     words: dict[str, frozenset[str]]  # named word lists the rules read ("topic_verbs", "offers", …)
+    object_verbs: frozenset[str] = frozenset()  # verbs some object types: a fast first check
+    phrasal_verbs: frozenset[str] = frozenset()  # first words of the phrasal verbs
 
 
 @lru_cache(maxsize=1)
@@ -34,6 +36,13 @@ def event_lexicon() -> EventLexicon:
     raw = json.loads(resources.files("newsgraph.data").joinpath("events.json").read_text("utf-8"))
     verbs = {w: t for t, ws in raw["verbs"].items() for w in ws}
     nouns = {w: t for t, ws in raw["nouns"].items() for w in ws}
+    object_types = {
+        (verb, noun): "" if etype == "NONE" else etype
+        for rule in raw.get("object_types", [])
+        for etype, nouns in rule["objects"].items()
+        for verb in rule["verbs"]
+        for noun in nouns
+    }
     return EventLexicon(
         verbs,
         nouns,
@@ -44,16 +53,12 @@ def event_lexicon() -> EventLexicon:
         frozenset(raw["hypothetical_words"]),
         frozenset(raw["conflict_types"]),
         {k: v for k, v in raw.get("noun_phrases", {}).items() if not k.startswith("_")},
-        {
-            (verb, noun): "" if etype == "NONE" else etype
-            for rule in raw.get("object_types", [])
-            for etype, nouns in rule["objects"].items()
-            for verb in rule["verbs"]
-            for noun in nouns
-        },
+        object_types,
         frozenset(raw.get("threat_words", [])),
         frozenset(raw.get("transitive_only", {}).get("verbs", [])),
         frozenset(raw.get("no_event_clauses", {}).get("verbs", [])),
         frozenset(raw.get("no_event_clauses", {}).get("clauses", [])),
         {k: frozenset(v) for k, v in raw.get("word_lists", {}).items() if not k.startswith("_")},
+        frozenset(v for v, _ in object_types),
+        frozenset(p.split()[0] for p in raw["phrasal"]),
     )
