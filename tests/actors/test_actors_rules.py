@@ -238,3 +238,10 @@ def test_a_stateless_people_takes_the_country_it_acts_in(extract) -> None:
     assert by_name(iraq, "Kurdish rebels").country == "IRQ"  # no country stated: the demonym's
     forces = extract("Serb forces attacked villages in Montenegro.")
     assert by_name(forces, "Serb forces").country == "SRB"  # a state's forces keep their state
+
+
+def test_local_groups_take_the_country_they_act_in(extract) -> None:
+    art = extract("Maoist rebels attacked a police station in western Nepal on Sunday.")
+    assert by_name(art, "Maoist rebels").country == "NPL"
+    delta = extract("Gunmen in Nigeria's oil-rich delta kidnapped four foreign oil workers.")
+    assert by_name(delta, "Gunmen in Nigeria's oil-rich delta").country == "NGA"

@@ -291,6 +291,7 @@ def test_workers_of_an_organisation_take_its_country(extract) -> None:
         ("Japan raised its military alert level after the launch.", "MOBILIZE"),
         ("The Cuban president rallied support for Venezuela at the summit.", "SUPPORT"),
         ("The tribunal found the former general guilty of war crimes.", "ACCUSE"),
+        ("The military government closed all universities after the demonstrations.", "COERCE"),
     ],
 )
 def test_verbs_typed_by_their_objects(extract, text: str, etype: str) -> None:

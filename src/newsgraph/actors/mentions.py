@@ -522,6 +522,10 @@ class MentionFinder:
             if country is None and (place := place_of(t, self.lex, named)) is not None:
                 # the place is the evidence of the country: "demonstrators in Baghdad" is the mention
                 country, span = place[0], doc[left : place[1].i + 1]
+            if country is None and (sector or lex.sector_of_role(words)) in _LOCAL_SECTORS:
+                # rebels, demonstrators and the like act where they are: "Maoist rebels attacked
+                # a police station in western Nepal"
+                country = self._clause_place(t)
             out.append(
                 Candidate(
                     span.start_char,
@@ -584,8 +588,11 @@ class MentionFinder:
         if noun.dep_ in ("nsubj", "nsubjpass"):
             verbs.append(noun.head)
         for verb in verbs:
-            for p in verb.children:
-                if p.dep_ == "prep" and p.lower_ in ("in", "inside", "within"):
+            # the verb's own "in" phrase, or one its object holds: "attacked a police station in Nepal"
+            preps = [p for p in verb.children if p.dep_ == "prep"]
+            preps += [p for o in verb.children if o.dep_ == "dobj" for p in o.children if p.dep_ == "prep"]
+            for p in preps:
+                if p.lower_ in ("in", "inside", "within"):
                     for o in p.children:
                         # "in Serbia", "in the Romanian city of Cluj"
                         place = next((t for t in o.subtree if t.ent_type_ in ("GPE", "LOC")), None)
@@ -665,6 +672,8 @@ def _group_through(full: Span, head: Token, country: str | None, sector: str | N
 _LED = re.compile(r"\b([A-Z][\w.]*)[-–]led\b")
 # what a nationality word can qualify without naming anyone: "the Russian language"
 _NOT_PEOPLE = {"language", "dialect", "alphabet", "script", "cuisine", "literature", "music", "folklore"}
+# sectors of groups that act where they live (not armies, which cross borders)
+_LOCAL_SECTORS = {"REB", "OPP", "CVL", "LAB"}
 # lower-case words inside personal names
 _NAME_PARTICLES = {
     "al",
@@ -756,11 +765,16 @@ def place_of(noun: Token, lex: ActorLexicon, context: frozenset[str] = frozenset
     ]
     for p in preps:
         for o in p.children:
-            if o.dep_ == "pobj" and o.ent_type_ in ("GPE", "LOC", "FAC"):
+            region = None
+            if o.dep_ == "pobj" and o.ent_type_ not in ("GPE", "LOC", "FAC"):
+                # "in Nigeria's oil-rich delta": the place the region belongs to
+                owner = next((c for c in o.children if c.dep_ == "poss" and c.ent_type_ in ("GPE", "LOC")), None)
+                region, o = (o, owner) if owner is not None else (None, o)
+            if o.dep_ in ("pobj", "poss") and o.ent_type_ in ("GPE", "LOC", "FAC"):
                 ent = next((e for e in o.doc.ents if e.start <= o.i < e.end), None)
                 code = lex.place_code(ent.text if ent is not None else o.text, context)
                 if code:
-                    return code, (ent[-1] if ent is not None else o)
+                    return code, region or (ent[-1] if ent is not None else o)
             elif o.dep_ == "pobj" and o.ent_type_ == "ORG" and p.lower_ == "of":
                 # "workers of the United Bus Company of Tehran": the organisation's country
                 ent = next((e for e in o.doc.ents if e.start <= o.i < e.end), None)
