@@ -292,6 +292,8 @@ def test_workers_of_an_organisation_take_its_country(extract) -> None:
         ("The Cuban president rallied support for Venezuela at the summit.", "SUPPORT"),
         ("The tribunal found the former general guilty of war crimes.", "ACCUSE"),
         ("The military government closed all universities after the demonstrations.", "COERCE"),
+        ("Police broke up a demonstration by opposition supporters in Nairobi.", "COERCE"),
+        ("Chile's military government lifted the state of siege on Tuesday.", "CONCEDE"),
     ],
 )
 def test_verbs_typed_by_their_objects(extract, text: str, etype: str) -> None:
@@ -615,3 +617,16 @@ def test_a_verb_that_is_no_event_here_governs_nothing(extract) -> None:
 def test_a_multi_word_nationality_codes_the_group(extract) -> None:
     art = extract("Pakistani Islamic parties threatened nationwide protests if the government signed the treaty.")
     assert ("THREATEN", ["PAK"], []) in events_of(art)
+
+
+def test_civilians_fighting_police_riot(extract) -> None:
+    art = extract("About 5,000 students fought running battles with riot police in Seoul on Friday.")
+    riot = only(art, "PROTEST")
+    assert riot.mode == "riot"
+    army = extract("Rebels clashed with government troops near the border.")
+    assert [t for t, _, _ in events_of(army)] == ["ASSAULT"], events_of(army)
+
+
+def test_epithets_of_states(extract) -> None:
+    art = extract("Egypt urged the Jewish state to halt settlement activity.")
+    assert ("REQUEST", ["EGY"], ["ISR"]) in events_of(art)

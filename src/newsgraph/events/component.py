@@ -167,6 +167,7 @@ def _embedded_targets(doc: Doc, f: Found, sources: list[Actor]) -> list[Actor]:
 
 
 _ARMED = {"MIL", "REB", "COP"}
+_CIVILIAN = {"CVL", "OPP", "LAB", "EDU", "REL"}
 
 
 def _is_speaker(actor: Actor) -> bool:
@@ -326,6 +327,13 @@ class EventsComponent:
             )
         ):
             return None  # "beating Clinton in the Iowa caucuses", "I'd beat him": a win, not a beating
+        elif (
+            etype == "ASSAULT"
+            and f.trigger.lemma_ in self.lexicon.words["street_fights"]
+            and all(a.sector in _CIVILIAN for a in sources)
+        ):
+            # "students fought running battles with riot police": civilians fighting in the street riot
+            etype, mode = "PROTEST", "riot"
         elif etype == "PROTEST" and not f.nominal and f.trigger.lemma_ == "protest" and all(map(_is_state, sources)):
             # a government that "protested the decision" complains; it does not take to the streets
             etype, mode = "ACCUSE", None
