@@ -471,6 +471,9 @@ def test_rioters_and_hijackers_are_groups(extract) -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        "A CNN poll released on Tuesday showed Mr. Trump with a 16-point lead.",
+        "Asked about her weaknesses, the senator shifted to the economy.",
+        "President Obama sought on Wednesday to ease Asian worries about the campaign.",
         "Senator Cruz faced criticism for unreported loans to his campaign.",
         "President Obama described the attack as a sobering reminder.",
         "Japan faces threats like North Korea, the American secretary said.",

@@ -244,15 +244,19 @@ def _no_event(verb: Token, lemma: str, etype: str, lex: EventLexicon) -> bool:
         return True  # recognition is of a state or a government, not "did not recognize the passenger"
     if lemma in ("demonstrate", "rally") and etype == "PROTEST" and _children(verb, ("dobj",)):
         return True  # "demonstrated the temperament", "rallied voters": showing and gathering, no protest
-    if lemma == "seek" and _children(verb, ("xcomp",)) and not _children(verb, ("dobj",)):
+    if lemma == "seek" and not _children(verb, ("dobj",)) and any(_to_infinitive(c) for c in verb.children):
         return True  # "sought to counter", "seeking to leave": trying, not requesting
     if (
         lemma == "ask"
         and not _children(verb, ("xcomp",))
         and not any(p.lower_ == "for" for p in _children(verb, ("prep",)))
     ):
-        # "asked whether he would…", "asked questions about Trump": a question, not a request
-        return bool(_children(verb, ("ccomp",))) or any(o.lemma_ == "question" for o in _children(verb, ("dobj",)))
+        # "asked whether he would…", "asked questions about Trump", "when asked about X": a question
+        return (
+            bool(_children(verb, ("ccomp",)))
+            or any(o.lemma_ == "question" for o in _children(verb, ("dobj",)))
+            or any(p.lower_ == "about" for p in _children(verb, ("prep",)))
+        )
     # one person talking about something is no consultation
     return etype == "CONSULT" and lemma in ("talk", "discuss", "speak") and not _together(verb)
 
@@ -374,6 +378,8 @@ def _typing_objects(verb: Token) -> Iterator[Token]:
     """The nouns that can type a verb: its object ("lift the blockade"), the noun inside a
     measure or state ("a state of emergency", "thousands of reservists"), and what it puts
     something on ("put troops on high alert")."""
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        yield verb.head  # "a poll released this week": the noun is what is released
     for c in verb.children:
         if c.dep_ in ("dobj", "nsubjpass"):
             yield c
@@ -677,3 +683,12 @@ def adjunct_verb(noun: Token) -> Token:
     if noun.head.lower_ == "in" and head.dep_ == "dobj" and head.head.pos_ == "VERB":
         return head.head
     return head
+
+
+def _to_infinitive(tok: Token) -> bool:
+    """Is ``tok`` a "to" infinitive clause ("sought to ease", parsed as xcomp or advcl)?"""
+    return (
+        tok.dep_ in ("xcomp", "advcl")
+        and tok.tag_ == "VB"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    )
