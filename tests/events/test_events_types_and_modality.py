@@ -472,6 +472,9 @@ def test_rioters_and_hijackers_are_groups(extract) -> None:
     "text",
     [
         "A CNN poll released on Tuesday showed Mr. Trump with a 16-point lead.",
+        "Trump has demonstrated that those who criticize him do so at their own peril.",
+        "Alex Isenstadt contributed to this story.",
+        "Ms. Brainard declined to be interviewed for this article.",
         "Asked about her weaknesses, the senator shifted to the economy.",
         "President Obama sought on Wednesday to ease Asian worries about the campaign.",
         "Senator Cruz faced criticism for unreported loans to his campaign.",

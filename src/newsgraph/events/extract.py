@@ -242,8 +242,10 @@ def _no_event(verb: Token, lemma: str, etype: str, lex: EventLexicon) -> bool:
         for o in _children(verb, ("dobj",))
     ):
         return True  # recognition is of a state or a government, not "did not recognize the passenger"
-    if lemma in ("demonstrate", "rally") and etype == "PROTEST" and _children(verb, ("dobj",)):
-        return True  # "demonstrated the temperament", "rallied voters": showing and gathering, no protest
+    if lemma in ("demonstrate", "rally") and etype == "PROTEST" and _children(verb, ("dobj", "ccomp")):
+        # "demonstrated the temperament", "has demonstrated that…", "rallied voters": showing and
+        # gathering, no protest
+        return True
     if lemma == "seek" and not _children(verb, ("dobj",)) and any(_to_infinitive(c) for c in verb.children):
         return True  # "sought to counter", "seeking to leave": trying, not requesting
     if (
