@@ -636,3 +636,8 @@ def test_civilians_fighting_police_riot(extract) -> None:
 def test_epithets_of_states(extract) -> None:
     art = extract("Egypt urged the Jewish state to halt settlement activity.")
     assert ("REQUEST", ["EGY"], ["ISR"]) in events_of(art)
+
+
+def test_where_investigators_go_is_what_they_investigate(extract) -> None:
+    art = extract("The United Nations sent 21 military observers to Bosnia on Wednesday to investigate the shelling.")
+    assert ("ACCUSE", ["IGO"], ["BIH"]) in events_of(art)

@@ -207,6 +207,17 @@ def _inside(tok: Token) -> bool:
 _SENDING = {"send", "dispatch"}
 
 
+def _sent_to(verb: Token) -> list[Token]:
+    """Where a sending verb sends: the objects of its "to" and "into" phrases."""
+    return [
+        o
+        for p in verb.children
+        if p.dep_ == "prep" and p.lower_ in ("to", "into")
+        for o in p.children
+        if o.dep_ == "pobj"
+    ]
+
+
 def _purpose_of_sending(tok: Token, triggers: set[int]) -> bool:
     """Is ``tok`` a sending trigger whose purpose clause holds another trigger ("sent 21
     personnel to Bosnia to investigate", "dispatched inspectors to monitor")?"""
@@ -364,6 +375,14 @@ class EventsComponent:
         ):
             place = self._place_actor(doc, location)
             targets = [place] if place is not None and place not in sources else []
+        sender = trig.head if trig.dep_ in ("advcl", "xcomp") and trig.head.lemma_ in _SENDING else None
+        if not targets and sender is not None:
+            # "sent inspectors to Bosnia to investigate": what is investigated is where they go
+            targets = [a for a in _actors_of(doc, _sent_to(sender)) if a not in sources]
+            where = self._location(sender)
+            place = self._place_actor(doc, where) if not targets and where is not None else None
+            if place is not None and place not in sources:
+                targets = [place]
         if not targets:
             # an unnamed target where it is: "donated rice to earthquake victims in Nepal",
             # "demolished homes in east Jerusalem": the country of the place it is in
