@@ -245,3 +245,11 @@ def test_local_groups_take_the_country_they_act_in(extract) -> None:
     assert by_name(art, "Maoist rebels").country == "NPL"
     delta = extract("Gunmen in Nigeria's oil-rich delta kidnapped four foreign oil workers.")
     assert by_name(delta, "Gunmen in Nigeria's oil-rich delta").country == "NGA"
+
+
+def test_a_stance_is_not_a_nationality(extract) -> None:
+    art = extract("The pro-Iranian Hizbollah group declared a ceasefire in south Lebanon.")
+    assert "IRN" not in {a.country for a in art.actors}
+    assert by_name(art, "Hizbollah").country == "LBN"
+    protest = extract("Anti-American protesters burned flags outside the consulate.")
+    assert by_name(protest, "Anti-American protesters").country is None

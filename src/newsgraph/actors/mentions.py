@@ -157,8 +157,12 @@ class MentionFinder:
             span = span[:-1]
         while len(span) and span[0].text in _EDGE_QUOTES:
             span = span[1:]
-        if not len(span):
-            return None
+        if (
+            not len(span)
+            or prefixed(span[0])
+            or (len(span) > 2 and span[0].lower_ in _STANCE_PREFIXES and span[1].text == "-")
+        ):
+            return None  # "pro-Iranian": a stance, not a nationality
         root = span.root
         sent_start = span.sent.start_char if doc.has_annotation("SENT_START") else 0
         subject = root.dep_ in ("nsubj", "nsubjpass") or (
@@ -784,9 +788,18 @@ def place_of(noun: Token, lex: ActorLexicon, context: frozenset[str] = frozenset
     return None
 
 
+def prefixed(tok: Token) -> bool:
+    """Is ``tok`` the second half of "pro-Iranian", "anti-American": a stance, not a nationality?"""
+    doc = tok.doc
+    return tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in _STANCE_PREFIXES
+
+
+_STANCE_PREFIXES = {"pro", "anti", "non"}
+
+
 def country_in(tokens: list[Token], lex: ActorLexicon) -> str | None:
     """The first country, nationality or body named among ``tokens`` (three words, then two, then one)."""
-    words = [t.text for t in tokens]
+    words = [t.text if not prefixed(t) else "" for t in tokens]
     for n in (3, 2, 1):
         for i in range(len(words) - n + 1):
             code = lex.code_of_word(" ".join(words[i : i + n]))
