@@ -641,3 +641,15 @@ def test_epithets_of_states(extract) -> None:
 def test_where_investigators_go_is_what_they_investigate(extract) -> None:
     art = extract("The United Nations sent 21 military observers to Bosnia on Wednesday to investigate the shelling.")
     assert ("ACCUSE", ["IGO"], ["BIH"]) in events_of(art)
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("Russia pulled its troops out of Moldova's Transdniester region.", ("RETREAT", ["RUS"], ["MDA"])),
+        ("Zimbabwe's information minister lashed out at Britain over the land dispute.", ("ACCUSE", ["ZWE"], ["GBR"])),
+        ("Saudi Arabia recalled its ambassador from Qatar on Wednesday.", ("SANCTION", ["SAU"], ["QAT"])),
+    ],
+)
+def test_what_is_moved_is_no_target_where_from_is(extract, text: str, event: tuple[str, list[str], list[str]]) -> None:
+    assert event in events_of(extract(text))

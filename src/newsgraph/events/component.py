@@ -445,7 +445,12 @@ class EventsComponent:
         return None
 
     def _located(self, tok: Token) -> Location | None:
-        """Where an argument that is no actor is: "victims in Nepal", "homes in east Jerusalem"."""
+        """Where an argument that is no actor is: "victims in Nepal", "homes in east Jerusalem";
+        or the place the argument names ("lashed out at Britain", read as a place by the actor stage)."""
+        if tok.ent_type_ == "GPE":
+            ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+            if ent is not None:
+                return Location(ent.text, self._place_code(ent.text, tok), ent.start_char, ent.end_char)
         places = (
             _place_in(o)
             for p in tok.children
@@ -480,6 +485,8 @@ def _place_in(tok: Token, depth: int = 2) -> Token | None:
     if depth == 0:
         return None
     for c in tok.children:
+        if c.dep_ == "poss" and c.ent_type_ in ("GPE", "LOC"):
+            return c  # "Moldova's Transdniester region"
         if c.dep_ == "appos" and c.ent_type_ in ("GPE", "LOC", "FAC"):
             return c
         if c.dep_ == "prep" and c.lower_ in ("in", "of", "near", "at"):

@@ -26,7 +26,7 @@ _TARGET_PREPS = {
     "SUPPORT": ("for",),
     "AID": ("to", "for"),
     "REQUEST": ("to", "from", "on"),
-    "ACCUSE": ("of", "against"),
+    "ACCUSE": ("of", "against", "at"),
     "REJECT": ("from",),
     "THREATEN": ("against",),
     "PROTEST": ("against", "outside"),
@@ -34,7 +34,7 @@ _TARGET_PREPS = {
     "COERCE": ("against", "on", "from", "at"),
     "ASSAULT": ("on", "against", "at"),
     "CONCEDE": ("to",),
-    "RETREAT": ("from",),
+    "RETREAT": ("from", "of"),
     "MOBILIZE": ("to", "against", "near"),
 }
 _NOUN_TARGET_PREPS = ("with", "against", "on", "to", "of", "for", "from", "between")
@@ -165,11 +165,16 @@ def _verb_preps(verb: Token) -> list[Token]:
     for p in list(preps):
         if p.lower_ == "by":
             preps.extend(q for o in _children(p, ("pobj",)) for q in _children(o, ("prep",)))
+        if p.lower_ in ("out", "away", "back") and not _children(p, ("pobj",)):
+            preps.extend(_children(p, ("prep",)))  # "pulled its troops out of X": "of X" hangs on "out"
+    for c in _children(verb, ("prt", "advmod")):
+        preps.extend(_children(c, ("prep",)))  # "lashed out at Britain"
     return preps
 
 
-# verbs that move something somewhere: what is moved (troops, food, inspectors) is no target;
-# where it goes, or to whom, is ("sent 700 paratroopers to Sierra Leone")
+# verbs that move something somewhere: what is moved (troops, food, inspectors, an envoy) is
+# no target; where it goes, or to whom, or where it leaves, is ("sent 700 paratroopers to
+# Sierra Leone", "withdrew its troops from Chad")
 TRANSFER_LEMMAS = frozenset(
     {
         "send",
@@ -187,15 +192,24 @@ TRANSFER_LEMMAS = frozenset(
         "hand",
         "extradite",
         "transfer",
+        "withdraw",
+        "pull",
+        "recall",
     }
 )
+
+
+_MOVES = ("to", "into", "from")
 
 
 def _objects(verb: Token, etype: str) -> list[Token]:
     transfer = verb.lemma_ in TRANSFER_LEMMAS
     objs = _children(verb, ("dative",) if transfer else ("dobj", "dative"))
-    for p in _verb_preps(verb):
-        if p.lower_ in _TARGET_PREPS.get(etype, ()) or (transfer and p.lower_ in ("to", "into")):
+    preps = _verb_preps(verb)
+    if transfer:  # "recalled its ambassador from Qatar": where to or from, hung on what is moved
+        preps += [p for o in _children(verb, ("dobj",)) for p in _children(o, ("prep",)) if p.lower_ in _MOVES]
+    for p in preps:
+        if p.lower_ in _TARGET_PREPS.get(etype, ()) or (transfer and p.lower_ in _MOVES):
             objs.extend(_children(p, ("pobj",)))
     if etype == "CONSULT" and verb.lemma_ == "visit":
         objs = _children(verb, ("dobj",)) or objs
