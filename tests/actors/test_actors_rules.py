@@ -253,3 +253,10 @@ def test_a_stance_is_not_a_nationality(extract) -> None:
     assert by_name(art, "Hizbollah").country == "LBN"
     protest = extract("Anti-American protesters burned flags outside the consulate.")
     assert by_name(protest, "Anti-American protesters").country is None
+
+
+def test_an_international_tribunal_is_no_court_of_its_host(extract) -> None:
+    art = extract("The war crimes tribunal in The Hague charged the Bosnian Serb leaders with genocide.")
+    assert by_name(art, "war crimes tribunal").country == "IGO"
+    militia = extract("Militiamen looted shops in the western town.")
+    assert by_name(militia, "Militiamen").sector == "MIL"

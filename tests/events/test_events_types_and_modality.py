@@ -294,6 +294,10 @@ def test_workers_of_an_organisation_take_its_country(extract) -> None:
         ("The military government closed all universities after the demonstrations.", "COERCE"),
         ("Police broke up a demonstration by opposition supporters in Nairobi.", "COERCE"),
         ("Chile's military government lifted the state of siege on Tuesday.", "CONCEDE"),
+        ("South Korea postponed the planned summit with the North.", "REJECT"),
+        ("Pakistan's military ruler dissolved parliament on Tuesday.", "COERCE"),
+        ("Palestinian prisoners staged a sit-in at the jail on Monday.", "PROTEST"),
+        ("Israel and Syria swapped prisoners under German mediation.", "COOPERATE"),
     ],
 )
 def test_verbs_typed_by_their_objects(extract, text: str, etype: str) -> None:

@@ -333,7 +333,7 @@ class MentionFinder:
             if head.i > span.end - 1 and head.pos_ in ("NOUN", "PROPN") and head.ent_type_ != "PERSON":
                 words = [t.lower_ for t in doc[span.start : head.i + 1]]
                 sector = lex.sector_of_role(words) or lex.sector_of_role([head.lemma_.lower()])
-                if sector is None and head.lemma_.lower() not in _GROUP_NOUNS:
+                if sector is None and head.lemma_.lower() not in _GROUP_NOUNS and head.lower_ not in _GROUP_NOUNS:
                     # "an Australian ultimatum": the country itself, as the one behind the thing
                     return Candidate(
                         span.start_char,
@@ -498,7 +498,9 @@ class MentionFinder:
             if t.lower_ not in self.group_words:
                 continue
             # "Rebels in Mali attacked": capitalised at the start of a sentence, read as a name
-            plural = t.tag_ == "NNS" or (t.is_sent_start and t.pos_ == "PROPN" and t.lower_.endswith("s"))
+            plural = t.tag_ == "NNS" or (
+                t.is_sent_start and t.pos_ == "PROPN" and t.lower_.endswith(("s", "men"))  # "Militiamen looted"
+            )
             if t.pos_ not in ("NOUN", "PROPN") or not plural or t.i in in_role:
                 continue
             low = t.lower_

@@ -54,6 +54,8 @@ _OFFICES = {
     "judge",
 }
 # bodies likewise
+# descriptions of international bodies
+_INTERNATIONAL = ("international ", "war crimes ", "u.n. ", "un ")
 _BODIES = {"government", "administration", "ministry", "army", "military", "police", "court", "council", "committee"}
 _DESCRIPTIONS = {
     *_OFFICES,
@@ -369,7 +371,8 @@ def _unnamed(doc: Doc, tok: Token, lex: ActorLexicon, taken: set[tuple[int, int]
     if any(c.dep_ in ("poss", "relcl", "appos") or (c.dep_ == "prep" and c.lower_ == "of") for c in tok.children):
         return None  # "the leader of Hamas", "the president's office": the description is of someone
     start = tok.i
-    while start > 0 and doc[start - 1].head.i == tok.i and doc[start - 1].dep_ in ("compound", "amod"):
+    # modifiers of the head or of each other: "the war crimes tribunal"
+    while start > 0 and start <= doc[start - 1].head.i <= tok.i and doc[start - 1].dep_ in ("compound", "amod"):
         if doc[start - 1].pos_ not in ("NOUN", "ADJ", "VERB") or doc[start - 1].ent_type_:
             return None  # "the Israeli government", "the Hamas leader": a named group's mention
         start -= 1
@@ -390,6 +393,8 @@ def _unnamed(doc: Doc, tok: Token, lex: ActorLexicon, taken: set[tuple[int, int]
     if (place := place_of(tok, lex)) is not None:
         # "a newspaper based in east Beirut", "the court in Ankara": the mention reaches the place
         country, e = place[0], max(e, place[1].idx + len(place[1]))
+    if " ".join(words).startswith(_INTERNATIONAL):
+        country = "IGO"  # "the war crimes tribunal in The Hague" is no Dutch court
     return Actor("", name, kind, [name], country, sector, [Mention(s, e, doc_text(doc)[s:e], "description")])
 
 

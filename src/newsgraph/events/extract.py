@@ -200,6 +200,8 @@ TRANSFER_LEMMAS = frozenset(
 
 
 _MOVES = ("to", "into", "from")
+# lemmas the small model gets wrong on news verbs
+_LEMMA_FIXES = {"stag": "stage"}
 
 
 def _objects(verb: Token, etype: str) -> list[Token]:
@@ -362,7 +364,7 @@ def _modality(trigger: Token, sent: Span, lex: EventLexicon) -> tuple[str, bool,
 def _verb_type(tok: Token, lex: EventLexicon) -> tuple[str | None, int]:
     """The event type of a verb and the end of its trigger phrase: a phrasal verb ("call for",
     "pushing hard for"), a verb typed by its object ("lift the blockade"), or the verb itself."""
-    lemma = tok.lemma_.lower()
+    lemma = _LEMMA_FIXES.get(tok.lemma_.lower(), tok.lemma_.lower())
     lemmas = [lemma]
     if tok.i >= 2 and tok.doc[tok.i - 1].text == "-" and tok.doc[tok.i - 2].head.i == tok.i:
         lemmas.insert(0, f"{tok.doc[tok.i - 2].lower_}-{lemma}")  # "test-fired", split by the tokenizer
@@ -525,7 +527,7 @@ def find_events(sent: Span, lex: EventLexicon, candidates: list[Token] | None = 
     demanded: list[Token] = []  # clauses already read as the content of a demand
     verb_words, noun_words, _ = _trigger_words(lex)
     for tok in sent if candidates is None else candidates:
-        low, lemma = tok.lower_, tok.lemma_.lower()
+        low, lemma = tok.lower_, _LEMMA_FIXES.get(tok.lemma_.lower(), tok.lemma_.lower())
         if lemma not in verb_words and low not in noun_words and lemma not in noun_words:
             continue  # most tokens: nothing to look at
         if tok.pos_ == "VERB" and lemma in REPORT_LEMMAS:
@@ -608,7 +610,7 @@ def _trigger_words(lex: EventLexicon) -> tuple[frozenset[str], frozenset[str], f
     first check."""
     words = _TRIGGER_WORDS.get(id(lex))
     if words is None:
-        verbs = frozenset(set(lex.verbs) | lex.phrasal_verbs | lex.object_verbs)
+        verbs = frozenset(set(lex.verbs) | lex.phrasal_verbs | lex.object_verbs | set(_LEMMA_FIXES))
         nouns = frozenset(set(lex.nouns) | {p.split()[-1] for p in lex.noun_phrases})
         words = _TRIGGER_WORDS[id(lex)] = (verbs | REPORT_LEMMAS, nouns, verbs | REPORT_LEMMAS | nouns)
     return words
