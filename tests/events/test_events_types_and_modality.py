@@ -476,6 +476,9 @@ def test_rioters_and_hijackers_are_groups(extract) -> None:
     "text",
     [
         "A CNN poll released on Tuesday showed Mr. Trump with a 16-point lead.",
+        "Ted Cruz has captured Texas and Oklahoma in the primaries.",
+        "Pressed again about the vice-president chatter, Perez talked about baseball.",
+        "According to his plea agreement, he faces at least two years in prison.",
         "Trump has demonstrated that those who criticize him do so at their own peril.",
         "Alex Isenstadt contributed to this story.",
         "Ms. Brainard declined to be interviewed for this article.",

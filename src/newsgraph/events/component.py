@@ -332,7 +332,7 @@ class EventsComponent:
             etype, mode = "ACCUSE", None
         elif (
             etype == "ASSAULT"
-            and f.trigger.lemma_ in ("beat", "fight", "battle")
+            and f.trigger.lemma_ in ("beat", "fight", "battle", "capture")
             and (
                 self.lexicon.words["competition"] & {t.lower_ for t in f.trigger.sent} or all(map(_is_speaker, sources))
             )

@@ -265,7 +265,7 @@ def _no_event(verb: Token, lemma: str, etype: str, lex: EventLexicon) -> bool:
     if lemma == "seek" and not _children(verb, ("dobj",)) and any(_to_infinitive(c) for c in verb.children):
         return True  # "sought to counter", "seeking to leave": trying, not requesting
     if (
-        lemma == "ask"
+        lemma in ("ask", "press")
         and not _children(verb, ("xcomp",))
         and not any(p.lower_ == "for" for p in _children(verb, ("prep",)))
     ):
