@@ -660,3 +660,11 @@ def test_where_investigators_go_is_what_they_investigate(extract) -> None:
 )
 def test_what_is_moved_is_no_target_where_from_is(extract, text: str, event: tuple[str, list[str], list[str]]) -> None:
     assert event in events_of(extract(text))
+
+
+def test_rallying_people_is_no_protest_rallying_outside_parliament_is(extract) -> None:
+    art = extract(
+        "Tens of thousands of Georgians rallied outside parliament in Tbilisi demanding the president resign."
+    )
+    assert ("PROTEST", ["GEO"], ["GEO"]) in events_of(art)
+    assert extract("Mr. Renzi is rallying a coalition against the 5-Star Movement.").events == []

@@ -258,10 +258,10 @@ def _no_event(verb: Token, lemma: str, etype: str, lex: EventLexicon) -> bool:
         for o in _children(verb, ("dobj",))
     ):
         return True  # recognition is of a state or a government, not "did not recognize the passenger"
-    if lemma in ("demonstrate", "rally") and etype == "PROTEST" and _children(verb, ("dobj", "ccomp")):
-        # "demonstrated the temperament", "has demonstrated that…", "rallied voters": showing and
-        # gathering, no protest
-        return True
+    if lemma == "demonstrate" and etype == "PROTEST" and _children(verb, ("dobj", "ccomp")):
+        return True  # "demonstrated the temperament", "has demonstrated that…": showing, no protest
+    if lemma == "rally" and etype == "PROTEST" and any(_rallied(o) for o in _children(verb, ("dobj",))):
+        return True  # "rallied voters", "rallied the base": gathering support, no protest
     if lemma == "seek" and not _children(verb, ("dobj",)) and any(_to_infinitive(c) for c in verb.children):
         return True  # "sought to counter", "seeking to leave": trying, not requesting
     if (
@@ -709,4 +709,16 @@ def _to_infinitive(tok: Token) -> bool:
         tok.dep_ in ("xcomp", "advcl")
         and tok.tag_ == "VB"
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    )
+
+
+def _rallied(obj: Token) -> bool:
+    """Is ``obj`` people or support one rallies ("voters", "the party"), not a place the parser
+    took for the object ("rallied outside parliament")?"""
+    return (
+        obj.tag_ in ("NNS", "NNPS")
+        or obj.ent_type_ in ("PERSON", "NORP", "ORG")
+        or obj.lemma_.lower()
+        in ("support", "base", "party", "public", "country", "nation", "troop", "crowd", "coalition", "electorate")
+        or obj.lower_ in ("them", "him", "her", "us", "everyone", "everybody")
     )
