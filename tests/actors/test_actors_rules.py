@@ -260,3 +260,9 @@ def test_an_international_tribunal_is_no_court_of_its_host(extract) -> None:
     assert by_name(art, "war crimes tribunal").country == "IGO"
     militia = extract("Militiamen looted shops in the western town.")
     assert by_name(militia, "Militiamen").sector == "MIL"
+
+
+def test_american_figures_have_their_country(extract) -> None:
+    art = extract("Donald Trump and Bernie Sanders both criticized the trade deal on Tuesday.")
+    assert by_name(art, "Donald Trump").country == "USA"
+    assert by_name(art, "Bernie Sanders").country == "USA"
