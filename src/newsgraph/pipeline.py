@@ -26,7 +26,7 @@ from . import __version__
 from .clean import clean_text
 from .errors import Errors, ExtractionError
 from .ingest.base import IngestFailure, InputDocument
-from .nlp import load_language, model_version
+from .nlp import load_language, model_version, set_doc_text
 from .record import Article, Offsets
 from .settings import Settings, load_settings
 
@@ -98,7 +98,10 @@ class Pipeline:
         return Prepared(doc, doc.stable_id(), title, published, body, meta)
 
     def _make_doc(self, p: Prepared) -> Doc:
-        sdoc = self.nlp.make_doc(mask_outside(p.doc.text, p.body))
+        text = mask_outside(p.doc.text, p.body)
+        sdoc = self.nlp.make_doc(text)
+        # the tokenizer keeps the text exactly: hand it to doc_text instead of rejoining tokens
+        set_doc_text(sdoc, text)
         sdoc._.published = p.published
         return sdoc
 

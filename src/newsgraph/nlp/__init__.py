@@ -85,6 +85,11 @@ def model_version(nlp: Language) -> str:
     return f"{nlp.meta.get('lang', 'en')}_{nlp.meta.get('name', '?')}@{nlp.meta.get('version', '?')}"
 
 
+def set_doc_text(doc: Doc, text: str) -> None:
+    """Record the text ``doc`` was made from (equal to ``doc.text``) for :func:`doc_text`."""
+    doc.user_data["newsgraph.text"] = text
+
+
 def doc_text(doc: Doc) -> str:
     """``doc.text``, computed once per Doc: spaCy joins every token on each access, which is
     far too slow inside per-token loops."""
