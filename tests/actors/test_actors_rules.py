@@ -266,3 +266,10 @@ def test_american_figures_have_their_country(extract) -> None:
     art = extract("Donald Trump and Bernie Sanders both criticized the trade deal on Tuesday.")
     assert by_name(art, "Donald Trump").country == "USA"
     assert by_name(art, "Bernie Sanders").country == "USA"
+
+
+def test_a_first_name_that_is_also_a_people_stays_a_person(extract) -> None:
+    alone = extract("Karen said she would vote for the senator.")
+    assert by_name(alone, "Karen").country is None
+    group = extract("Karen rebels clashed with Burmese troops near the Thai border.")
+    assert by_name(group, "Karen rebels").country == "MMR"

@@ -173,7 +173,12 @@ class MentionFinder:
             key = span.text.lower()  # "al-Qaeda": the name as written, not token by token
         if label == "KNOWN" or key in lex.bodies or key in lex.igos:
             return self._known(doc, span, key, sent_start, subject, in_role)
-        if label in ("PERSON", "ORG") and all(lex.code_of_word(t.text) for t in span if not t.is_punct):
+        if (
+            label in ("PERSON", "ORG")
+            and all(lex.code_of_word(t.text) for t in span if not t.is_punct)
+            # a lone name that is also a people's ("Karen said") stays a person unless it modifies a noun
+            and (len(span) > 1 or span.root.dep_ in ("amod", "compound", "nmod") or span.text.endswith("s"))
+        ):
             # the small model reads "Ugandan", "Bangladeshi", "Bosnian Serbs" as names: nationality
             # words, coded by the first ("Bosnian Serbs" are Bosnia's)
             return self._group(doc, span, sent_start, in_role, code=lex.code_of_word(span[0].text))
