@@ -22,6 +22,7 @@ from .extract import (
     TRANSFER_LEMMAS,
     Found,
     adjunct_verb,
+    destinations,
     find_events,
     subject_of,
     trigger_candidates,
@@ -207,17 +208,6 @@ def _inside(tok: Token) -> bool:
 _SENDING = {"send", "dispatch"}
 
 
-def _sent_to(verb: Token) -> list[Token]:
-    """Where a sending verb sends: the objects of its "to" and "into" phrases."""
-    return [
-        o
-        for p in verb.children
-        if p.dep_ == "prep" and p.lower_ in ("to", "into")
-        for o in p.children
-        if o.dep_ == "pobj"
-    ]
-
-
 def _purpose_of_sending(tok: Token, triggers: set[int]) -> bool:
     """Is ``tok`` a sending trigger whose purpose clause holds another trigger ("sent 21
     personnel to Bosnia to investigate", "dispatched inspectors to monitor")?"""
@@ -378,7 +368,7 @@ class EventsComponent:
         sender = trig.head if trig.dep_ in ("advcl", "xcomp") and trig.head.lemma_ in _SENDING else None
         if not targets and sender is not None:
             # "sent inspectors to Bosnia to investigate": what is investigated is where they go
-            targets = [a for a in _actors_of(doc, _sent_to(sender)) if a not in sources]
+            targets = [a for a in _actors_of(doc, destinations(sender)) if a not in sources]
             where = self._location(sender)
             place = self._place_actor(doc, where) if not targets and where is not None else None
             if place is not None and place not in sources:
@@ -439,10 +429,14 @@ class EventsComponent:
                     for pobj in p.children:
                         o = _place_in(pobj) if pobj.dep_ == "pobj" else None
                         if o is not None:
-                            s, e = _np_range(o)
-                            text = doc_text(trig.doc)[s:e]
-                            return Location(text, self._place_code(text, o), s, e)
+                            return self._place_at(o)
         return None
+
+    def _place_at(self, place: Token) -> Location:
+        """The location named by the place phrase headed by ``place``, with its country."""
+        s, e = _np_range(place)
+        text = doc_text(place.doc)[s:e]
+        return Location(text, self._place_code(text, place), s, e)
 
     def _located(self, tok: Token) -> Location | None:
         """Where an argument that is no actor is: "victims in Nepal", "homes in east Jerusalem";
@@ -459,11 +453,7 @@ class EventsComponent:
             if o.dep_ == "pobj"
         )
         o = next(filter(None, places), None)
-        if o is None:
-            return None
-        s, e = _np_range(o)
-        text = doc_text(tok.doc)[s:e]
-        return Location(text, self._place_code(text, o), s, e)
+        return self._place_at(o) if o is not None else None
 
     def _place_code(self, text: str, head: Token) -> str | None:
         """The country of a place phrase: the whole ("the Gaza Strip"), the named entity at its

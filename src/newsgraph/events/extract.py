@@ -200,6 +200,16 @@ TRANSFER_LEMMAS = frozenset(
 
 
 _MOVES = ("to", "into", "from")
+
+
+def destinations(verb: Token) -> list[Token]:
+    """Where a verb of moving moves something to or from ("sent troops to Chad", "recalled its
+    ambassador from Qatar" — also when the parser hangs the phrase on what is moved)."""
+    preps = _verb_preps(verb)
+    preps += [p for o in _children(verb, ("dobj",)) for p in _children(o, ("prep",))]
+    return [o for p in preps if p.lower_ in _MOVES for o in _children(p, ("pobj",))]
+
+
 # lemmas the small model gets wrong on news verbs
 _LEMMA_FIXES = {"stag": "stage"}
 
@@ -207,11 +217,10 @@ _LEMMA_FIXES = {"stag": "stage"}
 def _objects(verb: Token, etype: str) -> list[Token]:
     transfer = verb.lemma_ in TRANSFER_LEMMAS
     objs = _children(verb, ("dative",) if transfer else ("dobj", "dative"))
-    preps = _verb_preps(verb)
-    if transfer:  # "recalled its ambassador from Qatar": where to or from, hung on what is moved
-        preps += [p for o in _children(verb, ("dobj",)) for p in _children(o, ("prep",)) if p.lower_ in _MOVES]
-    for p in preps:
-        if p.lower_ in _TARGET_PREPS.get(etype, ()) or (transfer and p.lower_ in _MOVES):
+    if transfer:
+        objs.extend(destinations(verb))
+    for p in _verb_preps(verb):
+        if p.lower_ in _TARGET_PREPS.get(etype, ()) and not (transfer and p.lower_ in _MOVES):
             objs.extend(_children(p, ("pobj",)))
     if etype == "CONSULT" and verb.lemma_ == "visit":
         objs = _children(verb, ("dobj",)) or objs
@@ -489,13 +498,15 @@ def _demands(tok: Token) -> list[tuple[Found, Token]]:
         if must is None and tok.lemma_ == "insist" and c.tag_ == "VB" and not _children(c, ("aux",)):
             must = tok
         subj = _children(c, ("nsubj", "nsubjpass"))
-        if must is None or not subj or subj[0].lower_ in ("i", "we", "you", "it", "there", "this", "that"):
+        if must is None or not subj or subj[0].lower_ in _NOT_ADDRESSED:
             continue
         out.append((Found("REQUEST", must, must.i + 1, subject_of(tok), _with_conjuncts(subj)), c))
     return out
 
 
-_NOT_BLAMED = {"i", "we", "you", "it", "there", "this", "that", "he", "she", "who", "what"}
+# subjects a demand is not addressed to ("we must act") or no blame can name
+_NOT_ADDRESSED = frozenset({"i", "we", "you", "it", "there", "this", "that"})
+_NOT_BLAMED = _NOT_ADDRESSED | {"he", "she", "who", "what"}
 
 
 def _blames(tok: Token) -> list[Found]:
