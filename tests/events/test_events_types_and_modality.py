@@ -476,6 +476,10 @@ def test_rioters_and_hijackers_are_groups(extract) -> None:
     "text",
     [
         "A CNN poll released on Tuesday showed Mr. Trump with a 16-point lead.",
+        "Even in the House, Mr. Ryan's ideas have met with resistance.",
+        "Unfortunately, the campaign has just hit a massive pothole.",
+        "He was scheduled to co-host a fundraiser in New Jersey on Thursday night.",
+        "The campaign said the ad that the senator released was misleading.",
         "Ted Cruz has captured Texas and Oklahoma in the primaries.",
         "Pressed again about the vice-president chatter, Perez talked about baseball.",
         "According to his plea agreement, he faces at least two years in prison.",
@@ -668,3 +672,8 @@ def test_rallying_people_is_no_protest_rallying_outside_parliament_is(extract) -
     )
     assert ("PROTEST", ["GEO"], ["GEO"]) in events_of(art)
     assert extract("Mr. Renzi is rallying a coalition against the 5-Star Movement.").events == []
+
+
+def test_a_harm_that_is_the_condition_is_no_threat(extract) -> None:
+    art = extract("If he has killed reporters, I think that's terrible, Mr. Trump said.")
+    assert "THREATEN" not in [t for t, _, _ in events_of(art)], events_of(art)

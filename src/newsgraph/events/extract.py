@@ -305,6 +305,7 @@ def _modality(trigger: Token, sent: Span, lex: EventLexicon) -> tuple[str, bool,
     threat = False  # a condition or a modal on the harm ("unless", "may")
     held = False  # a word that holds it over someone ("prepared to", "vowed to")
     t = trigger
+    came_from = {trigger.i}
     for depth in range(5):
         for c in t.children:
             low = c.lower_
@@ -318,7 +319,11 @@ def _modality(trigger: Token, sent: Span, lex: EventLexicon) -> tuple[str, bool,
                     threat = threat or low in lex.threat_words
             if c.dep_ == "mark" and low in ("if", "unless", "whether"):
                 hypothetical = True
-            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children):
+            if (
+                c.dep_ == "advcl"
+                and c.i not in came_from  # the trigger's own "if" clause is the condition, not a threat
+                and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+            ):
                 threat = True  # "will boycott the elections unless the president steps down"
         if (
             t.lemma_
@@ -355,6 +360,7 @@ def _modality(trigger: Token, sent: Span, lex: EventLexicon) -> tuple[str, bool,
                 reported = True
                 break
             t = t.head
+            came_from.add(t.i)
             continue
         break
     _ = sent
@@ -405,8 +411,10 @@ def _typing_objects(verb: Token) -> Iterator[Token]:
     """The nouns that can type a verb: its object ("lift the blockade"), the noun inside a
     measure or state ("a state of emergency", "thousands of reservists"), and what it puts
     something on ("put troops on high alert")."""
-    if verb.dep_ == "acl" and verb.tag_ == "VBN":
-        yield verb.head  # "a poll released this week": the noun is what is released
+    if (verb.dep_ == "acl" and verb.tag_ == "VBN") or (
+        verb.dep_ == "relcl" and all(c.lower_ in ("that", "which") for c in verb.children if c.dep_ == "dobj")
+    ):
+        yield verb.head  # "a poll released this week", "the ad that Trump released": what is released
     for c in verb.children:
         if c.dep_ in ("dobj", "nsubjpass"):
             yield c
@@ -417,7 +425,7 @@ def _typing_objects(verb: Token) -> Iterator[Token]:
                     yield from (o for o in p.children if o.dep_ == "pobj")
         elif c.dep_ == "agent":
             yield from (o for o in c.children if o.dep_ == "pobj")  # "was hit by new sanctions"
-        elif c.dep_ == "prep" and c.lower_ in ("on", "under", "with", "by", "over") and c.i > verb.i:
+        elif c.dep_ == "prep" and c.i > verb.i and (c.lower_ in ("on", "under", "with", "by") or c.i == verb.i + 1):
             # "put on high alert", "provided the Kurds with weapons", "spoke by telephone",
             # "handed over a suspect" (the particle read as a preposition)
             yield from (o for o in c.children if o.dep_ == "pobj")
