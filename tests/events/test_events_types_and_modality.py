@@ -478,6 +478,7 @@ def test_rioters_and_hijackers_are_groups(extract) -> None:
         "A CNN poll released on Tuesday showed Mr. Trump with a 16-point lead.",
         "Even in the House, Mr. Ryan's ideas have met with resistance.",
         "Unfortunately, the campaign has just hit a massive pothole.",
+        "Arkansas, where Clinton garners 41 percent support against Trump, is the exception.",
         "He was scheduled to co-host a fundraiser in New Jersey on Thursday night.",
         "The campaign said the ad that the senator released was misleading.",
         "Ted Cruz has captured Texas and Oklahoma in the primaries.",
@@ -677,3 +678,10 @@ def test_rallying_people_is_no_protest_rallying_outside_parliament_is(extract) -
 def test_a_harm_that_is_the_condition_is_no_threat(extract) -> None:
     art = extract("If he has killed reporters, I think that's terrible, Mr. Trump said.")
     assert "THREATEN" not in [t for t, _, _ in events_of(art)], events_of(art)
+
+
+def test_a_politician_hitting_a_rival_criticises(extract) -> None:
+    art = extract("Hillary Clinton on Monday hit Bernie Sanders on immigration.")
+    assert [t for t, _, _ in events_of(art)] == ["ACCUSE"], events_of(art)
+    jets = extract("Israeli jets hit targets in southern Lebanon on Monday.")
+    assert [t for t, _, _ in events_of(jets)] == ["ASSAULT"], events_of(jets)

@@ -467,6 +467,8 @@ def _noun_type(tok: Token, lex: EventLexicon) -> str | None:
         and (
             not (any(c.lower_ == "for" for c in tok.children) or tok.head.lemma_ in lex.words["support_verbs"])
             or any(c.lower_ in ("percent", "%") or c.dep_ == "nummod" for c in tok.subtree if c.i < tok.i)
+            # "Clinton support 27 percent", "garners 41 percent support": a poll figure
+            or any(c.lower_ in ("percent", "%") for c in tok.head.subtree if abs(c.i - tok.i) <= 3)
         )
     ):
         return None  # "Clinton's support comes from women", "90 percent support": standing in polls
