@@ -273,3 +273,15 @@ def test_a_first_name_that_is_also_a_people_stays_a_person(extract) -> None:
     assert by_name(alone, "Karen").country is None
     group = extract("Karen rebels clashed with Burmese troops near the Thai border.")
     assert by_name(group, "Karen rebels").country == "MMR"
+
+
+def test_people_counted_inside_a_number_are_found(extract) -> None:
+    # the small model reads "Thousands of Greeks" as one number (CARDINAL or even DATE)
+    art = extract("Thousands of Greeks demonstrated in Athens on Saturday.")
+    assert any(a.country == "GRC" and a.name == "Greeks" for a in art.actors), art.actors
+
+
+def test_a_people_across_borders_acted_on_takes_the_place_of_the_act(extract) -> None:
+    art = extract("Turkish police detained 40 Kurdish activists in Istanbul on Monday.")
+    kurds = next(a for a in art.actors if "Kurdish" in a.name)
+    assert kurds.country == "TUR"

@@ -685,3 +685,36 @@ def test_a_politician_hitting_a_rival_criticises(extract) -> None:
     assert [t for t, _, _ in events_of(art)] == ["ACCUSE"], events_of(art)
     jets = extract("Israeli jets hit targets in southern Lebanon on Monday.")
     assert [t for t, _, _ in events_of(jets)] == ["ASSAULT"], events_of(jets)
+
+
+def test_british_spellings_are_the_same_verbs(extract) -> None:
+    art = extract("Germany formally recognised Slovenia as an independent state on Thursday.")
+    assert ("SUPPORT", ["DEU"], ["SVN"]) in events_of(art)
+
+
+def test_his_country_is_the_speakers(extract) -> None:
+    art = extract("The Iranian foreign minister said his government rejected the American proposal.")
+    assert ("REJECT", ["IRN"], ["USA"]) in events_of(art)
+
+
+def test_an_event_under_a_trailing_charge_is_kept_as_reported(extract) -> None:
+    art = extract("Russia has supplied Armenia with tanks and artillery, Azerbaijani officials charged.")
+    assert ("AID", ["RUS"], ["ARM"]) in events_of(art)
+    assert ("ACCUSE", ["AZE"], ["RUS"]) in events_of(art)
+    assert only(art, "AID").modality == "reported"
+
+
+def test_troops_do_not_visit(extract) -> None:
+    art = extract("French troops arrived in Rwanda on Thursday to protect refugees fleeing the fighting.")
+    assert [t for t, _, _ in events_of(art)] == ["AID"], events_of(art)
+    art = extract("About 2,000 Syrian troops arrived in Beirut on Monday.")
+    assert only(art, "MOBILIZE").mode == "troops"
+    art = extract("U.S. Defense Secretary William Perry arrived in Seoul on Sunday.")
+    assert only(art, "CONSULT").mode == "visit"
+
+
+def test_bowing_to_demands_concedes_and_pledging_money_agrees(extract) -> None:
+    art = extract("The government bowed to the strikers' demands on Friday.")
+    assert [t for t, _, _ in events_of(art)] == ["CONCEDE"], events_of(art)
+    art = extract("Japan pledged 300 million yen in credits to Vietnam.")
+    assert ("AGREE", ["JPN"], ["VNM"]) in events_of(art)

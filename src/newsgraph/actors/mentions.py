@@ -60,6 +60,9 @@ class Candidate:
     titles: list[tuple[int, int]] = field(default_factory=list)  # offsets of a title before the name
 
 
+_NUMBERS = {"CARDINAL", "DATE", "QUANTITY"}
+
+
 class MentionFinder:
     """Finds :class:`Candidate` mentions; built once per pipeline."""
 
@@ -87,6 +90,7 @@ class MentionFinder:
     def spans(self, doc: Doc) -> list[tuple[Span, str]]:
         """Entity spans and known names, longest first on overlap, in text order."""
         found: list[tuple[Span, str]] = [(e, e.label_) for e in doc.ents if e.label_ in ENTITY_LABELS]
+        found.extend((s, "NORP") for e in doc.ents if e.label_ in _NUMBERS for s in self._counted_people(e))
         for matcher, need_cap in ((self.known_lower, True), (self.known_exact, False)):
             for _, s, e in matcher(doc):
                 span = doc[s:e]
@@ -123,6 +127,15 @@ class MentionFinder:
             out.append((span, label))
             last_end = span.end
         return out
+
+    def _counted_people(self, ent: Span) -> list[Span]:
+        """The people inside a number the model read whole: "[Hundreds of Greeks]" (CARDINAL,
+        or even DATE)."""
+        of = next((t for t in ent if t.lower_ == "of"), None)
+        rest = ent[of.i - ent.start + 1 :] if of is not None else ent[:0]
+        if len(rest) and all(t.text[0].isupper() and self.lex.code_of_word(t.text) for t in rest):
+            return [rest]
+        return []
 
     # -- one candidate -------------------------------------------------------------------------
     def candidates(self, doc: Doc) -> list[Candidate]:
@@ -373,7 +386,7 @@ class MentionFinder:
         station near Tetovo" (state forces keep their state: "Serb forces in Montenegro")."""
         if span[0].lower_ not in self.lex.across_borders or sector in ("GOV", "MIL", "COP"):
             return None
-        return located_in(head, self.lex) or self._clause_place(head)
+        return located_in(head, self.lex) or self._clause_place(head, as_object=True)
 
     def _person(self, doc: Doc, span: Span, sent_start: int, subject: bool, in_role: set[int]) -> Candidate:
         lex = self.lex
@@ -592,11 +605,12 @@ class MentionFinder:
         cand.country = located_in(head, self.lex) or self._clause_place(head) or cand.country
         return cand
 
-    def _clause_place(self, noun: Token) -> str | None:
+    def _clause_place(self, noun: Token, as_object: bool = False) -> str | None:
         """The country of the place a group acts or is said to operate in: "ethnic Albanians
-        demonstrated in Serbia", "guerrillas operating in Macedonia"."""
+        demonstrated in Serbia", "guerrillas operating in Macedonia"; ``as_object``: also where
+        it is acted on ("detained 40 Kurdish activists in Istanbul")."""
         verbs = [c for c in noun.children if c.dep_ in ("acl", "relcl")]
-        if noun.dep_ in ("nsubj", "nsubjpass"):
+        if noun.dep_ in ("nsubj", "nsubjpass") or (as_object and noun.dep_ == "dobj"):
             verbs.append(noun.head)
         for verb in verbs:
             # the verb's own "in" phrase, or one its object holds: "attacked a police station in Nepal"

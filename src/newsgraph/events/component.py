@@ -18,6 +18,7 @@ from ..dates import date_of
 from ..nlp import by_sentence, doc_text
 from ..record import Actor, Event, Location, Mention, Offsets, Quote, Span
 from .extract import (
+    CHARGE_LEMMAS,
     REPORT_LEMMAS,
     TRANSFER_LEMMAS,
     Found,
@@ -101,9 +102,10 @@ def _actors_of(doc: Doc, toks: list[Token]) -> list[Actor]:
         wider = t.pos_ in ("NOUN", "NUM") and (t.lower_ in _QUANTITIES or t.lemma_.lower() in doc.user_data[_ROLES_KEY])
         found = mention_at(doc, t.idx, t.idx + len(t))  # a mention holding the head word
         if found is None and t.pos_ == "PRON" and t.lower_ in _THIRD_PERSON:
-            for a in _actors_of(doc, _reporter(t)):
-                if a not in out:
-                    out.append(a)
+            out.extend(a for a in _actors_of(doc, _reporter(t)) if a not in out)
+            continue
+        if found is None and _own_state(t) and (speakers := _actors_of(doc, _reporter(t))):
+            out.extend(a for a in speakers if a not in out)
             continue
         for with_right in (False, True) if wider else (False,):
             if found:
@@ -116,6 +118,14 @@ def _actors_of(doc: Doc, toks: list[Token]) -> list[Actor]:
 
 
 _THIRD_PERSON = {"he", "she", "it", "they", "him", "her", "them"}
+_OWN_STATE = {"country", "government", "nation", "state", "administration"}
+
+
+def _own_state(t: Token) -> bool:
+    """ "his country", "their government": the state of whoever speaks, read like "he"."""
+    return t.lemma_.lower() in _OWN_STATE and any(
+        c.dep_ == "poss" and c.lower_ in ("his", "her", "their", "its") for c in t.children
+    )
 
 
 def _reporter(pronoun: Token) -> list[Token]:
@@ -206,6 +216,12 @@ def _inside(tok: Token) -> bool:
 
 
 _SENDING = {"send", "dispatch"}
+_HELPING = {"protect", "help", "guard", "assist", "secure", "escort", "feed", "keep", "monitor", "supervise"}
+
+
+def _to_help(verb: Token) -> bool:
+    """Does ``verb`` have a purpose of protecting or helping ("arrived to protect refugees")?"""
+    return any(c.dep_ in ("advcl", "xcomp") and c.lemma_ in _HELPING and _to_clause(c) for c in verb.children)
 
 
 def _purpose_of_sending(tok: Token, triggers: set[int]) -> bool:
@@ -244,6 +260,8 @@ def _governed(tok: Token, triggers: set[int]) -> bool:
     coordinated verb is not inside its first conjunct: "burned villages and killed civilians"."""
     while tok.dep_ == "conj" and tok.head.pos_ == "VERB" and tok.pos_ == "VERB":
         tok = tok.head
+    if tok.dep_ == "ccomp" and tok.head.i > tok.i and tok.head.lemma_ in CHARGE_LEMMAS:
+        return False  # "Russia has supplied Armenia with tanks, Azerbaijani officials charged": both
     return any(a.i in triggers for a in tok.ancestors)
 
 
@@ -338,6 +356,10 @@ class EventsComponent:
         elif etype == "PROTEST" and not f.nominal and f.trigger.lemma_ == "protest" and all(map(_is_state, sources)):
             # a government that "protested the decision" complains; it does not take to the streets
             etype, mode = "ACCUSE", None
+        elif mode == "visit" and all(a.kind == "group" and a.sector == "MIL" for a in sources):
+            # troops do not visit: "French troops arrived in Rwanda to protect refugees" protect
+            # (CAMEO 074), troops arriving without a purpose of help are deployed
+            etype, mode = ("AID", None) if _to_help(f.trigger) else ("MOBILIZE", "troops")
         elif f.intent and not negated and etype in _COOPERATIVE:
             # PLOVER codes a stated intention to cooperate as AGREE
             etype, mode = "AGREE", None

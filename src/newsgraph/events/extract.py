@@ -40,6 +40,9 @@ _TARGET_PREPS = {
 _NOUN_TARGET_PREPS = ("with", "against", "on", "to", "of", "for", "from", "between")
 _INTENT_HEADS = {"willing", "ready", "prepared", "committed", "set", "determined", "eager"}
 # verbs whose clause complement is somebody's statement
+# verbs of accusing that also report what they charge ("X armed Y, officials charged")
+CHARGE_LEMMAS = frozenset({"charge", "accuse", "allege"})
+
 REPORT_LEMMAS = {
     "say",
     "tell",
@@ -356,7 +359,7 @@ def _modality(trigger: Token, sent: Span, lex: EventLexicon) -> tuple[str, bool,
             reported = True
             break
         if t.dep_ in ("xcomp", "acomp", "ccomp", "conj", "advcl", "pcomp", "pobj", "prep", "dobj") and t.head is not t:
-            if t.dep_ == "ccomp" and t.head.lemma_ in REPORT_LEMMAS:
+            if t.dep_ == "ccomp" and (t.head.lemma_ in REPORT_LEMMAS or t.head.lemma_ in CHARGE_LEMMAS):
                 reported = True
                 break
             t = t.head

@@ -31,16 +31,31 @@ class EventLexicon:
     phrasal_verbs: frozenset[str] = frozenset()  # first words of the phrasal verbs
 
 
+_SPELLINGS = (("ize", "ise"), ("yze", "yse"), ("ization", "isation"), ("izing", "ising"))
+
+
+def spellings(word: str) -> tuple[str, ...]:
+    """``word`` and its other spelling, American or British ("recognize", "recognise")."""
+    for us, gb in _SPELLINGS:
+        if word.endswith(us):
+            return word, word[: -len(us)] + gb
+        if word.endswith(gb):
+            return word, word[: -len(gb)] + us
+    return (word,)
+
+
 @lru_cache(maxsize=1)
 def event_lexicon() -> EventLexicon:
     raw = json.loads(resources.files("newsgraph.data").joinpath("events.json").read_text("utf-8"))
-    verbs = {w: t for t, ws in raw["verbs"].items() for w in ws}
-    nouns = {w: t for t, ws in raw["nouns"].items() for w in ws}
+    # the lexicon is written in one spelling; wire text comes in both
+    verbs = {v: t for t, ws in raw["verbs"].items() for w in ws for v in spellings(w)}
+    nouns = {v: t for t, ws in raw["nouns"].items() for w in ws for v in spellings(w)}
     object_types = {
-        (verb, noun): "" if etype == "NONE" else etype
+        (v, noun): "" if etype == "NONE" else etype
         for rule in raw.get("object_types", [])
         for etype, nouns in rule["objects"].items()
         for verb in rule["verbs"]
+        for v in spellings(verb)
         for noun in nouns
     }
     return EventLexicon(
