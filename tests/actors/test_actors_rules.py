@@ -285,3 +285,8 @@ def test_a_people_across_borders_acted_on_takes_the_place_of_the_act(extract) ->
     art = extract("Turkish police detained 40 Kurdish activists in Istanbul on Monday.")
     kurds = next(a for a in art.actors if "Kurdish" in a.name)
     assert kurds.country == "TUR"
+
+
+def test_body_names_in_british_spelling(extract) -> None:
+    art = extract("Iran asked the Organisation of the Islamic Conference to act.")
+    assert any(a.country == "IGO" and a.name.startswith("Organisation") for a in art.actors), art.actors

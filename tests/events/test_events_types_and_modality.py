@@ -469,7 +469,9 @@ def test_what_is_fired_into_is_the_target(extract) -> None:
 
 def test_rioters_and_hijackers_are_groups(extract) -> None:
     art = extract("Rioters set fire to government buildings in the Kyrgyz capital Bishkek.")
-    assert [e.type for e in art.events] == ["COERCE"], events_of(art)
+    assert any(a.name == "Rioters" and a.kind == "group" for a in art.actors), art.actors
+    # what a crowd burns is a violent protest (CAMEO 145)
+    assert [(e.type, e.mode) for e in art.events] == [("PROTEST", "riot")], events_of(art)
 
 
 @pytest.mark.parametrize(
@@ -718,3 +720,47 @@ def test_bowing_to_demands_concedes_and_pledging_money_agrees(extract) -> None:
     assert [t for t, _, _ in events_of(art)] == ["CONCEDE"], events_of(art)
     art = extract("Japan pledged 300 million yen in credits to Vietnam.")
     assert ("AGREE", ["JPN"], ["VNM"]) in events_of(art)
+
+
+def test_a_strike_on_a_day_is_a_strike_and_its_demand_no_event_of_its_own(extract) -> None:
+    art = extract("Nigerian oil workers began an indefinite strike on Monday to demand the release of Moshood Abiola.")
+    assert [t for t, _, _ in events_of(art)] == ["PROTEST"], events_of(art)
+
+
+def test_a_crowd_storming_an_embassy_riots_settlers_burning_offices_coerce(extract) -> None:
+    art = extract("Iranian students stormed the British embassy in Tehran on Saturday.")
+    assert only(art, "PROTEST").mode == "riot"
+    art = extract("Jewish settlers set fire to the offices of the Palestinian administrators overnight.")
+    assert "PROTEST" not in [t for t, _, _ in events_of(art)], events_of(art)
+
+
+def test_not_ruling_out_a_harm_threatens(extract) -> None:
+    art = extract("The United States said on Friday it would not rule out military intervention in Haiti.")
+    assert ("THREATEN", ["USA"], ["HTI"]) in events_of(art)
+
+
+def test_what_is_discussed_is_no_partner(extract) -> None:
+    art = extract("British and Irish officials discussed the Northern Ireland peace process in Dublin.")
+    assert only(art, "CONSULT").target == []
+
+
+def test_a_promise_to_a_country_agrees(extract) -> None:
+    art = extract("The PLO promised Israel it would amend the Palestinian Covenant.")
+    assert ("AGREE", ["PSE"], ["ISR"]) in events_of(art)
+
+
+def test_what_follows_an_agreement_in_a_new_clause_is_no_intent(extract) -> None:
+    art = extract("Polisario guerrillas agreed to a ceasefire and began withdrawing from the buffer zone.")
+    assert only(art, "RETREAT").modality == "asserted"
+
+
+@pytest.mark.parametrize(
+    ("text", "etype"),
+    [
+        ("Syria put its army on a state of maximum alert, Lebanese radio reported.", "MOBILIZE"),
+        ("Egyptian President Hosni Mubarak sent a message of solidarity to Saudi Arabia.", "SUPPORT"),
+        ("Hutu militiamen hacked to death dozens of villagers in a church near Kigali.", "ASSAULT"),
+    ],
+)
+def test_objects_that_type_their_verb(extract, text: str, etype: str) -> None:
+    assert etype in [t for t, _, _ in events_of(extract(text))]

@@ -85,8 +85,9 @@ class ActorLexicon:
         self.countries.update({k.lower(): v for k, v in extra.get("country_aliases", {}).items()})
         self.cities.update({k.lower(): v for k, v in extra.get("cities", {}).items()})
         for k, v in extra.get("bodies", {}).items():
-            self.bodies[k.lower()] = (v[0], v[1], v[2] if len(v) > 2 else "organization")
-        self.igos.update(k.lower() for k in extra.get("igos", []))
+            for name in spelled(k.lower()):
+                self.bodies[name] = (v[0], v[1], v[2] if len(v) > 2 else "organization")
+        self.igos.update(name for k in extra.get("igos", []) for name in spelled(k.lower()))
         self.igo_sectors.update({k.lower(): v for k, v in extra.get("igo_sectors", {}).items()})
         for sector, words in extra.get("roles", {}).items():
             for w in words:
@@ -151,6 +152,19 @@ def gazetteer() -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
         if len(rivals) > 1:
             shared[k] = tuple(rivals)
     return out, shared
+
+
+# words of body names written two ways (American, British)
+_SPELLINGS = (("organization", "organisation"), ("defense", "defence"), ("labor", "labour"), ("center", "centre"))
+
+
+def spelled(name: str) -> list[str]:
+    """``name`` in both spellings: "organization of the islamic conference" is also written
+    "organisation of the islamic conference"."""
+    out = [name]
+    for us, gb in _SPELLINGS:
+        out += [n.replace(us, gb) for n in out if us in n] + [n.replace(gb, us) for n in out if gb in n]
+    return list(dict.fromkeys(out))
 
 
 def _key(text: str) -> str:

@@ -617,13 +617,15 @@ class MentionFinder:
             preps = [p for p in verb.children if p.dep_ == "prep"]
             preps += [p for o in verb.children if o.dep_ == "dobj" for p in o.children if p.dep_ == "prep"]
             for p in preps:
-                if p.lower_ in ("in", "inside", "within"):
+                if p.lower_ in ("in", "inside", "within", "near"):
                     for o in p.children:
-                        # "in Serbia", "in the Romanian city of Cluj"
+                        # "in Serbia", "in the Romanian city of Cluj", "near Algiers"
                         place = next((t for t in o.subtree if t.ent_type_ in ("GPE", "LOC")), None)
                         if o.dep_ == "pobj" and place is not None:
                             ent = next((e for e in o.doc.ents if e.start <= place.i < e.end), None)
                             code = self.lex.place_code(ent.text if ent is not None else place.text)
+                            # a place we cannot code may still be named by its country: "in the Indian city of X"
+                            code = code or country_in([t for t in o.subtree if t.i < place.i], self.lex)
                             if code:
                                 return code
         return None

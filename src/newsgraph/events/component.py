@@ -25,6 +25,7 @@ from .extract import (
     adjunct_verb,
     destinations,
     find_events,
+    noun_type,
     subject_of,
     trigger_candidates,
 )
@@ -34,6 +35,7 @@ _VERBAL = {"AGREE", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT", "SANCT
 _COOPERATIVE = {"AID", "COOPERATE", "CONCEDE", "RETREAT", "SUPPORT", "CONSULT"}
 _HARMFUL = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"}
 _REFUSABLE = {"AGREE", "CONCEDE", "COOPERATE"}
+_HARMS = {"force", "intervention", "action", "strike", "retaliation", "sanction", "option"}
 _LOCATIVE = {"in", "at", "near", "outside", "into"}
 # PLOVER codes the place acted on as the target when no actor is named ("exploded bombs in the
 # capital Kabul", "protested in Serbia", "suspended aid deliveries in Baghdad"): for these types
@@ -255,11 +257,16 @@ def _agented(f: Found) -> bool:
     )
 
 
+_PHASES = {"begin", "start", "continue", "resume"}
+
+
 def _governed(tok: Token, triggers: set[int]) -> bool:
     """Is ``tok`` inside the clause of another trigger (its ancestor within the sentence)? A
     coordinated verb is not inside its first conjunct: "burned villages and killed civilians"."""
-    while tok.dep_ == "conj" and tok.head.pos_ == "VERB" and tok.pos_ == "VERB":
-        tok = tok.head
+    while (tok.dep_ == "conj" and tok.head.pos_ == "VERB" and tok.pos_ == "VERB") or (
+        tok.dep_ == "xcomp" and tok.head.lemma_ in _PHASES and tok.head.dep_ == "conj"
+    ):
+        tok = tok.head  # "agreed to a ceasefire and began withdrawing": the withdrawal is its own
     if tok.dep_ == "ccomp" and tok.head.i > tok.i and tok.head.lemma_ in CHARGE_LEMMAS:
         return False  # "Russia has supplied Armenia with tanks, Azerbaijani officials charged": both
     return any(a.i in triggers for a in tok.ancestors)
@@ -299,10 +306,20 @@ class EventsComponent:
                     and not all(map(_is_state, _actors_of(doc, f.source_tokens)))
                 }
                 triggers -= protested
+                # "began an indefinite strike to demand the release of …": the strike is the event
+                protests = {f.trigger.i if not f.nominal else f.trigger.head.i for f in found if f.type == "PROTEST"}
+                aims = {
+                    f.trigger.i
+                    for f in found
+                    if f.type in _VERBAL
+                    and f.trigger.dep_ in ("advcl", "xcomp")
+                    and _to_clause(f.trigger)
+                    and f.trigger.head.i in protests
+                }
                 purposes = {p.trigger.i for p in found if _purpose_of_sending(p.trigger, triggers)}
                 promises = {p.trigger.i for p in found if _promise_of(p.trigger, triggers)}
                 for f in found:
-                    if f.silent or f.trigger.i in purposes | promises | protested:
+                    if f.silent or f.trigger.i in purposes | promises | protested | aims:
                         continue  # "sent inspectors to investigate": the investigation is the event
                     if _governed(f.trigger, triggers - purposes - promises) and not _agented(f):
                         continue  # "threatened to cut off aid": the threat is the event, not the cut
@@ -325,7 +342,10 @@ class EventsComponent:
             if not negated:
                 return None  # "tolerated dissent" is no warning
             negated = False  # "will not tolerate any moves toward independence": a warning
-        if negated and etype in _REFUSABLE:
+        if negated and etype == "REJECT" and f.trigger.lemma_ in ("rule", "exclude") and self._harm_held(f.trigger):
+            # "would not rule out military intervention in Haiti": a harm kept open is a threat
+            etype, mode, negated = "THREATEN", None, False
+        elif negated and etype in _REFUSABLE:
             # "failed to reach agreement", "would not meet their demands": PLOVER codes a refusal
             etype, mode, negated = "REJECT", None, False
         elif f.threat and not negated and etype in _HARMFUL | {"PROTEST"}:
@@ -352,6 +372,13 @@ class EventsComponent:
             and all(a.sector in _CIVILIAN for a in sources)
         ):
             # "students fought running battles with riot police": civilians fighting in the street riot
+            etype, mode = "PROTEST", "riot"
+        elif (
+            etype in ("ASSAULT", "COERCE")
+            and f.trigger.lemma_ in self.lexicon.words["mob_violence"]
+            and all(a.name.split()[-1].lower() in self.lexicon.words["crowds"] for a in sources)
+        ):
+            # "students stormed the British embassy", "rioters burned buses": a violent protest
             etype, mode = "PROTEST", "riot"
         elif etype == "PROTEST" and not f.nominal and f.trigger.lemma_ == "protest" and all(map(_is_state, sources)):
             # a government that "protested the decision" complains; it does not take to the streets
@@ -423,6 +450,13 @@ class EventsComponent:
             modality=f.modality,
             confidence=conf,
         )
+
+    def _harm_held(self, verb: Token) -> bool:
+        """Is what ``verb`` rules out a harm ("military intervention", "the use of force")?"""
+        objs = [o for o in verb.children if o.dep_ in ("dobj", "nsubjpass")]
+        objs += [o for p in verb.children if p.dep_ in ("prt", "prep") for o in p.children if o.dep_ == "pobj"]
+        objs += [o for n in objs for p in n.children if p.lower_ == "of" for o in p.children]  # "the use of force"
+        return any(noun_type(o, self.lexicon) in _HARMFUL | {"ASSAULT", "THREATEN"} or o.lemma_ in _HARMS for o in objs)
 
     def _place_actor(self, doc: Doc, place: Location) -> Actor | None:
         """The country actor a located event acts on, with the place name as its mention (a new

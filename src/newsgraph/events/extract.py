@@ -213,6 +213,11 @@ def destinations(verb: Token) -> list[Token]:
     return [o for p in preps if p.lower_ in _MOVES for o in _children(p, ("pobj",))]
 
 
+_TOPIC_VERBS = {"discuss", "debate", "negotiate", "review", "examine"}
+
+# the object-type key of a named object, by its entity label
+_ENTITY_KEYS = {"ORG": "organization", "GPE": "@country", "PERSON": "@person"}
+
 # lemmas the small model gets wrong on news verbs
 _LEMMA_FIXES = {"stag": "stage"}
 
@@ -227,6 +232,9 @@ def _objects(verb: Token, etype: str) -> list[Token]:
             objs.extend(_children(p, ("pobj",)))
     if etype == "CONSULT" and verb.lemma_ == "visit":
         objs = _children(verb, ("dobj",)) or objs
+    elif etype == "CONSULT" and verb.lemma_ in _TOPIC_VERBS:
+        # what is discussed is the topic, whom it is discussed with the partner
+        objs = [o for o in objs if o.dep_ != "dobj"]
     return _with_conjuncts(objs)
 
 
@@ -308,6 +316,7 @@ def _modality(trigger: Token, sent: Span, lex: EventLexicon) -> tuple[str, bool,
     threat = False  # a condition or a modal on the harm ("unless", "may")
     held = False  # a word that holds it over someone ("prepared to", "vowed to")
     t = trigger
+    last_dep = ""
     came_from = {trigger.i}
     for depth in range(5):
         for c in t.children:
@@ -347,6 +356,7 @@ def _modality(trigger: Token, sent: Span, lex: EventLexicon) -> tuple[str, bool,
                 "expect",
             )
             and t is not trigger
+            and last_dep != "conj"  # "agreed to a ceasefire and began withdrawing": not an intent
         ):
             intent = True
         if t.lower_ in _INTENT_HEADS and t is not trigger:
@@ -362,6 +372,7 @@ def _modality(trigger: Token, sent: Span, lex: EventLexicon) -> tuple[str, bool,
             if t.dep_ == "ccomp" and (t.head.lemma_ in REPORT_LEMMAS or t.head.lemma_ in CHARGE_LEMMAS):
                 reported = True
                 break
+            last_dep = t.dep_
             t = t.head
             came_from.add(t.i)
             continue
@@ -389,11 +400,12 @@ def _verb_type(tok: Token, lex: EventLexicon) -> tuple[str | None, int]:
     # the object first: "handed over their weapons" disarms, "handed over the prisoners" yields
     for obj in _typing_objects(tok) if any(v in lex.object_verbs for v in lemmas) else ():
         words = [obj.lemma_.lower(), obj.lower_]
-        if obj.ent_type_ == "ORG":
-            words.append("organization")  # "banned the Muslim Brotherhood" bans an organisation
+        if obj.ent_type_ in _ENTITY_KEYS:
+            # "banned the Muslim Brotherhood" bans an organisation, "promised Israel" promises a country
+            words.append(_ENTITY_KEYS[obj.ent_type_])
         for key in ((v, w) for v in lemmas for w in words):
             if key in lex.object_types:  # "": no event ("suspended his campaign")
-                if not lex.object_types[key] and _noun_type(obj, lex):
+                if not lex.object_types[key] and noun_type(obj, lex):
                     break  # unless the object is an event by its modifier: "launched a joint campaign"
                 return lex.object_types[key], tok.i + 1
     for c in tok.children if lemma in lex.phrasal_verbs else ():
@@ -430,8 +442,12 @@ def _typing_objects(verb: Token) -> Iterator[Token]:
             yield from (o for o in c.children if o.dep_ == "pobj")  # "was hit by new sanctions"
         elif c.dep_ == "prep" and c.i > verb.i and (c.lower_ in ("on", "under", "with", "by") or c.i == verb.i + 1):
             # "put on high alert", "provided the Kurds with weapons", "spoke by telephone",
-            # "handed over a suspect" (the particle read as a preposition)
-            yield from (o for o in c.children if o.dep_ == "pobj")
+            # "handed over a suspect" (the particle read as a preposition); "on a state of alert"
+            for o in c.children:
+                if o.dep_ == "pobj":
+                    yield o
+                    if o.lemma_ == "state":
+                        yield from (x for p in o.children if p.lower_ == "of" for x in p.children if x.dep_ == "pobj")
 
 
 def _types_its_verb(noun: Token, lex: EventLexicon) -> bool:
@@ -442,11 +458,11 @@ def _types_its_verb(noun: Token, lex: EventLexicon) -> bool:
     for key in ((verb, noun.lemma_.lower()), (verb, noun.lower_)):
         if key in lex.object_types:
             # a verb declared no event with this object leaves an event phrase its own: "launched a joint campaign"
-            return bool(lex.object_types[key]) or not _noun_type(noun, lex)
+            return bool(lex.object_types[key]) or not noun_type(noun, lex)
     return False
 
 
-def _noun_type(tok: Token, lex: EventLexicon) -> str | None:
+def noun_type(tok: Token, lex: EventLexicon) -> str | None:
     low, lemma = tok.lower_, tok.lemma_.lower()
     for c in tok.lefts:  # any modifier: "joint military exercises", "a massive air strike"
         if c.dep_ in ("amod", "compound", "nmod"):
@@ -456,7 +472,14 @@ def _noun_type(tok: Token, lex: EventLexicon) -> str | None:
     etype = lex.nouns.get(low) or lex.nouns.get(lemma)
     if etype == "CONSULT" and lemma == "call" and any(c.lower_ == "for" and c.dep_ == "prep" for c in tok.children):
         return "REQUEST"  # "U.S. calls for democratic reforms": a demand, not a phone call
-    if etype == "PROTEST" and lemma == "strike" and any(c.lower_ in ("on", "against") for c in tok.children):
+    if (
+        etype == "PROTEST"
+        and lemma == "strike"
+        and any(
+            c.lower_ in ("on", "against") and not any(o.ent_type_ in ("DATE", "TIME") for o in c.children)
+            for c in tok.children
+        )
+    ):
         return "ASSAULT"  # "strikes on rebel positions"
     if (
         etype == "REQUEST"
@@ -594,7 +617,7 @@ def find_events(sent: Span, lex: EventLexicon, candidates: list[Token] | None = 
             tok.pos_ in ("NOUN", "PROPN")
             and tok.ent_type_ not in _NAMES  # "World Relief", "Trans-Pacific Partnership": names
             and not _types_its_verb(tok, lex)
-            and (etype := _noun_type(tok, lex))
+            and (etype := noun_type(tok, lex))
         ):
             head = tok
             if tok.dep_ == "compound" and tok.head.lemma_.lower() in _GENERIC_HEADS:
