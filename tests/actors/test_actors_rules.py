@@ -290,3 +290,25 @@ def test_a_people_across_borders_acted_on_takes_the_place_of_the_act(extract) ->
 def test_body_names_in_british_spelling(extract) -> None:
     art = extract("Iran asked the Organisation of the Islamic Conference to act.")
     assert any(a.country == "IGO" and a.name.startswith("Organisation") for a in art.actors), art.actors
+
+
+def test_unnamed_rebels_in_a_one_country_sentence_are_that_countrys(extract) -> None:
+    art = extract("Philippine President Fidel Ramos offered amnesty to communist rebels.")
+    rebels = next(a for a in art.actors if a.name == "communist rebels")
+    assert rebels.country == "PHL"
+    # two countries named: whose rebels they are stays unknown
+    art = extract("Philippine President Fidel Ramos and Indonesia discussed communist rebels.")
+    assert next(a for a in art.actors if a.name == "communist rebels").country is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "code"),
+    [
+        ("Sri Lankan troops killed 30 members of the Tamil Tigers.", "Sri Lankan troops", "LKA"),
+        ("Mubarak sent a message of solidarity to King Fahd of Saudi Arabia.", "Fahd", "SAU"),
+        ("Moslem fundamentalists shot dead a policeman in the southern Egyptian town of Assiut.", "Moslem", "EGY"),
+    ],
+)
+def test_names_the_small_model_mislabels(extract, text: str, name: str, code: str) -> None:
+    art = extract(text)
+    assert any(a.name.startswith(name) and a.country == code for a in art.actors), art.actors

@@ -115,11 +115,11 @@ class MentionFinder:
             if span.start < last_end:
                 prev, plabel = out[-1]
                 # A known body wins over a shorter or mislabelled entity at the same place.
-                if (
-                    label in ("KNOWN", "KNOWN_PERSON")
-                    and span.start == prev.start
-                    and span.end >= prev.end
-                    and plabel not in ("KNOWN", "KNOWN_PERSON")
+                known = ("KNOWN", "KNOWN_PERSON")
+                if span.start == prev.start and (
+                    (label in known and span.end >= prev.end and plabel not in known)
+                    # a known figure inside a longer entity of another kind: "[King Fahd of]" (GPE)
+                    or (label == "KNOWN_PERSON" and plabel not in ("KNOWN", "KNOWN_PERSON", "PERSON"))
                 ):
                     out[-1] = (span, label)
                     last_end = span.end
@@ -159,7 +159,27 @@ class MentionFinder:
                 continue
             keep.append(c)
         keep.sort(key=lambda c: c.start)
+        self._one_country_sentences(doc, keep)
         return keep
+
+    def _one_country_sentences(self, doc: Doc, cands: list[Candidate]) -> None:
+        """Unnamed rebels, protesters or opposition in a sentence that names one country only
+        (as an actor or a place) are that country's: "Philippine President Fidel Ramos offered
+        amnesty to communist rebels", not "American officials met rebels in Paris"."""
+        unknown = [c for c in cands if c.country is None and c.kind == "group" and c.sector in _LOCAL_SECTORS]
+        if not unknown:
+            return
+        codes: dict[int, set[str]] = {}
+        for c in cands:
+            codes.setdefault(c.sent_start, set()).add(c.country or "")
+        for e in doc.ents:
+            if e.label_ in ("GPE", "LOC"):
+                code = self.lex.place_code(e.text)
+                codes.setdefault(e.sent.start_char if doc.has_annotation("SENT_START") else 0, set()).add(code or "")
+        for c in unknown:
+            named = codes.get(c.sent_start, set()) - {""}
+            if len(named) == 1 and "IGO" not in named:
+                c.country = next(iter(named))
 
     def _candidate(self, doc: Doc, span: Span, label: str, in_role: set[int]) -> Candidate | None:
         lex = self.lex
@@ -188,13 +208,14 @@ class MentionFinder:
             return self._known(doc, span, key, sent_start, subject, in_role)
         if (
             label in ("PERSON", "ORG")
-            and all(lex.code_of_word(t.text) for t in span if not t.is_punct)
+            and (lex.code_of_word(span.text) or all(lex.code_of_word(t.text) for t in span if not t.is_punct))
             # a lone name that is also a people's ("Karen said") stays a person unless it modifies a noun
             and (len(span) > 1 or span.root.dep_ in ("amod", "compound", "nmod") or span.text.endswith("s"))
         ):
             # the small model reads "Ugandan", "Bangladeshi", "Bosnian Serbs" as names: nationality
             # words, coded by the first ("Bosnian Serbs" are Bosnia's)
-            return self._group(doc, span, sent_start, in_role, code=lex.code_of_word(span[0].text))
+            code = lex.code_of_word(span.text) or lex.code_of_word(span[0].text)  # "Sri Lankan" as a whole
+            return self._group(doc, span, sent_start, in_role, code=code)
         if label in ("PERSON", "KNOWN_PERSON") or (
             label == "ORG" and len(span) > 1 and span[0].lower_ in lex.abbreviations and span[-1].is_title
         ):
@@ -621,6 +642,11 @@ class MentionFinder:
                     for o in p.children:
                         # "in Serbia", "in the Romanian city of Cluj", "near Algiers"
                         place = next((t for t in o.subtree if t.ent_type_ in ("GPE", "LOC")), None)
+                        if o.dep_ == "pobj" and place is None and o.lemma_ in _PLACE_NOUNS:
+                            # "in the southern Egyptian town of Assiut" (the town's name unrecognised)
+                            code = country_in(list(o.subtree), self.lex)
+                            if code and code != "IGO":
+                                return code
                         if o.dep_ == "pobj" and place is not None:
                             ent = next((e for e in o.doc.ents if e.start <= place.i < e.end), None)
                             code = self.lex.place_code(ent.text if ent is not None else place.text)
@@ -701,6 +727,7 @@ _LED = re.compile(r"\b([A-Z][\w.]*)[-–]led\b")
 _NOT_PEOPLE = {"language", "dialect", "alphabet", "script", "cuisine", "literature", "music", "folklore"}
 # sectors of groups that act where they live (not armies, which cross borders)
 _LOCAL_SECTORS = {"REB", "OPP", "CVL", "LAB"}
+_PLACE_NOUNS = {"town", "city", "village", "province", "region", "capital", "district", "port", "area", "state"}
 # lower-case words inside personal names
 _NAME_PARTICLES = {
     "al",
