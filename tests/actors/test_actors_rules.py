@@ -312,3 +312,8 @@ def test_unnamed_rebels_in_a_one_country_sentence_are_that_countrys(extract) -> 
 def test_names_the_small_model_mislabels(extract, text: str, name: str, code: str) -> None:
     art = extract(text)
     assert any(a.name.startswith(name) and a.country == code for a in art.actors), art.actors
+
+
+def test_an_unnamed_state_body_in_a_one_country_sentence_is_that_countrys(extract) -> None:
+    art = extract("Burmese opposition leader Aung San Suu Kyi called for dialogue with the ruling junta.")
+    assert next(a for a in art.actors if "junta" in a.name).country == "MMR"

@@ -764,3 +764,12 @@ def test_what_follows_an_agreement_in_a_new_clause_is_no_intent(extract) -> None
 )
 def test_objects_that_type_their_verb(extract, text: str, etype: str) -> None:
     assert etype in [t for t, _, _ in events_of(extract(text))]
+
+
+def test_calls(extract) -> None:
+    assert events_of(extract("Yeltsin called Clinton on Saturday.")) == [("CONSULT", ["RUS"], ["USA"])]
+    assert extract("Yeltsin called Clinton on Saturday.").events[0].mode == "phone"
+    assert extract("Trump called Clinton a liar.").events == []
+    assert [t for t, _, _ in events_of(extract("Ryan has previously called out Trump."))] == ["ACCUSE"]
+    called_for = extract("Aung San Suu Kyi called for dialogue with the ruling junta.")
+    assert [(e.type, e.mode) for e in called_for.events] == [("REQUEST", None)]

@@ -9,6 +9,7 @@ into actors is :mod:`newsgraph.actors.merge`'s job.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -163,23 +164,28 @@ class MentionFinder:
         return keep
 
     def _one_country_sentences(self, doc: Doc, cands: list[Candidate]) -> None:
-        """Unnamed rebels, protesters or opposition in a sentence that names one country only
-        (as an actor or a place) are that country's: "Philippine President Fidel Ramos offered
-        amnesty to communist rebels", not "American officials met rebels in Paris"."""
-        unknown = [c for c in cands if c.country is None and c.kind == "group" and c.sector in _LOCAL_SECTORS]
+        """Unnamed rebels, protesters, opposition or state bodies in a sentence that names one
+        country only (as an actor or a place) are that country's: "Philippine President Fidel
+        Ramos offered amnesty to communist rebels", not "American officials met rebels in Paris"."""
+        unknown = [
+            c
+            for c in cands
+            if c.country is None
+            and (
+                (c.kind == "group" and c.sector in LOCAL_SECTORS)
+                # a state's own body, unnamed: "the ruling junta", "police" (not "foreign officials")
+                or (c.tokens[-1].lower() in STATE_BODIES and not _FOREIGN & {t.lower() for t in c.tokens})
+            )
+        ]
         if not unknown:
             return
         codes: dict[int, set[str]] = {}
         for c in cands:
             codes.setdefault(c.sent_start, set()).add(c.country or "")
-        for e in doc.ents:
-            if e.label_ in ("GPE", "LOC"):
-                code = self.lex.place_code(e.text)
-                codes.setdefault(e.sent.start_char if doc.has_annotation("SENT_START") else 0, set()).add(code or "")
         for c in unknown:
-            named = codes.get(c.sent_start, set()) - {""}
-            if len(named) == 1 and "IGO" not in named:
-                c.country = next(iter(named))
+            span = doc.char_span(c.start, c.end, alignment_mode="expand")
+            if span is not None:
+                c.country = only_country(codes.get(c.sent_start, set()) | place_codes(span.sent, self.lex))
 
     def _candidate(self, doc: Doc, span: Span, label: str, in_role: set[int]) -> Candidate | None:
         lex = self.lex
@@ -567,7 +573,7 @@ class MentionFinder:
             if country is None and (place := place_of(t, self.lex, named)) is not None:
                 # the place is the evidence of the country: "demonstrators in Baghdad" is the mention
                 country, span = place[0], doc[left : place[1].i + 1]
-            if country is None and (sector or lex.sector_of_role(words)) in _LOCAL_SECTORS:
+            if country is None and (sector or lex.sector_of_role(words)) in LOCAL_SECTORS:
                 # rebels, demonstrators and the like act where they are: "Maoist rebels attacked
                 # a police station in western Nepal"
                 country = self._clause_place(t)
@@ -707,6 +713,17 @@ class MentionFinder:
         return out
 
 
+def place_codes(sent: Span, lex: ActorLexicon) -> set[str]:
+    """The countries of the places named in ``sent``."""
+    return {code for e in sent.ents if e.label_ in ("GPE", "LOC") and (code := lex.place_code(e.text))}
+
+
+def only_country(codes: Iterable[str | None]) -> str | None:
+    """The one country among ``codes``, or None when there are several, none, or an IGO."""
+    named = {c for c in codes if c}
+    return next(iter(named)) if len(named) == 1 and "IGO" not in named else None
+
+
 def _group_through(full: Span, head: Token, country: str | None, sector: str | None, sent_start: int) -> Candidate:
     """A group mention running up to its head noun: "EU foreign ministers", "the U.S.-led coalition"."""
     return Candidate(
@@ -726,7 +743,16 @@ _LED = re.compile(r"\b([A-Z][\w.]*)[-–]led\b")
 # what a nationality word can qualify without naming anyone: "the Russian language"
 _NOT_PEOPLE = {"language", "dialect", "alphabet", "script", "cuisine", "literature", "music", "folklore"}
 # sectors of groups that act where they live (not armies, which cross borders)
-_LOCAL_SECTORS = {"REB", "OPP", "CVL", "LAB"}
+LOCAL_SECTORS = {"REB", "OPP", "CVL", "LAB"}
+STATE_BODIES = {
+    "junta",
+    "regime",
+    "cabinet",
+    "police",
+    "army",
+    "military",
+}
+_FOREIGN = {"foreign", "world", "international", "western", "other", "rival", "opposing"}
 _PLACE_NOUNS = {"town", "city", "village", "province", "region", "capital", "district", "port", "area", "state"}
 # lower-case words inside personal names
 _NAME_PARTICLES = {

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 from ..nlp import doc_text, tokens_starting_at, tokens_with
 from ..record import Actor, Mention
 from .lexicon import ActorLexicon
-from .mentions import Candidate, place_of
+from .mentions import LOCAL_SECTORS, STATE_BODIES, Candidate, only_country, place_codes, place_of
 
 _SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 _PRONOUNS = {
@@ -345,6 +345,11 @@ def link_references(doc: Doc, actors: list[Actor], lex: ActorLexicon) -> bool:
                     target.mentions.append(Mention(s, e, doc_text(doc)[s:e], "description"))
                 continue
         if (unnamed := _unnamed(doc, tok, lex, taken)) is not None:
+            if unnamed.country is None and (unnamed.sector in LOCAL_SECTORS or low in STATE_BODIES):
+                # "called for dialogue with the ruling junta" in a sentence naming Burma only
+                sent = tok.sent
+                named = {a.country for a in actors for m in a.mentions if sent.start_char <= m.start < sent.end_char}
+                unnamed.country = only_country(named | place_codes(sent, lex))
             actors.append(unnamed)
             recent.append((tok.idx, unnamed))
             if tok.dep_ in ("nsubj", "nsubjpass"):

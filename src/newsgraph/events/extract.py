@@ -411,7 +411,12 @@ def _verb_type(tok: Token, lex: EventLexicon) -> tuple[str | None, int]:
     for c in tok.children if lemma in lex.phrasal_verbs else ():
         # a particle the parser took for an adverb counts when it follows the verb: "stepped down"
         if (
-            (c.dep_ in ("prt", "prep", "dobj", "mark") and tok.i < c.i <= tok.i + 3)
+            (
+                c.dep_ in ("prt", "prep", "dobj", "mark")
+                and tok.i < c.i <= tok.i + 3
+                # "called Clinton on Saturday": a preposition of time is no particle
+                and not any(o.ent_type_ in ("DATE", "TIME") for o in c.children)
+            )
             or (c.dep_ == "advmod" and c.i == tok.i + 1)
             # "found X guilty" (the small parser may take the adjective for the object)
             or (c.dep_ in ("oprd", "acomp", "ccomp", "xcomp", "dobj") and c.i > tok.i and c.pos_ == "ADJ")
@@ -420,6 +425,21 @@ def _verb_type(tok: Token, lex: EventLexicon) -> tuple[str | None, int]:
             if phrase in lex.phrasal:  # null: the phrasal verb is no event ("fired off questions")
                 return lex.phrasal[phrase], c.i + 1
     return lex.verbs.get(lemma), tok.i + 1
+
+
+def _phoned(call: Token) -> bool:
+    """Is this "call" a telephone call: "called back", or someone called and nothing more said of
+    them ("Yeltsin called Clinton on Saturday", not "called Clinton a liar")?"""
+    if any(c.dep_ == "prt" for c in call.children):
+        return True
+    objs = [c for c in call.children if c.dep_ == "dobj"]
+    return (
+        len(objs) == 1
+        and objs[0].ent_type_ in ("PERSON", "GPE")
+        and not any(c.dep_ in ("oprd", "xcomp", "ccomp", "acomp", "attr", "dative") for c in call.children)
+        and not any(c.dep_ in ("appos", "amod", "acl", "relcl") for c in objs[0].children)
+        and not any(c.is_quote for c in call.doc[call.i : min(len(call.doc), call.i + 8)])
+    )
 
 
 def _typing_objects(verb: Token) -> Iterator[Token]:
@@ -598,8 +618,8 @@ def find_events(sent: Span, lex: EventLexicon, candidates: list[Token] | None = 
                 and _event_object(tok, lex)
             ):
                 continue
-            if lemma in ("call",) and not any(c.dep_ in ("prt",) for c in tok.children) and etype == "CONSULT":
-                continue
+            if lemma in ("call",) and etype == "CONSULT" and not _phoned(tok):
+                continue  # "called him a liar", "called the plan a disaster"
             if etype and lemma in lex.transitive_only and not _children(tok, ("dobj", "xcomp", "nsubjpass", "dative")):
                 continue  # "sales declined", "ready to return to the talks": no event word here at all
             if not etype or _no_event(tok, lemma, etype, lex):
@@ -612,7 +632,9 @@ def find_events(sent: Span, lex: EventLexicon, candidates: list[Token] | None = 
                 # "guerrillas have been demobilized": who withdraws is the patient; other
                 # passives without an agent have no known source
                 src, tgt = (tgt, []) if etype == "RETREAT" else ([], tgt)
-            f = Found(etype, tok, end, src, tgt, lex.modes.get(lemma))
+            # the mode is the verb's own only in its own type: "called for dialogue" is no phone call
+            mode = lex.modes.get(lemma) if lex.verbs.get(lemma) == etype else None
+            f = Found(etype, tok, end, src, tgt, mode)
         elif (
             tok.pos_ in ("NOUN", "PROPN")
             and tok.ent_type_ not in _NAMES  # "World Relief", "Trans-Pacific Partnership": names
