@@ -773,3 +773,26 @@ def test_calls(extract) -> None:
     assert [t for t, _, _ in events_of(extract("Ryan has previously called out Trump."))] == ["ACCUSE"]
     called_for = extract("Aung San Suu Kyi called for dialogue with the ruling junta.")
     assert [(e.type, e.mode) for e in called_for.events] == [("REQUEST", None)]
+
+
+def test_their_own_event_noun_is_the_subjects(extract) -> None:
+    art = extract("Israeli forces completed their pullout from the West Bank town of Jenin on Monday.")
+    assert ("RETREAT", ["ISR"], ["PSE"]) in events_of(art)
+    assert all(a.sector != "BUS" for a in art.actors), art.actors  # the West Bank town is no bank
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("Palestinian youths stoned Israeli soldiers in Nablus.", ("PROTEST", "riot")),
+        ("Mexican peasants occupied the town hall in the southern city of Chilpancingo.", ("PROTEST", "obstruct")),
+        ("Iraqi troops occupied Kuwait in August 1990.", ("ASSAULT", None)),
+        ("UNICEF vaccinated 200,000 children in southern Sudan.", ("AID", None)),
+        ("American troops escorted food convoys in Somalia.", ("AID", None)),
+        ("France gave refuge to the deposed Haitian president.", ("AID", None)),
+        ("Moscow came out in support of Iraq's demand for the lifting of sanctions.", ("SUPPORT", None)),
+        ("France voiced its backing for the Algerian government.", ("SUPPORT", None)),
+    ],
+)
+def test_what_civilians_and_helpers_do(extract, text: str, event: tuple[str, str | None]) -> None:
+    assert event in [(e.type, e.mode) for e in extract(text).events], events_of(extract(text))

@@ -376,7 +376,8 @@ class MentionFinder:
             if head.lemma_.lower() in _NOT_PEOPLE:
                 return None  # "the Russian language": a tongue, not the country
             if head.i > span.end - 1 and head.pos_ in ("NOUN", "PROPN") and head.ent_type_ != "PERSON":
-                words = [t.lower_ for t in doc[span.start : head.i + 1]]
+                # the role is in the words after the name: "the West Bank town" is no bank
+                words = [t.lower_ for t in doc[span.end : head.i + 1]]
                 sector = lex.sector_of_role(words) or lex.sector_of_role([head.lemma_.lower()])
                 if sector is None and head.lemma_.lower() not in _GROUP_NOUNS and head.lower_ not in _GROUP_NOUNS:
                     # "an Australian ultimatum": the country itself, as the one behind the thing

@@ -380,6 +380,13 @@ class EventsComponent:
         ):
             # "students stormed the British embassy", "rioters burned buses": a violent protest
             etype, mode = "PROTEST", "riot"
+        elif (
+            etype in ("ASSAULT", "COERCE")
+            and f.trigger.lemma_ in self.lexicon.words["civil_occupation"]
+            and all(a.sector in _CIVILIAN for a in sources)
+        ):
+            # "Mexican peasants occupied the town hall": civilians who occupy or block protest
+            etype, mode = "PROTEST", "obstruct"
         elif etype == "PROTEST" and not f.nominal and f.trigger.lemma_ == "protest" and all(map(_is_state, sources)):
             # a government that "protested the decision" complains; it does not take to the streets
             etype, mode = "ACCUSE", None

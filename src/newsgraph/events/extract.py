@@ -511,7 +511,12 @@ def noun_type(tok: Token, lex: EventLexicon) -> str | None:
         etype == "SUPPORT"
         and lemma == "support"
         and (
-            not (any(c.lower_ == "for" for c in tok.children) or tok.head.lemma_ in lex.words["support_verbs"])
+            not (
+                any(c.lower_ == "for" for c in tok.children)
+                or tok.head.lemma_ in lex.words["support_verbs"]
+                # "came out in support of Iraq's demand"
+                or (tok.head.lower_ == "in" and any(c.lower_ == "of" for c in tok.children))
+            )
             or any(c.lower_ in ("percent", "%") or c.dep_ == "nummod" for c in tok.subtree if c.i < tok.i)
             # "Clinton support 27 percent", "garners 41 percent support": a poll figure
             or any(c.lower_ in ("percent", "%") for c in tok.head.subtree if abs(c.i - tok.i) <= 3)
@@ -700,7 +705,9 @@ def _noun_arguments(noun: Token, etype: str, lex: EventLexicon) -> tuple[list[To
     src: list[Token] = []
     tgt: list[Token] = []
     for c in noun.children:
-        if c.dep_ == "poss" or c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG"):
+        if c.dep_ == "poss" and c.pos_ == "PRON" and noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
+            src.extend(subject_of(noun.head))  # "Israeli forces completed their pullout": the subject's own
+        elif c.dep_ == "poss" or c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG"):
             src.append(c)
         elif c.dep_ == "prep":
             objs = _children(c, ("pobj",))
