@@ -796,3 +796,21 @@ def test_their_own_event_noun_is_the_subjects(extract) -> None:
 )
 def test_what_civilians_and_helpers_do(extract, text: str, event: tuple[str, str | None]) -> None:
     assert event in [(e.type, e.mode) for e in extract(text).events], events_of(extract(text))
+
+
+def test_who_did_the_deed_is_the_target_not_its_victims(extract) -> None:
+    art = extract("Amnesty International condemned the torture of prisoners by Turkish police.")
+    assert ("ACCUSE", ["IGO"], ["TUR"]) in events_of(art)
+    art = extract("The United Nations launched an investigation into the killing of civilians by Indonesian troops.")
+    assert ("ACCUSE", ["IGO"], ["IDN"]) in events_of(art)
+
+
+def test_the_clause_of_a_demand_noun_is_the_demand(extract) -> None:
+    art = extract("The International Labor Office reiterated its demand today that Israel ease restrictions.")
+    assert [t for t, _, _ in events_of(art)] == ["REQUEST"], events_of(art)
+
+
+def test_voting_down_rejects_working_together_cooperates(extract) -> None:
+    assert [t for t, _, _ in events_of(extract("The U.S. Senate voted down the treaty on Wednesday."))] == ["REJECT"]
+    art = extract("French and German engineers worked together on the new tank.")
+    assert "COOPERATE" in [t for t, _, _ in events_of(art)], events_of(art)

@@ -258,6 +258,8 @@ def _agented(f: Found) -> bool:
 
 
 _PHASES = {"begin", "start", "continue", "resume"}
+# event nouns whose "that" clause the parser hangs on their verb
+_CONTENT_NOUNS = {"demand", "call", "appeal", "request", "proposal", "offer", "warning", "threat", "promise", "pledge"}
 
 
 def _governed(tok: Token, triggers: set[int]) -> bool:
@@ -269,6 +271,10 @@ def _governed(tok: Token, triggers: set[int]) -> bool:
         tok = tok.head  # "agreed to a ceasefire and began withdrawing": the withdrawal is its own
     if tok.dep_ == "ccomp" and tok.head.i > tok.i and tok.head.lemma_ in CHARGE_LEMMAS:
         return False  # "Russia has supplied Armenia with tanks, Azerbaijani officials charged": both
+    if tok.dep_ == "ccomp" and any(
+        c.dep_ == "dobj" and c.i in triggers and c.i < tok.i and c.lemma_ in _CONTENT_NOUNS for c in tok.head.children
+    ):
+        return True  # "reiterated its demand that Israel ease restrictions": the clause is the demand's
     return any(a.i in triggers for a in tok.ancestors)
 
 
@@ -429,6 +435,11 @@ class EventsComponent:
             place = self._place_actor(doc, where) if not targets and where is not None else None
             if place is not None and place not in sources:
                 targets = [place]
+        if etype in ("ACCUSE", "REQUEST", "REJECT", "SANCTION", "PROTEST"):
+            # "investigated the killing of civilians by Indonesian troops": who did the deed is the
+            # target, not its victims
+            doers = [a for a in _actors_of(doc, self._agents_of_deeds(f.trigger, f.target_tokens)) if a not in sources]
+            targets = doers or targets
         if not targets:
             # an unnamed target where it is: "donated rice to earthquake victims in Nepal",
             # "demolished homes in east Jerusalem": the country of the place it is in
@@ -457,6 +468,21 @@ class EventsComponent:
             modality=f.modality,
             confidence=conf,
         )
+
+    def _agents_of_deeds(self, trig: Token, toks: list[Token]) -> list[Token]:
+        """The "by" agents of the event nouns among ``toks`` ("the killing of civilians by
+        Indonesian troops", the parser hanging "by" on the noun, on its "of" object, or on the
+        active verb whose object the noun is)."""
+        out: list[Token] = []
+        deeds = [*toks, *(o for p in trig.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj")]
+        for t in deeds:
+            if noun_type(t, self.lexicon) is None:
+                continue
+            heads = [t, *(o for p in t.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj")]
+            if t.head.i == trig.i and t.dep_ == "dobj" and not any(c.dep_ == "auxpass" for c in trig.children):
+                heads.append(trig)
+            out += [o for h in heads for p in h.children if p.lower_ == "by" for o in p.children if o.dep_ == "pobj"]
+        return out
 
     def _harm_held(self, verb: Token) -> bool:
         """Is what ``verb`` rules out a harm ("military intervention", "the use of force")?"""
