@@ -317,3 +317,8 @@ def test_names_the_small_model_mislabels(extract, text: str, name: str, code: st
 def test_an_unnamed_state_body_in_a_one_country_sentence_is_that_countrys(extract) -> None:
     art = extract("Burmese opposition leader Aung San Suu Kyi called for dialogue with the ruling junta.")
     assert next(a for a in art.actors if "junta" in a.name).country == "MMR"
+
+
+def test_an_unnamed_head_of_state_in_a_one_country_sentence_is_that_countrys(extract) -> None:
+    art = extract("Thousands of Georgians rallied outside parliament in Tbilisi demanding the president resign.")
+    assert next(a for a in art.actors if a.name == "president").country == "GEO"

@@ -75,6 +75,7 @@ _DESCRIPTIONS = {
 }
 # descriptions that name an actor of their own when they refer back to none ("The court
 # sentenced…", "The opposition leader called on…", "A suicide bomber killed…"): people…
+_HEADS_OF_STATE = {"president", "king", "emir", "premier", "parliament", "legislature", "senate", "court"}
 _UNNAMED_PEOPLE = {*_OFFICES, "prosecutor", "commander", "bomber", "gunman", "pope"}
 # … and bodies (each needs a sector in the role lexicon to stand as an actor)
 _UNNAMED_BODIES = {
@@ -345,7 +346,9 @@ def link_references(doc: Doc, actors: list[Actor], lex: ActorLexicon) -> bool:
                     target.mentions.append(Mention(s, e, doc_text(doc)[s:e], "description"))
                 continue
         if (unnamed := _unnamed(doc, tok, lex, taken)) is not None:
-            if unnamed.country is None and (unnamed.sector in LOCAL_SECTORS or low in STATE_BODIES):
+            if unnamed.country is None and (
+                unnamed.sector in LOCAL_SECTORS or low in STATE_BODIES or low in _HEADS_OF_STATE
+            ):
                 # "called for dialogue with the ruling junta" in a sentence naming Burma only
                 sent = tok.sent
                 named = {a.country for a in actors for m in a.mentions if sent.start_char <= m.start < sent.end_char}
