@@ -814,3 +814,14 @@ def test_voting_down_rejects_working_together_cooperates(extract) -> None:
     assert [t for t, _, _ in events_of(extract("The U.S. Senate voted down the treaty on Wednesday."))] == ["REJECT"]
     art = extract("French and German engineers worked together on the new tank.")
     assert "COOPERATE" in [t for t, _, _ in events_of(art)], events_of(art)
+
+
+def test_by_a_vote_is_a_manner_not_the_agent(extract) -> None:
+    art = extract("Israel's cabinet approved the Wye River accord on Wednesday by a vote of eight to four.")
+    assert ("AGREE", ["ISR"], []) in events_of(art)
+    assert ("AGREE", ["ISR"], []) in events_of(extract("The accord was approved by the Israeli cabinet."))
+
+
+def test_a_people_of_several_states_placed_nowhere_takes_the_sentences_country(extract) -> None:
+    art = extract("Turkish authorities imprisoned six Kurdish members of parliament on Friday.")
+    assert ("COERCE", ["TUR"], ["TUR"]) in events_of(art)

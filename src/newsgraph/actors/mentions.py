@@ -59,6 +59,7 @@ class Candidate:
     is_subject: bool = False
     mention_kind: str = "name"
     titles: list[tuple[int, int]] = field(default_factory=list)  # offsets of a title before the name
+    guessed: bool = False  # the country is a people's usual state, which the sentence may overrule
 
 
 _NUMBERS = {"CARDINAL", "DATE", "QUANTITY"}
@@ -166,8 +167,10 @@ class MentionFinder:
     def _one_country_sentences(self, doc: Doc, cands: list[Candidate]) -> None:
         """Unnamed rebels, protesters, opposition or state bodies in a sentence that names one
         country only (as an actor or a place) are that country's: "Philippine President Fidel
-        Ramos offered amnesty to communist rebels", not "American officials met rebels in Paris"."""
-        unknown = [
+        Ramos offered amnesty to communist rebels", not "American officials met rebels in Paris";
+        so is a people of several states placed nowhere ("Turkish authorities imprisoned six
+        Kurdish members of parliament")."""
+        unknown: list[Candidate] = [
             c
             for c in cands
             if c.country is None
@@ -177,15 +180,18 @@ class MentionFinder:
                 or (c.tokens[-1].lower() in STATE_BODIES and not _FOREIGN & {t.lower() for t in c.tokens})
             )
         ]
+        unknown += [c for c in cands if c.guessed]
         if not unknown:
             return
         codes: dict[int, set[str]] = {}
         for c in cands:
-            codes.setdefault(c.sent_start, set()).add(c.country or "")
+            if not c.guessed:
+                codes.setdefault(c.sent_start, set()).add(c.country or "")
         for c in unknown:
             span = doc.char_span(c.start, c.end, alignment_mode="expand")
             if span is not None:
-                c.country = only_country(codes.get(c.sent_start, set()) | place_codes(span.sent, self.lex))
+                named = only_country(codes.get(c.sent_start, set()) | place_codes(span.sent, self.lex))
+                c.country = named or (c.country if c.guessed else None)
 
     def _candidate(self, doc: Doc, span: Span, label: str, in_role: set[int]) -> Candidate | None:
         lex = self.lex
@@ -291,6 +297,8 @@ class MentionFinder:
             # "White House spokesperson", "NATO troops": a role of what follows; handled there
             # when it is a person, else a group of the body.
             head = span.root.head
+            while head.dep_ == "compound" and head.head.i > head.i:
+                head = head.head  # "U.N. war crimes prosecutors": the last noun of the chain
             if head.ent_type_ == "PERSON":
                 return None
             sector2 = self._head_sector(head)
@@ -390,9 +398,13 @@ class MentionFinder:
                         country=code,
                         sent_start=sent_start,
                         mention_kind="name",
+                        guessed=span[0].lower_ in lex.across_borders,  # "six Kurdish members of parliament"
                     )
-                code = self._where_across_borders(span, head, sector) or code
-                return _group_through(doc[span.start : head.i + 1], head, code, sector, sent_start)
+                where = self._where_across_borders(span, head, sector)
+                group = _group_through(doc[span.start : head.i + 1], head, where or code, sector, sent_start)
+                # a people of several states, nowhere placed: its usual state is only a guess
+                group.guessed = where is None and span[0].lower_ in lex.across_borders
+                return group
             return None
         if root.pos_ in ("PROPN", "NOUN") or span.text.endswith("s"):
             return Candidate(

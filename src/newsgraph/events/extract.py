@@ -129,7 +129,8 @@ def subject_of(verb: Token) -> list[Token]:
         if t.i != verb.i and _children(t, ("nsubjpass",)):
             # "has been indicted by the court and will resign": who resigns is the one indicted
             return _with_conjuncts(_children(t, ("nsubjpass",)))
-        agents = [p for a in _children(t, ("agent",)) for p in _children(a, ("pobj",))]
+        # "approved the accord by a vote of eight to four": a manner, not an agent
+        agents = [p for a in _children(t, ("agent",)) for p in _children(a, ("pobj",)) if p.lemma_ not in _MANNERS]
         if agents:
             return _with_conjuncts(agents)
         subj = _children(t, ("nsubj",))
@@ -213,6 +214,7 @@ def destinations(verb: Token) -> list[Token]:
     return [o for p in preps if p.lower_ in _MOVES for o in _children(p, ("pobj",))]
 
 
+_MANNERS = {"vote", "margin", "decree", "means", "way", "consensus", "acclamation", "telephone", "phone"}
 _TOPIC_VERBS = {"discuss", "debate", "negotiate", "review", "examine"}
 
 # the object-type key of a named object, by its entity label
@@ -757,14 +759,15 @@ def _noun_arguments(noun: Token, etype: str, lex: EventLexicon) -> tuple[list[To
         and noun.head.dep_ == "prep"
         and (
             noun.head.lower_ in ("in", "for", "into")
+            or (noun.head.lower_ == "under" and etype == "AGREE")  # "will sell jets under a deal"
             or (noun.head.lower_ == "on" and etype == "PROTEST")
             # "ready to return to the talks"
             or (noun.head.lower_ == "to" and adjunct_verb(noun).lemma_ in ("return", "come", "go", "head"))
         )
         and adjunct_verb(noun).pos_ in ("VERB", "ADJ")
     ):
-        # "converging for a rally", "were engaged in ethnic cleansing", "went on strike": the
-        # verb's subject acts
+        # "converging for a rally", "were engaged in ethnic cleansing", "went on strike", "will
+        # sell jets under a deal": the verb's subject acts
         verb = adjunct_verb(noun)
         src = subject_of(verb) or (_children(verb, ("nsubjpass",)) if verb.lemma_ in ("engage", "involve") else [])
     return _with_conjuncts(src), _with_conjuncts(tgt)
