@@ -825,3 +825,21 @@ def test_by_a_vote_is_a_manner_not_the_agent(extract) -> None:
 def test_a_people_of_several_states_placed_nowhere_takes_the_sentences_country(extract) -> None:
     art = extract("Turkish authorities imprisoned six Kurdish members of parliament on Friday.")
     assert ("COERCE", ["TUR"], ["TUR"]) in events_of(art)
+
+
+def test_who_receives_praise_or_criticism_is_the_target(extract) -> None:
+    art = extract("Chile's decision to restore democracy won praise from the United States on Monday.")
+    assert ("SUPPORT", ["USA"], ["CHL"]) in events_of(art)
+    art = extract("Israel faced strong criticism from the United Nations over the raid.")
+    assert ("ACCUSE", ["IGO"], ["ISR"]) in events_of(art)
+    art = extract("The peace plan received the backing of the Arab League at a summit in Cairo.")
+    assert ("SUPPORT", ["IGO"], []) in events_of(art)
+
+
+def test_blessings_and_appreciation_support(extract) -> None:
+    assert ("SUPPORT", ["EGY"], ["ISR", "PSE"]) in events_of(
+        extract("Egypt gave its blessing to the agreement between Israel and the PLO.")
+    )
+    assert [t for t, _, _ in events_of(extract("Syria expressed appreciation for Iran's mediation efforts."))] == [
+        "SUPPORT"
+    ]

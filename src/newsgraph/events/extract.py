@@ -732,6 +732,16 @@ def _noun_arguments(noun: Token, etype: str, lex: EventLexicon) -> tuple[list[To
                         tgt.append(o)
         elif c.dep_ == "acl":
             tgt.extend(_children(c, ("dobj",)))
+    givers = [
+        o
+        for p in (*_children(noun, ("prep",)), *_children(noun.head, ("prep",)))
+        # "the backing of the Arab League" names the giver; "the threat of terrorism" only what it is
+        if (p.lower_ == "from" or (p.lower_ == "of" and etype == "SUPPORT")) and p.i > noun.i
+        for o in _children(p, ("pobj",))
+    ]
+    if noun.dep_ == "dobj" and noun.head.lemma_ in lex.words["receiving_verbs"] and givers:
+        # "won praise from the United States", "received the backing of the Arab League"
+        return _with_conjuncts(givers), _with_conjuncts(subject_of(noun.head))
     if (
         not src
         and noun.dep_ in ("dobj", "attr")
