@@ -843,3 +843,17 @@ def test_blessings_and_appreciation_support(extract) -> None:
     assert [t for t, _, _ in events_of(extract("Syria expressed appreciation for Iran's mediation efforts."))] == [
         "SUPPORT"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "types"),
+    [
+        ("The Palestinians pulled out of the peace talks after the massacre in Hebron.", ["SANCTION"]),
+        ("Russian troops pulled out of Chechnya on Monday.", ["RETREAT"]),
+        ("Germany withdrew its support for the Croatian government.", ["SANCTION"]),
+        ("Serbia withdrew its candidacy for the presidency of the organisation.", []),
+        ("Bosnian Serbs reopened the road to Sarajevo airport.", ["RETREAT"]),
+    ],
+)
+def test_what_is_withdrawn_from_or_reopened_types_the_verb(extract, text: str, types: list[str]) -> None:
+    assert [t for t, _, _ in events_of(extract(text))] == types

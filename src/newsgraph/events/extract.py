@@ -462,7 +462,16 @@ def _typing_objects(verb: Token) -> Iterator[Token]:
                     yield from (o for o in p.children if o.dep_ == "pobj")
         elif c.dep_ == "agent":
             yield from (o for o in c.children if o.dep_ == "pobj")  # "was hit by new sanctions"
-        elif c.dep_ == "prep" and c.i > verb.i and (c.lower_ in ("on", "under", "with", "by") or c.i == verb.i + 1):
+        elif (
+            c.dep_ == "prep"
+            and c.i > verb.i
+            and (
+                c.lower_ in ("on", "under", "with", "by")
+                or c.i == verb.i + 1
+                # "pulled out of the talks": the particle in between
+                or (c.lower_ in ("of", "from") and c.i == verb.i + 2 and verb.doc[c.i - 1].dep_ == "prt")
+            )
+        ):
             # "put on high alert", "provided the Kurds with weapons", "spoke by telephone",
             # "handed over a suspect" (the particle read as a preposition); "on a state of alert"
             for o in c.children:
@@ -470,6 +479,8 @@ def _typing_objects(verb: Token) -> Iterator[Token]:
                     yield o
                     if o.lemma_ == "state":
                         yield from (x for p in o.children if p.lower_ == "of" for x in p.children if x.dep_ == "pobj")
+                elif o.dep_ == "prep" and o.lower_ in ("of", "from") and c.i == verb.i + 1:
+                    yield from (x for x in o.children if x.dep_ == "pobj")  # "pulled [out] of the talks"
 
 
 def _types_its_verb(noun: Token, lex: EventLexicon) -> bool:
