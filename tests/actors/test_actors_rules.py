@@ -322,3 +322,10 @@ def test_an_unnamed_state_body_in_a_one_country_sentence_is_that_countrys(extrac
 def test_an_unnamed_head_of_state_in_a_one_country_sentence_is_that_countrys(extract) -> None:
     art = extract("Thousands of Georgians rallied outside parliament in Tbilisi demanding the president resign.")
     assert next(a for a in art.actors if a.name == "president").country == "GEO"
+
+
+def test_hutu_militias_are_placed_by_their_sentence(extract) -> None:
+    art = extract("Hutu militias in Burundi attacked three Tutsi villages.")
+    assert any(a.name.startswith("Hutu militias") and a.country == "BDI" for a in art.actors), art.actors
+    art = extract("Burundian troops killed 20 Hutu militiamen on Sunday.")
+    assert any(a.name.startswith("Hutu") and a.country == "BDI" for a in art.actors), art.actors

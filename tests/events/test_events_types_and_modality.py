@@ -857,3 +857,18 @@ def test_blessings_and_appreciation_support(extract) -> None:
 )
 def test_what_is_withdrawn_from_or_reopened_types_the_verb(extract, text: str, types: list[str]) -> None:
     assert [t for t, _, _ in events_of(extract(text))] == types
+
+
+def test_not_hesitating_to_use_force_threatens(extract) -> None:
+    art = extract("The United States would not hesitate to use force if North Korea attacked the South.")
+    assert "THREATEN" in [t for t, _, _ in events_of(art)], events_of(art)
+    assert only(art, "THREATEN").negated is False
+
+
+def test_troops_sent_to_fight_are_deployed_jets_that_raid_attack(extract) -> None:
+    art = extract("Turkey sent thousands of troops to its southeastern provinces to fight Kurdish rebels.")
+    assert [t for t, _, _ in events_of(art)] == ["MOBILIZE"], events_of(art)
+    art = extract("Israeli jets raided Palestinian guerrilla bases in eastern Lebanon on Thursday.")
+    assert [t for t, _, _ in events_of(art)] == ["ASSAULT"], events_of(art)
+    art = extract("Turkish police raided the offices of the newspaper in Istanbul.")
+    assert [t for t, _, _ in events_of(art)] == ["COERCE"], events_of(art)

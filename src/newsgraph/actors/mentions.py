@@ -424,7 +424,7 @@ class MentionFinder:
         """The country of a non-state group of a people living in several states, where the text
         puts it: "Kurdish rebels in southeastern Turkey", "Albanian rebels attacked a police
         station near Tetovo" (state forces keep their state: "Serb forces in Montenegro")."""
-        if span[0].lower_ not in self.lex.across_borders or sector in ("GOV", "MIL", "COP"):
+        if span[0].lower_ not in self.lex.across_borders or sector in ("GOV", "COP"):
             return None
         return located_in(head, self.lex) or self._clause_place(head, as_object=True)
 
@@ -583,9 +583,10 @@ class MentionFinder:
                 continue
             country = country_in(list(span), self.lex)
             words, tokens = [w.lower_ for w in span], [w.text for w in span]
-            if country is None and (place := place_of(t, self.lex, named)) is not None:
+            guessed = bool(country) and any(w in lex.across_borders for w in words)
+            if (country is None or guessed) and (place := place_of(t, self.lex, named)) is not None:
                 # the place is the evidence of the country: "demonstrators in Baghdad" is the mention
-                country, span = place[0], doc[left : place[1].i + 1]
+                country, span, guessed = place[0], doc[left : place[1].i + 1], False
             if country is None and (sector or lex.sector_of_role(words)) in LOCAL_SECTORS:
                 # rebels, demonstrators and the like act where they are: "Maoist rebels attacked
                 # a police station in western Nepal"
@@ -602,6 +603,7 @@ class MentionFinder:
                     sent_start=t.sent.start_char,
                     is_subject=t.dep_ in ("nsubj", "nsubjpass"),
                     mention_kind="description",
+                    guessed=guessed,  # "Hutu militiamen": a people of several states, not yet placed
                 )
             )
         return out

@@ -234,6 +234,11 @@ def _purpose_of_sending(tok: Token, triggers: set[int]) -> bool:
     )
 
 
+def _aims_at(verb: Token, triggers: set[int]) -> bool:
+    """Is one of ``triggers`` the purpose clause of ``verb``?"""
+    return any(c.dep_ in ("advcl", "xcomp") and c.i in triggers and _to_clause(c) for c in verb.children)
+
+
 _PROMISES = {"promise", "pledge"}
 
 
@@ -322,7 +327,14 @@ class EventsComponent:
                     and _to_clause(f.trigger)
                     and f.trigger.head.i in protests
                 }
-                purposes = {p.trigger.i for p in found if _purpose_of_sending(p.trigger, triggers)}
+                # "sent troops to fight the rebels" deploys them; "sent inspectors to investigate" investigates
+                fights = {f.trigger.i for f in found if f.type in ("ASSAULT", "COERCE")}
+                purposes = {
+                    p.trigger.i
+                    for p in found
+                    if _purpose_of_sending(p.trigger, triggers)
+                    and not (p.type == "MOBILIZE" and _aims_at(p.trigger, fights))
+                }
                 promises = {p.trigger.i for p in found if _promise_of(p.trigger, triggers)}
                 for f in found:
                     if f.silent or f.trigger.i in purposes | promises | protested | aims:
@@ -396,6 +408,9 @@ class EventsComponent:
         elif etype == "PROTEST" and not f.nominal and f.trigger.lemma_ == "protest" and all(map(_is_state, sources)):
             # a government that "protested the decision" complains; it does not take to the streets
             etype, mode = "ACCUSE", None
+        elif etype == "COERCE" and f.trigger.lemma_ == "raid" and all(a.sector == "MIL" for a in sources):
+            # "Israeli jets raided guerrilla bases": an armed raid attacks (a police raid coerces)
+            etype, mode = "ASSAULT", None
         elif mode == "visit" and all(a.kind == "group" and a.sector == "MIL" for a in sources):
             # troops do not visit: "French troops arrived in Rwanda to protect refugees" protect
             # (CAMEO 074), troops arriving without a purpose of help are deployed

@@ -367,6 +367,8 @@ def _modality(trigger: Token, sent: Span, lex: EventLexicon) -> tuple[str, bool,
             held = True
         if t is not trigger and t.lemma_ == "fail" and depth <= 2:
             negated = True  # "failed to reach agreement"
+        if t is not trigger and t.lemma_ == "hesitate" and _children(t, ("neg",)):
+            negated, intent = False, True  # "would not hesitate to use force": will use it
         if t is not trigger and t.lemma_ in REPORT_LEMMAS and t.pos_ == "VERB":
             reported = True
             break
