@@ -329,3 +329,8 @@ def test_hutu_militias_are_placed_by_their_sentence(extract) -> None:
     assert any(a.name.startswith("Hutu militias") and a.country == "BDI" for a in art.actors), art.actors
     art = extract("Burundian troops killed 20 Hutu militiamen on Sunday.")
     assert any(a.name.startswith("Hutu") and a.country == "BDI" for a in art.actors), art.actors
+
+
+def test_a_longer_place_name_wins_over_a_word_inside_it(extract) -> None:
+    art = extract("New Jersey Gov. Chris Christie endorsed Trump.")
+    assert next(a for a in art.actors if a.name == "Chris Christie").country == "USA"

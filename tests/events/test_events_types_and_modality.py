@@ -872,3 +872,23 @@ def test_troops_sent_to_fight_are_deployed_jets_that_raid_attack(extract) -> Non
     assert [t for t, _, _ in events_of(art)] == ["ASSAULT"], events_of(art)
     art = extract("Turkish police raided the offices of the newspaper in Istanbul.")
     assert [t for t, _, _ in events_of(art)] == ["COERCE"], events_of(art)
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("Tough new sanctions against Cuba were approved by the U.S. Congress.", ("SANCTION", ["USA"], ["CUB"])),
+        ("The withdrawal of Russian troops from Estonia was completed in August 1994.", ("RETREAT", ["RUS"], ["EST"])),
+        ("The decision by the EU to suspend aid to Burundi was criticised.", ("SANCTION", ["IGO"], ["BDI"])),
+        ("Jordan's King Hussein, who praised Egypt on Monday, flew to Cairo.", ("SUPPORT", ["JOR"], ["EGY"])),
+    ],
+)
+def test_who_acts_in_nominal_passive_and_relative_forms(extract, text: str, event: tuple) -> None:
+    assert event in events_of(extract(text))
+
+
+def test_a_meeting_between_two_sides_has_both_as_sources_a_mediation_between_them_targets(extract) -> None:
+    art = extract("The meeting between Russian and Chinese officials in Beijing lasted three hours.")
+    assert ("CONSULT", ["CHN", "RUS"], []) in events_of(art)
+    art = extract("Arab League Secretary General Chadli Klibi undertook a mediation mission between Syria and Jordan.")
+    assert ("CONSULT", ["IGO"], ["JOR", "SYR"]) in events_of(art)

@@ -893,7 +893,9 @@ def country_in(tokens: list[Token], lex: ActorLexicon) -> str | None:
     words = [t.text if not prefixed(t) else "" for t in tokens]
     for n in (3, 2, 1):
         for i in range(len(words) - n + 1):
-            code = lex.code_of_word(" ".join(words[i : i + n]))
+            phrase = " ".join(words[i : i + n])
+            # a longer place name wins over a word inside it: "New Jersey" is no "Jersey"
+            code = lex.code_of_word(phrase) or (lex.place_code(phrase) if n > 1 and phrase.istitle() else None)
             if code:
                 return code
     return None

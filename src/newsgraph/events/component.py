@@ -255,10 +255,12 @@ def _agented(f: Found) -> bool:
     """Is ``f`` an event noun that names who did it, as the subject of a reaction: "the release
     of 200 prisoners by the Serbian government was welcomed", "Iran's demand … was rejected"?"""
     t = f.trigger
-    return (
-        f.nominal
-        and t.dep_ in ("nsubj", "nsubjpass")
-        and any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by") for c in t.children)
+    if not f.nominal and t.dep_ == "acl":
+        t = t.head  # "the decision by the EU to suspend aid … was criticised"
+    elif not f.nominal:
+        return False
+    return t.dep_ in ("nsubj", "nsubjpass") and any(
+        c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by") for c in t.children
     )
 
 

@@ -134,6 +134,8 @@ def subject_of(verb: Token) -> list[Token]:
         if agents:
             return _with_conjuncts(agents)
         subj = _children(t, ("nsubj",))
+        if subj and subj[0].lower_ in ("which", "who", "that") and t.dep_ == "relcl":
+            return [t.head]  # "Israel, which accuses Lebanon of …": the head the clause is about
         if subj and not (t is verb and _children(t, ("nsubjpass",))):
             return _with_conjuncts(subj)
         if t.dep_ in ("xcomp", "conj", "advcl", "acomp") and t.head is not t:
@@ -143,7 +145,11 @@ def subject_of(verb: Token) -> list[Token]:
             t = t.head.head
             continue
         if t.dep_ == "acl" and t.head.pos_ in ("NOUN", "PROPN"):
-            return [t.head]
+            # "the decision by the European Union to suspend aid", "Iran's decision to …": who decided
+            owners = [c for c in t.head.children if c.dep_ == "poss"] + [
+                o for p in t.head.children if p.dep_ == "prep" and p.lower_ == "by" for o in _children(p, ("pobj",))
+            ]
+            return _with_conjuncts(owners) if owners and t.head.lemma_ in _DECISIONS else [t.head]
         break
     # the small parser reads a bare name opening the clause as a noun adverb ("Turkey massed
     # troops"): with no subject found, a named actor right before the verb is its subject
@@ -214,6 +220,7 @@ def destinations(verb: Token) -> list[Token]:
     return [o for p in preps if p.lower_ in _MOVES for o in _children(p, ("pobj",))]
 
 
+_DECISIONS = {"decision", "plan", "move", "bid", "attempt", "effort", "offer", "promise", "pledge", "threat", "refusal"}
 _MANNERS = {"vote", "margin", "decree", "means", "way", "consensus", "acclamation", "telephone", "phone"}
 _TOPIC_VERBS = {"discuss", "debate", "negotiate", "review", "examine"}
 
@@ -726,8 +733,16 @@ def _noun_arguments(noun: Token, etype: str, lex: EventLexicon) -> tuple[list[To
             src.append(c)
         elif c.dep_ == "prep":
             objs = _children(c, ("pobj",))
-            if c.lower_ == "by":
-                src.extend(objs)
+            if c.lower_ == "by" or (
+                c.lower_ == "between"
+                and etype in ("CONSULT", "AGREE", "COOPERATE")
+                and "mediation" not in {noun.lemma_, *(m.lemma_ for m in noun.lefts)}
+            ):
+                src.extend(
+                    objs
+                )  # "the meeting between U.S. and Chinese officials": both meet (a mediator between them does not)
+            elif c.lower_ == "of" and etype == "RETREAT":
+                src.extend(objs)  # "the withdrawal of Russian troops": who withdraws
             elif c.lower_ in _NOUN_TARGET_PREPS:
                 for o in objs:
                     if o.ent_type_ in ("DATE", "TIME"):
