@@ -6,6 +6,7 @@ from bisect import bisect_left, bisect_right
 
 from spacy.tokens import Doc
 
+from ..nlp import doc_text
 from ..record import Actor, Mention
 
 _INDEX_KEY = "newsgraph.mention_index"
@@ -56,7 +57,7 @@ def coordinated_in(doc: Doc, actor: Actor, mention: Mention) -> list[Actor]:
             other is not actor
             and other not in out
             and m.end == mention.end
-            and " and " in doc.text[mention.start : m.start + 1]
+            and " and " in doc_text(doc)[mention.start : m.start + 1]
         ):
             out.append(other)
     return out
