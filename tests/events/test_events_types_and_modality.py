@@ -892,3 +892,9 @@ def test_a_meeting_between_two_sides_has_both_as_sources_a_mediation_between_the
     assert ("CONSULT", ["CHN", "RUS"], []) in events_of(art)
     art = extract("Arab League Secretary General Chadli Klibi undertook a mediation mission between Syria and Jordan.")
     assert ("CONSULT", ["IGO"], ["JOR", "SYR"]) in events_of(art)
+
+
+def test_troops_leaving_a_country_withdraw_a_president_leaving_travels(extract) -> None:
+    art = extract("The last Russian troops left Lithuania on Tuesday.")
+    assert events_of(art) == [("RETREAT", ["RUS"], ["LTU"])]
+    assert extract("President Clinton left Washington for Tokyo on Sunday.").events == []

@@ -265,6 +265,7 @@ def _agented(f: Found) -> bool:
 
 
 _PHASES = {"begin", "start", "continue", "resume"}
+_LEAVING = {"leave", "quit"}
 # event nouns whose "that" clause the parser hangs on their verb
 _CONTENT_NOUNS = {"demand", "call", "appeal", "request", "proposal", "offer", "warning", "threat", "promise", "pledge"}
 
@@ -413,6 +414,8 @@ class EventsComponent:
         elif etype == "COERCE" and f.trigger.lemma_ == "raid" and all(a.sector == "MIL" for a in sources):
             # "Israeli jets raided guerrilla bases": an armed raid attacks (a police raid coerces)
             etype, mode = "ASSAULT", None
+        elif etype == "RETREAT" and f.trigger.lemma_ in _LEAVING and not all(a.sector == "MIL" for a in sources):
+            return None  # "the president left Washington": a journey, not a withdrawal
         elif mode == "visit" and all(a.kind == "group" and a.sector == "MIL" for a in sources):
             # troops do not visit: "French troops arrived in Rwanda to protect refugees" protect
             # (CAMEO 074), troops arriving without a purpose of help are deployed
