@@ -898,3 +898,8 @@ def test_troops_leaving_a_country_withdraw_a_president_leaving_travels(extract) 
     art = extract("The last Russian troops left Lithuania on Tuesday.")
     assert events_of(art) == [("RETREAT", ["RUS"], ["LTU"])]
     assert extract("President Clinton left Washington for Tokyo on Sunday.").events == []
+
+
+def test_an_uncoded_target_also_takes_the_country_it_is_in(extract) -> None:
+    art = extract("The IAEA has dispatched inspectors to the Esfahan Uranium Conversion Facilities in central Iran.")
+    assert any("IRN" in tgt for _, _, tgt in events_of(art)), events_of(art)

@@ -460,13 +460,13 @@ class EventsComponent:
             # target, not its victims
             doers = [a for a in _actors_of(doc, self._agents_of_deeds(f.trigger, f.target_tokens)) if a not in sources]
             targets = doers or targets
-        if not targets:
+        if not any(a.country for a in targets):
             # an unnamed target where it is: "donated rice to earthquake victims in Nepal",
             # "demolished homes in east Jerusalem": the country of the place it is in
             for where in filter(None, (self._located(t) for t in f.target_tokens)):
                 actor = self._place_actor(doc, where)
                 if actor is not None and actor not in sources:
-                    targets = [actor]
+                    targets = [*targets, actor]  # "inspectors to the Esfahan facilities in central Iran"
                     break
         conf = 0.75 if targets else 0.62
         if f.nominal:
