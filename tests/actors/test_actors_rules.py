@@ -334,3 +334,11 @@ def test_hutu_militias_are_placed_by_their_sentence(extract) -> None:
 def test_a_longer_place_name_wins_over_a_word_inside_it(extract) -> None:
     art = extract("New Jersey Gov. Chris Christie endorsed Trump.")
     assert next(a for a in art.actors if a.name == "Chris Christie").country == "USA"
+
+
+def test_a_titled_person_nobody_codes_takes_the_one_country_of_the_actors_around(extract) -> None:
+    art = extract("Rebels in the Ivory Coast dismissed an appeal from President Laurent Gbago to lay down their arms.")
+    assert next(a for a in art.actors if "Gbago" in a.name).country == "CIV"
+    # a place named in passing does not place a person
+    art = extract("Congressman Trey Gowdy chaired the hearing on the attack in Benghazi.")
+    assert next(a for a in art.actors if "Gowdy" in a.name).country is None

@@ -178,6 +178,8 @@ class MentionFinder:
                 (c.kind == "group" and c.sector in LOCAL_SECTORS)
                 # a state's own body, unnamed: "the ruling junta", "police" (not "foreign officials")
                 or (c.tokens[-1].lower() in STATE_BODIES and not _FOREIGN & {t.lower() for t in c.tokens})
+                # a titled person nobody codes: "an appeal from President Laurent Gbago" (Ivory Coast)
+                or (c.kind == "person" and c.roles and c.sector in ("GOV", "MIL", "LEG", "JUD", "OPP"))
             )
         ]
         unknown += [c for c in cands if c.guessed]
@@ -190,7 +192,9 @@ class MentionFinder:
         for c in unknown:
             span = doc.char_span(c.start, c.end, alignment_mode="expand")
             if span is not None:
-                named = only_country(codes.get(c.sent_start, set()) | place_codes(span.sent, self.lex))
+                # a person is placed by the actors around, not by a place the sentence mentions
+                places = place_codes(span.sent, self.lex) if c.kind != "person" else set()
+                named = only_country(codes.get(c.sent_start, set()) | places)
                 c.country = named or (c.country if c.guessed else None)
 
     def _candidate(self, doc: Doc, span: Span, label: str, in_role: set[int]) -> Candidate | None:
