@@ -265,6 +265,8 @@ def _agented(f: Found) -> bool:
 
 
 _PHASES = {"begin", "start", "continue", "resume"}
+# the two sides of a call or of talks are both its sources
+_TALKS = {"talk", "talks", "speak", "negotiate", "negotiation", "negotiations", "confer", "consultations"}
 _LEAVING = {"leave", "quit"}
 # event nouns whose "that" clause the parser hangs on their verb
 _CONTENT_NOUNS = {"demand", "call", "appeal", "request", "proposal", "offer", "warning", "threat", "promise", "pledge"}
@@ -468,7 +470,11 @@ class EventsComponent:
                 if actor is not None and actor not in sources:
                     targets = [*targets, actor]  # "inspectors to the Esfahan facilities in central Iran"
                     break
-        conf = 0.75 if targets else 0.62
+        symmetric = etype == "CONSULT" and (mode == "phone" or trig.lemma_.lower() in _TALKS) and bool(targets)
+        if symmetric:
+            # a call or talks have two sides and no target: PLOVER codes both as sources
+            sources, targets = [*sources, *(a for a in targets if a not in sources)], []
+        conf = 0.75 if targets or symmetric else 0.62
         if f.nominal:
             conf -= 0.05
         if f.modality == "hypothetical":
