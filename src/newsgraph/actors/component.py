@@ -3,7 +3,9 @@
 Mentions come from :mod:`newsgraph.actors.mentions` (entities, known bodies,
 nationality groups, roles and codes); :mod:`newsgraph.actors.merge` joins them
 into actors and links pronouns and descriptions. Codes come from evidence only:
-an actor without a nationality word, place or known body stays ``country=None``.
+a nationality word, a place, a known body or figure, or — for unnamed groups,
+state bodies and titled people — a sentence that names one country only;
+without any, an actor stays ``country=None``.
 """
 
 from __future__ import annotations
