@@ -229,9 +229,7 @@ def _to_help(verb: Token) -> bool:
 def _purpose_of_sending(tok: Token, triggers: set[int]) -> bool:
     """Is ``tok`` a sending trigger whose purpose clause holds another trigger ("sent 21
     personnel to Bosnia to investigate", "dispatched inspectors to monitor")?"""
-    return tok.lemma_ in _SENDING and any(
-        c.dep_ in ("advcl", "xcomp") and c.i in triggers and _to_clause(c) for c in tok.children
-    )
+    return tok.lemma_ in _SENDING and _aims_at(tok, triggers)
 
 
 def _aims_at(verb: Token, triggers: set[int]) -> bool:
