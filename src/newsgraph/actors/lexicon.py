@@ -17,6 +17,8 @@ from typing import Any
 
 import pycountry
 
+from ..spelling import both_spellings
+
 
 def _read_package(name: str) -> dict[str, Any]:
     data: dict[str, Any] = json.loads(resources.files("newsgraph.data").joinpath(name).read_text("utf-8"))
@@ -85,9 +87,9 @@ class ActorLexicon:
         self.countries.update({k.lower(): v for k, v in extra.get("country_aliases", {}).items()})
         self.cities.update({k.lower(): v for k, v in extra.get("cities", {}).items()})
         for k, v in extra.get("bodies", {}).items():
-            for name in spelled(k.lower()):
+            for name in both_spellings(k.lower()):
                 self.bodies[name] = (v[0], v[1], v[2] if len(v) > 2 else "organization")
-        self.igos.update(name for k in extra.get("igos", []) for name in spelled(k.lower()))
+        self.igos.update(name for k in extra.get("igos", []) for name in both_spellings(k.lower()))
         self.igo_sectors.update({k.lower(): v for k, v in extra.get("igo_sectors", {}).items()})
         for sector, words in extra.get("roles", {}).items():
             for w in words:
@@ -152,19 +154,6 @@ def gazetteer() -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
         if len(rivals) > 1:
             shared[k] = tuple(rivals)
     return out, shared
-
-
-# words of body names written two ways (American, British)
-_SPELLINGS = (("organization", "organisation"), ("defense", "defence"), ("labor", "labour"), ("center", "centre"))
-
-
-def spelled(name: str) -> list[str]:
-    """``name`` in both spellings: "organization of the islamic conference" is also written
-    "organisation of the islamic conference"."""
-    out = [name]
-    for us, gb in _SPELLINGS:
-        out += [n.replace(us, gb) for n in out if us in n] + [n.replace(gb, us) for n in out if gb in n]
-    return list(dict.fromkeys(out))
 
 
 def _key(text: str) -> str:

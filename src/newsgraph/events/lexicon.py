@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from ..spelling import both_spellings
+
 
 @dataclass(frozen=True, slots=True)
 class EventLexicon:
@@ -31,31 +33,18 @@ class EventLexicon:
     phrasal_verbs: frozenset[str] = frozenset()  # first words of the phrasal verbs
 
 
-_SPELLINGS = (("ize", "ise"), ("yze", "yse"), ("ization", "isation"), ("izing", "ising"))
-
-
-def spellings(word: str) -> tuple[str, ...]:
-    """``word`` and its other spelling, American or British ("recognize", "recognise")."""
-    for us, gb in _SPELLINGS:
-        if word.endswith(us):
-            return word, word[: -len(us)] + gb
-        if word.endswith(gb):
-            return word, word[: -len(gb)] + us
-    return (word,)
-
-
 @lru_cache(maxsize=1)
 def event_lexicon() -> EventLexicon:
     raw = json.loads(resources.files("newsgraph.data").joinpath("events.json").read_text("utf-8"))
     # the lexicon is written in one spelling; wire text comes in both
-    verbs = {v: t for t, ws in raw["verbs"].items() for w in ws for v in spellings(w)}
-    nouns = {v: t for t, ws in raw["nouns"].items() for w in ws for v in spellings(w)}
+    verbs = {v: t for t, ws in raw["verbs"].items() for w in ws for v in both_spellings(w)}
+    nouns = {v: t for t, ws in raw["nouns"].items() for w in ws for v in both_spellings(w)}
     object_types = {
         (v, noun): "" if etype == "NONE" else etype
         for rule in raw.get("object_types", [])
         for etype, nouns in rule["objects"].items()
         for verb in rule["verbs"]
-        for v in spellings(verb)
+        for v in both_spellings(verb)
         for noun in nouns
     }
     return EventLexicon(
