@@ -342,3 +342,15 @@ def test_a_titled_person_nobody_codes_takes_the_one_country_of_the_actors_around
     # a place named in passing does not place a person
     art = extract("Congressman Trey Gowdy chaired the hearing on the attack in Benghazi.")
     assert next(a for a in art.actors if "Gowdy" in a.name).country is None
+
+
+def test_a_party_name_many_countries_share_is_placed_by_its_own_words(extract) -> None:
+    art = extract("Indonesian troops seized the offices of the Democratic Party in Jakarta early on Saturday.")
+    assert next(a for a in art.actors if a.name == "Democratic Party").country == "IDN"
+    art = extract("Democrats in Congress criticized Russia.")
+    assert next(a for a in art.actors if a.name == "Democrats").country == "USA"
+
+
+def test_a_country_coordinated_with_a_nationality_word_shares_its_noun(extract) -> None:
+    art = extract("U.S. and Mexican officials agreed on Wednesday to cooperate.")
+    assert {a.country for a in art.actors} >= {"USA", "MEX"}, art.actors

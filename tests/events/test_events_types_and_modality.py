@@ -909,3 +909,17 @@ def test_troops_leaving_a_country_withdraw_a_president_leaving_travels(extract) 
 def test_an_uncoded_target_also_takes_the_country_it_is_in(extract) -> None:
     art = extract("The IAEA has dispatched inspectors to the Esfahan Uranium Conversion Facilities in central Iran.")
     assert any("IRN" in tgt for _, _, tgt in events_of(art)), events_of(art)
+
+
+def test_troops_sent_to_protect_are_aid_roadblocks_by_civilians_are_a_protest(extract) -> None:
+    art = extract("France has sent 2,500 troops to Rwanda to protect civilians fleeing the fighting.")
+    assert events_of(art) == [("AID", ["FRA"], ["RWA"])]
+    art = extract("French truck drivers set up roadblocks on major highways on Tuesday to press their demand.")
+    assert [(e.type, e.mode) for e in art.events] == [("PROTEST", "obstruct")]
+    assert [e.type for e in extract("Police set up roadblocks around the capital on Friday.").events] == ["COERCE"]
+
+
+def test_a_force_posture_faces_the_country_across_the_border_not_its_own_troops(extract) -> None:
+    art = extract("India placed its armed forces on high alert along the border with Pakistan on Monday.")
+    assert events_of(art) == [("MOBILIZE", ["IND"], ["PAK"])]
+    assert events_of(extract("Iran massed troops on the Iraqi border.")) == [("MOBILIZE", ["IRN"], ["IRQ"])]

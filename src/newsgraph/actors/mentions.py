@@ -293,6 +293,9 @@ class MentionFinder:
             country, sector, kind = "IGO", lex.igo_sectors.get(key), "organization"
         elif key in lex.bodies:
             country, sector, kind = lex.bodies[key]
+            if sector == "PTY":
+                # many countries have a "Democratic Party": "the Democratic Party in Jakarta"
+                country = self._party_country(span) or country
         else:
             return None
         if span.start in in_role:
@@ -382,7 +385,7 @@ class MentionFinder:
         root = span.root
         head = root.head
         # Walk up through coordinated nationality words: "Hungarian and Romanian officials".
-        while root.dep_ == "conj" and head.i < root.i and head.dep_ in ("amod", "compound"):
+        while root.dep_ == "conj" and head.i < root.i and head.dep_ in ("amod", "compound", "nmod"):
             head = head.head
         if root.dep_ in ("amod", "compound", "nmod", "poss") or (root.dep_ == "conj" and head.i > root.i):
             if head.lemma_.lower() in _NOT_PEOPLE:
@@ -423,6 +426,17 @@ class MentionFinder:
                 is_subject=root.dep_ in ("nsubj", "nsubjpass"),
             )
         return None
+
+    def _party_country(self, span: Span) -> str | None:
+        """The country a party's name is tied to in the text, if any: "the Democratic Party in
+        Jakarta", "Indonesia's Democratic Party", "the Indonesian Democratic Party"."""
+        root = span.root
+        for c in root.children:
+            if c.i < span.start and c.dep_ in ("poss", "amod", "compound") and c.ent_type_ in ("GPE", "NORP"):
+                code = self.lex.place_code(c.text) or self.lex.code_of_word(c.text)
+                if code:
+                    return code
+        return located_in(root, self.lex)
 
     def _where_across_borders(self, span: Span, head: Token, sector: str | None) -> str | None:
         """The country of a non-state group of a people living in several states, where the text

@@ -221,9 +221,13 @@ _SENDING = {"send", "dispatch"}
 _HELPING = {"protect", "help", "guard", "assist", "secure", "escort", "feed", "keep", "monitor", "supervise"}
 
 
-def _to_help(verb: Token) -> bool:
+# what troops are sent to do when they are sent as aid (to guard or secure a place deploys them)
+_PROTECTING = {"protect", "help", "assist", "feed", "escort", "shield", "rescue", "evacuate"}
+
+
+def _to_help(verb: Token, purposes: set[str] = _HELPING) -> bool:
     """Does ``verb`` have a purpose of protecting or helping ("arrived to protect refugees")?"""
-    return any(c.dep_ in ("advcl", "xcomp") and c.lemma_ in _HELPING and _to_clause(c) for c in verb.children)
+    return any(c.dep_ in ("advcl", "xcomp") and c.lemma_ in purposes and _to_clause(c) for c in verb.children)
 
 
 def _purpose_of_sending(tok: Token, triggers: set[int]) -> bool:
@@ -403,7 +407,10 @@ class EventsComponent:
             etype, mode = "PROTEST", "riot"
         elif (
             etype in ("ASSAULT", "COERCE")
-            and f.trigger.lemma_ in self.lexicon.words["civil_occupation"]
+            and (
+                f.trigger.lemma_ in self.lexicon.words["civil_occupation"]
+                or any(c.dep_ == "dobj" and c.lemma_ in self.lexicon.words["obstructions"] for c in f.trigger.children)
+            )
             and all(a.sector in _CIVILIAN for a in sources)
         ):
             # "Mexican peasants occupied the town hall": civilians who occupy or block protest
@@ -416,6 +423,9 @@ class EventsComponent:
             etype, mode = "ASSAULT", None
         elif etype == "RETREAT" and f.trigger.lemma_ in _LEAVING and not all(a.sector == "MIL" for a in sources):
             return None  # "the president left Washington": a journey, not a withdrawal
+        elif etype == "MOBILIZE" and f.trigger.lemma_ in _SENDING and _to_help(f.trigger, _PROTECTING):
+            # "France sent 2,500 troops to Rwanda to protect civilians": protection is aid (CAMEO 074)
+            etype, mode = "AID", None
         elif mode == "visit" and all(a.kind == "group" and a.sector == "MIL" for a in sources):
             # troops do not visit: "French troops arrived in Rwanda to protect refugees" protect
             # (CAMEO 074), troops arriving without a purpose of help are deployed

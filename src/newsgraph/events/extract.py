@@ -239,12 +239,33 @@ def _objects(verb: Token, etype: str) -> list[Token]:
     for p in _verb_preps(verb):
         if p.lower_ in _TARGET_PREPS.get(etype, ()) and not (transfer and p.lower_ in _MOVES):
             objs.extend(_children(p, ("pobj",)))
+    if etype == "MOBILIZE":
+        # the forces mobilized are the source's own, not whom they face
+        objs = [o for o in objs if o.dep_ != "dobj"] + _across_border(verb)
     if etype == "CONSULT" and verb.lemma_ == "visit":
         objs = _children(verb, ("dobj",)) or objs
     elif etype == "CONSULT" and verb.lemma_ in _TOPIC_VERBS:
         # what is discussed is the topic, whom it is discussed with the partner
         objs = [o for o in objs if o.dep_ != "dobj"]
     return _with_conjuncts(objs)
+
+
+_FRONTIERS = {"border", "frontier", "boundary"}
+
+
+def _across_border(verb: Token) -> list[Token]:
+    """Whom a force posture faces: "put its army on alert along the border with Pakistan",
+    "massed troops on the Iraqi border"."""
+    preps = _verb_preps(verb) + [p for o in _children(verb, ("dobj",)) for p in _children(o, ("prep",))]
+    # "on high alert along the border": the place may hang on the state
+    preps += [q for p in list(preps) for o in _children(p, ("pobj",)) for q in _children(o, ("prep",))]
+    out = []
+    for p in preps:
+        for o in _children(p, ("pobj",)):
+            if o.lemma_ in _FRONTIERS:
+                out += [c for c in o.children if c.dep_ in ("amod", "compound") and c.ent_type_ in ("GPE", "NORP")]
+                out += [w for q in _children(o, ("prep",)) if q.lower_ == "with" for w in _children(q, ("pobj",))]
+    return out
 
 
 def _no_event(verb: Token, lemma: str, etype: str, lex: EventLexicon) -> bool:
