@@ -354,3 +354,9 @@ def test_a_party_name_many_countries_share_is_placed_by_its_own_words(extract) -
 def test_a_country_coordinated_with_a_nationality_word_shares_its_noun(extract) -> None:
     art = extract("U.S. and Mexican officials agreed on Wednesday to cooperate.")
     assert {a.country for a in art.actors} >= {"USA", "MEX"}, art.actors
+
+
+def test_a_role_word_tagged_as_an_adjective_still_names_the_role(extract) -> None:
+    art = extract("Chinese authorities sentenced dissident Wei Jingsheng to 14 years in prison on Wednesday.")
+    wei = next(a for a in art.actors if "Wei" in a.name)
+    assert (wei.sector, wei.country) == ("OPP", "CHN")

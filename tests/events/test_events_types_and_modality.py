@@ -923,3 +923,17 @@ def test_a_force_posture_faces_the_country_across_the_border_not_its_own_troops(
     art = extract("India placed its armed forces on high alert along the border with Pakistan on Monday.")
     assert events_of(art) == [("MOBILIZE", ["IND"], ["PAK"])]
     assert events_of(extract("Iran massed troops on the Iraqi border.")) == [("MOBILIZE", ["IRN"], ["IRQ"])]
+
+
+def test_letting_in_aid_or_peacekeepers_is_a_retreat_by_the_host(extract) -> None:
+    art = extract("Serb forces allowed a U.N. aid convoy to pass through to the besieged town of Srebrenica on Friday.")
+    assert [e.type for e in art.events] == ["RETREAT"], events_of(art)
+    art = extract("Bangladeshi peacekeeping troops arrived in Sierra Leone on Tuesday.")
+    assert events_of(art) == [("RETREAT", ["SLE"], ["BGD"])]
+    art = extract("French troops arrived in Chad on Monday.")
+    assert events_of(art) == [("MOBILIZE", ["FRA"], ["TCD"])]
+
+
+def test_a_people_the_model_leaves_untagged_still_acts(extract) -> None:
+    art = extract("About 50,000 Greeks took to the streets of Athens on Sunday to oppose recognition of Macedonia.")
+    assert ("PROTEST", ["GRC"]) in [(t, s) for t, s, _ in events_of(art)], events_of(art)

@@ -93,6 +93,16 @@ class MentionFinder:
         """Entity spans and known names, longest first on overlap, in text order."""
         found: list[tuple[Span, str]] = [(e, e.label_) for e in doc.ents if e.label_ in ENTITY_LABELS]
         found.extend((s, "NORP") for e in doc.ents if e.label_ in _NUMBERS for s in self._counted_people(e))
+        # a people the model left untagged: "About 50,000 Greeks took to the streets"
+        found.extend(
+            (doc[t.i : t.i + 1], "NORP")
+            for t in doc
+            if not t.ent_type_
+            and t.is_title
+            and t.text.endswith("s")
+            and t.pos_ in ("PROPN", "NOUN")
+            and t.lower_ in self.lex.demonyms
+        )
         for matcher, need_cap in ((self.known_lower, True), (self.known_exact, False)):
             for _, s, e in matcher(doc):
                 span = doc[s:e]
@@ -472,6 +482,7 @@ class MentionFinder:
                 break
             if t.pos_ in ("ADJ",) and not (
                 t.is_title
+                or t.lower_ in lex.role_sectors  # "dissident Wei Jingsheng", tagged an adjective
                 or t.lower_
                 in (
                     "new",

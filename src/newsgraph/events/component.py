@@ -27,6 +27,7 @@ from .extract import (
     find_events,
     noun_type,
     subject_of,
+    to_clause,
     trigger_candidates,
 )
 from .lexicon import event_lexicon
@@ -74,6 +75,11 @@ _QUANTITIES = {
     "half",
     "quarter",
     "rest",
+    "patch",
+    "contingent",
+    "unit",
+    "detachment",
+    "team",
 }
 _FIRST_PERSON = {"i", "we", "me", "us", "my", "our"}
 
@@ -156,7 +162,7 @@ def _embedded_targets(doc: Doc, f: Found, sources: list[Actor]) -> list[Actor]:
     first = [c for c in trig.children if c.dep_ not in ("punct", "nsubj", "agent", "mark", *theme) and _inside(c)]
     if f.nominal and trig.dep_ in ("dobj", "attr"):  # the light verb's other arguments: "its demand that X"
         first += [c for c in trig.head.children if c.dep_ in ("dative", "prep", "ccomp") and c is not trig]
-    elif trig.dep_ in ("advcl", "xcomp") and _to_clause(trig):
+    elif trig.dep_ in ("advcl", "xcomp") and to_clause(trig):
         # a purpose: "summoned Niger's ambassador to complain" complains to the one summoned
         first += [c for c in trig.head.children if c.dep_ in ("dobj", "dative")]
     # depth first, in the order of the words: the object's own modifiers come before a later clause
@@ -193,11 +199,6 @@ def _is_state(actor: Actor) -> bool:
     return actor.kind == "country" or actor.country == "IGO" or actor.sector in ("GOV", "MIL")
 
 
-def _to_clause(verb: Token) -> bool:
-    """Is ``verb`` an infinitive clause ("to help", "to investigate"): a purpose or a plan?"""
-    return any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children)
-
-
 # adjuncts of time, manner and concession are not the event's arguments: "agreed to resign
 # without returning to Kyrgyzstan", "rejected the plan despite pressure from Washington"
 _ADJUNCT_PREPS = {"without", "despite", "after", "before", "following", "since", "during", "amid", "until"}
@@ -211,7 +212,7 @@ def _inside(tok: Token) -> bool:
         # "charged that the Authority was encouraging violence": a "that" clause the parser
         # hung as an adverbial is the verb's content (the mark may hang on its auxiliary)
         heads = [tok, *(c for c in tok.children if c.dep_ in ("aux", "auxpass"))]
-        return _to_clause(tok) or any(c.dep_ == "mark" and c.lower_ == "that" for h in heads for c in h.children)
+        return to_clause(tok) or any(c.dep_ == "mark" and c.lower_ == "that" for h in heads for c in h.children)
     if tok.dep_ == "prep" and tok.lower_ in _ADJUNCT_PREPS:
         return False
     return not (tok.dep_ == "ccomp" and tok.lemma_ in REPORT_LEMMAS)
@@ -227,7 +228,7 @@ _PROTECTING = {"protect", "help", "assist", "feed", "escort", "shield", "rescue"
 
 def _to_help(verb: Token, purposes: set[str] = _HELPING) -> bool:
     """Does ``verb`` have a purpose of protecting or helping ("arrived to protect refugees")?"""
-    return any(c.dep_ in ("advcl", "xcomp") and c.lemma_ in purposes and _to_clause(c) for c in verb.children)
+    return any(c.dep_ in ("advcl", "xcomp") and c.lemma_ in purposes and to_clause(c) for c in verb.children)
 
 
 def _purpose_of_sending(tok: Token, triggers: set[int]) -> bool:
@@ -238,7 +239,7 @@ def _purpose_of_sending(tok: Token, triggers: set[int]) -> bool:
 
 def _aims_at(verb: Token, triggers: set[int]) -> bool:
     """Is one of ``triggers`` the purpose clause of ``verb``?"""
-    return any(c.dep_ in ("advcl", "xcomp") and c.i in triggers and _to_clause(c) for c in verb.children)
+    return any(c.dep_ in ("advcl", "xcomp") and c.i in triggers and to_clause(c) for c in verb.children)
 
 
 _PROMISES = {"promise", "pledge"}
@@ -249,7 +250,7 @@ def _promise_of(tok: Token, triggers: set[int]) -> bool:
     The promised act is the event, its intent read from the promise: an agreement when it
     cooperates, a threat when it harms."""
     return tok.lemma_ in _PROMISES and any(
-        c.dep_ in ("xcomp", "ccomp") and c.i in triggers and _to_clause(c) for c in tok.children
+        c.dep_ in ("xcomp", "ccomp") and c.i in triggers and to_clause(c) for c in tok.children
     )
 
 
@@ -331,7 +332,7 @@ class EventsComponent:
                     for f in found
                     if f.type in _VERBAL
                     and f.trigger.dep_ in ("advcl", "xcomp")
-                    and _to_clause(f.trigger)
+                    and to_clause(f.trigger)
                     and f.trigger.head.i in protests
                 }
                 # "sent troops to fight the rebels" deploys them; "sent inspectors to investigate" investigates
@@ -363,6 +364,7 @@ class EventsComponent:
             # the target of "threatened to cut off power to X", "urged X to", "closed its borders with X"
             targets = _embedded_targets(doc, f, sources)
         etype, mode, negated = f.type, f.mode, f.negated
+        hosted = False
         if f.trigger.lemma_ in self.lexicon.words["warnings_when_negated"]:
             if not negated:
                 return None  # "tolerated dissent" is no warning
@@ -430,6 +432,8 @@ class EventsComponent:
             # troops do not visit: "French troops arrived in Rwanda to protect refugees" protect
             # (CAMEO 074), troops arriving without a purpose of help are deployed
             etype, mode = ("AID", None) if _to_help(f.trigger) else ("MOBILIZE", "troops")
+            # peacekeepers arriving are received by their host (CAMEO 0861): the host yields
+            hosted = any("peacekeep" in a.name.lower() for a in sources)
         elif f.intent and not negated and etype in _COOPERATIVE:
             # PLOVER codes a stated intention to cooperate as AGREE
             etype, mode = "AGREE", None
@@ -478,6 +482,9 @@ class EventsComponent:
                 if actor is not None and actor not in sources:
                     targets = [*targets, actor]  # "inspectors to the Esfahan facilities in central Iran"
                     break
+        if hosted and targets:
+            # "Bangladeshi peacekeepers arrived in Sierra Leone": Sierra Leone lets them in
+            etype, mode, sources, targets = "RETREAT", None, targets, sources
         symmetric = etype == "CONSULT" and (mode == "phone" or trig.lemma_.lower() in _TALKS) and bool(targets)
         if symmetric:
             # a call or talks have two sides and no target: PLOVER codes both as sources
@@ -590,10 +597,18 @@ class EventsComponent:
         return None
 
 
+def _country_misread(tok: Token) -> bool:
+    """Is ``tok`` in a country's name the model read as an organisation ("arrived in Sierra Leone")?"""
+    if tok.ent_type_ != "ORG":
+        return False
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    return ent is not None and ent.text.lower() in actor_lexicon().countries
+
+
 def _place_in(tok: Token, depth: int = 2) -> Token | None:
     """The named place ``tok`` is or holds: "in Baghdad", "at this jail in northern Israel",
     "in the West Bank city of Hebron", "in the capital Kabul"."""
-    if tok.ent_type_ in ("GPE", "LOC", "FAC"):
+    if tok.ent_type_ in ("GPE", "LOC", "FAC") or _country_misread(tok):
         return tok
     if depth == 0:
         return None

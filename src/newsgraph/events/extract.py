@@ -474,6 +474,11 @@ def _phoned(call: Token) -> bool:
     )
 
 
+def to_clause(verb: Token) -> bool:
+    """Is ``verb`` an infinitive clause ("to help", "to investigate"): a purpose or a plan?"""
+    return any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children)
+
+
 def _typing_objects(verb: Token) -> Iterator[Token]:
     """The nouns that can type a verb: its object ("lift the blockade"), the noun inside a
     measure or state ("a state of emergency", "thousands of reservists"), and what it puts
@@ -492,6 +497,8 @@ def _typing_objects(verb: Token) -> Iterator[Token]:
                     yield from (o for o in p.children if o.dep_ == "pobj")
         elif c.dep_ == "agent":
             yield from (o for o in c.children if o.dep_ == "pobj")  # "was hit by new sanctions"
+        elif c.dep_ in ("ccomp", "xcomp") and c.i > verb.i and to_clause(c):
+            yield from (s for s in c.children if s.dep_ == "nsubj")  # "allowed an aid convoy to pass"
         elif (
             c.dep_ == "prep"
             and c.i > verb.i
