@@ -937,3 +937,12 @@ def test_letting_in_aid_or_peacekeepers_is_a_retreat_by_the_host(extract) -> Non
 def test_a_people_the_model_leaves_untagged_still_acts(extract) -> None:
     art = extract("About 50,000 Greeks took to the streets of Athens on Sunday to oppose recognition of Macedonia.")
     assert ("PROTEST", ["GRC"]) in [(t, s) for t, s, _ in events_of(art)], events_of(art)
+
+
+def test_acceding_to_a_demand_concedes_to_who_made_it(extract) -> None:
+    art = extract("South Korea's government agreed to the opposition's demand for direct presidential elections.")
+    assert events_of(art) == [("CONCEDE", ["KOR"], ["KOR"])]
+    art = extract("The U.N. Security Council suspended sanctions against Libya on Monday.")
+    assert events_of(art) == [("CONCEDE", ["IGO"], ["LBY"])]
+    art = extract("A French court found six Algerian militants guilty of plotting attacks in Paris.")
+    assert events_of(art) == [("ACCUSE", ["FRA"], ["DZA"])]

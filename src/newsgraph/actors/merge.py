@@ -94,6 +94,8 @@ _UNNAMED_BODIES = {
     "militia",
     "newspaper",
 }
+# what an unnamed actor can ask or decide, named as its owner: "the opposition's demand"
+_ASKS = {"demand", "request", "call", "condition", "proposal", "offer"}
 # an unnamed actor is an argument of its clause, not a modifier or a topic
 _ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "dative", "conj", "appos"}
 _ARGUMENT_PREPS = {"by", "with", "against", "to", "from", "on"}
@@ -373,7 +375,9 @@ def _unnamed(doc: Doc, tok: Token, lex: ActorLexicon, taken: set[tuple[int, int]
     if not (tok.tag_ == "NN" or tok.tag_ == "NNP" and not tok.ent_type_):  # "The Pope" is tagged a name
         return None
     if tok.dep_ not in _ARGUMENT_DEPS and not (
-        tok.dep_ == "pobj" and tok.head.lower_ in _ARGUMENT_PREPS and tok.head.dep_ == "prep"
+        (tok.dep_ == "pobj" and tok.head.lower_ in _ARGUMENT_PREPS and tok.head.dep_ == "prep")
+        # whose demand or decision: "agreed to the opposition's demand"
+        or (tok.dep_ == "poss" and tok.head.lemma_ in _ASKS and tok.head.dep_ in (*_ARGUMENT_DEPS, "pobj"))
     ):
         return None
     if any(c.dep_ in ("poss", "relcl", "appos") or (c.dep_ == "prep" and c.lower_ == "of") for c in tok.children):

@@ -239,6 +239,18 @@ def _objects(verb: Token, etype: str) -> list[Token]:
     for p in _verb_preps(verb):
         if p.lower_ in _TARGET_PREPS.get(etype, ()) and not (transfer and p.lower_ in _MOVES):
             objs.extend(_children(p, ("pobj",)))
+    if etype in ("CONCEDE", "REJECT"):
+        # "agreed to the opposition's demand", "rejected the demands of the strikers": who asked
+        asked = [*_children(verb, ("dobj",)), *(o for p in _verb_preps(verb) for o in _children(p, ("pobj",)))]
+        objs.extend(
+            w
+            for a in asked
+            if a.lemma_ in _ASKED
+            for w in [
+                *_children(a, ("poss",)),
+                *(o for p in _children(a, ("prep",)) if p.lower_ == "of" for o in _children(p, ("pobj",))),
+            ]
+        )
     if etype == "MOBILIZE":
         # the forces mobilized are the source's own, not whom they face
         objs = [o for o in objs if o.dep_ != "dobj"] + _across_border(verb)
@@ -250,6 +262,7 @@ def _objects(verb: Token, etype: str) -> list[Token]:
     return _with_conjuncts(objs)
 
 
+_ASKED = {"demand", "request", "call", "appeal", "condition", "proposal", "offer", "plan"}
 _FRONTIERS = {"border", "frontier", "boundary"}
 
 
@@ -440,7 +453,9 @@ def _verb_type(tok: Token, lex: EventLexicon) -> tuple[str | None, int]:
                 if not lex.object_types[key] and noun_type(obj, lex):
                     break  # unless the object is an event by its modifier: "launched a joint campaign"
                 return lex.object_types[key], tok.i + 1
-    for c in tok.children if lemma in lex.phrasal_verbs else ():
+    # "found six militants guilty": the parser may hang the adjective on the object
+    trailing = [a for o in _children(tok, ("dobj",)) for a in o.rights if a.dep_ == "amod"]
+    for c in [*tok.children, *trailing] if lemma in lex.phrasal_verbs else ():
         # a particle the parser took for an adverb counts when it follows the verb: "stepped down"
         if (
             (
@@ -451,7 +466,7 @@ def _verb_type(tok: Token, lex: EventLexicon) -> tuple[str | None, int]:
             )
             or (c.dep_ == "advmod" and c.i == tok.i + 1)
             # "found X guilty" (the small parser may take the adjective for the object)
-            or (c.dep_ in ("oprd", "acomp", "ccomp", "xcomp", "dobj") and c.i > tok.i and c.pos_ == "ADJ")
+            or (c.dep_ in ("oprd", "acomp", "ccomp", "xcomp", "dobj", "amod") and c.i > tok.i and c.pos_ == "ADJ")
         ):
             phrase = f"{lemma} {c.lower_}"
             if phrase in lex.phrasal:  # null: the phrasal verb is no event ("fired off questions")
