@@ -280,7 +280,7 @@ def test_workers_of_an_organisation_take_its_country(extract) -> None:
         ("Jordan lifted the curfew in the southern town of Maan on Sunday.", "CONCEDE"),
         ("The Chinese premier reaffirmed his country's commitment to Pakistan.", "SUPPORT"),
         ("Pakistan moved additional troops to its border with India.", "MOBILIZE"),
-        ("Chile and Bolivia restored diplomatic relations after decades.", "COOPERATE"),
+        ("Chile and Bolivia restored diplomatic relations after decades.", "SUPPORT"),
         ("The Asian Development Bank approved a $200 million loan for Vietnam.", "AID"),
         ("Iranian students burned Israeli flags outside the embassy.", "PROTEST"),
         ("Iran test-fired a long-range missile on Sunday, state television said.", "MOBILIZE"),
@@ -946,3 +946,12 @@ def test_acceding_to_a_demand_concedes_to_who_made_it(extract) -> None:
     assert events_of(art) == [("CONCEDE", ["IGO"], ["LBY"])]
     art = extract("A French court found six Algerian militants guilty of plotting attacks in Paris.")
     assert events_of(art) == [("ACCUSE", ["FRA"], ["DZA"])]
+
+
+def test_diplomatic_recognition_and_stated_satisfaction_are_support(extract) -> None:
+    art = extract("Argentina and Britain restored full diplomatic relations on Thursday.")
+    assert [e.type for e in art.events] == ["SUPPORT"], events_of(art)
+    art = extract("China's foreign minister spoke highly of U.S. efforts to resume dialogue on the Korean peninsula.")
+    assert ("SUPPORT", ["CHN"], ["USA"]) in events_of(art)
+    art = extract("He expressed confidence that the party could still come together.")
+    assert art.events == []
