@@ -955,3 +955,17 @@ def test_diplomatic_recognition_and_stated_satisfaction_are_support(extract) -> 
     assert ("SUPPORT", ["CHN"], ["USA"]) in events_of(art)
     art = extract("He expressed confidence that the party could still come together.")
     assert art.events == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia halted its bombing of Chechen villages on Thursday, a military spokesman said.",
+        "Iraqi forces evacuated their positions along the Kuwaiti border on Monday.",
+        "Rwandan rebels announced an immediate cessation of hostilities on Friday.",
+        "Burma's military rulers granted the International Committee of the Red Cross access to prisons.",
+        "The last U.S. Marines left Somalia on Friday, ending the American mission there.",
+    ],
+)
+def test_ways_of_standing_down_are_retreats(extract, text: str) -> None:
+    assert [e.type for e in extract(text).events] == ["RETREAT"]

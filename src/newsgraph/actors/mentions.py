@@ -431,7 +431,7 @@ class MentionFinder:
                 "group",
                 [span.text],
                 country=code,
-                sector=None,
+                sector=lex.sector_of_role([t.lower_ for t in span[1:]]),  # "U.S. Marines" read whole
                 sent_start=sent_start,
                 is_subject=root.dep_ in ("nsubj", "nsubjpass"),
             )

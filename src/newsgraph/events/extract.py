@@ -262,6 +262,7 @@ def _objects(verb: Token, etype: str) -> list[Token]:
     return _with_conjuncts(objs)
 
 
+_WAR_NOUNS = {"hostility", "hostilities", "fighting", "violence", "war", "bombing", "shelling", "attack"}
 _ASKED = {"demand", "request", "call", "appeal", "condition", "proposal", "offer", "plan"}
 _FRONTIERS = {"border", "frontier", "boundary"}
 
@@ -785,7 +786,8 @@ def _noun_arguments(noun: Token, etype: str, lex: EventLexicon) -> tuple[list[To
                     objs
                 )  # "the meeting between U.S. and Chinese officials": both meet (a mediator between them does not)
             elif c.lower_ == "of" and etype == "RETREAT":
-                src.extend(objs)  # "the withdrawal of Russian troops": who withdraws
+                # "the withdrawal of Russian troops": who withdraws ("a cessation of hostilities": what stops)
+                src.extend(o for o in objs if o.lemma_ not in _WAR_NOUNS)
             elif c.lower_ in _NOUN_TARGET_PREPS:
                 for o in objs:
                     if o.ent_type_ in ("DATE", "TIME"):
