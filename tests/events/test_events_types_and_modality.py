@@ -969,3 +969,15 @@ def test_diplomatic_recognition_and_stated_satisfaction_are_support(extract) -> 
 )
 def test_ways_of_standing_down_are_retreats(extract, text: str) -> None:
     assert [e.type for e in extract(text).events] == ["RETREAT"]
+
+
+def test_a_refusal_held_over_someone_by_unless_is_a_threat(extract) -> None:
+    text = "Greece said it would block Turkey's bid to join the European Union unless Ankara withdrew its troops."
+    assert events_of(extract(text)) == [("THREATEN", ["GRC"], ["TUR"])]
+    art = extract("Mr. Cruz pledged to oppose legal status for undocumented immigrants.")
+    assert [e.type for e in art.events] == ["REJECT"]
+
+
+def test_saying_someone_is_to_blame_accuses_them(extract) -> None:
+    art = extract("Eritrea said Ethiopian troops were to blame for the renewed fighting on the border.")
+    assert events_of(art) == [("ACCUSE", ["ERI"], ["ETH"])]

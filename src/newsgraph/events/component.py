@@ -254,6 +254,14 @@ def _promise_of(tok: Token, triggers: set[int]) -> bool:
     )
 
 
+def _unless(verb: Token) -> bool:
+    """Is ``verb`` held over someone by an "unless" clause ("would block Turkey's bid unless
+    Ankara withdrew its troops"): a refusal made a threat?"""
+    return any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children) for c in verb.children
+    )
+
+
 def _agented(f: Found) -> bool:
     """Is ``f`` an event noun that names who did it, as the subject of a reaction: "the release
     of 200 prisoners by the Serbian government was welcomed", "Iran's demand … was rejected"?"""
@@ -364,6 +372,7 @@ class EventsComponent:
             # the target of "threatened to cut off power to X", "urged X to", "closed its borders with X"
             targets = _embedded_targets(doc, f, sources)
         etype, mode, negated = f.type, f.mode, f.negated
+        trig0 = f.trigger
         hosted = False
         if f.trigger.lemma_ in self.lexicon.words["warnings_when_negated"]:
             if not negated:
@@ -375,7 +384,7 @@ class EventsComponent:
         elif negated and etype in _REFUSABLE:
             # "failed to reach agreement", "would not meet their demands": PLOVER codes a refusal
             etype, mode, negated = "REJECT", None, False
-        elif f.threat and not negated and etype in _HARMFUL | {"PROTEST"}:
+        elif f.threat and not negated and (etype in _HARMFUL | {"PROTEST"} or (etype == "REJECT" and _unless(trig0))):
             # a harm held over someone ("may halt", "will boycott ... unless", "prepared to impose")
             etype, mode = "THREATEN", None
         elif (

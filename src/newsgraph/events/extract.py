@@ -636,18 +636,26 @@ _NOT_ADDRESSED = frozenset({"i", "we", "you", "it", "there", "this", "that"})
 _NOT_BLAMED = _NOT_ADDRESSED | {"he", "she", "who", "what"}
 
 
+def _to_blame(tok: Token) -> bool:
+    """Is ``tok`` the "to blame" of "X were to blame for …" (X is blamed, not blaming)?"""
+    return tok.lemma_ == "blame" and tok.dep_ == "xcomp" and tok.head.lemma_ == "be" and to_clause(tok)
+
+
 def _blames(tok: Token) -> list[Found]:
     """A statement that someone is to blame is an accusation of them: "the ministry said
     Georgia was responsible for the violence", "said Syria was behind the attack"."""
     out: list[Found] = []
-    for c in tok.children:
-        if c.dep_ != "ccomp" or c.lemma_ != "be":
+    clauses = _children(tok, ("ccomp",))
+    for c in [*clauses, *(x for k in clauses for x in _children(k, ("conj",)))]:  # "that …, and that X was to blame"
+        if c.lemma_ != "be":
             continue
         blamed = next(
             (
                 a
                 for a in c.children
-                if (a.dep_ == "acomp" and a.lower_ == "responsible") or (a.dep_ == "prep" and a.lower_ == "behind")
+                if (a.dep_ == "acomp" and a.lower_ == "responsible")
+                or (a.dep_ == "prep" and a.lower_ == "behind")
+                or _to_blame(a)
             ),
             None,
         )
@@ -679,6 +687,8 @@ def find_events(sent: Span, lex: EventLexicon, candidates: list[Token] | None = 
                 out.append(d)
                 demands.append(d)
                 demanded.append(clause)
+        if tok.pos_ == "VERB" and _to_blame(tok):
+            continue  # read with the statement that holds it (see _blames)
         if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and lemma in lex.verbs):
             etype, end = _verb_type(tok, lex)
             if etype is None or (
