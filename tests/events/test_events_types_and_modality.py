@@ -981,3 +981,21 @@ def test_a_refusal_held_over_someone_by_unless_is_a_threat(extract) -> None:
 def test_saying_someone_is_to_blame_accuses_them(extract) -> None:
     art = extract("Eritrea said Ethiopian troops were to blame for the renewed fighting on the border.")
     assert events_of(art) == [("ACCUSE", ["ERI"], ["ETH"])]
+
+
+@pytest.mark.parametrize(
+    ("text", "etype"),
+    [
+        ("Kuwait wrote off Egypt's debts worth about $7 billion on Monday.", "AID"),
+        ("The World Food Programme began distributing wheat to displaced people in western Afghanistan.", "AID"),
+        ("Mexico's ruling party agreed to a series of electoral reforms on Wednesday.", "CONCEDE"),
+        ("Israel ordered the closure of three Palestinian universities in the West Bank.", "COERCE"),
+        ("President Clinton held a telephone conversation with Russian President Boris Yeltsin on Sunday.", "CONSULT"),
+    ],
+)
+def test_events_named_by_what_is_done_to_an_object(extract, text: str, etype: str) -> None:
+    assert [e.type for e in extract(text).events] == [etype]
+
+
+def test_a_conversation_is_a_consultation_only_on_the_telephone(extract) -> None:
+    assert extract("McConnell said he had a conversation with the candidate on Tuesday morning.").events == []

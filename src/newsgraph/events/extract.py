@@ -530,7 +530,7 @@ def _typing_objects(verb: Token) -> Iterator[Token]:
             for o in c.children:
                 if o.dep_ == "pobj":
                     yield o
-                    if o.lemma_ == "state":
+                    if o.lemma_ in ("state", "series", "set", "package", "raft", "number"):  # "a series of reforms"
                         yield from (x for p in o.children if p.lower_ == "of" for x in p.children if x.dep_ == "pobj")
                 elif o.dep_ == "prep" and o.lower_ in ("of", "from") and c.i == verb.i + 1:
                     yield from (x for x in o.children if x.dep_ == "pobj")  # "pulled [out] of the talks"
