@@ -999,3 +999,16 @@ def test_events_named_by_what_is_done_to_an_object(extract, text: str, etype: st
 
 def test_a_conversation_is_a_consultation_only_on_the_telephone(extract) -> None:
     assert extract("McConnell said he had a conversation with the candidate on Tuesday morning.").events == []
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("The United States rushed to the defence of Israel at the Security Council.", ("SUPPORT", ["USA"], ["ISR"])),
+        ("Japan's emperor expressed deep sorrow to China for the war.", ("SUPPORT", ["JPN"], ["CHN"])),
+        ("Pakistan granted diplomatic recognition to the government of Afghanistan.", ("SUPPORT", ["PAK"], ["AFG"])),
+        ("The Ukrainian parliament voted overwhelmingly in favor of the declaration.", ("SUPPORT", ["UKR"], [])),
+    ],
+)
+def test_ways_of_taking_a_side_are_support(extract, text: str, event: tuple) -> None:
+    assert event in events_of(extract(text)), events_of(extract(text))

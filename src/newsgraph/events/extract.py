@@ -251,6 +251,17 @@ def _objects(verb: Token, etype: str) -> list[Token]:
                 *(o for p in _children(a, ("prep",)) if p.lower_ == "of" for o in _children(p, ("pobj",))),
             ]
         )
+    if etype == "SUPPORT":
+        # "rushed to the defence of Israel", "voted in favour of the declaration": whose side
+        objs.extend(
+            w
+            for p in _verb_preps(verb)
+            for o in _children(p, ("pobj",))
+            if o.lower_ in _SIDES
+            for q in _children(o, ("prep",))
+            if q.lower_ == "of"
+            for w in _children(q, ("pobj",))
+        )
     if etype == "MOBILIZE":
         # the forces mobilized are the source's own, not whom they face
         objs = [o for o in objs if o.dep_ != "dobj"] + _across_border(verb)
@@ -263,6 +274,7 @@ def _objects(verb: Token, etype: str) -> list[Token]:
 
 
 _WAR_NOUNS = {"hostility", "hostilities", "fighting", "violence", "war", "bombing", "shelling", "attack"}
+_SIDES = {"defence", "defense", "favor", "favour", "aid", "side"}
 _ASKED = {"demand", "request", "call", "appeal", "condition", "proposal", "offer", "plan"}
 _FRONTIERS = {"border", "frontier", "boundary"}
 
@@ -521,6 +533,8 @@ def _typing_objects(verb: Token) -> Iterator[Token]:
             and (
                 c.lower_ in ("on", "under", "with", "by")
                 or c.i == verb.i + 1
+                # "voted overwhelmingly in favour of"
+                or (c.lower_ == "in" and any(o.lower_ in ("favor", "favour") for o in c.children))
                 # "pulled out of the talks": the particle in between
                 or (c.lower_ in ("of", "from") and c.i == verb.i + 2 and verb.doc[c.i - 1].dep_ == "prt")
             )
