@@ -1012,3 +1012,16 @@ def test_a_conversation_is_a_consultation_only_on_the_telephone(extract) -> None
 )
 def test_ways_of_taking_a_side_are_support(extract, text: str, event: tuple) -> None:
     assert event in events_of(extract(text)), events_of(extract(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "etype"),
+    [
+        ("Putin chides Turkey and praises Trump at news conference.", "ACCUSE"),
+        ("Tamil rebels and government troops skirmished near Jaffna on Sunday.", "ASSAULT"),
+        ("Syria redeployed two armoured divisions to the Golan Heights on Monday.", "MOBILIZE"),
+        ("Nicaragua's government declared an amnesty for 1,000 political prisoners.", "CONCEDE"),
+    ],
+)
+def test_a_wider_news_vocabulary(extract, text: str, etype: str) -> None:
+    assert etype in [e.type for e in extract(text).events]
