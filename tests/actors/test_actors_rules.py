@@ -360,3 +360,9 @@ def test_a_role_word_tagged_as_an_adjective_still_names_the_role(extract) -> Non
     art = extract("Chinese authorities sentenced dissident Wei Jingsheng to 14 years in prison on Wednesday.")
     wei = next(a for a in art.actors if "Wei" in a.name)
     assert (wei.sector, wei.country) == ("OPP", "CHN")
+
+
+@pytest.mark.parametrize("subject", ["Guerrillas", "Bandits", "Islamists", "Opposition groups", "The authorities"])
+def test_unnamed_local_groups_and_authorities_take_the_one_country_named(extract, subject: str) -> None:
+    art = extract(f"{subject} attacked a police station in southern Nepal on Sunday.")
+    assert [(e.type, [art.actor(i).country for i in e.source]) for e in art.events] == [("ASSAULT", ["NPL"])]

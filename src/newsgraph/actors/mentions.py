@@ -186,6 +186,8 @@ class MentionFinder:
             if c.country is None
             and (
                 (c.kind == "group" and c.sector in LOCAL_SECTORS)
+                # "Guerrillas" opening a sentence, read as a name: still the bare noun
+                or (c.kind == "organization" and c.sector in LOCAL_SECTORS and len(c.tokens) == 1)
                 # a state's own body, unnamed: "the ruling junta", "police" (not "foreign officials")
                 or (c.tokens[-1].lower() in STATE_BODIES and not _FOREIGN & {t.lower() for t in c.tokens})
                 # a titled person nobody codes: "an appeal from President Laurent Gbago" (Ivory Coast)
@@ -789,6 +791,7 @@ _NOT_PEOPLE = {"language", "dialect", "alphabet", "script", "cuisine", "literatu
 # sectors of groups that act where they live (not armies, which cross borders)
 LOCAL_SECTORS = {"REB", "OPP", "CVL", "LAB"}
 STATE_BODIES = {
+    "authorities",
     "junta",
     "regime",
     "cabinet",
@@ -845,6 +848,7 @@ _GROUP_NOUNS = {
     "assailants",
     "hijackers",
     "pirates",
+    "groups",
 }
 
 
