@@ -189,7 +189,10 @@ class MentionFinder:
                 # "Guerrillas" opening a sentence, read as a name: still the bare noun
                 or (c.kind == "organization" and c.sector in LOCAL_SECTORS and len(c.tokens) == 1)
                 # a state's own body, unnamed: "the ruling junta", "police" (not "foreign officials")
-                or (c.tokens[-1].lower() in STATE_BODIES and not _FOREIGN & {t.lower() for t in c.tokens})
+                or (
+                    (c.tokens[-1].lower() in STATE_BODIES or " ".join(c.tokens[-2:]).lower() in _STATE_FORCES)
+                    and not _FOREIGN & {t.lower() for t in c.tokens}
+                )
                 # a titled person nobody codes: "an appeal from President Laurent Gbago" (Ivory Coast)
                 or (c.kind == "person" and c.roles and c.sector in ("GOV", "MIL", "LEG", "JUD", "OPP"))
             )
@@ -799,6 +802,7 @@ STATE_BODIES = {
     "army",
     "military",
 }
+_STATE_FORCES = {"security forces", "government forces", "police officers", "paramilitary forces", "riot police"}
 _FOREIGN = {"foreign", "world", "international", "western", "other", "rival", "opposing"}
 _PLACE_NOUNS = {"town", "city", "village", "province", "region", "capital", "district", "port", "area", "state"}
 # lower-case words inside personal names
