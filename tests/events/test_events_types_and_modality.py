@@ -1025,3 +1025,14 @@ def test_ways_of_taking_a_side_are_support(extract, text: str, event: tuple) -> 
 )
 def test_a_wider_news_vocabulary(extract, text: str, etype: str) -> None:
     assert etype in [e.type for e in extract(text).events]
+
+
+def test_events_told_as_a_state_are_still_events(extract) -> None:
+    art = extract("Iraqi Kurds came under attack from Iranian artillery on Sunday.")
+    assert events_of(art) == [("ASSAULT", ["IRN"], ["IRQ"])]
+    art = extract("Thousands of Nigerian oil workers are on strike.")
+    assert [(t, s) for t, s, _ in events_of(art)] == [("PROTEST", ["NGA"])]
+    art = extract("Sudan's government is waging a brutal war against rebels in the south.")
+    assert [t for t, _, _ in events_of(art)] == ["ASSAULT"]
+    assert extract("He is going to be very much in demand around the country.").events == []
+    assert extract("Fiorina had waged a cross-country charm offensive.").events == []

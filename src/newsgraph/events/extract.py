@@ -228,7 +228,7 @@ _TOPIC_VERBS = {"discuss", "debate", "negotiate", "review", "examine"}
 _ENTITY_KEYS = {"ORG": "organization", "GPE": "@country", "PERSON": "@person"}
 
 # lemmas the small model gets wrong on news verbs
-_LEMMA_FIXES = {"stag": "stage"}
+_LEMMA_FIXES = {"stag": "stage", "wag": "wage"}
 
 
 def _objects(verb: Token, etype: str) -> list[Token]:
@@ -839,6 +839,13 @@ def _noun_arguments(noun: Token, etype: str, lex: EventLexicon) -> tuple[list[To
     if noun.dep_ == "dobj" and noun.head.lemma_ in lex.words["receiving_verbs"] and givers:
         # "won praise from the United States", "received the backing of the Arab League"
         return _with_conjuncts(givers), _with_conjuncts(subject_of(noun.head))
+    state = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ in ("under", "on", "in") else None
+    if state is not None and state.lemma_ in ("come", "be", "fall"):
+        if noun.head.lower_ == "under" and givers:
+            # "came under attack from Iranian artillery": the attacker acts on the subject
+            return _with_conjuncts(givers), _with_conjuncts(subject_of(state))
+        if noun.head.lower_ != "under" and not src and noun.lemma_ != "demand":  # "in demand" is sought after
+            src = subject_of(state)  # "oil workers are on strike", "troops were engaged in fighting"
     if (
         not src
         and noun.dep_ in ("dobj", "attr")
