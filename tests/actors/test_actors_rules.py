@@ -366,3 +366,8 @@ def test_a_role_word_tagged_as_an_adjective_still_names_the_role(extract) -> Non
 def test_unnamed_local_groups_and_authorities_take_the_one_country_named(extract, subject: str) -> None:
     art = extract(f"{subject} attacked a police station in southern Nepal on Sunday.")
     assert [(e.type, [art.actor(i).country for i in e.source]) for e in art.events] == [("ASSAULT", ["NPL"])]
+
+
+def test_the_pope_speaks_for_the_holy_see(extract) -> None:
+    art = extract("Pope John Paul II praised Poland's peaceful transition to democracy.")
+    assert next(a for a in art.actors if "John Paul" in a.name).country == "VAT"

@@ -1036,3 +1036,12 @@ def test_events_told_as_a_state_are_still_events(extract) -> None:
     assert [t for t, _, _ in events_of(art)] == ["ASSAULT"]
     assert extract("He is going to be very much in demand around the country.").events == []
     assert extract("Fiorina had waged a cross-country charm offensive.").events == []
+
+
+def test_armed_forces_that_blast_attack_and_uncoded_forces_act_for_their_owner(extract) -> None:
+    art = extract("Israeli jets blasted suspected guerrilla hideouts in the Bekaa Valley on Wednesday.")
+    assert [e.type for e in art.events] == ["ASSAULT"]
+    art = extract("Iraq said its warplanes hit an Iranian oil platform in the Gulf on Monday.")
+    assert events_of(art) == [("ASSAULT", ["IRQ"], ["IRN"])]
+    art = extract("Senator Cruz blasted the Iran deal on Monday.")
+    assert [e.type for e in art.events] == ["ACCUSE"]

@@ -120,6 +120,13 @@ def _actors_of(doc: Doc, toks: list[Token]) -> list[Actor]:
                 break
             s, e = _np_range(t, with_right)
             found = mention_at(doc, s, e)
+        if (found is None or found[0].country is None) and t.pos_ == "NOUN":
+            # "Iraq said its warplanes hit an oil platform": uncoded forces act for their owner
+            owner = [c for c in t.children if c.dep_ == "poss" and c.lower_ in ("its", "their")]
+            owners = [a for a in _actors_of(doc, owner) if a.country] if owner else []
+            if owners:
+                out.extend(a for a in owners if a not in out)
+                continue
         if found:
             out.extend(a for a in (found[0], *coordinated_in(doc, *found)) if a not in out)
     return out
@@ -387,6 +394,13 @@ class EventsComponent:
         elif f.threat and not negated and (etype in _HARMFUL | {"PROTEST"} or (etype == "REJECT" and _unless(trig0))):
             # a harm held over someone ("may halt", "will boycott ... unless", "prepared to impose")
             etype, mode = "THREATEN", None
+        elif (
+            etype == "ACCUSE"
+            and f.trigger.lemma_ in self.lexicon.words["words_of_fire"]
+            and all(a.sector == "MIL" for a in sources)
+        ):
+            # "Israeli jets blasted guerrilla hideouts": armed forces hit, they do not criticise
+            etype, mode = "ASSAULT", None
         elif (
             etype == "ASSAULT"
             and f.trigger.lemma_ in self.lexicon.words["words_of_war"]
