@@ -1045,3 +1045,8 @@ def test_armed_forces_that_blast_attack_and_uncoded_forces_act_for_their_owner(e
     assert events_of(art) == [("ASSAULT", ["IRQ"], ["IRN"])]
     art = extract("Senator Cruz blasted the Iran deal on Monday.")
     assert [e.type for e in art.events] == ["ACCUSE"]
+
+
+def test_an_offered_act_is_the_event_read_as_an_intent(extract) -> None:
+    art = extract("Iran offered on Sunday to exchange all remaining prisoners of war with Iraq.")
+    assert [(e.type, e.modality, e.trigger.text) for e in art.events] == [("AGREE", "intended", "exchange")]

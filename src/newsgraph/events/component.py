@@ -249,7 +249,7 @@ def _aims_at(verb: Token, triggers: set[int]) -> bool:
     return any(c.dep_ in ("advcl", "xcomp") and c.i in triggers and to_clause(c) for c in verb.children)
 
 
-_PROMISES = {"promise", "pledge"}
+_PROMISES = {"promise", "pledge", "offer"}
 
 
 def _promise_of(tok: Token, triggers: set[int]) -> bool:
@@ -257,7 +257,7 @@ def _promise_of(tok: Token, triggers: set[int]) -> bool:
     The promised act is the event, its intent read from the promise: an agreement when it
     cooperates, a threat when it harms."""
     return tok.lemma_ in _PROMISES and any(
-        c.dep_ in ("xcomp", "ccomp") and c.i in triggers and to_clause(c) for c in tok.children
+        c.dep_ in ("xcomp", "ccomp", "advcl") and c.i in triggers and to_clause(c) for c in tok.children
     )
 
 
