@@ -374,7 +374,7 @@ def test_a_language_is_not_its_country(extract) -> None:
         ("Senator Sanders wanted to dismantle the Affordable Care Act.", []),
         ("The United States brokered a ceasefire between Israel and Hamas.", ["CONSULT"]),
         ("President Ferdinand Marcos stepped down on Tuesday.", ["CONCEDE"]),
-        ("The rebels handed over their weapons to the army.", ["RETREAT"]),
+        ("Tamil rebels handed over their weapons to the army.", ["RETREAT"]),
         ("Serbia handed over former president Slobodan Milosevic to the war crimes tribunal.", ["CONCEDE"]),
         ("India and Pakistan exchanged fire across the line of control.", ["ASSAULT"]),
         ("North Korea and South Korea exchanged prisoners at the border village of Panmunjom.", ["COOPERATE"]),
@@ -1050,3 +1050,10 @@ def test_armed_forces_that_blast_attack_and_uncoded_forces_act_for_their_owner(e
 def test_an_offered_act_is_the_event_read_as_an_intent(extract) -> None:
     art = extract("Iran offered on Sunday to exchange all remaining prisoners of war with Iraq.")
     assert [(e.type, e.modality, e.trigger.text) for e in art.events] == [("AGREE", "intended", "exchange")]
+
+
+def test_a_spokesman_speaks_for_the_body_named_a_relative_clause_names_no_one(extract) -> None:
+    art = extract("A spokesman for the Iraqi government condemned the bombing of a bus in Jerusalem on Sunday.")
+    assert [(t, s) for t, s, _ in events_of(art)] == [("ACCUSE", ["IRQ"])]
+    art = extract("The union, which endorsed Hillary Clinton in November, is one of the more liberal ones.")
+    assert all("USA" not in s for _, s, _ in events_of(art)), events_of(art)

@@ -48,8 +48,11 @@ def _np_range(tok: Token, with_right: bool = False) -> tuple[int, int]:
     """Character range of the noun phrase headed by ``tok`` (its right modifiers only when asked)."""
     doc = tok.doc
     left = tok.left_edge.i
-    right = tok.right_edge.i if with_right else tok.i
-    if not with_right:
+    right = tok.i
+    if with_right:
+        # its phrases ("a spokesman for the Iraqi government"), not a clause about it ("police, who …")
+        right = max([tok.i, *(c.right_edge.i for c in tok.rights if c.dep_ not in ("relcl", "acl", "advcl", "punct"))])
+    else:
         for c in tok.rights:
             if c.dep_ in ("compound", "flat", "appos", "nummod") or (c.dep_ == "case"):
                 right = max(right, c.right_edge.i)
@@ -94,6 +97,10 @@ def _quote_at(doc: Doc, pos: int) -> Quote | None:
 _ROLES_KEY = "newsgraph.role_words"  # the role lexicon in use, set by the component per doc
 
 
+def _coded(found: tuple[Actor, Mention] | None) -> tuple[Actor, Mention] | None:
+    return found if found is not None and found[0].country else None
+
+
 def _actors_of(doc: Doc, toks: list[Token]) -> list[Actor]:
     out: list[Actor] = []
     for t in toks:
@@ -116,10 +123,11 @@ def _actors_of(doc: Doc, toks: list[Token]) -> list[Actor]:
             out.extend(a for a in speakers if a not in out)
             continue
         for with_right in (False, True) if wider else (False,):
-            if found:
+            if found and (found[0].country or not wider):
                 break
             s, e = _np_range(t, with_right)
-            found = mention_at(doc, s, e)
+            # "a spokesman for the Iraqi government": an uncoded speaker speaks for the body named
+            found = (_coded(mention_at(doc, s, e)) if with_right else None) or found or mention_at(doc, s, e)
         if (found is None or found[0].country is None) and t.pos_ == "NOUN":
             # "Iraq said its warplanes hit an oil platform": uncoded forces act for their owner
             owner = [c for c in t.children if c.dep_ == "poss" and c.lower_ in ("its", "their")]
