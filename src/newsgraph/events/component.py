@@ -465,8 +465,8 @@ class EventsComponent:
             etype, mode = ("AID", None) if _to_help(f.trigger) else ("MOBILIZE", "troops")
             # peacekeepers arriving are received by their host (CAMEO 0861): the host yields
             hosted = any("peacekeep" in a.name.lower() for a in sources)
-        elif f.intent and not negated and etype in _COOPERATIVE:
-            # PLOVER codes a stated intention to cooperate as AGREE
+        elif f.intent and not negated and etype in _COOPERATIVE - {"SUPPORT"}:
+            # PLOVER codes a stated intention to cooperate as AGREE (a promise of support is support)
             etype, mode = "AGREE", None
         trig = f.trigger
         t_end = doc[f.trigger_end - 1].idx + len(doc[f.trigger_end - 1])
