@@ -1057,3 +1057,10 @@ def test_a_spokesman_speaks_for_the_body_named_a_relative_clause_names_no_one(ex
     assert [(t, s) for t, s, _ in events_of(art)] == [("ACCUSE", ["IRQ"])]
     art = extract("The union, which endorsed Hillary Clinton in November, is one of the more liberal ones.")
     assert all("USA" not in s for _, s, _ in events_of(art)), events_of(art)
+
+
+def test_a_state_firing_on_a_crowd_is_repression_on_rebels_an_attack(extract) -> None:
+    art = extract("Egyptian police opened fire on Moslem fundamentalist demonstrators on Monday night.")
+    assert [(e.type, e.mode) for e in art.events] == [("COERCE", "repression")]
+    art = extract("Indonesian troops fired on separatist rebels in Aceh.")
+    assert [e.type for e in art.events] == ["ASSAULT"]

@@ -516,6 +516,15 @@ class EventsComponent:
         if hosted and targets:
             # "Bangladeshi peacekeepers arrived in Sierra Leone": Sierra Leone lets them in
             etype, mode, sources, targets = "RETREAT", None, targets, sources
+        if (
+            etype == "ASSAULT"
+            and targets
+            and all(a.sector in ("COP", "MIL", "GOV") for a in sources)
+            and all(a.name.split()[-1].lower() in self.lexicon.words["crowds"] for a in targets)
+        ):
+            # "police opened fire on demonstrators", "soldiers shot dead ten protesters": a state
+            # putting down a crowd is violent repression (CAMEO 175), not an attack
+            etype, mode = "COERCE", "repression"
         symmetric = etype == "CONSULT" and (mode == "phone" or trig.lemma_.lower() in _TALKS) and bool(targets)
         if symmetric:
             # a call or talks have two sides and no target: PLOVER codes both as sources
