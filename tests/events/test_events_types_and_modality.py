@@ -330,7 +330,7 @@ def test_the_place_acted_on_is_the_target_when_no_actor_is_named(extract) -> Non
 
 def test_cities_and_states_beyond_capitals_have_a_country(extract) -> None:
     art = extract("Serbian police beat ethnic Albanian demonstrators in Pristina on Monday.")
-    assert only(art, "ASSAULT").location.country == "XKX"
+    assert only(art, "COERCE").location.country == "XKX"
     texas = extract("Mexican police arrested two American smugglers near El Paso, Texas.")
     assert only(texas, "COERCE").location.country == "USA"
 
@@ -391,7 +391,7 @@ def test_a_language_is_not_its_country(extract) -> None:
         ("Donald Trump attacked Hillary Clinton's record on trade.", ["ACCUSE"]),
         ("Gunmen attacked a police station in Kandahar.", ["ASSAULT"]),
         ("The Vermont senator won the state's caucuses, beating rival Hillary Clinton.", []),
-        ("Serbian police beat ethnic Albanian demonstrators in Pristina.", ["ASSAULT"]),
+        ("Serbian police beat ethnic Albanian demonstrators in Pristina.", ["COERCE"]),
         ("A spokesman for the Iranian president declined to comment.", []),
         ("Iran refused to discuss its nuclear program with the inspectors.", ["REJECT"]),
         ("Senator Clinton has amassed enough delegates to win.", []),
