@@ -1064,3 +1064,10 @@ def test_a_state_firing_on_a_crowd_is_repression_on_rebels_an_attack(extract) ->
     assert [(e.type, e.mode) for e in art.events] == [("COERCE", "repression")]
     art = extract("Indonesian troops fired on separatist rebels in Aceh.")
     assert [e.type for e in art.events] == ["ASSAULT"]
+
+
+def test_asking_that_someone_answer_for_a_deed_accuses_them(extract) -> None:
+    art = extract("Russia demanded an explanation from Norway for the launch of a research rocket.")
+    assert events_of(art) == [("ACCUSE", ["RUS"], ["NOR"])]
+    art = extract("The European Parliament urged Turkey to stop torturing political prisoners.")
+    assert [e.type for e in art.events] == ["REQUEST"]

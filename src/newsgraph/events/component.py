@@ -269,6 +269,24 @@ def _promise_of(tok: Token, triggers: set[int]) -> bool:
     )
 
 
+_INQUIRIES = {"investigation", "inquiry", "probe", "explanation", "inquest"}
+
+
+def _asked_for(verb: Token) -> set[str]:
+    """What a request asks for: its object, or the object of its "for" ("called for an inquiry")."""
+    asked = [c for c in verb.children if c.dep_ == "dobj"]
+    asked += [
+        o
+        for p in verb.children
+        if p.dep_ in ("prep", "prt") and p.lower_ == "for"
+        for o in p.children
+        if o.dep_ == "pobj"
+    ]
+    if verb.dep_ == "pobj" or verb.pos_ == "NOUN":
+        asked += [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "for" for o in p.children]
+    return {t.lemma_.lower() for t in asked}
+
+
 def _unless(verb: Token) -> bool:
     """Is ``verb`` held over someone by an "unless" clause ("would block Turkey's bid unless
     Ankara withdrew its troops"): a refusal made a threat?"""
@@ -516,6 +534,10 @@ class EventsComponent:
         if hosted and targets:
             # "Bangladeshi peacekeepers arrived in Sierra Leone": Sierra Leone lets them in
             etype, mode, sources, targets = "RETREAT", None, targets, sources
+        if etype == "REQUEST" and _asked_for(f.trigger) & _INQUIRIES:
+            # "called for an investigation into the killing", "demanded an explanation from
+            # Norway": asking that someone answer for a deed accuses them (CAMEO 09/114)
+            etype, mode = "ACCUSE", None
         if (
             etype == "ASSAULT"
             and targets
