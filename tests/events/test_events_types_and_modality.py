@@ -1071,3 +1071,10 @@ def test_asking_that_someone_answer_for_a_deed_accuses_them(extract) -> None:
     assert events_of(art) == [("ACCUSE", ["RUS"], ["NOR"])]
     art = extract("The European Parliament urged Turkey to stop torturing political prisoners.")
     assert [e.type for e in art.events] == ["REQUEST"]
+
+
+def test_placing_someone_under_arrest_coerces_them_also_in_the_passive(extract) -> None:
+    art = extract("Opposition leader Anwar Ibrahim was placed under house arrest by Malaysian police.")
+    assert events_of(art) == [("COERCE", ["MYS"], ["MYS"])]
+    art = extract("But such measures have been met with fierce opposition by gay rights supporters.")
+    assert "CONSULT" not in [e.type for e in art.events]

@@ -464,7 +464,8 @@ def _verb_type(tok: Token, lex: EventLexicon) -> tuple[str | None, int]:
         for key in ((v, w) for v in lemmas for w in words):
             if key in lex.object_types:  # "": no event ("suspended his campaign")
                 if not lex.object_types[key] and noun_type(obj, lex):
-                    break  # unless the object is an event by its modifier: "launched a joint campaign"
+                    # the verb is none, its object an event of its own: "launched a joint campaign"
+                    return None, tok.i + 1
                 return lex.object_types[key], tok.i + 1
     # "found six militants guilty": the parser may hang the adjective on the object
     trailing = [a for o in _children(tok, ("dobj",)) for a in o.rights if a.dep_ == "amod"]
@@ -727,6 +728,15 @@ def find_events(sent: Span, lex: EventLexicon, candidates: list[Token] | None = 
                 # "guerrillas have been demobilized": who withdraws is the patient; other
                 # passives without an agent have no known source
                 src, tgt = (tgt, []) if etype == "RETREAT" else ([], tgt)
+                # "was placed under house arrest by Malaysian police": the agent hung on the state
+                src = src or [
+                    a
+                    for p in _children(tok, ("prep",))
+                    for o in _children(p, ("pobj",))
+                    for b in _children(o, ("prep",))
+                    if b.lower_ == "by"
+                    for a in _children(b, ("pobj",))
+                ]
             # the mode is the verb's own only in its own type: "called for dialogue" is no phone call
             mode = lex.modes.get(lemma) if lex.verbs.get(lemma) == etype else None
             f = Found(etype, tok, end, src, tgt, mode)
