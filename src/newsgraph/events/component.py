@@ -269,6 +269,20 @@ def _promise_of(tok: Token, triggers: set[int]) -> bool:
     )
 
 
+def _condition_subjects(trigger: Token) -> list[Token]:
+    """The subjects of the "if"/"unless" clauses of a threat (or of the act it threatens)."""
+    heads = [trigger, *(c for c in trigger.children if c.dep_ in ("xcomp", "ccomp", "prep"))]
+    heads += [o for h in heads if h.dep_ == "prep" for o in h.children if o.dep_ == "pobj"]
+    return [
+        s
+        for h in heads
+        for c in h.children
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+        for s in c.children
+        if s.dep_ in ("nsubj", "nsubjpass")
+    ]
+
+
 _INQUIRIES = {"investigation", "inquiry", "probe", "explanation", "inquest"}
 
 
@@ -534,6 +548,10 @@ class EventsComponent:
         if hosted and targets:
             # "Bangladeshi peacekeepers arrived in Sierra Leone": Sierra Leone lets them in
             etype, mode, sources, targets = "RETREAT", None, targets, sources
+        if etype == "THREATEN" and not targets:
+            # "threatened to retaliate if Hizbollah guerrillas continued their attacks": whoever
+            # must comply is the one threatened
+            targets = [a for a in _actors_of(doc, _condition_subjects(f.trigger)) if a not in sources]
         if etype == "REQUEST" and _asked_for(f.trigger) & _INQUIRIES:
             # "called for an investigation into the killing", "demanded an explanation from
             # Norway": asking that someone answer for a deed accuses them (CAMEO 09/114)
