@@ -552,6 +552,11 @@ class EventsComponent:
             # "threatened to retaliate if Hizbollah guerrillas continued their attacks": whoever
             # must comply is the one threatened
             targets = [a for a in _actors_of(doc, _condition_subjects(f.trigger)) if a not in sources]
+            acts = [c for c in f.trigger.children if c.dep_ == "xcomp"]
+            where = next(filter(None, (self._location(a) for a in acts)), None)
+            place = self._place_actor(doc, where) if not targets and where is not None else None
+            if place is not None and place not in sources:
+                targets = [place]  # "threatened to resume suicide bombings in Israel"
         if etype == "REQUEST" and _asked_for(f.trigger) & _INQUIRIES:
             # "called for an investigation into the killing", "demanded an explanation from
             # Norway": asking that someone answer for a deed accuses them (CAMEO 09/114)
