@@ -371,3 +371,8 @@ def test_unnamed_local_groups_and_authorities_take_the_one_country_named(extract
 def test_the_pope_speaks_for_the_holy_see(extract) -> None:
     art = extract("Pope John Paul II praised Poland's peaceful transition to democracy.")
     assert next(a for a in art.actors if "John Paul" in a.name).country == "VAT"
+
+
+def test_a_city_the_model_reads_as_an_organisation_still_places_a_sentence(extract) -> None:
+    art = extract("Thousands of opposition supporters marched through Dhaka on Sunday.")
+    assert next(a for a in art.actors if "supporters" in a.name).country == "BGD"

@@ -642,7 +642,7 @@ def test_a_verb_that_is_no_event_here_governs_nothing(extract) -> None:
 
 def test_a_multi_word_nationality_codes_the_group(extract) -> None:
     art = extract("Pakistani Islamic parties threatened nationwide protests if the government signed the treaty.")
-    assert ("THREATEN", ["PAK"], []) in events_of(art)
+    assert [(t, src) for t, src, _ in events_of(art)] == [("THREATEN", ["PAK"])]
 
 
 def test_civilians_fighting_police_riot(extract) -> None:
@@ -1078,3 +1078,15 @@ def test_placing_someone_under_arrest_coerces_them_also_in_the_passive(extract) 
     assert events_of(art) == [("COERCE", ["MYS"], ["MYS"])]
     art = extract("But such measures have been met with fierce opposition by gay rights supporters.")
     assert "CONSULT" not in [e.type for e in art.events]
+
+
+def test_aid_goes_to_the_country_its_recipients_are_in(extract) -> None:
+    art = extract("Japan provided $5 million in aid to victims of the earthquake in northwestern Turkey.")
+    assert events_of(art) == [("AID", ["JPN"], ["TUR"])]
+
+
+def test_a_threat_targets_whoever_must_comply_or_where_it_would_strike(extract) -> None:
+    art = extract("Israel threatened to retaliate if Hizbollah guerrillas in Lebanon continued their rocket attacks.")
+    assert events_of(art) == [("THREATEN", ["ISR"], ["LBN"])]
+    art = extract("Hamas threatened to resume suicide bombings in Israel if the killings continued.")
+    assert events_of(art) == [("THREATEN", ["PSE"], ["ISR"])]

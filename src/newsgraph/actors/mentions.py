@@ -764,7 +764,13 @@ class MentionFinder:
 
 def place_codes(sent: Span, lex: ActorLexicon) -> set[str]:
     """The countries of the places named in ``sent``."""
-    return {code for e in sent.ents if e.label_ in ("GPE", "LOC") and (code := lex.place_code(e.text))}
+    return {
+        code
+        for e in sent.ents
+        # "marched through Dhaka": a known place the model read as an organisation still counts
+        if (e.label_ in ("GPE", "LOC") or (e.label_ == "ORG" and _norm(e.text) in lex.cities))
+        and (code := lex.place_code(e.text))
+    }
 
 
 def only_country(codes: Iterable[str | None]) -> str | None:

@@ -540,7 +540,8 @@ class EventsComponent:
         if not any(a.country for a in targets):
             # an unnamed target where it is: "donated rice to earthquake victims in Nepal",
             # "demolished homes in east Jerusalem": the country of the place it is in
-            for where in filter(None, (self._located(t) for t in f.target_tokens)):
+            deep = (self._located_within(t) for t in f.target_tokens) if etype == "AID" else ()
+            for where in filter(None, (*(self._located(t) for t in f.target_tokens), *deep)):
                 actor = self._place_actor(doc, where)
                 if actor is not None and actor not in sources:
                     targets = [*targets, actor]  # "inspectors to the Esfahan facilities in central Iran"
@@ -669,6 +670,16 @@ class EventsComponent:
         )
         o = next(filter(None, places), None)
         return self._place_at(o) if o is not None else None
+
+    def _located_within(self, tok: Token) -> Location | None:
+        """The first place named inside an aid target's phrase: "victims of the earthquake in
+        northwestern Turkey", "refugees fleeing the fighting in Rwanda"."""
+        for t in tok.subtree:
+            if t.i != tok.i and t.dep_ == "pobj" and (o := _place_in(t, depth=0)) is not None:
+                where = self._place_at(o)
+                if where.country:
+                    return where
+        return None
 
     def _place_code(self, text: str, head: Token) -> str | None:
         """The country of a place phrase: the whole ("the Gaza Strip"), the named entity at its
