@@ -376,3 +376,10 @@ def test_the_pope_speaks_for_the_holy_see(extract) -> None:
 def test_a_city_the_model_reads_as_an_organisation_still_places_a_sentence(extract) -> None:
     art = extract("Thousands of opposition supporters marched through Dhaka on Sunday.")
     assert next(a for a in art.actors if "supporters" in a.name).country == "BGD"
+
+
+def test_a_transnational_body_no_lexicon_knows_is_international(extract) -> None:
+    art = extract("The Third World Water Forum concluded on Saturday that the US must allocate greater resources.")
+    assert next(a for a in art.actors if "Forum" in a.name).country == "IGO"
+    art = extract("The Global Times accused Washington of hypocrisy.")
+    assert all(a.country != "IGO" for a in art.actors), art.actors

@@ -367,6 +367,9 @@ class MentionFinder:
             or words[0] in ("un", "u.n.", "eu", "nato")
         ):
             country = "IGO"
+        elif country is None and _TRANSNATIONAL & set(words) and words[-1] not in _BUSINESSES:
+            # "the Third World Water Forum", "the International Crisis Group": no one state's
+            country = "IGO"
         sector = lex.sector_of_role(words) or (self.lex.igo_sectors.get(" ".join(words)))
         # the head noun's modifiers before the ORG ("Israeli military")
         for t in span.root.children:
@@ -809,6 +812,11 @@ STATE_BODIES = {
     "military",
 }
 _STATE_FORCES = {"security forces", "government forces", "police officers", "paramilitary forces", "riot police"}
+_TRANSNATIONAL = {"international", "world", "global", "forum", "interpol", "crescent", "commonwealth"}
+_BUSINESSES = {
+    *("hotel", "hotels", "inc", "inc.", "corp", "corp.", "co", "co.", "bank", "airlines", "initiative"),
+    *("times", "post", "news", "journal", "herald", "tribune", "network"),  # newspapers and broadcasters
+}
 _FOREIGN = {"foreign", "world", "international", "western", "other", "rival", "opposing"}
 _PLACE_NOUNS = {"town", "city", "village", "province", "region", "capital", "district", "port", "area", "state"}
 # lower-case words inside personal names
