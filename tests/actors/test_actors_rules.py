@@ -383,3 +383,10 @@ def test_a_transnational_body_no_lexicon_knows_is_international(extract) -> None
     assert next(a for a in art.actors if "Forum" in a.name).country == "IGO"
     art = extract("The Global Times accused Washington of hypocrisy.")
     assert all(a.country != "IGO" for a in art.actors), art.actors
+
+
+def test_the_international_community_and_international_mediators_are_international(extract) -> None:
+    art = extract("The Bosnian government refused to sign the peace plan proposed by international mediators.")
+    assert ("international mediators", "IGO") in [(a.name, a.country) for a in art.actors]
+    art = extract("The international community condemned the coup in Burundi.")
+    assert ("international community", "IGO") in [(a.name, a.country) for a in art.actors]

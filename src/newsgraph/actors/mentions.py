@@ -108,7 +108,11 @@ class MentionFinder:
                 span = doc[s:e]
                 # a name, not the words: capitalised, after "the", or capitalised inside ("al-Qaeda")
                 if need_cap and not (
-                    span[0].text[0].isupper() or span[0].lower_ == "the" or any(c.isupper() for c in span.text)
+                    span[0].text[0].isupper()
+                    or span[0].lower_ == "the"
+                    or any(c.isupper() for c in span.text)
+                    # a body named by common words: "the international community", "international mediators"
+                    or self.lex.bodies.get(span.text.lower(), ("", "", ""))[2] == "group"
                 ):
                     continue
                 found.append((span, "KNOWN"))
