@@ -1090,3 +1090,8 @@ def test_a_threat_targets_whoever_must_comply_or_where_it_would_strike(extract) 
     assert events_of(art) == [("THREATEN", ["ISR"], ["LBN"])]
     art = extract("Hamas threatened to resume suicide bombings in Israel if the killings continued.")
     assert events_of(art) == [("THREATEN", ["PSE"], ["ISR"])]
+
+
+def test_considering_a_harm_holds_it_over_someone(extract) -> None:
+    art = extract("The European Union said it was considering sanctions against Nigeria over the executions.")
+    assert events_of(art) == [("THREATEN", ["IGO"], ["NGA"])]
