@@ -390,3 +390,8 @@ def test_the_international_community_and_international_mediators_are_internation
     assert ("international mediators", "IGO") in [(a.name, a.country) for a in art.actors]
     art = extract("The international community condemned the coup in Burundi.")
     assert ("international community", "IGO") in [(a.name, a.country) for a in art.actors]
+
+
+def test_the_government_unnamed_takes_the_one_country_of_its_sentence(extract) -> None:
+    art = extract("Opposition leader Benazir Bhutto accused the government of rigging the elections in Pakistan.")
+    assert next(a for a in art.actors if a.name == "government").country == "PAK"

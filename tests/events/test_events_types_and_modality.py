@@ -1095,3 +1095,11 @@ def test_a_threat_targets_whoever_must_comply_or_where_it_would_strike(extract) 
 def test_considering_a_harm_holds_it_over_someone(extract) -> None:
     art = extract("The European Union said it was considering sanctions against Nigeria over the executions.")
     assert events_of(art) == [("THREATEN", ["IGO"], ["NGA"])]
+
+
+def test_a_statement_speaks_for_those_who_issued_it(extract) -> None:
+    art = extract("A joint statement by the foreign ministers of Egypt and Jordan called on Israel to stop.")
+    [(etype, sources, targets)] = events_of(art)
+    assert (etype, targets) == ("REQUEST", ["ISR"]) and set(sources) <= {"EGY", "JOR"} and sources
+    art = extract("The Non-Aligned Movement urged the lifting of sanctions against Libya.")
+    assert [(t, s) for t, s, _ in events_of(art)] == [("REQUEST", ["IGO"])]

@@ -228,7 +228,12 @@ class MentionFinder:
         if (
             not len(span)
             or prefixed(span[0])
-            or (len(span) > 2 and span[0].lower_ in _STANCE_PREFIXES and span[1].text == "-")
+            or (
+                len(span) > 2
+                and span[0].lower_ in _STANCE_PREFIXES
+                and span[1].text == "-"
+                and span.text.lower() not in lex.igos  # the Non-Aligned Movement is a body
+            )
         ):
             return None  # "pro-Iranian": a stance, not a nationality
         root = span.root
@@ -237,7 +242,11 @@ class MentionFinder:
             root.dep_ in ("compound", "amod", "poss") and root.head.dep_ in ("nsubj", "nsubjpass")
         )
         key = " ".join(t.lower_ for t in span).replace("’", "'")
-        if key not in lex.bodies and span.text.lower() in lex.bodies:
+        if (
+            key not in lex.bodies
+            and key not in lex.igos
+            and (span.text.lower() in lex.bodies or span.text.lower() in lex.igos)
+        ):
             key = span.text.lower()  # "al-Qaeda": the name as written, not token by token
         if label == "KNOWN" or key in lex.bodies or key in lex.igos:
             return self._known(doc, span, key, sent_start, subject, in_role)
@@ -808,6 +817,7 @@ _NOT_PEOPLE = {"language", "dialect", "alphabet", "script", "cuisine", "literatu
 LOCAL_SECTORS = {"REB", "OPP", "CVL", "LAB"}
 STATE_BODIES = {
     "authorities",
+    "government",
     "junta",
     "regime",
     "cabinet",
