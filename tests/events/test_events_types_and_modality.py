@@ -1103,3 +1103,23 @@ def test_a_statement_speaks_for_those_who_issued_it(extract) -> None:
     assert (etype, targets) == ("REQUEST", ["ISR"]) and set(sources) <= {"EGY", "JOR"} and sources
     art = extract("The Non-Aligned Movement urged the lifting of sanctions against Libya.")
     assert [(t, s) for t, s, _ in events_of(art)] == [("REQUEST", ["IGO"])]
+
+
+@pytest.mark.parametrize(
+    ("text", "etype"),
+    [
+        ("Algeria legalized Islamic parties on Thursday for the first time since independence.", "CONCEDE"),
+        ("Kenya's president restored multi-party democracy in December.", "CONCEDE"),
+        ("The U.S. military raised its alert level in the Gulf on Friday.", "MOBILIZE"),
+        ("Israel stepped up patrols along its border with Lebanon on Tuesday.", "MOBILIZE"),
+        ("Palestinian negotiators walked out of the talks with Israel on Monday.", "SANCTION"),
+        ("Iran withdrew from the Islamic summit in protest against the Egyptian delegation.", "SANCTION"),
+        ("U.S. envoy Dennis Ross shuttled between Israel and Syria last week.", "CONSULT"),
+    ],
+)
+def test_yielding_posturing_and_breaking_off(extract, text: str, etype: str) -> None:
+    assert etype in [e.type for e in extract(text).events]
+
+
+def test_ending_a_meeting_is_no_sanction(extract) -> None:
+    assert "SANCTION" not in [e.type for e in extract("Japan's central bank ended a policy meeting on Friday.").events]

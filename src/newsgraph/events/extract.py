@@ -520,7 +520,7 @@ def _typing_objects(verb: Token) -> Iterator[Token]:
         if c.dep_ in ("dobj", "nsubjpass"):
             yield c
             # "raised its alert level": the noun modifier says what is raised
-            yield from (m for m in c.lefts if m.dep_ == "compound" and m.pos_ == "NOUN")
+            yield from (m for m in c.lefts if m.dep_ in ("compound", "amod") and m.pos_ in ("NOUN", "ADJ"))
             for p in c.children:
                 if p.dep_ == "prep" and p.lower_ == "of":
                     yield from (o for o in p.children if o.dep_ == "pobj")
