@@ -1123,3 +1123,12 @@ def test_yielding_posturing_and_breaking_off(extract, text: str, etype: str) -> 
 
 def test_ending_a_meeting_is_no_sanction(extract) -> None:
     assert "SANCTION" not in [e.type for e in extract("Japan's central bank ended a policy meeting on Friday.").events]
+
+
+def test_receiving_a_titled_visitor_hosts_a_visit_criminals_are_actors(extract) -> None:
+    art = extract("Russian President Boris Yeltsin received Chinese Premier Li Peng in the Kremlin on Friday.")
+    assert [e.type for e in art.events] == ["CONSULT"]
+    art = extract("Cruz received the endorsement of Gov. Mike Pence on Friday.")
+    assert "CONSULT" not in [e.type for e in art.events]
+    art = extract("Drug traffickers assassinated a leading presidential candidate at a rally near Bogota.")
+    assert [(t, s) for t, s, _ in events_of(art)] == [("ASSAULT", ["COL"])]

@@ -814,7 +814,7 @@ _LED = re.compile(r"\b([A-Z][\w.]*)[-–]led\b")
 # what a nationality word can qualify without naming anyone: "the Russian language"
 _NOT_PEOPLE = {"language", "dialect", "alphabet", "script", "cuisine", "literature", "music", "folklore"}
 # sectors of groups that act where they live (not armies, which cross borders)
-LOCAL_SECTORS = {"REB", "OPP", "CVL", "LAB"}
+LOCAL_SECTORS = {"REB", "OPP", "CVL", "LAB", "CRM"}
 STATE_BODIES = {
     "authorities",
     "government",

@@ -520,7 +520,13 @@ def _typing_objects(verb: Token) -> Iterator[Token]:
         if c.dep_ in ("dobj", "nsubjpass"):
             yield c
             # "raised its alert level": the noun modifier says what is raised
-            yield from (m for m in c.lefts if m.dep_ in ("compound", "amod") and m.pos_ in ("NOUN", "ADJ"))
+            # "raised its alert level"; a title says who is received: "received Chinese Premier Li Peng"
+            yield from (
+                m
+                for m in c.lefts
+                if m.dep_ in ("compound", "amod")
+                and (m.pos_ in ("NOUN", "ADJ") or (m.pos_ == "PROPN" and not m.ent_type_))
+            )
             for p in c.children:
                 if p.dep_ == "prep" and p.lower_ == "of":
                     yield from (o for o in p.children if o.dep_ == "pobj")
