@@ -1132,3 +1132,8 @@ def test_receiving_a_titled_visitor_hosts_a_visit_criminals_are_actors(extract) 
     assert "CONSULT" not in [e.type for e in art.events]
     art = extract("Drug traffickers assassinated a leading presidential candidate at a rally near Bogota.")
     assert [(t, s) for t, s, _ in events_of(art)] == [("ASSAULT", ["COL"])]
+
+
+def test_a_complaint_over_a_deed_accuses_whose_deed_it_is(extract) -> None:
+    art = extract("Lebanon lodged a complaint with the U.N. Security Council over Israeli air raids on its territory.")
+    assert events_of(art) == [("ACCUSE", ["LBN"], ["ISR"])]

@@ -605,7 +605,11 @@ class EventsComponent:
         Indonesian troops", the parser hanging "by" on the noun, on its "of" object, or on the
         active verb whose object the noun is)."""
         out: list[Token] = []
-        deeds = [*toks, *(o for p in trig.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj")]
+        holders = [trig, *(c for c in trig.children if c.dep_ == "dobj")]  # "lodged a complaint over …"
+        deeds = [
+            *toks,
+            *(o for h in holders for p in h.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"),
+        ]
         for t in deeds:
             if noun_type(t, self.lexicon) is None:
                 continue
@@ -613,6 +617,8 @@ class EventsComponent:
             if t.head.i == trig.i and t.dep_ == "dobj" and not any(c.dep_ == "auxpass" for c in trig.children):
                 heads.append(trig)
             out += [o for h in heads for p in h.children if p.lower_ == "by" for o in p.children if o.dep_ == "pobj"]
+            # "over Israeli air raids", "Israel's raids": the deed's own nationality or owner
+            out += [c for c in t.children if c.dep_ == "poss" or (c.dep_ == "amod" and c.ent_type_ in ("NORP", "GPE"))]
         return out
 
     def _harm_held(self, verb: Token) -> bool:
