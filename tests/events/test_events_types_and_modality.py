@@ -1137,3 +1137,8 @@ def test_receiving_a_titled_visitor_hosts_a_visit_criminals_are_actors(extract) 
 def test_a_complaint_over_a_deed_accuses_whose_deed_it_is(extract) -> None:
     art = extract("Lebanon lodged a complaint with the U.N. Security Council over Israeli air raids on its territory.")
     assert events_of(art) == [("ACCUSE", ["LBN"], ["ISR"])]
+
+
+def test_depositing_money_in_a_central_bank_is_aid(extract) -> None:
+    art = extract("Saudi Arabia deposited $500 million in Syria's central bank to shore up its currency.")
+    assert [e.type for e in art.events] == ["AID"]
