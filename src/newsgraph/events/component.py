@@ -79,15 +79,13 @@ _QUANTITIES = {
     "quarter",
     "rest",
     "patch",
-    "statement",
-    "communique",
-    "declaration",
-    "letter",
     "contingent",
     "unit",
     "detachment",
     "team",
 }
+# what speaks for those who issued it: "a joint statement by the foreign ministers of Egypt and Jordan"
+_ISSUED = {"statement", "communique", "declaration", "letter"}
 _FIRST_PERSON = {"i", "we", "me", "us", "my", "our"}
 
 
@@ -118,7 +116,9 @@ def _actors_of(doc: Doc, toks: list[Token]) -> list[Actor]:
                 out.append(actor)
             continue
         # "Doctors from two American aid groups": look right only from people nouns
-        wider = t.pos_ in ("NOUN", "NUM") and (t.lower_ in _QUANTITIES or t.lemma_.lower() in doc.user_data[_ROLES_KEY])
+        wider = t.pos_ in ("NOUN", "NUM") and (
+            t.lower_ in _QUANTITIES or t.lower_ in _ISSUED or t.lemma_.lower() in doc.user_data[_ROLES_KEY]
+        )
         found = mention_at(doc, t.idx, t.idx + len(t))  # a mention holding the head word
         if found is None and t.pos_ == "PRON" and t.lower_ in _THIRD_PERSON:
             out.extend(a for a in _actors_of(doc, _reporter(t)) if a not in out)
@@ -300,8 +300,6 @@ def _asked_for(verb: Token) -> set[str]:
         for o in p.children
         if o.dep_ == "pobj"
     ]
-    if verb.dep_ == "pobj" or verb.pos_ == "NOUN":
-        asked += [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "for" for o in p.children]
     return {t.lemma_.lower() for t in asked}
 
 
@@ -423,7 +421,6 @@ class EventsComponent:
             # the target of "threatened to cut off power to X", "urged X to", "closed its borders with X"
             targets = _embedded_targets(doc, f, sources)
         etype, mode, negated = f.type, f.mode, f.negated
-        trig0 = f.trigger
         hosted = False
         if f.trigger.lemma_ in self.lexicon.words["warnings_when_negated"]:
             if not negated:
@@ -435,7 +432,9 @@ class EventsComponent:
         elif negated and etype in _REFUSABLE:
             # "failed to reach agreement", "would not meet their demands": PLOVER codes a refusal
             etype, mode, negated = "REJECT", None, False
-        elif f.threat and not negated and (etype in _HARMFUL | {"PROTEST"} or (etype == "REJECT" and _unless(trig0))):
+        elif (
+            f.threat and not negated and (etype in _HARMFUL | {"PROTEST"} or (etype == "REJECT" and _unless(f.trigger)))
+        ):
             # a harm held over someone ("may halt", "will boycott ... unless", "prepared to impose")
             etype, mode = "THREATEN", None
         elif (
