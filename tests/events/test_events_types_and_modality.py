@@ -1142,3 +1142,8 @@ def test_a_complaint_over_a_deed_accuses_whose_deed_it_is(extract) -> None:
 def test_depositing_money_in_a_central_bank_is_aid(extract) -> None:
     art = extract("Saudi Arabia deposited $500 million in Syria's central bank to shore up its currency.")
     assert [e.type for e in art.events] == ["AID"]
+
+
+def test_a_report_or_resolution_speaks_for_who_issued_it(extract) -> None:
+    art = extract("A report by Amnesty International accused Turkish police of torturing detainees.")
+    assert events_of(art) == [("ACCUSE", ["IGO"], ["TUR"])]

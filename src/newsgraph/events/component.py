@@ -85,7 +85,7 @@ _QUANTITIES = {
     "team",
 }
 # what speaks for those who issued it: "a joint statement by the foreign ministers of Egypt and Jordan"
-_ISSUED = {"statement", "communique", "declaration", "letter"}
+_ISSUED = {"statement", "communique", "declaration", "letter", "report", "resolution", "editorial", "commentary"}
 _FIRST_PERSON = {"i", "we", "me", "us", "my", "our"}
 
 
