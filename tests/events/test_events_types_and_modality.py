@@ -1147,3 +1147,8 @@ def test_depositing_money_in_a_central_bank_is_aid(extract) -> None:
 def test_a_report_or_resolution_speaks_for_who_issued_it(extract) -> None:
     art = extract("A report by Amnesty International accused Turkish police of torturing detainees.")
     assert events_of(art) == [("ACCUSE", ["IGO"], ["TUR"])]
+
+
+def test_insisting_that_something_be_done_is_a_request(extract) -> None:
+    art = extract("Russia insisted that NATO expansion be halted.")
+    assert events_of(art) == [("REQUEST", ["RUS"], ["IGO"])]

@@ -643,7 +643,10 @@ def _demands(tok: Token) -> list[tuple[Found, Token]]:
             must = None  # "Should Rubio win Florida, …": a condition, not a demand
         if must is not None and (c.lemma_ == "be" or any(a.lower_ == "have" and a.i > must.i for a in c.children)):
             must = None  # "must not have done much good", "must be tired": a guess, not a demand
-        if must is None and tok.lemma_ == "insist" and c.tag_ == "VB" and not _children(c, ("aux",)):
+        subjunctive = (c.tag_ == "VB" and not _children(c, ("aux",))) or (
+            c.tag_ == "VBN" and [a.lower_ for a in _children(c, ("aux", "auxpass"))] == ["be"]
+        )  # "insisted that Milosevic step down", "that NATO expansion be halted"
+        if must is None and tok.lemma_ == "insist" and subjunctive:
             must = tok
         subj = _children(c, ("nsubj", "nsubjpass"))
         if must is None or not subj or subj[0].lower_ in _NOT_ADDRESSED:
