@@ -1152,3 +1152,10 @@ def test_a_report_or_resolution_speaks_for_who_issued_it(extract) -> None:
 def test_insisting_that_something_be_done_is_a_request(extract) -> None:
     art = extract("Russia insisted that NATO expansion be halted.")
     assert events_of(art) == [("REQUEST", ["RUS"], ["IGO"])]
+
+
+def test_police_storming_a_building_coerce_and_a_country_owning_a_group_codes_it(extract) -> None:
+    art = extract("South Korean riot police stormed a Seoul cathedral to arrest striking union leaders.")
+    assert [e.type for e in art.events] == ["COERCE"]
+    art = extract("Sudan's government and southern rebels signed a ceasefire agreement in Nairobi on Saturday.")
+    assert next(a for a in art.actors if a.name == "southern rebels").country == "SDN"

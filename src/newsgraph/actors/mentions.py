@@ -637,6 +637,11 @@ class MentionFinder:
             if (country is None or guessed) and (place := place_of(t, self.lex, named)) is not None:
                 # the place is the evidence of the country: "demonstrators in Baghdad" is the mention
                 country, span, guessed = place[0], doc[left : place[1].i + 1], False
+            if country is None:
+                # "Sudan's government and southern rebels": the country that owns the phrase
+                country = next(
+                    (lex.place_code(c.text) for c in t.children if c.dep_ == "poss" and c.ent_type_ == "GPE"), None
+                )
             if country is None and (sector or lex.sector_of_role(words)) in LOCAL_SECTORS:
                 # rebels, demonstrators and the like act where they are: "Maoist rebels attacked
                 # a police station in western Nepal"

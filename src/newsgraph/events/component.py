@@ -486,6 +486,9 @@ class EventsComponent:
         elif etype == "PROTEST" and not f.nominal and f.trigger.lemma_ == "protest" and all(map(_is_state, sources)):
             # a government that "protested the decision" complains; it does not take to the streets
             etype, mode = "ACCUSE", None
+        elif etype == "ASSAULT" and f.trigger.lemma_ == "storm" and all(a.sector == "COP" for a in sources):
+            # "riot police stormed a cathedral to arrest union leaders": police storming coerce
+            etype, mode = "COERCE", None
         elif etype == "COERCE" and f.trigger.lemma_ == "raid" and all(a.sector == "MIL" for a in sources):
             # "Israeli jets raided guerrilla bases": an armed raid attacks (a police raid coerces)
             etype, mode = "ASSAULT", None
