@@ -643,16 +643,20 @@ def _demands(tok: Token) -> list[tuple[Found, Token]]:
             must = None  # "Should Rubio win Florida, …": a condition, not a demand
         if must is not None and (c.lemma_ == "be" or any(a.lower_ == "have" and a.i > must.i for a in c.children)):
             must = None  # "must not have done much good", "must be tired": a guess, not a demand
-        subjunctive = (c.tag_ == "VB" and not _children(c, ("aux",))) or (
-            c.tag_ == "VBN" and [a.lower_ for a in _children(c, ("aux", "auxpass"))] == ["be"]
-        )  # "insisted that Milosevic step down", "that NATO expansion be halted"
-        if must is None and tok.lemma_ == "insist" and subjunctive:
+        if must is None and tok.lemma_ == "insist" and _subjunctive(c):
             must = tok
         subj = _children(c, ("nsubj", "nsubjpass"))
         if must is None or not subj or subj[0].lower_ in _NOT_ADDRESSED:
             continue
         out.append((Found("REQUEST", must, must.i + 1, subject_of(tok), _with_conjuncts(subj)), c))
     return out
+
+
+def _subjunctive(verb: Token) -> bool:
+    """Is ``verb`` a subjunctive: "insisted that Milosevic step down", "that NATO expansion be halted"?"""
+    if verb.tag_ == "VB":
+        return not _children(verb, ("aux",))
+    return verb.tag_ == "VBN" and [a.lower_ for a in _children(verb, ("aux", "auxpass"))] == ["be"]
 
 
 # subjects a demand is not addressed to ("we must act") or no blame can name
