@@ -12,11 +12,12 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from ..nlp import doc_text, tokens_with
+from ..nlp import doc_text, entities_in, entity_at, tokens_with
 from .lexicon import ActorLexicon
 
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
@@ -70,6 +71,7 @@ class MentionFinder:
 
     def __init__(self, nlp: Language, lex: ActorLexicon) -> None:
         self.lex = lex
+        self.demonym_words = frozenset(lex.demonyms)
         self.group_words = frozenset({w for w in lex.role_sectors if " " not in w} | _GROUP_NOUNS)
         self.known_lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.known_exact = PhraseMatcher(nlp.vocab, attr="ORTH")
@@ -95,9 +97,9 @@ class MentionFinder:
         found.extend((s, "NORP") for e in doc.ents if e.label_ in _NUMBERS for s in self._counted_people(e))
         # a people the model left untagged: "About 50,000 Greeks took to the streets"
         found.extend(
-            (doc[t.i : t.i + 1], "NORP")
-            for t in doc
-            if not t.ent_type_
+            (doc[i : i + 1], "NORP")
+            for i in tokens_with(doc, self.demonym_words, (LOWER,))
+            if not (t := doc[i]).ent_type_
             and t.is_title
             and t.text.endswith("s")
             and t.pos_ in ("PROPN", "NOUN")
@@ -724,7 +726,7 @@ class MentionFinder:
                             if code and code != "IGO":
                                 return code
                         if o.dep_ == "pobj" and place is not None:
-                            ent = next((e for e in o.doc.ents if e.start <= place.i < e.end), None)
+                            ent = entity_at(place)
                             code = self.lex.place_code(ent.text if ent is not None else place.text)
                             # a place we cannot code may still be named by its country: "in the Indian city of X"
                             code = code or country_in([t for t in o.subtree if t.i < place.i], self.lex)
@@ -787,7 +789,7 @@ def place_codes(sent: Span, lex: ActorLexicon) -> set[str]:
     """The countries of the places named in ``sent``."""
     return {
         code
-        for e in sent.ents
+        for e in entities_in(sent)
         # "marched through Dhaka": a known place the model read as an organisation still counts
         if (e.label_ in ("GPE", "LOC") or (e.label_ == "ORG" and _norm(e.text) in lex.cities))
         and (code := lex.place_code(e.text))
@@ -936,13 +938,13 @@ def place_of(noun: Token, lex: ActorLexicon, context: frozenset[str] = frozenset
                 owner = next((c for c in o.children if c.dep_ == "poss" and c.ent_type_ in ("GPE", "LOC")), None)
                 region, o = (o, owner) if owner is not None else (None, o)
             if o.dep_ in ("pobj", "poss") and o.ent_type_ in ("GPE", "LOC", "FAC"):
-                ent = next((e for e in o.doc.ents if e.start <= o.i < e.end), None)
+                ent = entity_at(o)
                 code = lex.place_code(ent.text if ent is not None else o.text, context)
                 if code:
                     return code, region or (ent[-1] if ent is not None else o)
             elif o.dep_ == "pobj" and o.ent_type_ == "ORG" and p.lower_ == "of":
                 # "workers of the United Bus Company of Tehran": the organisation's country
-                ent = next((e for e in o.doc.ents if e.start <= o.i < e.end), None)
+                ent = entity_at(o)
                 code = country_in(list(ent), lex) if ent is not None else None
                 if code and code != "IGO" and ent is not None:
                     return code, ent[-1]

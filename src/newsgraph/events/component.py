@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 from ..actors.lexicon import actor_lexicon
 from ..actors.lookup import coordinated_in, mention_at
 from ..dates import date_of
-from ..nlp import by_sentence, doc_text
+from ..nlp import by_sentence, doc_text, entity_at
 from ..record import Actor, Event, Location, Mention, Offsets, Quote, Span
 from .extract import (
     CHARGE_LEMMAS,
@@ -670,7 +670,7 @@ class EventsComponent:
         """Where an argument that is no actor is: "victims in Nepal", "homes in east Jerusalem";
         or the place the argument names ("lashed out at Britain", read as a place by the actor stage)."""
         if tok.ent_type_ == "GPE":
-            ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+            ent = entity_at(tok)
             if ent is not None:
                 return Location(ent.text, self._place_code(ent.text, tok), ent.start_char, ent.end_char)
         places = (
@@ -696,7 +696,7 @@ class EventsComponent:
     def _place_code(self, text: str, head: Token) -> str | None:
         """The country of a place phrase: the whole ("the Gaza Strip"), the named entity at its
         head ("northern Israel"), else its parts from the last ("El Paso, Texas")."""
-        ent = next((x.text for x in head.doc.ents if x.start <= head.i < x.end), head.text)
+        ent = e.text if (e := entity_at(head)) is not None else head.text
         named = frozenset(a.country for a in head.doc._.actors or [] if a.country)
         for name in (text.removeprefix("the "), ent, *reversed(text.split(","))):
             code = self.places.place_code(name.strip(), named)
@@ -709,7 +709,7 @@ def _country_misread(tok: Token) -> bool:
     """Is ``tok`` in a country's name the model read as an organisation ("arrived in Sierra Leone")?"""
     if tok.ent_type_ != "ORG":
         return False
-    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    ent = entity_at(tok)
     return ent is not None and ent.text.lower() in actor_lexicon().countries
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -117,6 +118,39 @@ def tokens_with(doc: Doc, words: frozenset[str], attrs: tuple[int, ...] = (LEMMA
     at = np.minimum(np.searchsorted(hashes, values), len(hashes) - 1)
     found = hashes[at] == values
     return np.flatnonzero(found.any(axis=1) if found.ndim > 1 else found).tolist()
+
+
+def _entity_bounds(doc: Doc) -> list[tuple[int, int, int]]:
+    # spaCy rebuilds ``doc.ents`` (every Span) on each access, ``Span.ents`` included, and stages
+    # ask per sentence or per token: keep the bounds once per Doc, as plain ints
+    bounds = doc.user_data.get("newsgraph.ents")
+    if bounds is None:
+        bounds = doc.user_data["newsgraph.ents"] = [(e.start, e.end, e.label) for e in doc.ents]
+    return list(bounds)
+
+
+def entities_in(span: Span) -> list[Span]:
+    """The named entities inside ``span`` (as ``span.ents``), without rebuilding the Doc's."""
+    bounds = _entity_bounds(span.doc)
+    out: list[Span] = []
+    for k in range(bisect_left(bounds, (span.start,)), len(bounds)):
+        start, end, label = bounds[k]
+        if end > span.end:
+            break
+        out.append(Span(span.doc, start, end, label=label))
+    return out
+
+
+def entity_at(tok: Token) -> Span | None:
+    """The named entity ``tok`` is part of, if any."""
+    if not tok.ent_type:
+        return None
+    bounds = _entity_bounds(tok.doc)
+    k = bisect_right(bounds, (tok.i, len(tok.doc) + 1)) - 1
+    if k >= 0 and bounds[k][0] <= tok.i < bounds[k][1]:
+        start, end, label = bounds[k]
+        return Span(tok.doc, start, end, label=label)
+    return None
 
 
 def tokens_starting_at(doc: Doc, offsets: set[int]) -> list[int]:

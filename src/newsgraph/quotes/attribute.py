@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from ..nlp import by_sentence, doc_text, tokens_with
+from ..nlp import by_sentence, doc_text, entities_in, tokens_with
 from .cues import CueLexicon, cue_kind, cue_span, prepositional_object
 from .marks import QuoteMarks
 
@@ -459,7 +459,7 @@ def colon_headlines(doc: Doc) -> list[Attribution]:
         if colon is None or colon.i == sent.start or colon.i + 2 >= sent.end:
             continue
         head = doc[sent.start : colon.i]
-        ents = [e for e in head.ents if e.label_ in ("PERSON", "ORG", "NORP", "GPE")]
+        ents = [e for e in entities_in(head) if e.label_ in ("PERSON", "ORG", "NORP", "GPE")]
         if not ents or ents[-1].end != colon.i:
             continue
         if any(t.pos_ in ("VERB", "AUX") for t in head):
