@@ -37,6 +37,8 @@ _TARGET_PREPS = {
     "RETREAT": ("from", "of"),
     "MOBILIZE": ("to", "against", "near"),
 }
+# retreats that move someone else (CAMEO 084): their patient is released, it does not withdraw
+_RELEASES = frozenset({"release", "free", "return", "repatriate", "hand", "give"})
 _NOUN_TARGET_PREPS = ("with", "against", "on", "to", "of", "for", "from", "between")
 _INTENT_HEADS = {"willing", "ready", "prepared", "committed", "set", "determined", "eager"}
 # verbs whose clause complement is somebody's statement
@@ -616,6 +618,19 @@ def noun_type(tok: Token, lex: EventLexicon) -> str | None:
         and any(p.lower_ == "for" and any(o.lemma_ == "comment" for o in p.children) for p in tok.children)
     ):
         return None  # "referred requests for comment": a reporter's formula
+    if (
+        etype == "RETREAT"
+        and lemma == "release"
+        and (
+            any(c.dep_ == "compound" for c in tok.children)  # "a press release", "an earnings release"
+            or not any(
+                c.dep_ == "poss"
+                or (c.lower_ == "of" and not any(lex.object_types.get(("release", o.lemma_)) == "" for o in c.children))
+                for c in tok.children
+            )
+        )
+    ):
+        return None  # "a press release", "the release of the emails": words made public, no one released
     if etype == "PROTEST" and lemma == "demonstration" and any(c.lower_ == "of" for c in tok.children):
         return None  # "another demonstration of how difficult it is": a show, not a protest
     if (
@@ -738,9 +753,9 @@ def find_events(sent: Span, lex: EventLexicon, candidates: list[Token] | None = 
             src = subject_of(tok)
             tgt = _passive_object(tok) if passive else _objects(tok, etype)
             if passive and not _children(tok, ("agent",)):
-                # "guerrillas have been demobilized": who withdraws is the patient; other
-                # passives without an agent have no known source
-                src, tgt = (tgt, []) if etype == "RETREAT" else ([], tgt)
+                # "guerrillas have been demobilized": who withdraws is the patient; who is
+                # passives without an agent have no known source ("the sailors were released")
+                src, tgt = (tgt, []) if etype == "RETREAT" and lemma not in _RELEASES else ([], tgt)
                 # "was placed under house arrest by Malaysian police": the agent hung on the state
                 src = src or [
                     a
