@@ -1179,3 +1179,40 @@ def test_a_release_of_people_is_a_retreat_with_the_released_as_target(extract) -
     assert ("RETREAT", ["IRN"], ["USA"]) in events_of(art), events_of(art)
     # without an agent nobody is known to have released them (the sailors did not withdraw): no event
     assert events_of(extract("The American sailors were swiftly released.")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Security Council said Iraq would face serious consequences if it continued to block the inspectors.",
+            ("THREATEN", ["IGO"], ["IRQ"]),
+        ),
+        ("Israel said Hizbollah would pay a heavy price for the attack.", ("THREATEN", ["ISR"], ["LBN"])),
+        (
+            "France urged other European countries to back the Algerian government in its fight against militants.",
+            ("SUPPORT", ["FRA"], ["DZA"]),
+        ),
+        ("NATO suspended its air strikes against Serb positions on Monday.", ("RETREAT", ["IGO"], ["SRB"])),
+        ("Rioters in northern Nigeria burned churches and shops after Friday prayers.", ("PROTEST", ["NGA"], [])),
+        ("Greek farmers blockaded border crossings with their tractors on Monday.", ("PROTEST", ["GRC"], [])),
+        ("Russian hackers attacked the websites of Estonian government ministries.", ("COERCE", ["RUS"], ["EST"])),
+        ("French rail workers walked off the job on Tuesday.", ("PROTEST", ["FRA"], [])),
+    ],
+)
+def test_events_told_without_their_usual_verb(extract, text: str, expected: tuple[str, list[str], list[str]]) -> None:
+    assert expected in events_of(extract(text)), events_of(extract(text))
+
+
+def test_a_prediction_of_hardship_is_no_threat(extract) -> None:
+    assert events_of(extract("The minister said farmers would face higher costs next year.")) == []
+
+
+def test_the_topic_of_an_inquiry_is_not_the_inquirers_deed(extract) -> None:
+    art = extract("The FBI opened an inquiry into the bombing of the U.S. embassy in Nairobi.")
+    assert [t for t, _, _ in events_of(art)] == ["ACCUSE"], events_of(art)
+
+
+def test_a_show_of_force_by_moving_warships(extract) -> None:
+    art = extract("The United States moved an aircraft carrier into the Gulf as tension with Iraq grew.")
+    assert "MOBILIZE" in {t for t, _, _ in events_of(art)}, events_of(art)

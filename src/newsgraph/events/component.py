@@ -437,6 +437,10 @@ class EventsComponent:
         ):
             # a harm held over someone ("may halt", "will boycott ... unless", "prepared to impose")
             etype, mode = "THREATEN", None
+        elif etype == "REQUEST" and not negated and (backed := self._rallied_for(doc, f, sources)):
+            # "France urged European countries to back the Algerian government": rallying support
+            # on someone's behalf supports them (CAMEO 053)
+            etype, mode, targets = "SUPPORT", None, backed
         elif (
             etype == "ACCUSE"
             and f.trigger.lemma_ in self.lexicon.words["words_of_fire"]
@@ -469,12 +473,12 @@ class EventsComponent:
         elif (
             etype in ("ASSAULT", "COERCE")
             and f.trigger.lemma_ in self.lexicon.words["mob_violence"]
-            and all(a.name.split()[-1].lower() in self.lexicon.words["crowds"] for a in sources)
+            and all(self._is_crowd(a) for a in sources)
         ):
             # "students stormed the British embassy", "rioters burned buses": a violent protest
             etype, mode = "PROTEST", "riot"
         elif (
-            etype in ("ASSAULT", "COERCE")
+            etype in ("ASSAULT", "COERCE", "SANCTION")
             and (
                 f.trigger.lemma_ in self.lexicon.words["civil_occupation"]
                 or any(c.dep_ == "dobj" and c.lemma_ in self.lexicon.words["obstructions"] for c in f.trigger.children)
@@ -572,7 +576,7 @@ class EventsComponent:
             etype == "ASSAULT"
             and targets
             and all(a.sector in ("COP", "MIL", "GOV") for a in sources)
-            and all(a.name.split()[-1].lower() in self.lexicon.words["crowds"] for a in targets)
+            and all(self._is_crowd(a) for a in targets)
         ):
             # "police opened fire on demonstrators", "soldiers shot dead ten protesters": a state
             # putting down a crowd is violent repression (CAMEO 175), not an attack
@@ -692,6 +696,20 @@ class EventsComponent:
                 if where.country:
                     return where
         return None
+
+    def _rallied_for(self, doc: Doc, f: Found, sources: list[Actor]) -> list[Actor]:
+        """Whom a request asks others to back: the object of its "to back"/"to support" clause."""
+        backing = [
+            c
+            for c in f.trigger.children
+            if c.dep_ in ("xcomp", "ccomp") and c.lemma_ in self.lexicon.words["backing_verbs"]
+        ]
+        objects = [o for c in backing for o in c.children if o.dep_ == "dobj"]
+        return [a for a in _actors_of(doc, objects) if a not in sources]
+
+    def _is_crowd(self, actor: Actor) -> bool:
+        """Is ``actor`` a crowd ("rioters", "students in Seoul": the noun before the place)?"""
+        return actor.name.split(" in ")[0].split()[-1].lower() in self.lexicon.words["crowds"]
 
     def _place_code(self, text: str, head: Token) -> str | None:
         """The country of a place phrase: the whole ("the Gaza Strip"), the named entity at its

@@ -463,6 +463,8 @@ def _verb_type(tok: Token, lex: EventLexicon) -> tuple[str | None, int]:
         if obj.ent_type_ in _ENTITY_KEYS:
             # "banned the Muslim Brotherhood" bans an organisation, "promised Israel" promises a country
             words.append(_ENTITY_KEYS[obj.ent_type_])
+        if lemma in lex.words["halting"] and noun_type(obj, lex) == "ASSAULT":
+            return "RETREAT", tok.i + 1  # "suspended its air strikes": halting an attack de-escalates (CAMEO 087)
         for key in ((v, w) for v in lemmas for w in words):
             if key in lex.object_types:  # "": no event ("suspended his campaign")
                 if not lex.object_types[key] and noun_type(obj, lex):
@@ -667,6 +669,31 @@ def _demands(tok: Token) -> list[tuple[Found, Token]]:
     return out
 
 
+# what someone "would face" or "pay" when a statement holds it over them
+_PENALTIES = frozenset(
+    {"consequence", "sanction", "action", "retaliation", "punishment", "reprisal", "isolation", "price", "war"}
+)
+
+
+def _warnings(tok: Token) -> list[Found]:
+    """A statement that someone would suffer a penalty is a threat to them: "the Council said
+    Iraq would face serious consequences if it continued…", "said Syria would pay a heavy price"."""
+    out: list[Found] = []
+    for c in _children(tok, ("ccomp",)):
+        modal = next((a for a in c.children if a.dep_ == "aux" and a.lower_ in ("would", "will", "could", "'ll")), None)
+        subj = _children(c, ("nsubj",))
+        if (
+            modal is None
+            or c.lemma_ not in ("face", "pay", "suffer", "incur")
+            or not subj
+            or subj[0].lower_ in _NOT_ADDRESSED
+            or not any(o.lemma_ in _PENALTIES for o in _children(c, ("dobj",)))
+        ):
+            continue
+        out.append(Found("THREATEN", c, c.i + 1, subject_of(tok), _with_conjuncts(subj)))
+    return out
+
+
 def _subjunctive(verb: Token) -> bool:
     """Is ``verb`` a subjunctive: "insisted that Milosevic step down", "that NATO expansion be halted"?"""
     if verb.tag_ == "VB":
@@ -724,6 +751,10 @@ def find_events(sent: Span, lex: EventLexicon, candidates: list[Token] | None = 
                 b.modality, b.negated, b.intent, b.threat = _modality(tok, sent, lex)
                 b.modality = "asserted"  # the accusation is the statement itself
                 out.append(b)
+            for w in _warnings(tok):
+                w.modality, w.negated, w.intent, w.threat = _modality(tok, sent, lex)
+                w.modality = "asserted"  # the threat is the statement itself
+                out.append(w)
             for d, clause in _demands(tok):
                 d.modality, d.negated, d.intent, d.threat = _modality(d.trigger, sent, lex)
                 d.modality = "asserted" if d.modality == "hypothetical" else d.modality
@@ -917,12 +948,19 @@ def _noun_arguments(noun: Token, etype: str, lex: EventLexicon) -> tuple[list[To
             or (noun.head.lower_ == "to" and adjunct_verb(noun).lemma_ in ("return", "come", "go", "head"))
         )
         and adjunct_verb(noun).pos_ in ("VERB", "ADJ")
+        # "opened an inquiry into the bombing" (the parser hangs "into" on the verb): the topic
+        # of the inquiry, not the inquirer's deed
+        and not (noun.head.lower_ == "into" and _objects_are_events(adjunct_verb(noun), lex))
     ):
         # "converging for a rally", "were engaged in ethnic cleansing", "went on strike", "will
         # sell jets under a deal": the verb's subject acts
         verb = adjunct_verb(noun)
         src = subject_of(verb) or (_children(verb, ("nsubjpass",)) if verb.lemma_ in ("engage", "involve") else [])
     return _with_conjuncts(src), _with_conjuncts(tgt)
+
+
+def _objects_are_events(verb: Token, lex: EventLexicon) -> bool:
+    return any(noun_type(o, lex) for o in _children(verb, ("dobj",)))
 
 
 def adjunct_verb(noun: Token) -> Token:
