@@ -1216,3 +1216,18 @@ def test_the_topic_of_an_inquiry_is_not_the_inquirers_deed(extract) -> None:
 def test_a_show_of_force_by_moving_warships(extract) -> None:
     art = extract("The United States moved an aircraft carrier into the Gulf as tension with Iraq grew.")
     assert "MOBILIZE" in {t for t, _, _ in events_of(art)}, events_of(art)
+
+
+def test_a_host_of_talks_between_others_mediates(extract) -> None:
+    art = extract("Egypt hosted talks between rival Palestinian factions in Cairo.")
+    e = only(art, "CONSULT")
+    assert (e.mode, [art.actor(i).country for i in e.source], [art.actor(i).country for i in e.target]) == (
+        "third-party",
+        ["EGY"],
+        ["PSE"],
+    )
+
+
+def test_training_an_army_is_military_aid(extract) -> None:
+    assert ("AID", ["GBR"], ["SLE"]) in events_of(extract("British troops trained Sierra Leone's new army."))
+    assert events_of(extract("Admiral Harris trained as a naval flight officer.")) == []

@@ -581,7 +581,16 @@ class EventsComponent:
             # "police opened fire on demonstrators", "soldiers shot dead ten protesters": a state
             # putting down a crowd is violent repression (CAMEO 175), not an attack
             etype, mode = "COERCE", "repression"
-        symmetric = etype == "CONSULT" and (mode == "phone" or trig.lemma_.lower() in _TALKS) and bool(targets)
+        hosted_talks = (
+            etype == "CONSULT"
+            and trig.dep_ == "dobj"
+            and trig.head.lemma_ in self.lexicon.words["hosting_verbs"]
+            and any(c.lower_ == "between" for c in trig.children)
+        )
+        if hosted_talks:
+            mode = "third-party"  # "Egypt hosted talks between rival Palestinian factions": the host mediates
+        talks = mode == "phone" or trig.lemma_.lower() in _TALKS
+        symmetric = etype == "CONSULT" and talks and bool(targets) and not hosted_talks
         if symmetric:
             # a call or talks have two sides and no target: PLOVER codes both as sources
             sources, targets = [*sources, *(a for a in targets if a not in sources)], []

@@ -874,6 +874,8 @@ def _noun_arguments(noun: Token, etype: str, lex: EventLexicon) -> tuple[list[To
                 c.lower_ == "between"
                 and etype in ("CONSULT", "AGREE", "COOPERATE")
                 and "mediation" not in {noun.lemma_, *(m.lemma_ for m in noun.lefts)}
+                # "Egypt hosted talks between rival factions": the host mediates between them
+                and not (noun.dep_ == "dobj" and noun.head.lemma_ in lex.words["hosting_verbs"])
             ):
                 src.extend(
                     objs
