@@ -1231,3 +1231,24 @@ def test_a_host_of_talks_between_others_mediates(extract) -> None:
 def test_training_an_army_is_military_aid(extract) -> None:
     assert ("AID", ["GBR"], ["SLE"]) in events_of(extract("British troops trained Sierra Leone's new army."))
     assert events_of(extract("Admiral Harris trained as a naval flight officer.")) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Algeria's government suspended the activities of the main Islamic party.",
+        "Egypt barred opposition candidates from running in the parliamentary elections.",
+        "Belarus stripped three opposition deputies of their parliamentary immunity.",
+    ],
+)
+def test_a_state_restricting_its_own_opposition_coerces(extract, text: str) -> None:
+    assert [t for t, _, _ in events_of(extract(text))] == ["COERCE"], events_of(extract(text))
+
+
+def test_a_state_restricting_another_state_sanctions(extract) -> None:
+    assert events_of(extract("The United States banned imports of Iranian oil.")) == [("SANCTION", ["USA"], ["IRN"])]
+
+
+def test_documenting_abuses_accuses_who_committed_them(extract) -> None:
+    art = extract("U.N. human rights investigators documented widespread abuses by Sudanese troops in Darfur.")
+    assert ("ACCUSE", ["IGO"], ["SDN"]) in events_of(art), events_of(art)

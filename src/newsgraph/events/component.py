@@ -206,6 +206,8 @@ def _embedded_targets(doc: Doc, f: Found, sources: list[Actor]) -> list[Actor]:
 
 _ARMED = {"MIL", "REB", "COP"}
 _CIVILIAN = {"CVL", "OPP", "LAB", "EDU", "REL"}
+# a state's own society, on which a restriction is coercion rather than a sanction
+_DOMESTIC = _CIVILIAN | {"PTY", "MED"}
 
 
 def _is_speaker(actor: Actor) -> bool:
@@ -487,6 +489,10 @@ class EventsComponent:
         ):
             # "Mexican peasants occupied the town hall": civilians who occupy or block protest
             etype, mode = "PROTEST", "obstruct"
+        elif etype == "SANCTION" and all(map(_is_state, sources)) and self._at_home(f.trigger, sources, targets):
+            # "Egypt barred opposition candidates from running", "suspended the activities of the
+            # Islamic party": a state restricting its own opposition, press or faithful coerces (CAMEO 172)
+            etype, mode = "COERCE", None
         elif etype == "PROTEST" and not f.nominal and f.trigger.lemma_ == "protest" and all(map(_is_state, sources)):
             # a government that "protested the decision" complains; it does not take to the streets
             etype, mode = "ACCUSE", None
@@ -715,6 +721,23 @@ class EventsComponent:
         ]
         objects = [o for c in backing for o in c.children if o.dep_ == "dobj"]
         return [a for a in _actors_of(doc, objects) if a not in sources]
+
+    def _at_home(self, trigger: Token, sources: list[Actor], targets: list[Actor]) -> bool:
+        """Does a restriction fall on the source's own society: its opposition, parties, press,
+        unions or faithful (named as actors, or as the object the trigger governs)?"""
+        home = {a.country for a in sources if a.country and a.country != "IGO"}
+        if targets:
+            return bool(home) and all(
+                a.sector in _DOMESTIC and a.country in (home | {None}) and a.kind != "country" for a in targets
+            )
+        objects = [
+            w
+            for o in trigger.children
+            if o.dep_ == "dobj"
+            for w in (o, *(p for c in o.children if c.lower_ == "of" for p in c.children))
+        ]
+        roles = actor_lexicon().role_sectors
+        return any(roles.get(w.lemma_.lower()) in _DOMESTIC or roles.get(w.lower_) in _DOMESTIC for w in objects)
 
     def _is_crowd(self, actor: Actor) -> bool:
         """Is ``actor`` a crowd ("rioters", "students in Seoul": the noun before the place)?"""
