@@ -1252,3 +1252,11 @@ def test_a_state_restricting_another_state_sanctions(extract) -> None:
 def test_documenting_abuses_accuses_who_committed_them(extract) -> None:
     art = extract("U.N. human rights investigators documented widespread abuses by Sudanese troops in Darfur.")
     assert ("ACCUSE", ["IGO"], ["SDN"]) in events_of(art), events_of(art)
+
+
+def test_asking_for_an_investigation_accuses_the_investigated(extract) -> None:
+    art = extract("Rights groups urged the United Nations to investigate reports of massacres by Rwandan soldiers.")
+    e = only(art, "ACCUSE")
+    assert [art.actor(i).country for i in e.target] == ["RWA"]
+    art = extract("Greece appealed to the European Court of Human Rights against Turkey.")
+    assert events_of(art) == [("ACCUSE", ["GRC"], ["TUR"])]

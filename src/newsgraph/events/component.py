@@ -290,6 +290,7 @@ def _condition_subjects(trigger: Token) -> list[Token]:
 
 
 _INQUIRIES = {"investigation", "inquiry", "probe", "explanation", "inquest"}
+_INVESTIGATING = {"investigate", "probe", "examine", "explain", "inquire"}
 
 
 def _asked_for(verb: Token) -> set[str]:
@@ -574,10 +575,24 @@ class EventsComponent:
             place = self._place_actor(doc, where) if not targets and where is not None else None
             if place is not None and place not in sources:
                 targets = [place]  # "threatened to resume suicide bombings in Israel"
-        if etype == "REQUEST" and _asked_for(f.trigger) & _INQUIRIES:
+        inquiry = [c for c in f.trigger.children if c.dep_ == "xcomp" and c.lemma_ in _INVESTIGATING]
+        against = [o for p in f.trigger.children if p.lower_ == "against" for o in p.children if o.dep_ == "pobj"]
+        if etype == "REQUEST" and (_asked_for(f.trigger) & _INQUIRIES or inquiry):
             # "called for an investigation into the killing", "demanded an explanation from
             # Norway": asking that someone answer for a deed accuses them (CAMEO 09/114)
             etype, mode = "ACCUSE", None
+            if inquiry:
+                # "urged the U.N. to investigate reports of massacres by Rwandan soldiers": the
+                # accused are who did the deed, not whom the request is addressed to
+                deeds = [o for c in inquiry for o in c.children if o.dep_ == "dobj"]
+                deeds += [x for o in deeds for p in o.children if p.lower_ in ("of", "into") for x in p.children]
+                # "asked the Justice Department to investigate Clinton": who is investigated is accused
+                accused = [*self._agents_of_deeds(inquiry[0], deeds), *(d for d in deeds if d.head in inquiry)]
+                targets = [a for a in _actors_of(doc, accused) if a not in sources]
+        elif etype == "REQUEST" and f.trigger.lemma_ == "appeal" and against:
+            # "appealed to the European Court of Human Rights against Turkey": a complaint (CAMEO 115)
+            etype, mode = "ACCUSE", None
+            targets = [a for a in _actors_of(doc, against) if a not in sources] or targets
         if (
             etype == "ASSAULT"
             and targets
