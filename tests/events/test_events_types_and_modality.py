@@ -1260,3 +1260,12 @@ def test_asking_for_an_investigation_accuses_the_investigated(extract) -> None:
     assert [art.actor(i).country for i in e.target] == ["RWA"]
     art = extract("Greece appealed to the European Court of Human Rights against Turkey.")
     assert events_of(art) == [("ACCUSE", ["GRC"], ["TUR"])]
+
+
+def test_an_arrest_told_without_its_agent_is_the_states_where_it_happens(extract) -> None:
+    art = extract("Two British journalists were arrested in Zimbabwe on Monday.")
+    assert events_of(art) == [("COERCE", ["ZWE"], ["GBR"])]
+    art = extract("A US national has been put under investigation in Italy for her role in rioting in Genoa.")
+    assert ("ACCUSE", ["ITA"], ["USA"]) in events_of(art), events_of(art)
+    # an attack without its attacker names no one: the place is not the attacker
+    assert events_of(extract("Three Egyptians were killed in Libya.")) == []

@@ -306,6 +306,14 @@ def _asked_for(verb: Token) -> set[str]:
     return {t.lemma_.lower() for t in asked}
 
 
+def _agentless(trig: Token) -> Token | None:
+    """The passive verb without an agent that tells ``trig``: the trigger itself ("was arrested
+    in Cairo"), or the verb a state noun hangs under ("was put under investigation")."""
+    verb = trig.head.head if trig.dep_ == "pobj" and trig.head.lower_ in ("under", "in", "into") else trig
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    return verb if passive and not any(c.dep_ == "agent" for c in verb.children) else None
+
+
 def _unless(verb: Token) -> bool:
     """Is ``verb`` held over someone by an "unless" clause ("would block Turkey's bid unless
     Ankara withdrew its troops"): a refusal made a threat?"""
@@ -417,6 +425,13 @@ class EventsComponent:
 
     def _to_event(self, doc: Doc, s_start: int, s_end: int, f: Found, n: int) -> Event | None:
         sources = _actors_of(doc, f.source_tokens)
+        if not sources and f.type in ("COERCE", "ACCUSE") and (verb := _agentless(f.trigger)) is not None:
+            # "a US national has been put under investigation in Italy", "was arrested in Cairo":
+            # arrests, trials and investigations told without their agent are the state's where they happen
+            under = [o for p in verb.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
+            where = next(filter(None, (self._location(t) for t in (f.trigger, verb, *under))), None)
+            state = self._place_actor(doc, where) if where is not None else None
+            sources = [state] if state is not None else []
         if not sources:
             return None
         targets = [a for a in _actors_of(doc, f.target_tokens) if a not in sources]
