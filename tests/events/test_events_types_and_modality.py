@@ -1269,3 +1269,8 @@ def test_an_arrest_told_without_its_agent_is_the_states_where_it_happens(extract
     assert ("ACCUSE", ["ITA"], ["USA"]) in events_of(art), events_of(art)
     # an attack without its attacker names no one: the place is not the attacker
     assert events_of(extract("Three Egyptians were killed in Libya.")) == []
+
+
+def test_a_protest_against_a_states_decision_targets_the_state(extract) -> None:
+    art = extract("British farmers protested outside parliament against the government's ban on beef exports.")
+    assert events_of(art) == [("PROTEST", ["GBR"], ["GBR"])]

@@ -96,6 +96,8 @@ _UNNAMED_BODIES = {
 }
 # what an unnamed actor can ask or decide, named as its owner: "the opposition's demand"
 _ASKS = {"demand", "request", "call", "condition", "proposal", "offer"}
+# what a state decides, which others protest or reject: "against the government's ban"
+_DEEDS = {"ban", "decision", "policy", "plan", "crackdown", "occupation", "refusal", "order", "rule", "measure"}
 # an unnamed actor is an argument of its clause, not a modifier or a topic
 _ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "dative", "conj", "appos"}
 _ARGUMENT_PREPS = {"by", "with", "against", "to", "from", "on"}
@@ -376,8 +378,9 @@ def _unnamed(doc: Doc, tok: Token, lex: ActorLexicon, taken: set[tuple[int, int]
         return None
     if tok.dep_ not in _ARGUMENT_DEPS and not (
         (tok.dep_ == "pobj" and tok.head.lower_ in _ARGUMENT_PREPS and tok.head.dep_ == "prep")
-        # whose demand or decision: "agreed to the opposition's demand"
-        or (tok.dep_ == "poss" and tok.head.lemma_ in _ASKS and tok.head.dep_ in (*_ARGUMENT_DEPS, "pobj"))
+        # whose demand, decision or ban: "agreed to the opposition's demand", "protested against
+        # the government's ban"
+        or (tok.dep_ == "poss" and tok.head.lemma_ in _ASKS | _DEEDS and tok.head.dep_ in (*_ARGUMENT_DEPS, "pobj"))
     ):
         return None
     if any(c.dep_ in ("poss", "relcl", "appos") or (c.dep_ == "prep" and c.lower_ == "of") for c in tok.children):
