@@ -97,6 +97,7 @@ _UNNAMED_BODIES = {
 # what an unnamed actor can ask or decide, named as its owner: "the opposition's demand"
 _ASKS = {"demand", "request", "call", "condition", "proposal", "offer"}
 # what a state decides, which others protest or reject: "against the government's ban"
+_AGAINST = {"against", "over", "to"}  # what is protested, rejected or objected to
 _DEEDS = {"ban", "decision", "policy", "plan", "crackdown", "occupation", "refusal", "order", "rule", "measure"}
 # an unnamed actor is an argument of its clause, not a modifier or a topic
 _ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "dative", "conj", "appos"}
@@ -367,6 +368,11 @@ def link_references(doc: Doc, actors: list[Actor], lex: ActorLexicon) -> bool:
     return added
 
 
+def _objected_to(tok: Token) -> bool:
+    """Is ``tok`` what a protest, refusal or complaint is against ("against the government's ban")?"""
+    return tok.dep_ == "pobj" and tok.head.lower_ in _AGAINST
+
+
 def _unnamed(doc: Doc, tok: Token, lex: ActorLexicon, taken: set[tuple[int, int]]) -> Actor | None:
     """An actor known only by a description: "the court", "the opposition leader", "a suicide
     bomber". Only when it is an argument of its clause, its words give a sector, and no name
@@ -380,7 +386,8 @@ def _unnamed(doc: Doc, tok: Token, lex: ActorLexicon, taken: set[tuple[int, int]
         (tok.dep_ == "pobj" and tok.head.lower_ in _ARGUMENT_PREPS and tok.head.dep_ == "prep")
         # whose demand, decision or ban: "agreed to the opposition's demand", "protested against
         # the government's ban"
-        or (tok.dep_ == "poss" and tok.head.lemma_ in _ASKS | _DEEDS and tok.head.dep_ in (*_ARGUMENT_DEPS, "pobj"))
+        or (tok.dep_ == "poss" and tok.head.lemma_ in _ASKS and tok.head.dep_ in (*_ARGUMENT_DEPS, "pobj"))
+        or (tok.dep_ == "poss" and tok.head.lemma_ in _DEEDS and _objected_to(tok.head))
     ):
         return None
     if any(c.dep_ in ("poss", "relcl", "appos") or (c.dep_ == "prep" and c.lower_ == "of") for c in tok.children):
