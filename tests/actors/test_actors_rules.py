@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from newsgraph.actors.lexicon import actor_lexicon
 from newsgraph.record import Actor, Article
 
 
@@ -395,3 +396,10 @@ def test_the_international_community_and_international_mediators_are_internation
 def test_the_government_unnamed_takes_the_one_country_of_its_sentence(extract) -> None:
     art = extract("Opposition leader Benazir Bhutto accused the government of rigging the elections in Pakistan.")
     assert next(a for a in art.actors if a.name == "government").country == "PAK"
+
+
+def test_a_continent_or_region_is_no_country() -> None:
+    lex = actor_lexicon()
+    # the gazetteer also knows towns called Africa (Tunisia) and Asia (Philippines)
+    assert [lex.place_code(p) for p in ("Africa", "Asia", "the Horn of Africa", "the Balkans")] == [None] * 4
+    assert [lex.place_code(p) for p in ("Tunisia", "Algiers", "the Philippines")] == ["TUN", "DZA", "PHL"]

@@ -42,6 +42,7 @@ class ActorLexicon:
     people: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)  # "mugabe" -> (ZWE, GOV)
     country_names: dict[str, str] = field(default_factory=dict)  # ISO3 -> display name
     across_borders: set[str] = field(default_factory=set)  # "kurdish": a people of several states
+    regions: set[str] = field(default_factory=set)  # "africa", "the balkans": places of no one country
 
     def place_code(self, text: str, context: frozenset[str] = frozenset()) -> str | None:
         """ISO3 of a country name, short form or city (ours, else the GeoNames gazetteer of
@@ -51,6 +52,8 @@ class ActorLexicon:
         k = _key(text)
         if k in self.countries:
             return self.countries[k]
+        if k in self.regions:
+            return None  # "aid to Africa": not the Tunisian town the gazetteer also knows
         if context:
             shared = gazetteer()[1].get(k, ())
             code = next((c for c in shared if c in context), None)
@@ -84,6 +87,7 @@ class ActorLexicon:
     def merge(self, extra: dict[str, Any]) -> None:
         self.demonyms.update({k.lower(): v for k, v in extra.get("demonyms", {}).items()})
         self.across_borders.update(k.lower() for k in extra.get("peoples_across_borders", []))
+        self.regions.update(_key(k) for k in extra.get("regions", []))
         self.countries.update({k.lower(): v for k, v in extra.get("country_aliases", {}).items()})
         self.cities.update({k.lower(): v for k, v in extra.get("cities", {}).items()})
         for k, v in extra.get("bodies", {}).items():
