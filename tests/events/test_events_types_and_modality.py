@@ -1274,3 +1274,8 @@ def test_an_arrest_told_without_its_agent_is_the_states_where_it_happens(extract
 def test_a_protest_against_a_states_decision_targets_the_state(extract) -> None:
     art = extract("British farmers protested outside parliament against the government's ban on beef exports.")
     assert events_of(art) == [("PROTEST", ["GBR"], ["GBR"])]
+
+
+def test_forces_deployed_or_put_on_alert_mobilise_in_the_passive(extract) -> None:
+    art = extract("Thousands of Indian troops were deployed along the border with Pakistan.")
+    assert events_of(art) == [("MOBILIZE", ["IND"], ["PAK"])]

@@ -784,9 +784,11 @@ def find_events(sent: Span, lex: EventLexicon, candidates: list[Token] | None = 
             src = subject_of(tok)
             tgt = _passive_object(tok) if passive else _objects(tok, etype)
             if passive and not _children(tok, ("agent",)):
-                # "guerrillas have been demobilized": who withdraws is the patient; who is
-                # passives without an agent have no known source ("the sailors were released")
-                src, tgt = (tgt, []) if etype == "RETREAT" and lemma not in _RELEASES else ([], tgt)
+                # "guerrillas have been demobilized", "troops were deployed along the border": forces
+                # that withdraw or deploy are the patient; who released "the sailors were released",
+                # like any other passive without an agent, is unknown
+                moved = etype == "MOBILIZE" or (etype == "RETREAT" and lemma not in _RELEASES)
+                src, tgt = (tgt, []) if moved else ([], tgt)
                 # "was placed under house arrest by Malaysian police": the agent hung on the state
                 src = src or [
                     a
