@@ -156,7 +156,7 @@ class Pipeline:
             ready.append(p)
         results: dict[int, Article | IngestFailure] = {}
         try:
-            sdocs = list(self.nlp.pipe((self._make_doc(p) for p in ready), batch_size=len(ready) or 1))
+            sdocs = list(self.nlp.pipe((self._make_doc(p) for p in ready), batch_size=self.settings.batch_size))
             for p, sdoc in zip(ready, sdocs, strict=True):
                 results[id(p)] = self._to_article(p, sdoc)
         except Exception:  # one bad article must not sink its batch: retry one by one
