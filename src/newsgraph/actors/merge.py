@@ -96,8 +96,8 @@ _UNNAMED_BODIES = {
 }
 # what an unnamed actor can ask or decide, named as its owner: "the opposition's demand"
 _ASKS = {"demand", "request", "call", "condition", "proposal", "offer"}
-# what a state decides, which others protest or reject: "against the government's ban"
 _AGAINST = {"against", "over", "to"}  # what is protested, rejected or objected to
+# what a state decides, which others protest or reject: "against the government's ban"
 _DEEDS = {"ban", "decision", "policy", "plan", "crackdown", "occupation", "refusal", "order", "rule", "measure"}
 # an unnamed actor is an argument of its clause, not a modifier or a topic
 _ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "dative", "conj", "appos"}

@@ -306,6 +306,11 @@ def _asked_for(verb: Token) -> set[str]:
     return {t.lemma_.lower() for t in asked}
 
 
+def _against(verb: Token) -> list[Token]:
+    """The objects of ``verb``'s "against" phrases."""
+    return [o for p in verb.children if p.lower_ == "against" for o in p.children if o.dep_ == "pobj"]
+
+
 def _agentless(trig: Token) -> Token | None:
     """The passive verb without an agent that tells ``trig``: the trigger itself ("was arrested
     in Cairo"), or the verb a state noun hangs under ("was put under investigation")."""
@@ -590,9 +595,8 @@ class EventsComponent:
             place = self._place_actor(doc, where) if not targets and where is not None else None
             if place is not None and place not in sources:
                 targets = [place]  # "threatened to resume suicide bombings in Israel"
-        inquiry = [c for c in f.trigger.children if c.dep_ == "xcomp" and c.lemma_ in _INVESTIGATING]
-        against = [o for p in f.trigger.children if p.lower_ == "against" for o in p.children if o.dep_ == "pobj"]
-        if etype == "REQUEST" and (_asked_for(f.trigger) & _INQUIRIES or inquiry):
+        inquiry = [c for c in trig.children if c.dep_ == "xcomp" and c.lemma_ in _INVESTIGATING]
+        if etype == "REQUEST" and (inquiry or _asked_for(trig) & _INQUIRIES):
             # "called for an investigation into the killing", "demanded an explanation from
             # Norway": asking that someone answer for a deed accuses them (CAMEO 09/114)
             etype, mode = "ACCUSE", None
@@ -604,7 +608,7 @@ class EventsComponent:
                 # "asked the Justice Department to investigate Clinton": who is investigated is accused
                 accused = [*self._agents_of_deeds(inquiry[0], deeds), *(d for d in deeds if d.head in inquiry)]
                 targets = [a for a in _actors_of(doc, accused) if a not in sources]
-        elif etype == "REQUEST" and f.trigger.lemma_ == "appeal" and against:
+        elif etype == "REQUEST" and trig.lemma_ == "appeal" and (against := _against(trig)):
             # "appealed to the European Court of Human Rights against Turkey": a complaint (CAMEO 115)
             etype, mode = "ACCUSE", None
             targets = [a for a in _actors_of(doc, against) if a not in sources] or targets
@@ -766,7 +770,7 @@ class EventsComponent:
             if o.dep_ == "dobj"
             for w in (o, *(p for c in o.children if c.lower_ == "of" for p in c.children))
         ]
-        roles = actor_lexicon().role_sectors
+        roles = self.places.role_sectors
         return any(roles.get(w.lemma_.lower()) in _DOMESTIC or roles.get(w.lower_) in _DOMESTIC for w in objects)
 
     def _is_crowd(self, actor: Actor) -> bool:

@@ -747,14 +747,10 @@ def find_events(sent: Span, lex: EventLexicon, candidates: list[Token] | None = 
         if lemma not in verb_words and low not in noun_words and lemma not in noun_words:
             continue  # most tokens: nothing to look at
         if tok.pos_ == "VERB" and lemma in REPORT_LEMMAS:
-            for b in _blames(tok):
+            for b in (*_blames(tok), *_warnings(tok)):
                 b.modality, b.negated, b.intent, b.threat = _modality(tok, sent, lex)
-                b.modality = "asserted"  # the accusation is the statement itself
+                b.modality = "asserted"  # the accusation or threat is the statement itself
                 out.append(b)
-            for w in _warnings(tok):
-                w.modality, w.negated, w.intent, w.threat = _modality(tok, sent, lex)
-                w.modality = "asserted"  # the threat is the statement itself
-                out.append(w)
             for d, clause in _demands(tok):
                 d.modality, d.negated, d.intent, d.threat = _modality(d.trigger, sent, lex)
                 d.modality = "asserted" if d.modality == "hypothetical" else d.modality
