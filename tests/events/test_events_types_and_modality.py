@@ -1279,3 +1279,14 @@ def test_a_protest_against_a_states_decision_targets_the_state(extract) -> None:
 def test_forces_deployed_or_put_on_alert_mobilise_in_the_passive(extract) -> None:
     art = extract("Thousands of Indian troops were deployed along the border with Pakistan.")
     assert events_of(art) == [("MOBILIZE", ["IND"], ["PAK"])]
+
+
+@pytest.mark.parametrize(
+    ("text", "etype"),
+    [
+        ("The Iraqi government acquiesced to the U.N. demand for unrestricted inspections.", "CONCEDE"),
+        ("Israeli and Palestinian negotiators huddled in Washington on Monday.", "CONSULT"),
+    ],
+)
+def test_rarer_trigger_verbs(extract, text: str, etype: str) -> None:
+    assert [t for t, _, _ in events_of(extract(text))] == [etype], events_of(extract(text))
