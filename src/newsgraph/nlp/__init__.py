@@ -123,10 +123,10 @@ def tokens_with(doc: Doc, words: frozenset[str], attrs: tuple[int, ...] = (LEMMA
 def _entity_bounds(doc: Doc) -> list[tuple[int, int, int]]:
     # spaCy rebuilds ``doc.ents`` (every Span) on each access, ``Span.ents`` included, and stages
     # ask per sentence or per token: keep the bounds once per Doc, as plain ints
-    bounds = doc.user_data.get("newsgraph.ents")
+    bounds: list[tuple[int, int, int]] | None = doc.user_data.get("newsgraph.ents")
     if bounds is None:
         bounds = doc.user_data["newsgraph.ents"] = [(e.start, e.end, e.label) for e in doc.ents]
-    return list(bounds)
+    return bounds
 
 
 def entities_in(span: Span) -> list[Span]:
