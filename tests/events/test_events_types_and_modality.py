@@ -298,6 +298,9 @@ def test_workers_of_an_organisation_take_its_country(extract) -> None:
         ("Pakistan's military ruler dissolved parliament on Tuesday.", "COERCE"),
         ("Palestinian prisoners staged a sit-in at the jail on Monday.", "PROTEST"),
         ("Israel and Syria swapped prisoners under German mediation.", "COOPERATE"),
+        # a ban on trade is an economic sanction: lifting it eases one (CAMEO 085)
+        ("The United States lifted its ban on food sales to Cuba.", "RETREAT"),
+        ("The United States gave Colombia 18 helicopters last year.", "AID"),
     ],
 )
 def test_verbs_typed_by_their_objects(extract, text: str, etype: str) -> None:
@@ -342,11 +345,17 @@ def test_cities_and_states_beyond_capitals_have_a_country(extract) -> None:
         ("France sent 500 troops to Chad on Monday.", ["MOBILIZE"]),
         ("The IAEA has dispatched inspectors to Iran.", ["ACCUSE"]),
         ("Senator Bernie Sanders sent a fundraising email to his supporters on Tuesday.", []),
+        ("Germany dispatched rescue teams to help earthquake victims in Turkey.", ["AID"]),
     ],
 )
 def test_sending_is_typed_by_what_is_sent(extract, text: str, types: list[str]) -> None:
     art = extract(text)
     assert [e.type for e in art.events] == types, events_of(art)
+
+
+def test_who_is_sent_relief_is_the_target(extract) -> None:
+    art = extract("Germany dispatched rescue teams to help earthquake victims in Turkey.")
+    assert events_of(art) == [("AID", ["DEU"], ["TUR"])]
 
 
 def test_time_and_concession_adjuncts_hold_no_target(extract) -> None:

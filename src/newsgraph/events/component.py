@@ -569,6 +569,13 @@ class EventsComponent:
             place = self._place_actor(doc, where) if not targets and where is not None else None
             if place is not None and place not in sources:
                 targets = [place]
+        helped = [c for c in trig.children if c.dep_ in ("advcl", "xcomp") and c.lemma_ in _PROTECTING]
+        if etype == "AID" and not targets and helped:
+            # "dispatched rescue teams to help earthquake victims in Turkey": who is helped, or where
+            targets = [a for a in _actors_of(doc, [o for h in helped for o in h.children if o.dep_ == "dobj"])]
+            where = next(filter(None, map(self._location, helped)), None)
+            place = self._place_actor(doc, where) if not targets and where is not None else None
+            targets = [a for a in targets if a not in sources] or ([place] if place and place not in sources else [])
         if etype in ("ACCUSE", "REQUEST", "REJECT", "SANCTION", "PROTEST"):
             # "investigated the killing of civilians by Indonesian troops": who did the deed is the
             # target, not its victims

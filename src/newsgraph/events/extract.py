@@ -450,6 +450,13 @@ def _modality(trigger: Token, sent: Span, lex: EventLexicon) -> tuple[str, bool,
     return "asserted", negated, False, threat
 
 
+def _on_commerce(restriction: Token, lex: EventLexicon) -> bool:
+    """Does ``restriction`` restrict trade ("a ban on food sales", "export curbs")?"""
+    words = lex.words["commerce"]
+    on = [o for p in restriction.children if p.lower_ == "on" for o in p.children if o.dep_ == "pobj"]
+    return any(w.lemma_.lower() in words for w in (*on, *(c for c in restriction.children if c.dep_ == "compound")))
+
+
 def _verb_type(tok: Token, lex: EventLexicon) -> tuple[str | None, int]:
     """The event type of a verb and the end of its trigger phrase: a phrasal verb ("call for",
     "pushing hard for"), a verb typed by its object ("lift the blockade"), or the verb itself."""
@@ -465,6 +472,8 @@ def _verb_type(tok: Token, lex: EventLexicon) -> tuple[str | None, int]:
             words.append(_ENTITY_KEYS[obj.ent_type_])
         if lemma in lex.words["halting"] and noun_type(obj, lex) == "ASSAULT":
             return "RETREAT", tok.i + 1  # "suspended its air strikes": halting an attack de-escalates (CAMEO 087)
+        if lex.object_types.get((lemma, obj.lemma_.lower())) == "CONCEDE" and _on_commerce(obj, lex):
+            return "RETREAT", tok.i + 1  # "lifted its ban on food sales": an economic sanction eased (CAMEO 085)
         for key in ((v, w) for v in lemmas for w in words):
             if key in lex.object_types:  # "": no event ("suspended his campaign")
                 if not lex.object_types[key] and noun_type(obj, lex):
@@ -489,7 +498,22 @@ def _verb_type(tok: Token, lex: EventLexicon) -> tuple[str | None, int]:
             phrase = f"{lemma} {c.lower_}"
             if phrase in lex.phrasal:  # null: the phrasal verb is no event ("fired off questions")
                 return lex.phrasal[phrase], c.i + 1
+    if lemma in ("send", "dispatch") and lemma not in lex.verbs and _sent_to_relieve(tok, lex):
+        return "AID", tok.i + 1  # "dispatched rescue teams to help earthquake victims" (CAMEO 073)
     return lex.verbs.get(lemma), tok.i + 1
+
+
+def _sent_to_relieve(send: Token, lex: EventLexicon) -> bool:
+    """Is what is sent sent to help someone ("to help earthquake victims", "to rescue survivors"),
+    not to help do something else ("to help mediate")?"""
+    return any(
+        c.dep_ in ("advcl", "xcomp")
+        and c.lemma_ in lex.words["relief"]
+        and to_clause(c)
+        and _children(c, ("dobj",))
+        and not _children(c, ("xcomp", "ccomp"))
+        for c in send.children
+    )
 
 
 def _phoned(call: Token) -> bool:
