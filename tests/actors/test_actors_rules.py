@@ -260,7 +260,7 @@ def test_an_international_tribunal_is_no_court_of_its_host(extract) -> None:
     art = extract("The war crimes tribunal in The Hague charged the Bosnian Serb leaders with genocide.")
     assert by_name(art, "war crimes tribunal").country == "IGO"
     militia = extract("Militiamen looted shops in the western town.")
-    assert by_name(militia, "Militiamen").sector == "MIL"
+    assert by_name(militia, "Militiamen").sector == "REB"  # irregulars, not a state's army
 
 
 def test_american_figures_have_their_country(extract) -> None:
@@ -363,10 +363,40 @@ def test_a_role_word_tagged_as_an_adjective_still_names_the_role(extract) -> Non
     assert (wei.sector, wei.country) == ("OPP", "CHN")
 
 
-@pytest.mark.parametrize("subject", ["Guerrillas", "Bandits", "Islamists", "Opposition groups", "The authorities"])
+@pytest.mark.parametrize(
+    "subject",
+    ["Guerrillas", "Bandits", "Islamists", "Opposition groups", "The authorities", "Government troops", "Militiamen"],
+)
 def test_unnamed_local_groups_and_authorities_take_the_one_country_named(extract, subject: str) -> None:
     art = extract(f"{subject} attacked a police station in southern Nepal on Sunday.")
     assert [(e.type, [art.actor(i).country for i in e.source]) for e in art.events] == [("ASSAULT", ["NPL"])]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "code", "sector"),
+    [
+        ("Riot police in Nairobi fired tear gas at opposition supporters.", "Riot police in Nairobi", "KEN", "COP"),
+        (
+            "Catholic bishops in the Philippines criticised the president.",
+            "Catholic bishops in the Philippines",
+            "PHL",
+            "REL",
+        ),
+        (
+            "Opposition parties in Pakistan accused the government of fraud.",
+            "Opposition parties in Pakistan",
+            "PAK",
+            "OPP",
+        ),
+    ],
+)
+def test_unnamed_groups_in_a_place_are_that_places(extract, text: str, name: str, code: str, sector: str) -> None:
+    group = by_name(extract(text), name)
+    assert (group.country, group.sector) == (code, sector)
+
+
+def test_parties_are_a_group_only_by_their_role(extract) -> None:
+    assert extract("Both parties agreed to the plan on Monday.").actors == []
 
 
 def test_the_pope_speaks_for_the_holy_see(extract) -> None:

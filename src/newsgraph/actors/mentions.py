@@ -72,7 +72,7 @@ class MentionFinder:
     def __init__(self, nlp: Language, lex: ActorLexicon) -> None:
         self.lex = lex
         self.demonym_words = frozenset(lex.demonyms)
-        self.group_words = frozenset({w for w in lex.role_sectors if " " not in w} | _GROUP_NOUNS)
+        self.group_words = frozenset({w for w in lex.role_sectors if " " not in w} | _GROUP_NOUNS | _ONLY_IN_ROLES)
         self.known_lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.known_exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         long_names: list[str] = []
@@ -262,6 +262,8 @@ class MentionFinder:
             # words, coded by the first ("Bosnian Serbs" are Bosnia's)
             code = lex.code_of_word(span.text) or lex.code_of_word(span[0].text)  # "Sri Lankan" as a whole
             return self._group(doc, span, sent_start, in_role, code=code)
+        if label == "PERSON" and len(span) == 1 and f"{span[0].lower_} {root.head.lower_}" in lex.role_sectors:
+            return None  # "Riot police fired tear gas": a role's first word, capitalised, read as a name
         if label in ("PERSON", "KNOWN_PERSON") or (
             label == "ORG" and len(span) > 1 and span[0].lower_ in lex.abbreviations and span[-1].is_title
         ):
@@ -615,6 +617,9 @@ class MentionFinder:
                 continue
             low = t.lower_
             sector = lex.role_sectors.get(low)
+            if low in _ONLY_IN_ROLES:
+                # "opposition parties": a group by its role phrase; "both parties" is no one's
+                sector = lex.role_sectors.get(f"{doc[t.i - 1].lower_} {low}")
             if sector is None and low not in _GROUP_NOUNS:
                 continue
             if t.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "dative", "appos"):
@@ -832,7 +837,10 @@ STATE_BODIES = {
     "army",
     "military",
 }
-_STATE_FORCES = {"security forces", "government forces", "police officers", "paramilitary forces", "riot police"}
+_STATE_FORCES = {
+    *("security forces", "government forces", "government troops", "government soldiers"),
+    *("police officers", "paramilitary forces", "riot police"),
+}
 _TRANSNATIONAL = {"international", "world", "global", "forum", "interpol", "crescent", "commonwealth"}
 _BUSINESSES = {
     *("hotel", "hotels", "inc", "inc.", "corp", "corp.", "co", "co.", "bank", "airlines", "initiative"),
@@ -859,6 +867,7 @@ _NAME_PARTICLES = {
     "arap",
     "ul",
 }
+_ONLY_IN_ROLES = {"parties"}
 _GROUP_NOUNS = {
     "people",
     "citizens",
