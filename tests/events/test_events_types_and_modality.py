@@ -301,6 +301,7 @@ def test_workers_of_an_organisation_take_its_country(extract) -> None:
         # a ban on trade is an economic sanction: lifting it eases one (CAMEO 085)
         ("The United States lifted its ban on food sales to Cuba.", "RETREAT"),
         ("The United States gave Colombia 18 helicopters last year.", "AID"),
+        ("South Africa's government unbanned the African National Congress on Friday.", "CONCEDE"),
     ],
 )
 def test_verbs_typed_by_their_objects(extract, text: str, etype: str) -> None:
@@ -351,6 +352,11 @@ def test_cities_and_states_beyond_capitals_have_a_country(extract) -> None:
 def test_sending_is_typed_by_what_is_sent(extract, text: str, types: list[str]) -> None:
     art = extract(text)
     assert [e.type for e in art.events] == types, events_of(art)
+
+
+def test_a_sum_given_as_aid_is_aid(extract) -> None:
+    art = extract("The United States sent $500 million in food aid to Russia.")
+    assert events_of(art) == [("AID", ["USA"], ["RUS"])]
 
 
 def test_who_is_sent_relief_is_the_target(extract) -> None:

@@ -230,7 +230,7 @@ _TOPIC_VERBS = {"discuss", "debate", "negotiate", "review", "examine"}
 _ENTITY_KEYS = {"ORG": "organization", "GPE": "@country", "PERSON": "@person"}
 
 # lemmas the small model gets wrong on news verbs
-_LEMMA_FIXES = {"stag": "stage", "wag": "wage"}
+_LEMMA_FIXES = {"stag": "stage", "wag": "wage", "unbanne": "unban"}
 
 
 def _objects(verb: Token, etype: str) -> list[Token]:
@@ -555,8 +555,10 @@ def _typing_objects(verb: Token) -> Iterator[Token]:
                 if m.dep_ in ("compound", "amod")
                 and (m.pos_ in ("NOUN", "ADJ") or (m.pos_ == "PROPN" and not m.ent_type_))
             )
+            # "thousands of reservists"; "$500 million in food aid": what the sum is given as
+            amount = c.pos_ == "NUM" or c.ent_type_ == "MONEY"
             for p in c.children:
-                if p.dep_ == "prep" and p.lower_ == "of":
+                if p.dep_ == "prep" and (p.lower_ == "of" or (p.lower_ == "in" and amount)):
                     yield from (o for o in p.children if o.dep_ == "pobj")
         elif c.dep_ == "agent":
             yield from (o for o in c.children if o.dep_ == "pobj")  # "was hit by new sanctions"
