@@ -359,6 +359,18 @@ def test_a_sum_given_as_aid_is_aid(extract) -> None:
     assert events_of(art) == [("AID", ["USA"], ["RUS"])]
 
 
+def test_aid_received_comes_from_its_giver(extract) -> None:
+    art = extract("Egypt received $2 billion in aid from the United States.")
+    assert events_of(art) == [("AID", ["USA"], ["EGY"])]
+    art = extract("Japanese relief supplies arrived in Indonesia on Sunday.")
+    assert events_of(art) == [("AID", ["JPN"], ["IDN"])]
+
+
+def test_who_is_released_by_a_named_agent_is_the_target(extract) -> None:
+    art = extract("The release of six Kuwaiti prisoners by Iraq was welcomed by the Red Cross.")
+    assert ("RETREAT", ["IRQ"], ["KWT"]) in events_of(art)
+
+
 def test_who_is_sent_relief_is_the_target(extract) -> None:
     art = extract("Germany dispatched rescue teams to help earthquake victims in Turkey.")
     assert events_of(art) == [("AID", ["DEU"], ["TUR"])]

@@ -23,6 +23,7 @@ from .extract import (
     TRANSFER_LEMMAS,
     Found,
     adjunct_verb,
+    agent_named,
     destinations,
     find_events,
     noun_type,
@@ -335,9 +336,7 @@ def _agented(f: Found) -> bool:
         t = t.head  # "the decision by the EU to suspend aid … was criticised"
     elif not f.nominal:
         return False
-    return t.dep_ in ("nsubj", "nsubjpass") and any(
-        c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by") for c in t.children
-    )
+    return t.dep_ in ("nsubj", "nsubjpass") and agent_named(t)
 
 
 _PHASES = {"begin", "start", "continue", "resume"}
@@ -534,6 +533,11 @@ class EventsComponent:
             etype, mode = ("AID", None) if _to_help(f.trigger) else ("MOBILIZE", "troops")
             # peacekeepers arriving are received by their host (CAMEO 0861): the host yields
             hosted = any("peacekeep" in a.name.lower() for a in sources)
+        elif mode == "visit" and any(
+            self.lexicon.object_types.get(("send", s.lemma_.lower())) == "AID" for s in subject_of(f.trigger)
+        ):
+            # goods do not visit: "Japanese relief supplies arrived in Indonesia" is aid (CAMEO 07)
+            etype, mode = "AID", None
         elif f.intent and not negated and etype in _COOPERATIVE - {"SUPPORT"}:
             # PLOVER codes a stated intention to cooperate as AGREE (a promise of support is support)
             etype, mode = "AGREE", None

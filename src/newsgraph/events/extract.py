@@ -904,6 +904,8 @@ def _noun_arguments(noun: Token, etype: str, lex: EventLexicon) -> tuple[list[To
                 src.extend(
                     objs
                 )  # "the meeting between U.S. and Chinese officials": both meet (a mediator between them does not)
+            elif c.lower_ == "of" and etype == "RETREAT" and noun.lemma_ in _RELEASES and agent_named(noun):
+                tgt.extend(objs)  # "the release of six Kuwaiti prisoners by Iraq": who is released
             elif c.lower_ == "of" and etype == "RETREAT":
                 # "the withdrawal of Russian troops": who withdraws ("a cessation of hostilities": what stops)
                 src.extend(o for o in objs if o.lemma_ not in _WAR_NOUNS)
@@ -934,6 +936,11 @@ def _noun_arguments(noun: Token, etype: str, lex: EventLexicon) -> tuple[list[To
     if noun.dep_ == "dobj" and noun.head.lemma_ in lex.words["receiving_verbs"] and givers:
         # "won praise from the United States", "received the backing of the Arab League"
         return _with_conjuncts(givers), _with_conjuncts(subject_of(noun.head))
+    taker = _sum_taker(noun)
+    if taker is not None and taker.lemma_ in lex.words["receiving_verbs"]:
+        # "received $2 billion in aid from the United States", "receives $3 billion in U.S. aid"
+        givers = [o for p in _children(taker, ("prep",)) if p.lower_ == "from" for o in _children(p, ("pobj",))]
+        return _with_conjuncts(givers or src), _with_conjuncts(subject_of(taker))
     state = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ in ("under", "on", "in") else None
     if state is not None and state.lemma_ in ("come", "be", "fall"):
         if noun.head.lower_ == "under" and givers:
@@ -983,6 +990,26 @@ def _noun_arguments(noun: Token, etype: str, lex: EventLexicon) -> tuple[list[To
         verb = adjunct_verb(noun)
         src = subject_of(verb) or (_children(verb, ("nsubjpass",)) if verb.lemma_ in ("engage", "involve") else [])
     return _with_conjuncts(src), _with_conjuncts(tgt)
+
+
+def agent_named(noun: Token) -> bool:
+    """Does an event noun name its agent ("Iraq's release of …", "the release of … by Iraq")?"""
+    return any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by") for c in noun.children)
+
+
+def _sum_taker(noun: Token) -> Token | None:
+    """The verb whose object is a sum given as ``noun`` ("received $2 billion in aid"), the parser
+    hanging "in" on the sum or on the verb."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "in":
+        return None
+    held = noun.head.head
+    if held.dep_ == "dobj" and (held.pos_ == "NUM" or held.ent_type_ == "MONEY"):
+        return held.head
+    if held.pos_ == "VERB" and any(
+        c.dep_ == "dobj" and (c.pos_ == "NUM" or c.ent_type_ == "MONEY") for c in held.children
+    ):
+        return held
+    return None
 
 
 def _objects_are_events(verb: Token, lex: EventLexicon) -> bool:
