@@ -399,6 +399,13 @@ def test_parties_are_a_group_only_by_their_role(extract) -> None:
     assert extract("Both parties agreed to the plan on Monday.").actors == []
 
 
+def test_georgia_is_the_us_state_in_an_american_text(extract) -> None:
+    art = extract("Clinton won the primaries in Georgia and Virginia. Georgia sued the federal government on Friday.")
+    assert {m.text: a.country for a in art.actors for m in a.mentions}["Georgia"] == "USA"
+    art = extract("Russian troops attacked Georgia on Friday, U.S. officials said.")
+    assert by_name(art, "Georgia").country == "GEO"
+
+
 def test_the_pope_speaks_for_the_holy_see(extract) -> None:
     art = extract("Pope John Paul II praised Poland's peaceful transition to democracy.")
     assert next(a for a in art.actors if "John Paul" in a.name).country == "VAT"

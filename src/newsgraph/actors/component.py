@@ -10,12 +10,17 @@ without any, an actor stays ``country=None``.
 
 from __future__ import annotations
 
+import copy
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .lexicon import actor_lexicon
+from ..nlp import doc_text
+from .lexicon import about_us_states, actor_lexicon
 from .mentions import MentionFinder
 from .merge import merge_candidates
+
+US_STATES_KEY = "newsgraph.us_states"
 
 
 class ActorsComponent:
@@ -25,9 +30,15 @@ class ActorsComponent:
         self.name = name
         self.lexicon = actor_lexicon()
         self.finder = MentionFinder(nlp, self.lexicon)
+        # the same finder (its matchers shared) reading "Georgia" as the US state
+        self.us_lexicon = self.lexicon.reading_us_states()
+        self.us_finder = copy.copy(self.finder)
+        self.us_finder.lex = self.us_lexicon
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.actors = merge_candidates(doc, self.finder.candidates(doc), self.lexicon)
+        us = doc.user_data[US_STATES_KEY] = about_us_states(doc_text(doc))
+        finder, lexicon = (self.us_finder, self.us_lexicon) if us else (self.finder, self.lexicon)
+        doc._.actors = merge_candidates(doc, finder.candidates(doc), lexicon)
         return doc
 
 

