@@ -302,11 +302,17 @@ def test_workers_of_an_organisation_take_its_country(extract) -> None:
         ("The United States lifted its ban on food sales to Cuba.", "RETREAT"),
         ("The United States gave Colombia 18 helicopters last year.", "AID"),
         ("South Africa's government unbanned the African National Congress on Friday.", "CONCEDE"),
+        ("North Korea has placed its army on a war footing.", "MOBILIZE"),
+        ("North Korea's official newspaper branded the United States a warmonger.", "ACCUSE"),
     ],
 )
 def test_verbs_typed_by_their_objects(extract, text: str, etype: str) -> None:
     art = extract(text)
     assert [e.type for e in art.events] == [etype], events_of(art)
+
+
+def test_branding_something_as_a_name_accuses_no_one(extract) -> None:
+    assert extract("Officials in Minnesota brand their program as Building Community Resilience.").events == []
 
 
 def test_a_ban_on_goods_stays_a_sanction(extract) -> None:

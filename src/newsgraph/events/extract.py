@@ -498,6 +498,8 @@ def _verb_type(tok: Token, lex: EventLexicon) -> tuple[str | None, int]:
             phrase = f"{lemma} {c.lower_}"
             if phrase in lex.phrasal:  # null: the phrasal verb is no event ("fired off questions")
                 return lex.phrasal[phrase], c.i + 1
+    if lemma in lex.words["labelling"] and not _children(tok, ("oprd", "npadvmod", "attr", "xcomp")):
+        return None, tok.i + 1  # "branded the United States a warmonger" accuses; "brand a program as" names
     if lemma in ("send", "dispatch") and lemma not in lex.verbs and _sent_to_relieve(tok, lex):
         return "AID", tok.i + 1  # "dispatched rescue teams to help earthquake victims" (CAMEO 073)
     return lex.verbs.get(lemma), tok.i + 1
