@@ -315,6 +315,50 @@ def test_branding_something_as_a_name_accuses_no_one(extract) -> None:
     assert extract("Officials in Minnesota brand their program as Building Community Resilience.").events == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Veterans in 2014 were killing themselves at three times the rate of civilians.",
+        "Trump spoke about the horrific San Bernardino attack on Tuesday.",
+        "'Why not?' Senator Harry Reid asks.",
+        "President Obama toured the museum last week.",
+        "The White House contends that it is still on track to meet those targets.",
+        "Trump backed away from a suggestion that he might cover legal costs.",
+    ],
+)
+def test_no_event_in_suicide_a_citys_attack_a_question_or_a_tour(extract, text: str) -> None:
+    art = extract(text)
+    assert art.events == [], events_of(art)
+
+
+def test_taking_in_refugees_is_aid_refusing_them_a_rejection(extract) -> None:
+    art = extract("The United States accepted 11,491 Syrian refugees last year.")
+    assert events_of(art) == [("AID", ["USA"], ["SYR"])]
+    art = extract("Hungary would not admit the Syrian refugees, the government said.")
+    assert [e.type for e in art.events] == ["REJECT"], events_of(art)
+
+
+def test_a_failure_to_act_is_negated(extract) -> None:
+    art = extract(
+        "In 2009, the United Nations came under withering criticism for its failure to speak out on the "
+        "widespread human rights violations at the end of the civil war in Sri Lanka."
+    )
+    spoke = [e for e in art.events if e.trigger.text.startswith("speak")]
+    assert spoke and spoke[0].negated, events_of(art)
+
+
+def test_a_call_for_someone_to_act_is_a_request(extract) -> None:
+    art = extract("President Barack Obama sounded a call for the United States to accept more refugees on Monday.")
+    assert [e.type for e in art.events] == ["REQUEST"], events_of(art)
+
+
+def test_deriding_and_pounding_a_rival_criticise(extract) -> None:
+    art = extract("Harry Reid has been steadily pounding Trump as a con artist.")
+    assert [e.type for e in art.events] == ["ACCUSE"], events_of(art)
+    art = extract("Former Obama spokesman Robert Gibbs derided the professional left.")
+    assert [e.type for e in art.events] == ["ACCUSE"], events_of(art)
+
+
 def test_a_ban_on_goods_stays_a_sanction(extract) -> None:
     art = extract("The European Union banned imports of Iranian oil on Monday.")
     assert [e.type for e in art.events] == ["SANCTION"], events_of(art)

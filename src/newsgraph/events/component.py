@@ -37,7 +37,7 @@ from .lexicon import event_lexicon
 _VERBAL = {"AGREE", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT", "SANCTION"}
 _COOPERATIVE = {"AID", "COOPERATE", "CONCEDE", "RETREAT", "SUPPORT", "CONSULT"}
 _HARMFUL = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"}
-_REFUSABLE = {"AGREE", "CONCEDE", "COOPERATE"}
+_REFUSABLE = {"AGREE", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
 _HARMS = {"force", "intervention", "action", "strike", "retaliation", "sanction", "option"}
 _LOCATIVE = {"in", "at", "near", "outside", "into"}
 # PLOVER codes the place acted on as the target when no actor is named ("exploded bombs in the
@@ -329,6 +329,12 @@ def _unless(verb: Token) -> bool:
     )
 
 
+def _visits_a_thing(verb: Token) -> bool:
+    """Is what ``verb`` visits a thing, not a place or an actor ("toured the museum")?"""
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    return bool(objs) and all(not o.ent_type_ and o.pos_ == "NOUN" for o in objs)
+
+
 def _agented(f: Found) -> bool:
     """Is ``f`` an event noun that names who did it, as the subject of a reaction: "the release
     of 200 prisoners by the Serbian government was welcomed", "Iran's demand … was rejected"?"""
@@ -340,6 +346,7 @@ def _agented(f: Found) -> bool:
     return t.dep_ in ("nsubj", "nsubjpass") and agent_named(t)
 
 
+_REFLEXIVES = {"himself", "herself", "themselves", "itself", "myself", "yourself", "ourselves"}
 _PHASES = {"begin", "start", "continue", "resume"}
 # the two sides of a call or of talks are both its sources
 _TALKS = {"talk", "talks", "speak", "negotiate", "negotiation", "negotiations", "confer", "consultations"}
@@ -430,7 +437,14 @@ class EventsComponent:
         return doc
 
     def _to_event(self, doc: Doc, s_start: int, s_end: int, f: Found, n: int) -> Event | None:
-        sources = _actors_of(doc, f.source_tokens)
+        if (
+            f.type == "ASSAULT"
+            and f.trigger.lemma_ != "blow"  # "blew himself up" is a suicide bombing (CAMEO 183)
+            and any(c.dep_ == "dobj" and c.lower_ in _REFLEXIVES for c in f.trigger.children)
+        ):
+            return None  # "veterans killing themselves": a suicide, not an attack
+        # "the San Bernardino attack": a city naming an event says where it was, not who did it
+        sources = _actors_of(doc, [t for t in f.source_tokens if not (f.nominal and self._names_a_city(t))])
         if not sources and f.type in ("COERCE", "ACCUSE") and (verb := _agentless(f.trigger)) is not None:
             # "a US national has been put under investigation in Italy", "was arrested in Cairo":
             # arrests, trials and investigations told without their agent are the state's where they happen
@@ -643,6 +657,8 @@ class EventsComponent:
         if hosted_talks:
             mode = "third-party"  # "Egypt hosted talks between rival Palestinian factions": the host mediates
         talks = mode == "phone" or trig.lemma_.lower() in _TALKS
+        if etype == "CONSULT" and mode == "visit" and not targets and not f.nominal and _visits_a_thing(trig):
+            return None  # "toured the museum": a visit to a building or a sight consults no one
         symmetric = etype == "CONSULT" and talks and bool(targets) and not hosted_talks
         if symmetric:
             # a call or talks have two sides and no target: PLOVER codes both as sources
@@ -713,6 +729,14 @@ class EventsComponent:
             actor.mentions.append(mention)
             actor.mentions.sort(key=lambda m: m.start)
         return actor
+
+    def _names_a_city(self, tok: Token) -> bool:
+        """Is ``tok`` a place name modifying a noun that is no country's name ("San Bernardino")?"""
+        if tok.dep_ != "compound" or tok.ent_type_ not in ("GPE", "LOC", "FAC"):
+            return False
+        ent = entity_at(tok)
+        key = (ent.text if ent is not None else tok.text).lower().removeprefix("the ")
+        return key not in self.places.countries and key not in self.places.demonyms
 
     def _location(self, trig: Token) -> Location | None:
         # the trigger's own phrases, its head's, then its object's ("suspended aid deliveries in Baghdad")

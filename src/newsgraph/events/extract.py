@@ -423,6 +423,8 @@ def _modality(trigger: Token, sent: Span, lex: EventLexicon) -> tuple[str, bool,
             held = True
         if t is not trigger and t.lemma_ == "fail" and depth <= 2:
             negated = True  # "failed to reach agreement"
+        if t.dep_ == "acl" and t.head.lemma_ == "failure" and to_clause(t):
+            negated = True  # "its failure to speak out on the violations"
         if t is not trigger and t.lemma_ == "hesitate" and _children(t, ("neg",)):
             negated, intent = False, True  # "would not hesitate to use force": will use it
         if t is not trigger and t.lemma_ in REPORT_LEMMAS and t.pos_ == "VERB":
@@ -601,6 +603,13 @@ def _types_its_verb(noun: Token, lex: EventLexicon) -> bool:
     return False
 
 
+def _for_phrase(tok: Token) -> bool:
+    """Is ``tok`` a "for" phrase or clause ("for reforms", "for X to accept")?"""
+    return (tok.dep_ == "prep" and tok.lower_ == "for") or (
+        tok.dep_ in ("advcl", "acl") and any(m.dep_ == "mark" and m.lower_ == "for" for m in tok.children)
+    )
+
+
 def noun_type(tok: Token, lex: EventLexicon) -> str | None:
     low, lemma = tok.lower_, tok.lemma_.lower()
     for c in tok.lefts:  # any modifier: "joint military exercises", "a massive air strike"
@@ -609,8 +618,10 @@ def noun_type(tok: Token, lex: EventLexicon) -> str | None:
             if phrase in lex.noun_phrases:
                 return lex.noun_phrases[phrase] or None  # "" : "a great deal of respect" is no deal
     etype = lex.nouns.get(low) or lex.nouns.get(lemma)
-    if etype == "CONSULT" and lemma == "call" and any(c.lower_ == "for" and c.dep_ == "prep" for c in tok.children):
-        return "REQUEST"  # "U.S. calls for democratic reforms": a demand, not a phone call
+    if etype == "CONSULT" and lemma == "call" and any(_for_phrase(c) for c in tok.children):
+        # "U.S. calls for democratic reforms", "sounded a call for the United States to accept
+        # more refugees": a demand, not a phone call
+        return "REQUEST"
     if (
         etype == "PROTEST"
         and lemma == "strike"
@@ -799,8 +810,15 @@ def find_events(sent: Span, lex: EventLexicon, candidates: list[Token] | None = 
                 continue
             if lemma in ("call",) and etype == "CONSULT" and not _phoned(tok):
                 continue  # "called him a liar", "called the plan a disaster"
-            if etype and lemma in lex.transitive_only and not _children(tok, ("dobj", "xcomp", "nsubjpass", "dative")):
-                continue  # "sales declined", "ready to return to the talks": no event word here at all
+            if (
+                etype
+                and lemma in lex.transitive_only
+                # a prepositional verb has what it needs in its object: "asked for help"
+                and not (end > tok.i + 1 and _children(tok.doc[end - 1], ("pobj",)))
+                and not _children(tok, ("dobj", "xcomp", "nsubjpass", "dative"))
+            ):
+                # "sales declined", "ready to return to the talks", "'Why?' he asks": no event word here at all
+                continue
             if not etype or _no_event(tok, lemma, etype, lex):
                 out.append(Found(etype or "", tok, end, silent=True))
                 continue
