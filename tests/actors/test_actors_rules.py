@@ -404,6 +404,9 @@ def test_georgia_is_the_us_state_in_an_american_text(extract) -> None:
     assert {m.text: a.country for a in art.actors for m in a.mentions}["Georgia"] == "USA"
     art = extract("Russian troops attacked Georgia on Friday, U.S. officials said.")
     assert by_name(art, "Georgia").country == "GEO"
+    # a sentence about another country keeps the country, even in an American text
+    art = extract("Clinton won the primaries in Georgia and Virginia. Putin invaded Georgia and Ukraine.")
+    assert by_name(art, "Georgia").country == "GEO"
 
 
 def test_the_pope_speaks_for_the_holy_see(extract) -> None:

@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from ..nlp import doc_text
 from .lexicon import about_us_states, actor_lexicon
-from .mentions import MentionFinder
+from .mentions import Candidate, MentionFinder
 from .merge import merge_candidates
 
 US_STATES_KEY = "newsgraph.us_states"
@@ -38,8 +38,22 @@ class ActorsComponent:
     def __call__(self, doc: Doc) -> Doc:
         us = doc.user_data[US_STATES_KEY] = about_us_states(doc_text(doc))
         finder, lexicon = (self.us_finder, self.us_lexicon) if us else (self.finder, self.lexicon)
-        doc._.actors = merge_candidates(doc, finder.candidates(doc), lexicon)
+        candidates = finder.candidates(doc)
+        if us:
+            self._countries_abroad(candidates)
+        doc._.actors = merge_candidates(doc, candidates, lexicon)
         return doc
+
+    def _countries_abroad(self, candidates: list[Candidate]) -> None:
+        """In a sentence that names another country, "Georgia" is the country again: "Putin's
+        invasions of Georgia and Ukraine" in an article about the primaries."""
+        for c in candidates:
+            code = self.lexicon.countries.get(c.text.lower())
+            if code is None or c.country != "USA":
+                continue
+            around = {o.country for o in candidates if o.sent_start == c.sent_start and o is not c}
+            if around - {None, "USA", "IGO"}:
+                c.country = code
 
 
 @Language.factory("newsgraph_actors", assigns=["doc._.actors"])

@@ -10,11 +10,15 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 import pycountry
 
@@ -187,6 +191,14 @@ def about_us_states(text: str) -> bool:
     """Does ``text`` name a US state that is no country's name ("Virginia", "Ohio")? Then a name
     that is both ("Georgia") is read as the state."""
     return _other_states().search(text) is not None
+
+
+def named_abroad(sent: Iterable[Token], lex: ActorLexicon) -> bool:
+    """Does ``sent`` name a country other than the United States or Georgia (by a place or a
+    nationality word)? Then "Georgia" in it is the country, even in an American text."""
+    return any(
+        t.ent_type_ in ("GPE", "NORP") and lex.code_of_word(t.text) not in (None, "USA", "IGO", "GEO") for t in sent
+    )
 
 
 def _key(text: str) -> str:

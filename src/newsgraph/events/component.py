@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from ..actors.component import US_STATES_KEY
-from ..actors.lexicon import actor_lexicon
+from ..actors.lexicon import actor_lexicon, named_abroad
 from ..actors.lookup import coordinated_in, mention_at
 from ..dates import date_of
 from ..nlp import by_sentence, doc_text, entity_at
@@ -819,7 +819,8 @@ class EventsComponent:
         head ("northern Israel"), else its parts from the last ("El Paso, Texas")."""
         ent = e.text if (e := entity_at(head)) is not None else head.text
         named = frozenset(a.country for a in head.doc._.actors or [] if a.country)
-        places = self.us_places if head.doc.user_data.get(US_STATES_KEY) else self.places
+        us = head.doc.user_data.get(US_STATES_KEY) and not named_abroad(head.sent, self.places)
+        places = self.us_places if us else self.places
         for name in (text.removeprefix("the "), ent, *reversed(text.split(","))):
             code = places.place_code(name.strip(), named)
             if code:
