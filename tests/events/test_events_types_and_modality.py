@@ -338,6 +338,22 @@ def test_taking_in_refugees_is_aid_refusing_them_a_rejection(extract) -> None:
     assert [e.type for e in art.events] == ["REJECT"], events_of(art)
 
 
+@pytest.mark.parametrize(
+    ("text", "types"),
+    [
+        ("Trump warned that Clinton opposes the Second Amendment.", []),
+        ("Puerto Rico has been warning that it is running out of cash.", []),
+        ("Hillary Clinton has vowed to keep abortion legal.", []),
+        ("Defense Secretary Ash Carter warned China against provocative actions in the South China Sea.", ["THREATEN"]),
+        ("North Korea warned that it would turn Seoul into a sea of fire if war broke out.", ["THREATEN"]),
+        ("Iran vowed to retaliate against Israel for the killing.", ["THREATEN"]),
+    ],
+)
+def test_a_warning_or_a_vow_threatens_only_a_harm(extract, text: str, types: list[str]) -> None:
+    art = extract(text)
+    assert [e.type for e in art.events] == types, events_of(art)
+
+
 def test_a_failure_to_act_is_negated(extract) -> None:
     art = extract(
         "In 2009, the United Nations came under withering criticism for its failure to speak out on the "

@@ -39,6 +39,7 @@ _COOPERATIVE = {"AID", "COOPERATE", "CONCEDE", "RETREAT", "SUPPORT", "CONSULT"}
 _HARMFUL = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"}
 _REFUSABLE = {"AGREE", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
 _HARMS = {"force", "intervention", "action", "strike", "retaliation", "sanction", "option"}
+_PENALTIES = {"consequence", "price", "response", "reprisal", "punishment"}
 _LOCATIVE = {"in", "at", "near", "outside", "into"}
 # PLOVER codes the place acted on as the target when no actor is named ("exploded bombs in the
 # capital Kabul", "protested in Serbia", "suspended aid deliveries in Baghdad"): for these types
@@ -321,6 +322,13 @@ def _agentless(trig: Token) -> Token | None:
     return verb if passive and not any(c.dep_ == "agent" for c in verb.children) else None
 
 
+_SPEAKER_PRONOUNS = {"it", "we", "they", "he", "she", "i"}
+
+
+def _if_clause(tok: Token) -> bool:
+    return tok.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "if" for m in tok.children)
+
+
 def _unless(verb: Token) -> bool:
     """Is ``verb`` held over someone by an "unless" clause ("would block Turkey's bid unless
     Ankara withdrew its troops"): a refusal made a threat?"""
@@ -459,7 +467,11 @@ class EventsComponent:
             # the target of "threatened to cut off power to X", "urged X to", "closed its borders with X"
             targets = _embedded_targets(doc, f, sources)
         etype, mode, negated = f.type, f.mode, f.negated
+        trig_lemma = f.trigger.lemma_.lower()
         hosted = False
+        warning = etype == "THREATEN" and not f.nominal and trig_lemma in ("warn", "vow")
+        if warning and not self._warns_of_harm(f.trigger):
+            return None  # "warned that Clinton opposes the Second Amendment", "vowed to cut costs"
         if f.trigger.lemma_ in self.lexicon.words["warnings_when_negated"]:
             if not negated:
                 return None  # "tolerated dissent" is no warning
@@ -704,6 +716,35 @@ class EventsComponent:
             # "over Israeli air raids", "Israel's raids": the deed's own nationality or owner
             out += [c for c in t.children if c.dep_ == "poss" or (c.dep_ == "amod" and c.ent_type_ in ("NORP", "GPE"))]
         return out
+
+    def _warns_of_harm(self, verb: Token) -> bool:
+        """Is what ``verb`` ("warned", "vowed") holds out a harm, or someone warned against
+        something ("warned China against provocative actions", "warned him not to")? A warning
+        that states a fear or a fact ("warned that the museum would not be a panacea") threatens no one."""
+        if any(p.lower_ in ("against", "of") for p in verb.children if p.dep_ == "prep"):
+            return True
+        named = ("GPE", "ORG", "NORP", "PERSON")
+        warned = [o for o in verb.children if o.dep_ == "dobj"]
+        if any(o.ent_type_ in named or any(m.ent_type_ in named for m in o.lefts) for o in warned):
+            return True  # "warned Iran", "warned the Chinese leader": a warning addressed to an actor
+        clauses = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp", "advcl")]
+        if any(n.dep_ == "neg" for c in clauses if c.dep_ == "xcomp" for n in c.children):
+            return True  # "warned Iran not to…"
+        for clause in clauses:
+            own = any(c.dep_ == "nsubj" and c.lower_ in _SPEAKER_PRONOUNS for c in clause.children)
+            if own and (_unless(clause) or any(_if_clause(c) for c in clause.children)):
+                return True  # "warned that it would turn Seoul into a sea of fire if war broke out"
+        harmful = _HARMFUL | {"ASSAULT", "THREATEN", "PROTEST"}
+        for clause in clauses:
+            for t in clause.subtree:
+                lemma = t.lemma_.lower()
+                if t.pos_ == "VERB" and (
+                    self.lexicon.verbs.get(lemma) in harmful or lemma in self.lexicon.words["harm_verbs"]
+                ):
+                    return True
+                if t.pos_ == "NOUN" and (noun_type(t, self.lexicon) in harmful or lemma in _HARMS | _PENALTIES):
+                    return True
+        return False
 
     def _harm_held(self, verb: Token) -> bool:
         """Is what ``verb`` rules out a harm ("military intervention", "the use of force")?"""
