@@ -324,6 +324,10 @@ def test_branding_something_as_a_name_accuses_no_one(extract) -> None:
         "President Obama toured the museum last week.",
         "The White House contends that it is still on track to meet those targets.",
         "Trump backed away from a suggestion that he might cover legal costs.",
+        "Last month, Trump fired his campaign manager, Corey Lewandowski.",
+        "Apparently, Clinton did not give up.",
+        "His campaign shelled out $2 million to broadcast a short film on Univision.",
+        "Trump will deliver a speech on Monday addressing the terrorist attacks in Orlando.",
     ],
 )
 def test_no_event_in_suicide_a_citys_attack_a_question_or_a_tour(extract, text: str) -> None:
@@ -370,6 +374,8 @@ def test_a_call_for_someone_to_act_is_a_request(extract) -> None:
 
 def test_deriding_and_pounding_a_rival_criticise(extract) -> None:
     art = extract("Harry Reid has been steadily pounding Trump as a con artist.")
+    assert [e.type for e in art.events] == ["ACCUSE"], events_of(art)
+    art = extract("Conservative outside groups reported spending $6 million attacking Clinton.")
     assert [e.type for e in art.events] == ["ACCUSE"], events_of(art)
     art = extract("Former Obama spokesman Robert Gibbs derided the professional left.")
     assert [e.type for e in art.events] == ["ACCUSE"], events_of(art)

@@ -337,6 +337,13 @@ def _unless(verb: Token) -> bool:
     )
 
 
+_OBJECT_DEPS = ("dobj", "xcomp", "ccomp", "prep", "dative")
+
+
+def _children_of(tok: Token, deps: tuple[str, ...]) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
 def _visits_a_thing(verb: Token) -> bool:
     """Is what ``verb`` visits a thing, not a place or an actor ("toured the museum")?"""
     objs = [c for c in verb.children if c.dep_ == "dobj"]
@@ -479,6 +486,8 @@ class EventsComponent:
         if negated and etype == "REJECT" and f.trigger.lemma_ in ("rule", "exclude") and self._harm_held(f.trigger):
             # "would not rule out military intervention in Haiti": a harm kept open is a threat
             etype, mode, negated = "THREATEN", None, False
+        elif negated and etype in _REFUSABLE and not targets and not _children_of(f.trigger, _OBJECT_DEPS):
+            return None  # "Clinton did not give up": persisting refuses no one anything
         elif negated and etype in _REFUSABLE:
             # "failed to reach agreement", "would not meet their demands": PLOVER codes a refusal
             etype, mode, negated = "REJECT", None, False
@@ -501,7 +510,11 @@ class EventsComponent:
         elif (
             etype == "ASSAULT"
             and f.trigger.lemma_ in self.lexicon.words["words_of_war"]
-            and all(map(_is_speaker, sources))
+            and (
+                all(map(_is_speaker, sources))
+                # "groups spent $6 million attacking Clinton": the unarmed attack a politician in words
+                or (targets and all(map(_is_speaker, targets)) and not any(a.sector in _ARMED for a in sources))
+            )
         ):
             # "Trump attacked Clinton's record": politicians and commentators attack in words
             etype, mode = "ACCUSE", None

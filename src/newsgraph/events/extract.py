@@ -604,9 +604,11 @@ def _types_its_verb(noun: Token, lex: EventLexicon) -> bool:
 
 
 def _for_phrase(tok: Token) -> bool:
-    """Is ``tok`` a "for" phrase or clause ("for reforms", "for X to accept")?"""
+    """Is ``tok`` a "for" phrase or a "for"/"that" clause ("for reforms", "for X to accept")?"""
     return (tok.dep_ == "prep" and tok.lower_ == "for") or (
-        tok.dep_ in ("advcl", "acl") and any(m.dep_ == "mark" and m.lower_ == "for" for m in tok.children)
+        # "for X to accept", "his call that the billionaire share the recording"
+        tok.dep_ in ("advcl", "acl", "ccomp")
+        and any(m.dep_ == "mark" and m.lower_ in ("for", "that") for m in tok.children)
     )
 
 
