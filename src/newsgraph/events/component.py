@@ -344,6 +344,12 @@ def _children_of(tok: Token, deps: tuple[str, ...]) -> list[Token]:
     return [c for c in tok.children if c.dep_ in deps]
 
 
+def _only_asks_someone(ask: Token) -> bool:
+    """Does this "ask" name only whom it asks ("asked him"), nothing asked for or to be done?"""
+    kids = [c for c in ask.children if c.dep_ in ("dobj", "dative", "xcomp", "ccomp", "prep", "advcl")]
+    return bool(kids) and all(c.dep_ in ("dobj", "dative") and c.pos_ == "PRON" for c in kids)
+
+
 def _visits_a_thing(verb: Token) -> bool:
     """Is what ``verb`` visits a thing, not a place or an actor ("toured the museum")?"""
     objs = [c for c in verb.children if c.dep_ == "dobj"]
@@ -452,6 +458,8 @@ class EventsComponent:
         return doc
 
     def _to_event(self, doc: Doc, s_start: int, s_end: int, f: Found, n: int) -> Event | None:
+        if f.type == "REQUEST" and not f.nominal and f.trigger.lemma_ == "ask" and _only_asks_someone(f.trigger):
+            return None  # "'But why?' the reporter asked him": a question, not a request
         if (
             f.type == "ASSAULT"
             and f.trigger.lemma_ != "blow"  # "blew himself up" is a suicide bombing (CAMEO 183)
@@ -682,6 +690,8 @@ class EventsComponent:
         if hosted_talks:
             mode = "third-party"  # "Egypt hosted talks between rival Palestinian factions": the host mediates
         talks = mode == "phone" or trig.lemma_.lower() in _TALKS
+        if etype == "CONSULT" and mode == "visit" and not targets and trig.lemma_ == "travel":
+            return None  # "travels with the candidate", "traveled from Illinois": a journey meets no one
         if etype == "CONSULT" and mode == "visit" and not targets and not f.nominal and _visits_a_thing(trig):
             return None  # "toured the museum": a visit to a building or a sight consults no one
         symmetric = etype == "CONSULT" and talks and bool(targets) and not hosted_talks
