@@ -327,6 +327,11 @@ def test_branding_something_as_a_name_accuses_no_one(extract) -> None:
         "Last month, Trump fired his campaign manager, Corey Lewandowski.",
         "Apparently, Clinton did not give up.",
         "'But why?' reporter Jackie Nespral asked him.",
+        "Dan McLaughlin at the National Review agreed with Matthews about the winner.",
+        "Ban Ki-moon, the secretary general of the United Nations, vowed not to repeat that mistake.",
+        "E.U. leaders warn that if the bloc fails to ensure security, it could rapidly fall apart.",
+        "A terror campaign is being deliberately executed by radical Islamic terrorists.",
+        "Even as he hosted his Labor Day cookout, Representative Bobby Scott stood with his arms crossed.",
         "While earnings dropped sharply, Chevron's results still beat analysts' expectations.",
         "Today, Senator Bernie Sanders travels around California in a caravan of campaign buses.",
         "His campaign shelled out $2 million to broadcast a short film on Univision.",
@@ -336,6 +341,18 @@ def test_branding_something_as_a_name_accuses_no_one(extract) -> None:
 def test_no_event_in_suicide_a_citys_attack_a_question_or_a_tour(extract, text: str) -> None:
     art = extract(text)
     assert art.events == [], events_of(art)
+
+
+def test_verbs_coordinated_before_a_passive_agent_share_it(extract) -> None:
+    art = extract("Dozens of students were beaten and arrested by soldiers in Rangoon.")
+    assert [(e.type, e.trigger.text) for e in art.events] == [("COERCE", "beaten"), ("COERCE", "arrested")]
+    soldiers = next(a.id for a in art.actors if a.name.startswith("soldiers"))
+    assert all(e.source == [soldiers] for e in art.events), events_of(art)
+
+
+def test_agreeing_on_an_act_is_agreement(extract) -> None:
+    art = extract("Russia agreed with Ukraine on a ceasefire.")
+    assert events_of(art) == [("AGREE", ["RUS"], ["UKR"])]
 
 
 def test_taking_in_refugees_is_aid_refusing_them_a_rejection(extract) -> None:

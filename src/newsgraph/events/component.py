@@ -344,6 +344,22 @@ def _children_of(tok: Token, deps: tuple[str, ...]) -> list[Token]:
     return [c for c in tok.children if c.dep_ in deps]
 
 
+_MODALS = {"will", "would", "shall", "should", "must", "can", "could", "may", "might", "to"}
+
+
+def _agrees_in_opinion(agree: Token) -> bool:
+    """Does ``agree`` share a view rather than settle on an act: with someone, about something,
+    or that something is so ("agreed that Pence won"), with nothing to be done ("to resume
+    talks", "on a ceasefire", "that the talks would resume")?"""
+    kids = [c for c in agree.children if c.dep_ in ("dobj", "xcomp", "ccomp", "prep", "advcl")]
+    for c in kids:
+        if c.dep_ in ("dobj", "xcomp", "advcl") or (c.dep_ == "prep" and c.lower_ not in ("with", "about")):
+            return False
+        if c.dep_ == "ccomp" and any(a.dep_ in ("aux", "auxpass") and a.lower_ in _MODALS for a in c.children):
+            return False  # "agreed that the talks would resume": an act settled
+    return bool(kids)
+
+
 def _only_asks_someone(ask: Token) -> bool:
     """Does this "ask" name only whom it asks ("asked him"), nothing asked for or to be done?"""
     kids = [c for c in ask.children if c.dep_ in ("dobj", "dative", "xcomp", "ccomp", "prep", "advcl")]
@@ -458,6 +474,8 @@ class EventsComponent:
         return doc
 
     def _to_event(self, doc: Doc, s_start: int, s_end: int, f: Found, n: int) -> Event | None:
+        if f.type == "AGREE" and not f.nominal and f.trigger.lemma_ == "agree" and _agrees_in_opinion(f.trigger):
+            return None  # "agreed with Matthews about the winner", "all agreed Pence won the debate"
         if f.type == "REQUEST" and not f.nominal and f.trigger.lemma_ == "ask" and _only_asks_someone(f.trigger):
             return None  # "'But why?' the reporter asked him": a question, not a request
         if (
@@ -751,11 +769,13 @@ class EventsComponent:
         if any(o.ent_type_ in named or any(m.ent_type_ in named for m in o.lefts) for o in warned):
             return True  # "warned Iran", "warned the Chinese leader": a warning addressed to an actor
         clauses = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp", "advcl")]
-        if any(n.dep_ == "neg" for c in clauses if c.dep_ == "xcomp" for n in c.children):
-            return True  # "warned Iran not to…"
+        if verb.lemma_ == "warn" and any(n.dep_ == "neg" for c in clauses if c.dep_ == "xcomp" for n in c.children):
+            return True  # "warned Iran not to…" ("vowed not to repeat that mistake" is no threat)
         for clause in clauses:
+            # the speaker's own act on someone, held over a condition ("it could fall apart" acts on no one)
             own = any(c.dep_ == "nsubj" and c.lower_ in _SPEAKER_PRONOUNS for c in clause.children)
-            if own and (_unless(clause) or any(_if_clause(c) for c in clause.children)):
+            acts = any(c.dep_ == "dobj" for c in clause.children)
+            if own and acts and (_unless(clause) or any(_if_clause(c) for c in clause.children)):
                 return True  # "warned that it would turn Seoul into a sea of fire if war broke out"
         harmful = _HARMFUL | {"ASSAULT", "THREATEN", "PROTEST"}
         for clause in clauses:

@@ -166,8 +166,25 @@ def subject_of(verb: Token) -> list[Token]:
     return []
 
 
+def _shared_agent(verb: Token) -> list[Token]:
+    """The "by" agent of a passive participle coordinated with ``verb`` when ``verb`` itself has
+    no object and no agent ("shot and killed by police", "beaten and arrested by soldiers")."""
+    if verb.tag_ not in ("VBN", "VBD") or _children(verb, ("dobj", "agent")):
+        return []
+    return [
+        p
+        for c in _children(verb, ("conj",))
+        if c.tag_ == "VBN" and not _children(c, ("nsubj", "nsubjpass"))  # one subject for both
+        for a in _children(c, ("agent",))
+        for p in _children(a, ("pobj",))
+    ]
+
+
 def _passive_object(verb: Token) -> list[Token]:
-    return _with_conjuncts(_children(verb, ("nsubjpass",)))
+    own = _children(verb, ("nsubjpass",))
+    if not own and verb.dep_ == "conj" and _shared_agent(verb.head):
+        own = _children(verb.head, ("nsubj", "nsubjpass"))  # "people shot and killed by police"
+    return _with_conjuncts(own)
 
 
 def _verb_preps(verb: Token) -> list[Token]:
@@ -223,7 +240,7 @@ def destinations(verb: Token) -> list[Token]:
 
 
 _DECISIONS = {"decision", "plan", "move", "bid", "attempt", "effort", "offer", "promise", "pledge", "threat", "refusal"}
-_MANNERS = {"vote", "margin", "decree", "means", "way", "consensus", "acclamation", "telephone", "phone"}
+_MANNERS = {"vote", "margin", "decree", "means", "way", "consensus", "acclamation", "telephone", "phone", "law"}
 _TOPIC_VERBS = {"discuss", "debate", "negotiate", "review", "examine"}
 
 # the object-type key of a named object, by its entity label
@@ -824,10 +841,19 @@ def find_events(sent: Span, lex: EventLexicon, candidates: list[Token] | None = 
             if not etype or _no_event(tok, lemma, etype, lex):
                 out.append(Found(etype or "", tok, end, silent=True))
                 continue
-            passive = bool(_children(tok, ("nsubjpass", "auxpass")))
-            src = subject_of(tok)
-            tgt = _passive_object(tok) if passive else _objects(tok, etype)
-            if passive and not _children(tok, ("agent",)):
+            # a participle with a "by" agent is passive though the parser found no auxiliary
+            passive = bool(_children(tok, ("nsubjpass", "auxpass"))) or (
+                tok.tag_ == "VBN" and bool(_children(tok, ("agent",)))
+            )
+            shared = _shared_agent(tok)
+            if shared:
+                # "people shot and killed by police": the agent of the last verb is the first's too
+                src, tgt = shared, _with_conjuncts(_children(tok, ("nsubj", "nsubjpass")))
+            else:
+                src = subject_of(tok)
+                # "the deal brokered by Merkel with the Turkish government": a participle's own objects
+                tgt = (_passive_object(tok) or _objects(tok, etype)) if passive else _objects(tok, etype)
+            if passive and not shared and not _children(tok, ("agent",)):
                 # "guerrillas have been demobilized", "troops were deployed along the border": forces
                 # that withdraw or deploy are the patient; who released "the sailors were released",
                 # like any other passive without an agent, is unknown
