@@ -328,6 +328,8 @@ def test_branding_something_as_a_name_accuses_no_one(extract) -> None:
         "Apparently, Clinton did not give up.",
         "'But why?' reporter Jackie Nespral asked him.",
         "Dan McLaughlin at the National Review agreed with Matthews about the winner.",
+        "I believe Donald Trump is destroying the Republican Party's chance to win an election.",
+        "Rob Calabrese, a radio host in Nova Scotia, has set up a website called Cape Breton.",
         "Ban Ki-moon, the secretary general of the United Nations, vowed not to repeat that mistake.",
         "E.U. leaders warn that if the bloc fails to ensure security, it could rapidly fall apart.",
         "A terror campaign is being deliberately executed by radical Islamic terrorists.",
