@@ -361,9 +361,10 @@ def _agrees_in_opinion(agree: Token) -> bool:
 
 
 def _only_asks_someone(ask: Token) -> bool:
-    """Does this "ask" name only whom it asks ("asked him"), nothing asked for or to be done?"""
+    """Does this "ask" or "demand" name at most whom it asks ("asked him", "Vitter demanded."),
+    nothing asked for or to be done?"""
     kids = [c for c in ask.children if c.dep_ in ("dobj", "dative", "xcomp", "ccomp", "prep", "advcl")]
-    return bool(kids) and all(c.dep_ in ("dobj", "dative") and c.pos_ == "PRON" for c in kids)
+    return all(c.dep_ in ("dobj", "dative") and c.pos_ == "PRON" for c in kids)
 
 
 def _visits_a_thing(verb: Token) -> bool:
@@ -476,8 +477,13 @@ class EventsComponent:
     def _to_event(self, doc: Doc, s_start: int, s_end: int, f: Found, n: int) -> Event | None:
         if f.type == "AGREE" and not f.nominal and f.trigger.lemma_ == "agree" and _agrees_in_opinion(f.trigger):
             return None  # "agreed with Matthews about the winner", "all agreed Pence won the debate"
-        if f.type == "REQUEST" and not f.nominal and f.trigger.lemma_ == "ask" and _only_asks_someone(f.trigger):
-            return None  # "'But why?' the reporter asked him": a question, not a request
+        if (
+            f.type == "REQUEST"
+            and not f.nominal
+            and f.trigger.lemma_ in ("ask", "demand")
+            and _only_asks_someone(f.trigger)
+        ):
+            return None  # "'But why?' the reporter asked him", "'Why?' Vitter demanded": a question, not a request
         if (
             f.type == "ASSAULT"
             and f.trigger.lemma_ != "blow"  # "blew himself up" is a suicide bombing (CAMEO 183)

@@ -817,6 +817,8 @@ def find_events(sent: Span, lex: EventLexicon, candidates: list[Token] | None = 
                 demanded.append(clause)
         if tok.pos_ == "VERB" and _to_blame(tok):
             continue  # read with the statement that holds it (see _blames)
+        if tok.i > 0 and f"{tok.doc[tok.i - 1].lower_} {tok.lower_}" in lex.words["idioms"]:
+            continue  # "took black voters for granted"
         if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and lemma in lex.verbs):
             etype, end = _verb_type(tok, lex)
             if etype is None or (
