@@ -4,7 +4,8 @@ from __future__ import annotations
 
 # endings and whole words that differ (American, British)
 _ENDINGS = (("ization", "isation"), ("izing", "ising"), ("ize", "ise"), ("yze", "yse"))
-_WORDS = {"defense": "defence", "labor": "labour", "center": "centre"}
+# "Moslem", the older transliteration wire copy still used in the 1990s, travels with the British forms
+_WORDS = {"defense": "defence", "labor": "labour", "center": "centre", "muslim": "moslem"}
 _WORDS_US = {gb: us for us, gb in _WORDS.items()}
 
 

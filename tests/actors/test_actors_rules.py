@@ -399,6 +399,11 @@ def test_parties_are_a_group_only_by_their_role(extract) -> None:
     assert extract("Both parties agreed to the plan on Monday.").actors == []
 
 
+def test_the_older_spelling_moslem_finds_the_same_body(extract) -> None:
+    art = extract("Egypt jailed 12 members of the Moslem Brotherhood on Tuesday.")
+    assert by_name(art, "Moslem Brotherhood").country == "EGY"
+
+
 def test_georgia_is_the_us_state_in_an_american_text(extract) -> None:
     art = extract("Clinton won the primaries in Georgia and Virginia. Georgia sued the federal government on Friday.")
     assert {m.text: a.country for a in art.actors for m in a.mentions}["Georgia"] == "USA"

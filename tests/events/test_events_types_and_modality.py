@@ -303,6 +303,9 @@ def test_workers_of_an_organisation_take_its_country(extract) -> None:
         ("The United States gave Colombia 18 helicopters last year.", "AID"),
         ("South Africa's government unbanned the African National Congress on Friday.", "CONCEDE"),
         ("North Korea has placed its army on a war footing.", "MOBILIZE"),
+        ("Burma's military rulers put 15 opposition activists on trial.", "COERCE"),
+        ("Iranian authorities blocked access to Facebook and Twitter ahead of the vote.", "COERCE"),
+        ("Kenyan police teargassed opposition supporters in Nairobi.", "COERCE"),
         ("North Korea's official newspaper branded the United States a warmonger.", "ACCUSE"),
     ],
 )

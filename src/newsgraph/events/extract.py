@@ -247,7 +247,7 @@ _TOPIC_VERBS = {"discuss", "debate", "negotiate", "review", "examine"}
 _ENTITY_KEYS = {"ORG": "organization", "GPE": "@country", "PERSON": "@person"}
 
 # lemmas the small model gets wrong on news verbs
-_LEMMA_FIXES = {"stag": "stage", "wag": "wage", "unbanne": "unban"}
+_LEMMA_FIXES = {"stag": "stage", "wag": "wage", "unbanne": "unban", "teargasse": "teargas"}
 
 
 def _objects(verb: Token, etype: str) -> list[Token]:
