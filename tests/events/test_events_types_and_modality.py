@@ -306,6 +306,8 @@ def test_workers_of_an_organisation_take_its_country(extract) -> None:
         ("Burma's military rulers put 15 opposition activists on trial.", "COERCE"),
         ("Iranian authorities blocked access to Facebook and Twitter ahead of the vote.", "COERCE"),
         ("Kenyan police teargassed opposition supporters in Nairobi.", "COERCE"),
+        ("China staged a massive military parade in Beijing to show off its new missiles.", "MOBILIZE"),
+        ("Germany forgave Poland's debts.", "AID"),
         ("North Korea's official newspaper branded the United States a warmonger.", "ACCUSE"),
     ],
 )
@@ -452,6 +454,11 @@ def test_cities_and_states_beyond_capitals_have_a_country(extract) -> None:
 def test_sending_is_typed_by_what_is_sent(extract, text: str, types: list[str]) -> None:
     art = extract(text)
     assert [e.type for e in art.events] == types, events_of(art)
+
+
+def test_a_country_read_as_a_name_is_still_where_troops_go(extract) -> None:
+    art = extract("France sent troops to Mali to protect civilians from Islamist militants.")
+    assert events_of(art) == [("AID", ["FRA"], ["MLI"])]
 
 
 def test_a_sum_given_as_aid_is_aid(extract) -> None:

@@ -262,6 +262,16 @@ class MentionFinder:
             # words, coded by the first ("Bosnian Serbs" are Bosnia's)
             code = lex.code_of_word(span.text) or lex.code_of_word(span[0].text)  # "Sri Lankan" as a whole
             return self._group(doc, span, sent_start, in_role, code=code)
+        if (
+            label == "PERSON"
+            and key in lex.countries
+            and root.dep_ == "pobj"
+            and root.head.lower_ in ("to", "from", "into", "in", "against", "with")
+            # not the surname of a person the article names in full ("Michael Jordan … with Jordan")
+            and not any(e.label_ == "PERSON" and len(e) > 1 and key in e.text.lower().split() for e in doc.ents)
+        ):
+            # "sent troops to Mali": a country the small model read as a name, where a place goes
+            return self._place(doc, span, lex.countries[key], sent_start, subject, in_role)
         if label == "PERSON" and len(span) == 1 and f"{span[0].lower_} {root.head.lower_}" in lex.role_sectors:
             return None  # "Riot police fired tear gas": a role's first word, capitalised, read as a name
         if label in ("PERSON", "KNOWN_PERSON") or (
