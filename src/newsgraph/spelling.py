@@ -1,4 +1,5 @@
-"""American and British spellings of lexicon entries: lexicons are written in one, news in both."""
+"""Spelling variants of lexicon entries: lexicons are written in American English, news comes in
+American and British spelling (and, in older wire copy, "Moslem" for "Muslim")."""
 
 from __future__ import annotations
 
