@@ -338,6 +338,7 @@ def test_branding_something_as_a_name_accuses_no_one(extract) -> None:
         "Wines believes that the Clinton campaign took black voters for granted.",
         "'Why not?' Senator David Vitter demanded.",
         "She occupies one of the key positions of power in Washington as the attorney general.",
+        "Donald Trump is drawing criticism after his remarks about veterans.",
         "Ban Ki-moon, the secretary general of the United Nations, vowed not to repeat that mistake.",
         "E.U. leaders warn that if the bloc fails to ensure security, it could rapidly fall apart.",
         "A terror campaign is being deliberately executed by radical Islamic terrorists.",

@@ -983,8 +983,9 @@ def _noun_arguments(noun: Token, etype: str, lex: EventLexicon) -> tuple[list[To
         if (p.lower_ == "from" or (p.lower_ == "of" and etype == "SUPPORT")) and p.i > noun.i
         for o in _children(p, ("pobj",))
     ]
-    if noun.dep_ == "dobj" and noun.head.lemma_ in lex.words["receiving_verbs"] and givers:
-        # "won praise from the United States", "received the backing of the Arab League"
+    if noun.dep_ == "dobj" and noun.head.lemma_ in lex.words["receiving_verbs"]:
+        # "won praise from the United States", "received the backing of the Arab League"; with no
+        # giver named ("Trump is drawing criticism") the subject is only the target
         return _with_conjuncts(givers), _with_conjuncts(subject_of(noun.head))
     taker = _sum_taker(noun)
     if taker is not None and taker.lemma_ in lex.words["receiving_verbs"]:
