@@ -339,6 +339,10 @@ def test_branding_something_as_a_name_accuses_no_one(extract) -> None:
         "'Why not?' Senator David Vitter demanded.",
         "She occupies one of the key positions of power in Washington as the attorney general.",
         "Donald Trump is drawing criticism after his remarks about veterans.",
+        "Hochsprung was one of 26 people killed in the December 2012 shooting at the school.",
+        "The White House has fought hard to defend the Cadillac tax.",
+        "The Stop Trump movement would mobilize every possible resource to block Trump.",
+        "Fallon fired back at the president on Twitter.",
         "Ban Ki-moon, the secretary general of the United Nations, vowed not to repeat that mistake.",
         "E.U. leaders warn that if the bloc fails to ensure security, it could rapidly fall apart.",
         "A terror campaign is being deliberately executed by radical Islamic terrorists.",
@@ -401,6 +405,15 @@ def test_a_failure_to_act_is_negated(extract) -> None:
 def test_a_call_for_someone_to_act_is_a_request(extract) -> None:
     art = extract("President Barack Obama sounded a call for the United States to accept more refugees on Monday.")
     assert [e.type for e in art.events] == ["REQUEST"], events_of(art)
+
+
+def test_parties_and_rivals_attack_and_clash_in_words(extract) -> None:
+    art = extract("Democrats regularly attacked Republicans for how they were running the committee.")
+    assert [e.type for e in art.events] == ["ACCUSE"], events_of(art)
+    art = extract("Clinton considers how to attack Sanders.")
+    assert [e.type for e in art.events] == ["ACCUSE"], events_of(art)
+    art = extract("Rebels fought government troops near the capital of Sudan.")
+    assert [e.type for e in art.events] == ["ASSAULT"], events_of(art)
 
 
 def test_deriding_and_pounding_a_rival_criticise(extract) -> None:

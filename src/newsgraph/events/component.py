@@ -384,6 +384,7 @@ def _agented(f: Found) -> bool:
     return t.dep_ in ("nsubj", "nsubjpass") and agent_named(t)
 
 
+_POLITICAL = {"PTY", "LEG", "OPP", "MED"}
 _REFLEXIVES = {"himself", "herself", "themselves", "itself", "myself", "yourself", "ourselves"}
 _PHASES = {"begin", "start", "continue", "resume"}
 # the two sides of a call or of talks are both its sources
@@ -490,6 +491,14 @@ class EventsComponent:
             and any(c.dep_ == "dobj" and c.lower_ in _REFLEXIVES for c in f.trigger.children)
         ):
             return None  # "veterans killing themselves": a suicide, not an attack
+        if (
+            f.type == "ASSAULT"
+            and not f.nominal
+            and f.trigger.lemma_ in ("fight", "battle")
+            and any(c.dep_ in ("xcomp", "advcl") and to_clause(c) for c in f.trigger.children)
+            and not any(c.dep_ == "dobj" for c in f.trigger.children)
+        ):
+            return None  # "the White House has fought hard to defend the tax": striving, not fighting
         # "the San Bernardino attack": a city naming an event says where it was, not who did it
         sources = _actors_of(doc, [t for t in f.source_tokens if not (f.nominal and self._names_a_city(t))])
         if not sources and f.type in ("COERCE", "ACCUSE") and (verb := _agentless(f.trigger)) is not None:
@@ -524,7 +533,11 @@ class EventsComponent:
             # "failed to reach agreement", "would not meet their demands": PLOVER codes a refusal
             etype, mode, negated = "REJECT", None, False
         elif (
-            f.threat and not negated and (etype in _HARMFUL | {"PROTEST"} or (etype == "REJECT" and _unless(f.trigger)))
+            f.threat
+            and not negated
+            and (etype in _HARMFUL | {"PROTEST"} or (etype == "REJECT" and _unless(f.trigger)))
+            # "considers how to attack Sanders": words held in reserve threaten no one
+            and not (f.trigger.lemma_ in self.lexicon.words["words_of_war"] and self._in_words(sources, targets))
         ):
             # a harm held over someone ("may halt", "will boycott ... unless", "prepared to impose")
             etype, mode = "THREATEN", None
@@ -542,11 +555,7 @@ class EventsComponent:
         elif (
             etype == "ASSAULT"
             and f.trigger.lemma_ in self.lexicon.words["words_of_war"]
-            and (
-                all(map(_is_speaker, sources))
-                # "groups spent $6 million attacking Clinton": the unarmed attack a politician in words
-                or (targets and all(map(_is_speaker, targets)) and not any(a.sector in _ARMED for a in sources))
-            )
+            and self._in_words(sources, targets)
         ):
             # "Trump attacked Clinton's record": politicians and commentators attack in words
             etype, mode = "ACCUSE", None
@@ -763,6 +772,18 @@ class EventsComponent:
             # "over Israeli air raids", "Israel's raids": the deed's own nationality or owner
             out += [c for c in t.children if c.dep_ == "poss" or (c.dep_ == "amod" and c.ent_type_ in ("NORP", "GPE"))]
         return out
+
+    def _in_words(self, sources: list[Actor], targets: list[Actor]) -> bool:
+        """Is an attack by ``sources`` on ``targets`` one of words: by politicians and commentators,
+        or by the unarmed on a politician or a party ("groups spent $6 million attacking Clinton",
+        "Democrats attacked Republicans")?"""
+        if all(map(_is_speaker, sources)):
+            return True
+        if not targets or any(a.sector in _ARMED for a in [*sources, *targets]):
+            return False
+        return all(_is_speaker(a) or a.sector in _POLITICAL for a in targets) and all(
+            a.sector in _POLITICAL or a.kind != "country" for a in sources
+        )
 
     def _warns_of_harm(self, verb: Token) -> bool:
         """Is what ``verb`` ("warned", "vowed") holds out a harm, or someone warned against

@@ -180,10 +180,25 @@ def _shared_agent(verb: Token) -> list[Token]:
     ]
 
 
+def _bare_participle(verb: Token) -> bool:
+    """Is ``verb`` a passive participle the parser gave no auxiliary: with a "by" agent, modifying
+    its patient ("26 people killed in the shooting"), or coordinated after a passive ("are being
+    killed and wounded")?"""
+    if verb.tag_ != "VBN" or _children(verb, ("nsubj", "nsubjpass", "dobj")):
+        return False
+    return (
+        bool(_children(verb, ("agent",)))
+        or verb.dep_ == "acl"
+        or (verb.dep_ == "conj" and bool(_children(verb.head, ("auxpass",))))
+    )
+
+
 def _passive_object(verb: Token) -> list[Token]:
     own = _children(verb, ("nsubjpass",))
-    if not own and verb.dep_ == "conj" and _shared_agent(verb.head):
+    if not own and verb.dep_ == "conj" and (_shared_agent(verb.head) or _children(verb.head, ("auxpass",))):
         own = _children(verb.head, ("nsubj", "nsubjpass"))  # "people shot and killed by police"
+    if not own and verb.dep_ == "acl" and verb.tag_ == "VBN":
+        own = [verb.head]  # "26 people killed in the shooting": the participle's noun is its patient
     return _with_conjuncts(own)
 
 
@@ -844,9 +859,7 @@ def find_events(sent: Span, lex: EventLexicon, candidates: list[Token] | None = 
                 out.append(Found(etype or "", tok, end, silent=True))
                 continue
             # a participle with a "by" agent is passive though the parser found no auxiliary
-            passive = bool(_children(tok, ("nsubjpass", "auxpass"))) or (
-                tok.tag_ == "VBN" and bool(_children(tok, ("agent",)))
-            )
+            passive = bool(_children(tok, ("nsubjpass", "auxpass"))) or _bare_participle(tok)
             shared = _shared_agent(tok)
             if shared:
                 # "people shot and killed by police": the agent of the last verb is the first's too
@@ -854,7 +867,13 @@ def find_events(sent: Span, lex: EventLexicon, candidates: list[Token] | None = 
             else:
                 src = subject_of(tok)
                 # "the deal brokered by Merkel with the Turkish government": a participle's own objects
-                tgt = (_passive_object(tok) or _objects(tok, etype)) if passive else _objects(tok, etype)
+                tgt = (
+                    [*_passive_object(tok), *_objects(tok, etype)]
+                    if _bare_participle(tok)
+                    else _passive_object(tok)
+                    if passive
+                    else _objects(tok, etype)
+                )
             if passive and not shared and not _children(tok, ("agent",)):
                 # "guerrillas have been demobilized", "troops were deployed along the border": forces
                 # that withdraw or deploy are the patient; who released "the sailors were released",
