@@ -340,10 +340,6 @@ def _unless(verb: Token) -> bool:
 _OBJECT_DEPS = ("dobj", "xcomp", "ccomp", "prep", "dative")
 
 
-def _children_of(tok: Token, deps: tuple[str, ...]) -> list[Token]:
-    return [c for c in tok.children if c.dep_ in deps]
-
-
 _MODALS = {"will", "would", "shall", "should", "must", "can", "could", "may", "might", "to"}
 
 
@@ -371,6 +367,28 @@ def _visits_a_thing(verb: Token) -> bool:
     """Is what ``verb`` visits a thing, not a place or an actor ("toured the museum")?"""
     objs = [c for c in verb.children if c.dep_ == "dobj"]
     return bool(objs) and all(not o.ent_type_ and o.pos_ == "NOUN" for o in objs)
+
+
+def _no_event_after_all(f: Found) -> bool:
+    """Is the trigger's clause no event of its type once its arguments are read: a view, a
+    question, a suicide, a struggle?"""
+    trig, verb = f.trigger, not f.nominal
+    kids = list(trig.children)
+    if f.type == "AGREE" and verb and trig.lemma_ == "agree":
+        return _agrees_in_opinion(trig)  # "agreed with Matthews about the winner", "all agreed Pence won"
+    if f.type == "REQUEST" and verb and trig.lemma_ in ("ask", "demand"):
+        return _only_asks_someone(trig)  # "'But why?' the reporter asked him", "'Why?' Vitter demanded"
+    if f.type != "ASSAULT":
+        return False
+    if trig.lemma_ != "blow" and any(c.dep_ == "dobj" and c.lower_ in _REFLEXIVES for c in kids):
+        return True  # "veterans killing themselves" ("blew himself up" is a suicide bombing, CAMEO 183)
+    # "the White House has fought hard to defend the tax": striving, not fighting
+    return (
+        verb
+        and trig.lemma_ in ("fight", "battle")
+        and any(c.dep_ in ("xcomp", "advcl") and to_clause(c) for c in kids)
+        and not any(c.dep_ == "dobj" for c in kids)
+    )
 
 
 def _agented(f: Found) -> bool:
@@ -476,29 +494,8 @@ class EventsComponent:
         return doc
 
     def _to_event(self, doc: Doc, s_start: int, s_end: int, f: Found, n: int) -> Event | None:
-        if f.type == "AGREE" and not f.nominal and f.trigger.lemma_ == "agree" and _agrees_in_opinion(f.trigger):
-            return None  # "agreed with Matthews about the winner", "all agreed Pence won the debate"
-        if (
-            f.type == "REQUEST"
-            and not f.nominal
-            and f.trigger.lemma_ in ("ask", "demand")
-            and _only_asks_someone(f.trigger)
-        ):
-            return None  # "'But why?' the reporter asked him", "'Why?' Vitter demanded": a question, not a request
-        if (
-            f.type == "ASSAULT"
-            and f.trigger.lemma_ != "blow"  # "blew himself up" is a suicide bombing (CAMEO 183)
-            and any(c.dep_ == "dobj" and c.lower_ in _REFLEXIVES for c in f.trigger.children)
-        ):
-            return None  # "veterans killing themselves": a suicide, not an attack
-        if (
-            f.type == "ASSAULT"
-            and not f.nominal
-            and f.trigger.lemma_ in ("fight", "battle")
-            and any(c.dep_ in ("xcomp", "advcl") and to_clause(c) for c in f.trigger.children)
-            and not any(c.dep_ == "dobj" for c in f.trigger.children)
-        ):
-            return None  # "the White House has fought hard to defend the tax": striving, not fighting
+        if _no_event_after_all(f):
+            return None
         # "the San Bernardino attack": a city naming an event says where it was, not who did it
         sources = _actors_of(doc, [t for t in f.source_tokens if not (f.nominal and self._names_a_city(t))])
         if not sources and f.type in ("COERCE", "ACCUSE") and (verb := _agentless(f.trigger)) is not None:
@@ -515,7 +512,7 @@ class EventsComponent:
             # the target of "threatened to cut off power to X", "urged X to", "closed its borders with X"
             targets = _embedded_targets(doc, f, sources)
         etype, mode, negated = f.type, f.mode, f.negated
-        trig_lemma = f.trigger.lemma_.lower()
+        trig_lemma, trig_kids = f.trigger.lemma_.lower(), list(f.trigger.children)
         hosted = False
         warning = etype == "THREATEN" and not f.nominal and trig_lemma in ("warn", "vow")
         if warning and not self._warns_of_harm(f.trigger):
@@ -527,7 +524,7 @@ class EventsComponent:
         if negated and etype == "REJECT" and f.trigger.lemma_ in ("rule", "exclude") and self._harm_held(f.trigger):
             # "would not rule out military intervention in Haiti": a harm kept open is a threat
             etype, mode, negated = "THREATEN", None, False
-        elif negated and etype in _REFUSABLE and not targets and not _children_of(f.trigger, _OBJECT_DEPS):
+        elif negated and etype in _REFUSABLE and not targets and not any(c.dep_ in _OBJECT_DEPS for c in trig_kids):
             return None  # "Clinton did not give up": persisting refuses no one anything
         elif negated and etype in _REFUSABLE:
             # "failed to reach agreement", "would not meet their demands": PLOVER codes a refusal
