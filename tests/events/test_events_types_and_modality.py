@@ -365,6 +365,12 @@ def test_verbs_coordinated_before_a_passive_agent_share_it(extract) -> None:
     assert all(e.source == [soldiers] for e in art.events), events_of(art)
 
 
+def test_a_sentence_verb_read_as_a_modifier_keeps_its_subject(extract) -> None:
+    # the small model reads the only verb as modifying "Thousands": still the students protest
+    art = extract("Thousands of students protested in Buenos Aires on Tuesday against cuts to university funding.")
+    assert events_of(art) == [("PROTEST", ["ARG"], ["ARG"])]
+
+
 def test_agreeing_on_an_act_is_agreement(extract) -> None:
     art = extract("Russia agreed with Ukraine on a ceasefire.")
     assert events_of(art) == [("AGREE", ["RUS"], ["UKR"])]

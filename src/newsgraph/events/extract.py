@@ -180,17 +180,24 @@ def _shared_agent(verb: Token) -> list[Token]:
     ]
 
 
-def _bare_participle(verb: Token) -> bool:
+def _bare_participle(verb: Token, etype: str) -> bool:
     """Is ``verb`` a passive participle the parser gave no auxiliary: with a "by" agent, modifying
     its patient ("26 people killed in the shooting"), or coordinated after a passive ("are being
-    killed and wounded")?"""
+    killed and wounded")? A sentence's only verb read as a modifier of its subject ("Thousands of
+    students protested in Buenos Aires") is passive only when it is a deed done to someone
+    ("Five soldiers killed in ambush")."""
     if verb.tag_ != "VBN" or _children(verb, ("nsubj", "nsubjpass", "dobj")):
+        return False
+    if verb.dep_ == "acl" and verb.head.dep_ == "ROOT" and etype not in _DONE_TO:
         return False
     return (
         bool(_children(verb, ("agent",)))
         or verb.dep_ == "acl"
         or (verb.dep_ == "conj" and bool(_children(verb.head, ("auxpass",))))
     )
+
+
+_DONE_TO = frozenset({"ASSAULT", "COERCE", "SANCTION", "ACCUSE", "REQUEST"})  # "Iran urged to halt enrichment"
 
 
 def _passive_object(verb: Token) -> list[Token]:
@@ -859,7 +866,7 @@ def find_events(sent: Span, lex: EventLexicon, candidates: list[Token] | None = 
                 out.append(Found(etype or "", tok, end, silent=True))
                 continue
             # a participle with a "by" agent is passive though the parser found no auxiliary
-            passive = bool(_children(tok, ("nsubjpass", "auxpass"))) or _bare_participle(tok)
+            passive = bool(_children(tok, ("nsubjpass", "auxpass"))) or _bare_participle(tok, etype)
             shared = _shared_agent(tok)
             if shared:
                 # "people shot and killed by police": the agent of the last verb is the first's too
@@ -869,7 +876,7 @@ def find_events(sent: Span, lex: EventLexicon, candidates: list[Token] | None = 
                 # "the deal brokered by Merkel with the Turkish government": a participle's own objects
                 tgt = (
                     [*_passive_object(tok), *_objects(tok, etype)]
-                    if _bare_participle(tok)
+                    if _bare_participle(tok, etype)
                     else _passive_object(tok)
                     if passive
                     else _objects(tok, etype)
