@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..nlp import doc_text
-from .lexicon import about_us_states, actor_lexicon
+from .lexicon import about_us_states, actor_lexicon, named_abroad
 from .mentions import Candidate, MentionFinder
 from .merge import merge_candidates
 
@@ -40,19 +40,17 @@ class ActorsComponent:
         finder, lexicon = (self.us_finder, self.us_lexicon) if us else (self.finder, self.lexicon)
         candidates = finder.candidates(doc)
         if us:
-            self._countries_abroad(candidates)
+            self._countries_abroad(doc, candidates)
         doc._.actors = merge_candidates(doc, candidates, lexicon)
         return doc
 
-    def _countries_abroad(self, candidates: list[Candidate]) -> None:
+    def _countries_abroad(self, doc: Doc, candidates: list[Candidate]) -> None:
         """In a sentence that names another country, "Georgia" is the country again: "Putin's
         invasions of Georgia and Ukraine" in an article about the primaries."""
         for c in candidates:
             code = self.lexicon.countries.get(c.text.lower())
-            if code is None or c.country != "USA":
-                continue
-            around = {o.country for o in candidates if o.sent_start == c.sent_start and o is not c}
-            if around - {None, "USA", "IGO"}:
+            span = doc.char_span(c.start, c.end, alignment_mode="expand") if code and c.country == "USA" else None
+            if code and span is not None and named_abroad(span.sent, self.lexicon):
                 c.country = code
 
 

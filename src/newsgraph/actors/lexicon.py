@@ -182,7 +182,7 @@ def us_states() -> tuple[str, ...]:
 @lru_cache(maxsize=1)
 def _other_states() -> re.Pattern[str]:
     # a state no country shares a name with, and not Washington (also the capital)
-    countries = {k for k, _ in load_lexicon().countries.items()}
+    countries = set(load_lexicon().countries)
     names = [n.title() for n in us_states() if n not in countries and n != "washington"]
     return re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b")
 

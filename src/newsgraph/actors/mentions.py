@@ -268,7 +268,9 @@ class MentionFinder:
             and root.dep_ == "pobj"
             and root.head.lower_ in ("to", "from", "into", "in", "against", "with")
             # not the surname of a person the article names in full ("Michael Jordan … with Jordan")
-            and not any(e.label_ == "PERSON" and len(e) > 1 and key in e.text.lower().split() for e in doc.ents)
+            and not any(
+                e.label_ == "PERSON" and len(e) > 1 and key in e.text.lower().split() for e in entities_in(doc[:])
+            )
         ):
             # "sent troops to Mali": a country the small model read as a name, where a place goes
             return self._place(doc, span, lex.countries[key], sent_start, subject, in_role)
