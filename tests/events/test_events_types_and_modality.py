@@ -343,6 +343,7 @@ def test_branding_something_as_a_name_accuses_no_one(extract) -> None:
         "The White House has fought hard to defend the Cadillac tax.",
         "The Stop Trump movement would mobilize every possible resource to block Trump.",
         "Fallon fired back at the president on Twitter.",
+        '"This epidemic must stop," Cacheris said.',
         "Ban Ki-moon, the secretary general of the United Nations, vowed not to repeat that mistake.",
         "E.U. leaders warn that if the bloc fails to ensure security, it could rapidly fall apart.",
         "A terror campaign is being deliberately executed by radical Islamic terrorists.",

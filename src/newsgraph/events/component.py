@@ -720,6 +720,8 @@ class EventsComponent:
         if hosted_talks:
             mode = "third-party"  # "Egypt hosted talks between rival Palestinian factions": the host mediates
         talks = mode == "phone" or trig.lemma_.lower() in _TALKS
+        if etype == "REQUEST" and trig.lower_ in ("must", "should") and not targets:
+            return None  # "this epidemic must stop", "the countries should be working together": no one asked
         if etype == "CONSULT" and mode == "visit" and not targets and trig.lemma_ == "travel":
             return None  # "travels with the candidate", "traveled from Illinois": a journey meets no one
         if etype == "CONSULT" and mode == "visit" and not targets and not f.nominal and _visits_a_thing(trig):
