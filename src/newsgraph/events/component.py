@@ -20,6 +20,7 @@ from ..nlp import by_sentence, doc_text, entity_at
 from ..record import Actor, Event, Location, Mention, Offsets, Quote, Span
 from .extract import (
     CHARGE_LEMMAS,
+    PENALTIES,
     REPORT_LEMMAS,
     TRANSFER_LEMMAS,
     Found,
@@ -39,7 +40,6 @@ _COOPERATIVE = {"AID", "COOPERATE", "CONCEDE", "RETREAT", "SUPPORT", "CONSULT"}
 _HARMFUL = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"}
 _REFUSABLE = {"AGREE", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
 _HARMS = {"force", "intervention", "action", "strike", "retaliation", "sanction", "option"}
-_PENALTIES = {"consequence", "price", "response", "reprisal", "punishment"}
 _LOCATIVE = {"in", "at", "near", "outside", "into"}
 # PLOVER codes the place acted on as the target when no actor is named ("exploded bombs in the
 # capital Kabul", "protested in Serbia", "suspended aid deliveries in Baghdad"): for these types
@@ -811,7 +811,7 @@ class EventsComponent:
                     self.lexicon.verbs.get(lemma) in harmful or lemma in self.lexicon.words["harm_verbs"]
                 ):
                     return True
-                if t.pos_ == "NOUN" and (noun_type(t, self.lexicon) in harmful or lemma in _HARMS | _PENALTIES):
+                if t.pos_ == "NOUN" and (noun_type(t, self.lexicon) in harmful or lemma in _HARMS | PENALTIES):
                     return True
         return False
 

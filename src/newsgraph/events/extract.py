@@ -750,8 +750,19 @@ def _demands(tok: Token) -> list[tuple[Found, Token]]:
 
 
 # what someone "would face" or "pay" when a statement holds it over them
-_PENALTIES = frozenset(
-    {"consequence", "sanction", "action", "retaliation", "punishment", "reprisal", "isolation", "price", "war"}
+PENALTIES = frozenset(
+    {
+        "consequence",
+        "sanction",
+        "action",
+        "retaliation",
+        "punishment",
+        "reprisal",
+        "isolation",
+        "price",
+        "war",
+        "response",
+    }
 )
 
 
@@ -767,7 +778,7 @@ def _warnings(tok: Token) -> list[Found]:
             or c.lemma_ not in ("face", "pay", "suffer", "incur")
             or not subj
             or subj[0].lower_ in _NOT_ADDRESSED
-            or not any(o.lemma_ in _PENALTIES for o in _children(c, ("dobj",)))
+            or not any(o.lemma_ in PENALTIES for o in _children(c, ("dobj",)))
         ):
             continue
         out.append(Found("THREATEN", c, c.i + 1, subject_of(tok), _with_conjuncts(subj)))
