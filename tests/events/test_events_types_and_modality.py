@@ -1445,3 +1445,31 @@ def test_forces_deployed_or_put_on_alert_mobilise_in_the_passive(extract) -> Non
 )
 def test_rarer_trigger_verbs(extract, text: str, etype: str) -> None:
     assert [t for t, _, _ in events_of(extract(text))] == [etype], events_of(extract(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("Iran hanged two men convicted of spying for Israel.", ("ASSAULT", ["IRN"], [])),
+        ("Egypt extended the state of emergency for another three years on Monday.", ("COERCE", ["EGY"], [])),
+        ("The United States supplied Israel with fighter jets.", ("AID", ["USA"], ["ISR"])),
+        ("Italy sent 2,000 troops to Albania on Tuesday to protect food aid deliveries.", ("AID", ["ITA"], ["ALB"])),
+    ],
+)
+def test_events_read_from_what_the_verb_is_done_to(extract, text: str, event: tuple) -> None:
+    assert events_of(extract(text)) == [event]
+
+
+def test_extending_a_law_or_hanging_a_picture_is_no_event(extract) -> None:
+    assert extract("Congress extended the law for five years.").events == []
+    assert extract("The museum hanged two pictures by Monet in the hall.").events == []
+
+
+def test_a_state_coercing_at_home_targets_its_own_people(extract) -> None:
+    art = extract("Thailand's military rulers imposed martial law in Bangkok after a night of clashes.")
+    assert events_of(art) == [("COERCE", ["THA"], ["THA"])]
+
+
+def test_letting_inspectors_back_in_allows_international_involvement(extract) -> None:
+    art = extract("North Korea allowed U.N. nuclear inspectors back into the Yongbyon complex on Monday.")
+    assert [t for t, _, _ in events_of(art)] == ["RETREAT"]

@@ -44,6 +44,7 @@ _LOCATIVE = {"in", "at", "near", "outside", "into"}
 # PLOVER codes the place acted on as the target when no actor is named ("exploded bombs in the
 # capital Kabul", "protested in Serbia", "suspended aid deliveries in Baghdad"): for these types
 # the country of the event's location becomes its target, an actor named by the place
+_AT_HOME_TYPES = frozenset({"COERCE", "PROTEST"})  # acts a state or its people do at home
 PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "SANCTION", "MOBILIZE", "AID", "RETREAT"})
 
 
@@ -202,11 +203,18 @@ def _embedded_targets(doc: Doc, f: Found, sources: list[Actor]) -> list[Actor]:
                 actors = [a for a in _actors_of(doc, conjuncts) if a not in sources]
                 if actors:
                     return actors
-        inner = [c for c in t.children if c.dep_ not in ("punct", "relcl") and _inside(c)]
+        # "hanged two men convicted of spying for Israel": what the object is charged with names
+        # no one the act is done to
+        inner = [
+            c
+            for c in t.children
+            if c.dep_ not in ("punct", "relcl") and _inside(c) and not (c.dep_ == "acl" and c.lemma_ in _CHARGED)
+        ]
         stack.extend(reversed(inner))  # children come in word order
     return []
 
 
+_CHARGED = CHARGE_LEMMAS | {"convict", "suspect", "sentence", "jail", "indict"}
 _ARMED = {"MIL", "REB", "COP"}
 _CIVILIAN = {"CVL", "OPP", "LAB", "EDU", "REL"}
 # a state's own society, on which a restriction is coercion rather than a sanction
@@ -643,8 +651,15 @@ class EventsComponent:
             )
         ):
             place = self._place_actor(doc, location)
-            targets = [place] if place is not None and place not in sources else []
+            # a state coercing at home coerces its own people: "Thailand's military rulers imposed
+            # martial law in Bangkok" (the place names them, so it is no guess)
+            targets = [place] if place is not None and (place not in sources or etype in _AT_HOME_TYPES) else []
         sender = trig.head if trig.dep_ in ("advcl", "xcomp") and trig.head.lemma_ in _SENDING else None
+        if sender is not None:
+            # "sent 2,000 troops to Albania to protect food deliveries": who is sent does not
+            # receive the act
+            sent = _actors_of(doc, [c for c in sender.children if c.dep_ == "dobj"])
+            targets = [a for a in targets if a not in sent]
         if not targets and sender is not None:
             # "sent inspectors to Bosnia to investigate": what is investigated is where they go
             targets = [a for a in _actors_of(doc, destinations(sender)) if a not in sources]

@@ -258,6 +258,7 @@ def destinations(verb: Token) -> list[Token]:
     ambassador from Qatar" — also when the parser hangs the phrase on what is moved)."""
     preps = _verb_preps(verb)
     preps += [p for o in _children(verb, ("dobj",)) for p in _children(o, ("prep",))]
+    preps += [d for d in _children(verb, ("dative",)) if d.pos_ == "ADP"]  # "sent troops to Albania"
     return [o for p in preps if p.lower_ in _MOVES for o in _children(p, ("pobj",))]
 
 
@@ -607,6 +608,8 @@ def _typing_objects(verb: Token) -> Iterator[Token]:
             yield from (o for o in c.children if o.dep_ == "pobj")  # "was hit by new sanctions"
         elif c.dep_ in ("ccomp", "xcomp") and c.i > verb.i and to_clause(c):
             yield from (s for s in c.children if s.dep_ == "nsubj")  # "allowed an aid convoy to pass"
+        elif c.dep_ == "ccomp" and c.i > verb.i and c.pos_ == "ADV" and c.lower_ in ("back", "in"):
+            yield from (s for s in c.children if s.dep_ == "nsubj")  # "allowed inspectors back into"
         elif (
             c.dep_ == "prep"
             and c.i > verb.i
