@@ -448,3 +448,15 @@ def test_a_continent_or_region_is_no_country() -> None:
     # the gazetteer also knows towns called Africa (Tunisia) and Asia (Philippines)
     assert [lex.place_code(p) for p in ("Africa", "Asia", "the Horn of Africa", "the Balkans")] == [None] * 4
     assert [lex.place_code(p) for p in ("Tunisia", "Algiers", "the Philippines")] == ["TUN", "DZA", "PHL"]
+
+
+def test_provinces_and_regions_place_a_group(extract) -> None:
+    art = extract("Villagers in Aceh protested outside the governor's office on Monday.")
+    assert by_name(art, "Villagers in Aceh").country == "IDN"  # a province, from countryinfo
+    art = extract("Rebels in Mindanao ambushed an army patrol.")
+    assert by_name(art, "Rebels in Mindanao").country == "PHL"  # a region the gazetteers miss
+    # a province name two countries share follows the article, and is unknown without it
+    art = extract("Pakistani officials said gunmen in Punjab killed six policemen.")
+    assert by_name(art, "gunmen").country == "PAK"
+    art = extract("Gunmen in Punjab killed six policemen.")
+    assert by_name(art, "Gunmen").country is None

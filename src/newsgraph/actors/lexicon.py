@@ -161,6 +161,14 @@ def gazetteer() -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
         seen[code] = max(pop, seen.get(code, 0))
     for key, (_, _, code) in by_name.items():
         out.setdefault(key, code)
+    # provinces and states after the cities ("Punjab", "Aceh", "Sichuan"): a name that several
+    # countries' provinces share is left to the article's context, like a shared city name
+    province_shared: dict[str, tuple[str, ...]] = {}
+    for key, codes in provinces().items():
+        if len(codes) == 1:
+            out.setdefault(key, codes[0])
+        elif key not in out:
+            province_shared[key] = codes
     # only names where the other cities are not dwarfed ("Paris, Texas" never beats Paris)
     shared = {}
     for k, v in countries_of.items():
@@ -168,7 +176,29 @@ def gazetteer() -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
         rivals = [c for c in sorted(v, key=lambda c: -v[c]) if v[c] * 10 >= top]
         if len(rivals) > 1:
             shared[k] = tuple(rivals)
-    return out, shared
+    return out, {**province_shared, **shared}
+
+
+def provinces() -> dict[str, tuple[str, ...]]:
+    """First-level subdivisions (states, provinces, regions) from countryinfo, lower case ->
+    the ISO3 codes of the countries that have one so named. Names made only of compass and
+    generic words ("Central", "North Eastern") are left out: they name no one place."""
+    import countryinfo
+
+    generic = frozenset(_read_package("places.json")["generic_place_words"])
+    found: dict[str, set[str]] = {}
+    for country in countryinfo.all_countries():
+        code = (country.iso() or {}).get("alpha3")
+        if not code:
+            continue
+        for name in country.provinces() or ():
+            # "Chechnya (Groznyy)", "Xizang (Tibet)", "Severnaya Osetiya-Alaniya [North Ossetia]"
+            for part in re.split(r"\s*[\[\]()]\s*", name):
+                key = _key(part)
+                if len(key) < 4 or any(ch.isdigit() for ch in key) or set(key.split()) <= generic:
+                    continue
+                found.setdefault(key, set()).add(code)
+    return {k: tuple(sorted(v)) for k, v in found.items()}
 
 
 @lru_cache(maxsize=1)
