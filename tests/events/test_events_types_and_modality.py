@@ -1473,3 +1473,15 @@ def test_a_state_coercing_at_home_targets_its_own_people(extract) -> None:
 def test_letting_inspectors_back_in_allows_international_involvement(extract) -> None:
     art = extract("North Korea allowed U.N. nuclear inspectors back into the Yongbyon complex on Monday.")
     assert [t for t, _, _ in events_of(art)] == ["RETREAT"]
+
+
+def test_a_strike_gone_on_takes_the_verbs_phrases(extract) -> None:
+    art = extract("French public sector workers went on strike on Tuesday against the government's austerity plan.")
+    assert events_of(art) == [("PROTEST", ["FRA"], ["FRA"])]
+    art = extract("Nigerian oil workers went on strike on Monday in Lagos.")
+    assert events_of(art) == [("PROTEST", ["NGA"], ["NGA"])]
+
+
+def test_up_to_a_number_is_no_destination(extract) -> None:
+    art = extract("Iraq has massed up to 80,000 troops near the Kuwaiti border, Pentagon officials said.")
+    assert events_of(art) == [("MOBILIZE", ["IRQ"], ["KWT"])]

@@ -175,6 +175,16 @@ def _reporter(pronoun: Token) -> list[Token]:
 _ARG_DEPS = {"dobj", "dative", "pobj", "nsubj", "nsubjpass", "poss", "amod", "compound"}
 
 
+def _gone_on(noun: Token) -> bool:
+    """Is ``noun`` what someone went, is or stays on ("went on strike", "are on hunger strike")?"""
+    return (
+        noun.dep_ == "pobj"
+        and noun.head.lower_ == "on"
+        and noun.head.dep_ == "prep"
+        and noun.head.head.lemma_ in ("go", "be", "stay", "remain")
+    )
+
+
 def _embedded_targets(doc: Doc, f: Found, sources: list[Actor]) -> list[Actor]:
     """The first actor in the event's own clause other than its source, with its conjuncts:
     "threatened to cut off electricity to X", "demanded that X cancel", "rejected an
@@ -185,6 +195,9 @@ def _embedded_targets(doc: Doc, f: Found, sources: list[Actor]) -> list[Actor]:
     first = [c for c in trig.children if c.dep_ not in ("punct", "nsubj", "agent", "mark", *theme) and _inside(c)]
     if f.nominal and trig.dep_ in ("dobj", "attr"):  # the light verb's other arguments: "its demand that X"
         first += [c for c in trig.head.children if c.dep_ in ("dative", "prep", "ccomp") and c is not trig]
+    elif f.nominal and _gone_on(trig):
+        # "went on strike against the government's austerity plan": the phrases of the verb it is on
+        first += [c for c in trig.head.head.children if c.dep_ == "prep" and c is not trig.head]
     elif trig.dep_ in ("advcl", "xcomp") and to_clause(trig):
         # a purpose: "summoned Niger's ambassador to complain" complains to the one summoned
         first += [c for c in trig.head.children if c.dep_ in ("dobj", "dative")]
@@ -866,7 +879,8 @@ class EventsComponent:
     def _location(self, trig: Token) -> Location | None:
         # the trigger's own phrases, its head's, then its object's ("suspended aid deliveries in Baghdad")
         objects = [c for c in trig.children if c.dep_ == "dobj"]
-        for t in (trig, trig.head, *objects):
+        gone_on = [trig.head.head] if _gone_on(trig) else []  # "went on strike in Lagos"
+        for t in (trig, trig.head, *objects, *gone_on):
             for p in t.children:
                 if p.dep_ == "prep" and p.lower_ in _LOCATIVE:
                     for pobj in p.children:

@@ -259,6 +259,8 @@ def destinations(verb: Token) -> list[Token]:
     preps = _verb_preps(verb)
     preps += [p for o in _children(verb, ("dobj",)) for p in _children(o, ("prep",))]
     preps += [d for d in _children(verb, ("dative",)) if d.pos_ == "ADP"]  # "sent troops to Albania"
+    # "massed up to 80,000 troops": a number, not a destination
+    preps = [p for p in preps if not (p.lower_ == "to" and p.i > 0 and p.doc[p.i - 1].lower_ == "up")]
     return [o for p in preps if p.lower_ in _MOVES for o in _children(p, ("pobj",))]
 
 
@@ -604,6 +606,8 @@ def _typing_objects(verb: Token) -> Iterator[Token]:
             for p in c.children:
                 if p.dep_ == "prep" and (p.lower_ == "of" or (p.lower_ == "in" and amount)):
                     yield from (o for o in p.children if o.dep_ == "pobj")
+        elif c.dep_ == "prep" and c.lower_ == "to" and c.i > 0 and c.doc[c.i - 1].lower_ == "up":
+            yield from (o for o in c.children if o.dep_ == "pobj")  # "massed up to 80,000 troops"
         elif c.dep_ == "agent":
             yield from (o for o in c.children if o.dep_ == "pobj")  # "was hit by new sanctions"
         elif c.dep_ in ("ccomp", "xcomp") and c.i > verb.i and to_clause(c):
