@@ -460,3 +460,11 @@ def test_provinces_and_regions_place_a_group(extract) -> None:
     assert by_name(art, "gunmen").country == "PAK"
     art = extract("Gunmen in Punjab killed six policemen.")
     assert by_name(art, "Gunmen").country is None
+
+
+def test_a_town_of_a_state_that_seceded_later_follows_the_text(extract) -> None:
+    # written before 2011: the text names Sudan and never South Sudan
+    art = extract("Sudanese rebels shelled the southern regional capital Juba on Sunday, killing about 20 people.")
+    assert by_name(art, "Sudan").country == "SDN"
+    art = extract("South Sudan's army clashed with rebels near Juba on Monday.")
+    assert by_name(art, "South Sudan").country == "SSD"

@@ -16,11 +16,12 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..nlp import doc_text
-from .lexicon import about_us_states, actor_lexicon, named_abroad
+from .lexicon import about_us_states, actor_lexicon, named_abroad, seceded_later
 from .mentions import Candidate, MentionFinder
 from .merge import merge_candidates
 
 US_STATES_KEY = "newsgraph.us_states"
+SECEDED_KEY = "newsgraph.seceded_later"  # successor state -> the state it left, for this text
 
 
 class ActorsComponent:
@@ -42,6 +43,14 @@ class ActorsComponent:
         if us:
             self._countries_abroad(doc, candidates)
         doc._.actors = merge_candidates(doc, candidates, lexicon)
+        seceded = doc.user_data[SECEDED_KEY] = seceded_later(doc_text(doc))
+        for actor in doc._.actors if seceded else ():
+            # "Sudanese rebels shelled Juba": a town of the state as it was when the text was written
+            old = seceded.get(actor.country or "")
+            if old is not None:
+                actor.country = old
+                if actor.kind == "country":
+                    actor.name = lexicon.country_names.get(old, actor.name)
         return doc
 
     def _countries_abroad(self, doc: Doc, candidates: list[Candidate]) -> None:

@@ -217,6 +217,23 @@ def _other_states() -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b")
 
 
+@lru_cache(maxsize=1)
+def _successor_states() -> dict[str, list[str]]:
+    states: dict[str, list[str]] = _read_package("places.json")["successor_states"]
+    return states
+
+
+def seceded_later(text: str) -> dict[str, str]:
+    """Successor state -> the state it left, for the successors ``text`` treats as not yet
+    independent: it names the old state and never the new one ("Sudanese rebels shelled
+    Juba" is a Sudanese town in 1992, a South Sudanese one in 2014)."""
+    out: dict[str, str] = {}
+    for new, (old, new_name, old_name) in _successor_states().items():
+        if new_name not in text and re.search(rf"\b{re.escape(old_name)}", text):
+            out[new] = old
+    return out
+
+
 def about_us_states(text: str) -> bool:
     """Does ``text`` name a US state that is no country's name ("Virginia", "Ohio")? Then a name
     that is both ("Georgia") is read as the state."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from ..actors.component import US_STATES_KEY
+from ..actors.component import SECEDED_KEY, US_STATES_KEY
 from ..actors.lexicon import actor_lexicon, named_abroad
 from ..actors.lookup import coordinated_in, mention_at
 from ..dates import date_of
@@ -960,10 +960,11 @@ class EventsComponent:
         named = frozenset(a.country for a in head.doc._.actors or [] if a.country)
         us = head.doc.user_data.get(US_STATES_KEY) and not named_abroad(head.sent, self.places)
         places = self.us_places if us else self.places
+        seceded: dict[str, str] = head.doc.user_data.get(SECEDED_KEY) or {}
         for name in (text.removeprefix("the "), ent, *reversed(text.split(","))):
             code = places.place_code(name.strip(), named)
             if code:
-                return code
+                return seceded.get(code, code)
         return None
 
 
