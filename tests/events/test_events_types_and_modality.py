@@ -1485,3 +1485,11 @@ def test_a_strike_gone_on_takes_the_verbs_phrases(extract) -> None:
 def test_up_to_a_number_is_no_destination(extract) -> None:
     art = extract("Iraq has massed up to 80,000 troops near the Kuwaiti border, Pentagon officials said.")
     assert events_of(art) == [("MOBILIZE", ["IRQ"], ["KWT"])]
+
+
+def test_the_toll_of_an_attack_is_on_whom_it_was_aimed(extract) -> None:
+    text = (
+        "Vietnamese-led forces launched artillery, mortar, and rocket fire against Kampuchean guerrilla camps"
+        " near the eastern Thai border today, killing or wounding 50, Thai military sources said."
+    )
+    assert set(events_of(extract(text))) == {("ASSAULT", ["VNM"], ["KHM"])}

@@ -175,6 +175,12 @@ def _reporter(pronoun: Token) -> list[Token]:
 _ARG_DEPS = {"dobj", "dative", "pobj", "nsubj", "nsubjpass", "poss", "amod", "compound"}
 
 
+def _verb_preps_of(verb: Token) -> list[Token]:
+    """The prepositions of ``verb`` and of its object ("launched fire against the camps")."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return [p for t in (verb, *objects) for p in t.children if p.dep_ == "prep"]
+
+
 def _gone_on(noun: Token) -> bool:
     """Is ``noun`` what someone went, is or stays on ("went on strike", "are on hunger strike")?"""
     return (
@@ -704,6 +710,13 @@ class EventsComponent:
         if hosted and targets:
             # "Bangladeshi peacekeepers arrived in Sierra Leone": Sierra Leone lets them in
             etype, mode, sources, targets = "RETREAT", None, targets, sources
+        toll = trig.head if trig.dep_ == "conj" and trig.head.tag_ == "VBG" else trig  # "killing or wounding 50"
+        if etype == "ASSAULT" and not targets and toll.dep_ == "advcl" and trig.tag_ == "VBG":
+            # "launched rocket fire against guerrilla camps, killing 50": the toll of an attack
+            # the clause tells is on whom it was aimed
+            aimed = [c for c in toll.head.children if c.dep_ == "dobj"]
+            aimed += [o for p in _verb_preps_of(toll.head) if p.lower_ in ("against", "on") for o in p.children]
+            targets = [a for a in _actors_of(doc, aimed) if a not in sources]
         if etype == "THREATEN" and not targets:
             # "threatened to retaliate if Hizbollah guerrillas continued their attacks": whoever
             # must comply is the one threatened
