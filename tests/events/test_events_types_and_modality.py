@@ -1493,3 +1493,10 @@ def test_the_toll_of_an_attack_is_on_whom_it_was_aimed(extract) -> None:
         " near the eastern Thai border today, killing or wounding 50, Thai military sources said."
     )
     assert events_of(extract(text)) == [("ASSAULT", ["VNM"], ["KHM"])] * 2  # the killing and the wounding
+
+
+def test_aid_reaches_the_place_its_receivers_come_from_or_are_sent_to(extract) -> None:
+    art = extract("Japan will provide food aid to refugees fleeing the fighting in Liberia.")
+    assert events_of(art) == [("AGREE", ["JPN"], ["?", "LBR"])]  # promised aid (PLOVER: agreeing) to refugees
+    art = extract("The IAEA has dispatched inspectors to the Esfahan facilities in central Iran to monitor the plant.")
+    assert [(t, tg) for t, _, tg in events_of(art)] == [("ACCUSE", ["IRN"])]

@@ -682,7 +682,8 @@ class EventsComponent:
         if not targets and sender is not None:
             # "sent inspectors to Bosnia to investigate": what is investigated is where they go
             targets = [a for a in _actors_of(doc, destinations(sender)) if a not in sources]
-            where = self._location(sender)
+            # "dispatched inspectors to the Esfahan facilities in central Iran": where they go is
+            where = self._location(sender) or next(filter(None, map(self._located, destinations(sender))), None)
             place = self._place_actor(doc, where) if not targets and where is not None else None
             if place is not None and place not in sources:
                 targets = [place]
@@ -701,7 +702,9 @@ class EventsComponent:
         if not any(a.country for a in targets):
             # an unnamed target where it is: "donated rice to earthquake victims in Nepal",
             # "demolished homes in east Jerusalem": the country of the place it is in
-            deep = (self._located_within(t) for t in f.target_tokens) if etype == "AID" else ()
+            # (also aid promised, which PLOVER codes as agreeing: "will provide food aid to refugees
+            # fleeing the civil war in Liberia")
+            deep = (self._located_within(t) for t in f.target_tokens) if "AID" in (etype, f.type) else ()
             for where in filter(None, (*(self._located(t) for t in f.target_tokens), *deep)):
                 actor = self._place_actor(doc, where)
                 if actor is not None and actor not in sources:
