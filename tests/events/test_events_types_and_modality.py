@@ -1500,3 +1500,17 @@ def test_aid_reaches_the_place_its_receivers_come_from_or_are_sent_to(extract) -
     assert events_of(art) == [("AGREE", ["JPN"], ["?", "LBR"])]  # promised aid (PLOVER: agreeing) to refugees
     art = extract("The IAEA has dispatched inspectors to the Esfahan facilities in central Iran to monitor the plant.")
     assert [(t, tg) for t, _, tg in events_of(art)] == [("ACCUSE", ["IRN"])]
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("Norway mediated secret talks between Israel and the PLO.", ("CONSULT", ["NOR"], ["ISR", "PSE"])),
+        ("Hamas threatened to carry out more suicide bombings inside Israel.", ("THREATEN", ["PSE"], ["ISR"])),
+        ("Egypt urged Arab states to rally behind the Palestinian leadership.", ("SUPPORT", ["EGY"], ["PSE"])),
+        ("Serbia barred U.N. war crimes investigators from entering Kosovo.", ("REJECT", ["SRB"], ["IGO"])),
+        ("The United Nations pulled its peacekeepers out of Somalia.", ("SANCTION", ["IGO"], ["SOM"])),
+    ],
+)
+def test_third_parties_and_international_involvement(extract, text: str, event: tuple) -> None:
+    assert events_of(extract(text)) == [event]

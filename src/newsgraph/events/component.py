@@ -40,7 +40,7 @@ _COOPERATIVE = {"AID", "COOPERATE", "CONCEDE", "RETREAT", "SUPPORT", "CONSULT"}
 _HARMFUL = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"}
 _REFUSABLE = {"AGREE", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
 _HARMS = {"force", "intervention", "action", "strike", "retaliation", "sanction", "option"}
-_LOCATIVE = {"in", "at", "near", "outside", "into"}
+_LOCATIVE = {"in", "at", "near", "outside", "into", "inside"}
 # PLOVER codes the place acted on as the target when no actor is named ("exploded bombs in the
 # capital Kabul", "protested in Serbia", "suspended aid deliveries in Baghdad"): for these types
 # the country of the event's location becomes its target, an actor named by the place
@@ -761,6 +761,19 @@ class EventsComponent:
             and trig.head.lemma_ in self.lexicon.words["hosting_verbs"]
             and any(c.lower_ == "between" for c in trig.children)
         )
+        if etype == "CONSULT" and not targets and trig.lemma_ in ("mediate", "broker"):
+            # "Norway mediated secret talks between Israel and the PLO": the parties are whom it consults
+            between = [
+                o
+                for d in trig.children
+                if d.dep_ == "dobj"
+                for p in d.children
+                if p.lower_ == "between"
+                for o in p.children
+                if o.dep_ == "pobj"
+            ]
+            targets = [a for a in _actors_of(doc, [x for o in between for x in (o, *o.conjuncts)]) if a not in sources]
+            hosted_talks = bool(targets)
         if hosted_talks:
             mode = "third-party"  # "Egypt hosted talks between rival Palestinian factions": the host mediates
         talks = mode == "phone" or trig.lemma_.lower() in _TALKS
@@ -946,6 +959,15 @@ class EventsComponent:
             if c.dep_ in ("xcomp", "ccomp") and c.lemma_ in self.lexicon.words["backing_verbs"]
         ]
         objects = [o for c in backing for o in c.children if o.dep_ == "dobj"]
+        # "to rally behind the Palestinian leadership", "to stand by Kuwait"
+        objects += [
+            o
+            for c in backing
+            for p in c.children
+            if p.lower_ in ("behind", "around", "round", "by")
+            for o in p.children
+            if o.dep_ == "pobj"
+        ]
         return [a for a in _actors_of(doc, objects) if a not in sources]
 
     def _at_home(self, trigger: Token, sources: list[Actor], targets: list[Actor]) -> bool:
