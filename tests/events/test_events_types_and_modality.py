@@ -1514,3 +1514,20 @@ def test_aid_reaches_the_place_its_receivers_come_from_or_are_sent_to(extract) -
 )
 def test_third_parties_and_international_involvement(extract, text: str, event: tuple) -> None:
     assert events_of(extract(text)) == [event]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Last month, Singh and Tarar went to a Trump rally in Cleveland.",
+        "He attended the rally, though he's still not sure whether he'll vote for Clinton.",
+        "Republicans' Long, Uneasy History With Race At Trump rallies across the country.",
+    ],
+)
+def test_a_campaign_rally_is_no_protest(extract, text: str) -> None:
+    assert [e.type for e in extract(text).events] == []
+
+
+def test_a_rally_against_something_is_a_protest(extract) -> None:
+    art = extract("Thousands of students held an anti-war rally in Seoul on Saturday.")
+    assert [e.type for e in art.events] == ["PROTEST"]

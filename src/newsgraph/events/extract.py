@@ -722,15 +722,8 @@ def noun_type(tok: Token, lex: EventLexicon) -> str | None:
         return None  # "a press release", "the release of the emails": words made public, no one released
     if etype == "PROTEST" and lemma == "demonstration" and any(c.lower_ == "of" for c in tok.children):
         return None  # "another demonstration of how difficult it is": a show, not a protest
-    if (
-        etype == "PROTEST"
-        and lemma == "rally"
-        and any(
-            c.dep_ == "poss" or (c.dep_ == "compound" and (c.ent_type_ == "PERSON" or c.lower_ == "campaign"))
-            for c in tok.children
-        )
-    ):
-        return None  # "his rallies", "a Trump rally": a campaign event
+    if etype == "PROTEST" and lemma == "rally" and _campaign_rally(tok):
+        return None  # "his rallies", "a Trump rally", "attended the rally": a campaign event
     return etype
 
 
@@ -1127,6 +1120,30 @@ def _to_infinitive(tok: Token) -> bool:
         and tok.tag_ == "VB"
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
     )
+
+
+_PLACE_LABELS = ("GPE", "NORP", "LOC", "FAC")
+_ATTENDING = {"attend", "address", "headline", "host", "cancel", "skip", "crash"}
+
+
+def _campaign_rally(rally: Token) -> bool:
+    """Is ``rally`` a candidate's rally rather than a demonstration: owned by someone ("his
+    rallies", "a Trump rally", "campaign rallies") or attended, addressed or hosted — unless it
+    says what it is against ("an anti-war rally", "a rally against the ban")?"""
+    if any(c.lower_.startswith(("anti", "pro-")) or c.lower_ in ("protest", "opposition") for c in rally.lefts):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "against" for c in rally.children):
+        return False
+    owned = any(
+        c.dep_ == "poss"
+        or (
+            c.dep_ == "compound"
+            and (c.lower_ == "campaign" or (c.pos_ == "PROPN" and c.ent_type_ not in _PLACE_LABELS))
+        )
+        for c in rally.children
+    )
+    attended = rally.dep_ == "dobj" and rally.head.lemma_ in _ATTENDING
+    return owned or attended
 
 
 def _rallied(obj: Token) -> bool:
