@@ -44,6 +44,7 @@ _LOCATIVE = {"in", "at", "near", "outside", "into", "inside"}
 # PLOVER codes the place acted on as the target when no actor is named ("exploded bombs in the
 # capital Kabul", "protested in Serbia", "suspended aid deliveries in Baghdad"): for these types
 # the country of the event's location becomes its target, an actor named by the place
+_UNNAMED_STATE = {"government", "authorities", "regime", "cabinet", "parliament", "state", "president", "ministry"}
 _AT_HOME_TYPES = frozenset({"COERCE", "PROTEST"})  # acts a state or its people do at home
 PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "SANCTION", "MOBILIZE", "AID", "RETREAT"})
 
@@ -710,6 +711,12 @@ class EventsComponent:
                 if actor is not None and actor not in sources:
                     targets = [*targets, actor]  # "inspectors to the Esfahan facilities in central Iran"
                     break
+        home = {a.country for a in sources} - {None, "IGO"}
+        if etype == "PROTEST" and len(home) == 1:
+            # "Israelis demonstrated against the government's decision": their own government
+            for a in targets:
+                if a.country is None and a.sector == "GOV" and a.name.lower() in _UNNAMED_STATE:
+                    a.country = next(iter(home))
         if hosted and targets:
             # "Bangladeshi peacekeepers arrived in Sierra Leone": Sierra Leone lets them in
             etype, mode, sources, targets = "RETREAT", None, targets, sources

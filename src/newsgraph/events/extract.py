@@ -509,6 +509,8 @@ def _verb_type(tok: Token, lex: EventLexicon) -> tuple[str | None, int]:
     if tok.i >= 2 and tok.doc[tok.i - 1].text == "-" and tok.doc[tok.i - 2].head.i == tok.i:
         lemmas.insert(0, f"{tok.doc[tok.i - 2].lower_}-{lemma}")  # "test-fired", split by the tokenizer
     # the object first: "handed over their weapons" disarms, "handed over the prisoners" yields
+    if lemma in ("hand", "give") and any(c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in tok.children):
+        return "RETREAT", tok.i + 1  # "handed back to Kuwait the equipment it seized": returning property (CAMEO 084)
     for obj in _typing_objects(tok) if any(v in lex.object_verbs for v in lemmas) else ():
         words = [obj.lemma_.lower(), obj.lower_]
         if obj.ent_type_ in _ENTITY_KEYS:
