@@ -1534,7 +1534,7 @@ def test_a_rally_against_something_is_a_protest(extract) -> None:
 
 
 def test_protesters_own_government_and_property_handed_back(extract) -> None:
-    art = extract("Thousands of Israelis demonstrated in Tel Aviv against the government's decision to hand over Hebron.")
+    art = extract("Thousands of Israelis demonstrated in Tel Aviv against the government's decision to leave Hebron.")
     assert ("PROTEST", ["ISR"], ["ISR"]) in events_of(art), events_of(art)
     art = extract("Iraq handed back to Kuwait on Sunday military equipment it seized during the 1990 invasion.")
     assert events_of(art) == [("RETREAT", ["IRQ"], ["KWT"])]
