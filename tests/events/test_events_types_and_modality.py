@@ -1538,3 +1538,17 @@ def test_protesters_own_government_and_property_handed_back(extract) -> None:
     assert ("PROTEST", ["ISR"], ["ISR"]) in events_of(art), events_of(art)
     art = extract("Iraq handed back to Kuwait on Sunday military equipment it seized during the 1990 invasion.")
     assert events_of(art) == [("RETREAT", ["IRQ"], ["KWT"])]
+
+
+@pytest.mark.parametrize(
+    ("text", "etype"),
+    [
+        ("Libya has equipped the rebels with anti-aircraft missiles, according to Western diplomats.", "AID"),
+        ("British warships escorted oil tankers through the Gulf on Tuesday.", "AID"),
+        ("Iraqi troops razed several Kurdish villages in the north, a Kurdish spokesman said.", "COERCE"),
+        ("Israel closed off the Gaza Strip on Sunday after a suicide bombing in Tel Aviv.", "COERCE"),
+        ("About 2,000 rebels gave themselves up to the Ugandan army last month.", "RETREAT"),
+    ],
+)
+def test_arming_escorting_razing_sealing_surrendering(extract, text: str, etype: str) -> None:
+    assert [t for t, _, _ in events_of(extract(text))] == [etype], events_of(extract(text))

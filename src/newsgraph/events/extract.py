@@ -509,6 +509,12 @@ def _verb_type(tok: Token, lex: EventLexicon) -> tuple[str | None, int]:
     if tok.i >= 2 and tok.doc[tok.i - 1].text == "-" and tok.doc[tok.i - 2].head.i == tok.i:
         lemmas.insert(0, f"{tok.doc[tok.i - 2].lower_}-{lemma}")  # "test-fired", split by the tokenizer
     # the object first: "handed over their weapons" disarms, "handed over the prisoners" yields
+    if (
+        lemma == "give"
+        and any(c.dep_ == "prt" and c.lower_ == "up" for c in tok.children)
+        and any(c.dep_ == "dobj" and c.lower_ in ("themselves", "himself", "itself") for c in tok.children)
+    ):
+        return "RETREAT", tok.i + 2  # "2,000 rebels gave themselves up": a surrender (CAMEO 0874)
     if lemma in ("hand", "give") and any(c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in tok.children):
         return "RETREAT", tok.i + 1  # "handed back to Kuwait the equipment it seized": returning property (CAMEO 084)
     for obj in _typing_objects(tok) if any(v in lex.object_verbs for v in lemmas) else ():
@@ -606,7 +612,8 @@ def _typing_objects(verb: Token) -> Iterator[Token]:
             # "thousands of reservists"; "$500 million in food aid": what the sum is given as
             amount = c.pos_ == "NUM" or c.ent_type_ == "MONEY"
             for p in c.children:
-                if p.dep_ == "prep" and (p.lower_ == "of" or (p.lower_ == "in" and amount)):
+                # "equipped the rebels with missiles": the parser may hang "with" on the receiver
+                if p.dep_ == "prep" and (p.lower_ in ("of", "with") or (p.lower_ == "in" and amount)):
                     yield from (o for o in p.children if o.dep_ == "pobj")
         elif c.dep_ == "prep" and c.lower_ == "to" and c.i > 0 and c.doc[c.i - 1].lower_ == "up":
             yield from (o for o in c.children if o.dep_ == "pobj")  # "massed up to 80,000 troops"
