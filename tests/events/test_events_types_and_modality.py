@@ -1552,3 +1552,20 @@ def test_protesters_own_government_and_property_handed_back(extract) -> None:
 )
 def test_arming_escorting_razing_sealing_surrendering(extract, text: str, etype: str) -> None:
     assert [t for t, _, _ in events_of(extract(text))] == [etype], events_of(extract(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hillary Clinton closed her New York victory speech on Tuesday night with a tribute to the activists.",
+        "Other Republican leaders said on Thursday that it's up to Trump to close the schism in the GOP.",
+        "She brought with her a bouquet of flowers which she laid down at the center of the memorial.",
+        "Obama Just Pulled Out The Race Card On Donald Trump In A Major Way.",
+    ],
+)
+def test_closing_a_speech_or_laying_down_flowers_is_no_event(extract, text: str) -> None:
+    assert extract(text).events == []
+
+
+def test_closing_a_border_or_an_embassy_reduces_relations(extract) -> None:
+    assert events_of(extract("Jordan closed its border with Iraq on Monday.")) == [("SANCTION", ["JOR"], ["IRQ"])]
