@@ -1569,3 +1569,15 @@ def test_closing_a_speech_or_laying_down_flowers_is_no_event(extract, text: str)
 
 def test_closing_a_border_or_an_embassy_reduces_relations(extract) -> None:
     assert events_of(extract("Jordan closed its border with Iraq on Monday.")) == [("SANCTION", ["JOR"], ["IRQ"])]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prospects are even dimmer for an assault weapons ban, another high priority for Democrats.",
+        "Ted Cruz wants to ban all abortions in this country.",
+        "If Republicans nominate Donald Trump for president, and barring a cataclysm, they will, there will be a fight.",
+    ],
+)
+def test_a_ban_that_sanctions_no_one_is_no_sanction(extract, text: str) -> None:
+    assert [e.type for e in extract(text).events if e.type == "SANCTION"] == []

@@ -784,6 +784,8 @@ class EventsComponent:
         if hosted_talks:
             mode = "third-party"  # "Egypt hosted talks between rival Palestinian factions": the host mediates
         talks = mode == "phone" or trig.lemma_.lower() in _TALKS
+        if etype == "SANCTION" and trig.lemma_ in ("ban", "bar") and not targets:
+            return None  # "an assault weapons ban", "wants to ban all abortions": a law at home, no one sanctioned
         if etype == "REQUEST" and trig.lower_ in ("must", "should") and not targets:
             return None  # "this epidemic must stop", "the countries should be working together": no one asked
         if etype == "CONSULT" and mode == "visit" and not targets and trig.lemma_ == "travel":
