@@ -1576,7 +1576,7 @@ def test_closing_a_border_or_an_embassy_reduces_relations(extract) -> None:
     [
         "Prospects are even dimmer for an assault weapons ban, another high priority for Democrats.",
         "Ted Cruz wants to ban all abortions in this country.",
-        "If Republicans nominate Donald Trump for president, and barring a cataclysm, they will, there will be a fight.",
+        "If Republicans nominate Donald Trump, and barring a cataclysm, they will, there will be a fight.",
     ],
 )
 def test_a_ban_that_sanctions_no_one_is_no_sanction(extract, text: str) -> None:
