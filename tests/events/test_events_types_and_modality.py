@@ -1581,3 +1581,14 @@ def test_closing_a_border_or_an_embassy_reduces_relations(extract) -> None:
 )
 def test_a_ban_that_sanctions_no_one_is_no_sanction(extract, text: str) -> None:
     assert [e.type for e in extract(text).events if e.type == "SANCTION"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iowa State University's Dianne Bystrom agreed.",
+        "The Clinton team will appeal to her base with many of the same arguments Obama used four years ago.",
+    ],
+)
+def test_agreeing_with_nothing_settled_and_courting_voters_are_no_events(extract, text: str) -> None:
+    assert extract(text).events == []
