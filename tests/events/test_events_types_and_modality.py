@@ -1592,3 +1592,7 @@ def test_a_ban_that_sanctions_no_one_is_no_sanction(extract, text: str) -> None:
 )
 def test_agreeing_with_nothing_settled_and_courting_voters_are_no_events(extract, text: str) -> None:
     assert extract(text).events == []
+
+
+def test_a_candidates_appeal_to_a_group_is_no_request(extract) -> None:
+    assert extract("Trump's appeal to working-class whites is only half the story.").events == []

@@ -729,6 +729,13 @@ def noun_type(tok: Token, lex: EventLexicon) -> str | None:
         )
     ):
         return None  # "a press release", "the release of the emails": words made public, no one released
+    if lemma == "appeal" and any(
+        lex.object_types.get(("appeal", o.lemma_.lower())) == ""
+        for p in tok.children
+        if p.lower_ == "to"
+        for o in p.children
+    ):
+        return None  # "its potential appeal to Millennials": courting, as the verb ("appeal to voters")
     if etype == "PROTEST" and lemma == "demonstration" and any(c.lower_ == "of" for c in tok.children):
         return None  # "another demonstration of how difficult it is": a show, not a protest
     if etype == "PROTEST" and lemma == "rally" and _campaign_rally(tok):
