@@ -1596,3 +1596,8 @@ def test_agreeing_with_nothing_settled_and_courting_voters_are_no_events(extract
 
 def test_a_candidates_appeal_to_a_group_is_no_request(extract) -> None:
     assert extract("Trump's appeal to working-class whites is only half the story.").events == []
+
+
+def test_the_main_clauses_would_is_no_intent_of_its_if_clause(extract) -> None:
+    art = extract("If Nancy Davis had met Ronald Reagan earlier in his career, he would have gotten an Oscar.")
+    assert [(e.type, e.modality) for e in art.events] == [("CONSULT", "hypothetical")]

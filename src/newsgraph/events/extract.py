@@ -424,7 +424,9 @@ def _modality(trigger: Token, sent: Span, lex: EventLexicon) -> tuple[str, bool,
             if c.dep_ == "neg" or (low in _NEG and c.dep_ in ("det", "advmod")):
                 negated = negated or depth <= 1
             if c.dep_ in ("aux", "auxpass"):
-                if low in ("will", "shall", "'ll", "wo", "would"):
+                if low in ("will", "shall", "'ll", "wo", "would") and not (hypothetical and t is not trigger):
+                    # the "would" of the main clause is no intent of an act in its "if" clause:
+                    # "If Nancy Davis had met Ronald Reagan earlier, he would have won an Oscar"
                     intent = True
                 elif low in lex.hypothetical_words or low == "would":
                     hypothetical = True
