@@ -1601,3 +1601,20 @@ def test_a_candidates_appeal_to_a_group_is_no_request(extract) -> None:
 def test_the_main_clauses_would_is_no_intent_of_its_if_clause(extract) -> None:
     art = extract("If Nancy Davis had met Ronald Reagan earlier in his career, he would have gotten an Oscar.")
     assert [(e.type, e.modality) for e in art.events] == [("CONSULT", "hypothetical")]
+
+
+def test_forces_made_ready_mobilise_and_a_stance_of_readiness_threatens(extract) -> None:
+    art = extract("The Macedonian army prepared to resume shelling Albanian rebel-held territory.")
+    assert [t for t, _, _ in events_of(art)] == ["MOBILIZE"]
+    art = extract("Iraq's interim government announced that it is prepared to impose martial law.")
+    assert [t for t, _, _ in events_of(art)] == ["THREATEN"]
+
+
+def test_between_two_sides_neither_sides_country_is_a_target(extract) -> None:
+    art = extract("Palestinians and Israelis failed to reach agreement on the fate of Palestinian offices in Jerusalem.")
+    assert events_of(art) == [("REJECT", ["ISR", "PSE"], [])]
+
+
+def test_ordering_a_newspaper_to_stop_is_censorship(extract) -> None:
+    art = extract("Nicaragua's government ordered the opposition newspaper La Prensa to suspend publication.")
+    assert [t for t, _, _ in events_of(art)] == ["COERCE"]

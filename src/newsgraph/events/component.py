@@ -182,6 +182,19 @@ def _verb_preps_of(verb: Token) -> list[Token]:
     return [p for t in (verb, *objects) for p in t.children if p.dep_ == "prep"]
 
 
+def _readied(trigger: Token) -> bool:
+    """Is ``trigger`` what someone prepared to do, as a deed ("the army prepared to resume
+    shelling", "troops are preparing to storm the town"), not a stance ("is prepared to")?"""
+    t = trigger
+    for _ in range(3):
+        if t.dep_ != "xcomp":
+            return False
+        t = t.head
+        if t.lemma_ in ("prepare", "gear", "poise") and t.pos_ == "VERB" and t.dep_ not in ("ccomp", "acomp"):
+            return True
+    return False
+
+
 def _gone_on(noun: Token) -> bool:
     """Is ``noun`` what someone went, is or stays on ("went on strike", "are on hunger strike")?"""
     return (
@@ -557,6 +570,10 @@ class EventsComponent:
         elif negated and etype in _REFUSABLE:
             # "failed to reach agreement", "would not meet their demands": PLOVER codes a refusal
             etype, mode, negated = "REJECT", None, False
+        elif etype == "ASSAULT" and not negated and _readied(f.trigger) and all(a.sector in _ARMED for a in sources):
+            # "The Macedonian army prepared to resume shelling": forces made ready are mobilised
+            # (a government saying it "is prepared to" act threatens)
+            etype, mode = "MOBILIZE", None
         elif (
             f.threat
             and not negated
@@ -792,6 +809,11 @@ class EventsComponent:
             return None  # "travels with the candidate", "traveled from Illinois": a journey meets no one
         if etype == "CONSULT" and mode == "visit" and not targets and not f.nominal and _visits_a_thing(trig):
             return None  # "toured the museum": a visit to a building or a sight consults no one
+        parties = {a.country for a in sources} - {None}
+        if etype in ("AGREE", "REJECT", "CONSULT", "COOPERATE") and len(sources) > 1 and len(parties) > 1:
+            # "Palestinians and Israelis failed to reach agreement on the fate of Palestinian
+            # offices": between two sides, a target of either side's country is one of them
+            targets = [a for a in targets if a.country not in parties]
         symmetric = etype == "CONSULT" and talks and bool(targets) and not hosted_talks
         if symmetric:
             # a call or talks have two sides and no target: PLOVER codes both as sources
