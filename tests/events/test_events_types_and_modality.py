@@ -1618,3 +1618,16 @@ def test_between_two_sides_neither_sides_country_is_a_target(extract) -> None:
 def test_ordering_a_newspaper_to_stop_is_censorship(extract) -> None:
     art = extract("Nicaragua's government ordered the opposition newspaper La Prensa to suspend publication.")
     assert [t for t, _, _ in events_of(art)] == ["COERCE"]
+
+
+def test_harms_that_result_from_an_attack_are_events_done_to_its_target(extract) -> None:
+    text = (
+        "Algerian police opened fire to disperse Islamist demonstrators on Friday night,"
+        " killing one person and arresting 20, security sources said."
+    )
+    # firing on a crowd is repression; the killing is an attack on the crowd; the arrests, of the
+    # same type as the repression, are the same event told twice
+    assert events_of(extract(text)) == [("COERCE", ["DZA"], ["DZA"]), ("ASSAULT", ["DZA"], ["DZA"])]
+    # a riot's own acts are the riot
+    art = extract("Palestinian prisoners rioted at a jail in northern Israel, setting fire to their mattresses.")
+    assert [t for t, _, _ in events_of(art)] == ["PROTEST"]

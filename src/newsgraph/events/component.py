@@ -182,6 +182,15 @@ def _verb_preps_of(verb: Token) -> list[Token]:
     return [p for t in (verb, *objects) for p in t.children if p.dep_ == "prep"]
 
 
+def _resulting_from(trigger: Token) -> Token | None:
+    """The verb whose result ``trigger`` tells in a trailing participle ("opened fire, killing
+    one person and arresting 12"), or None."""
+    t = trigger.head if trigger.dep_ == "conj" and trigger.head.tag_ == "VBG" else trigger
+    if trigger.tag_ != "VBG" or t.dep_ != "advcl" or any(c.dep_ in ("mark", "aux", "nsubj") for c in t.children):
+        return None
+    return t.head
+
+
 def _readied(trigger: Token) -> bool:
     """Is ``trigger`` what someone prepared to do, as a deed ("the army prepared to resume
     shelling", "troops are preparing to storm the town"), not a stance ("is prepared to")?"""
@@ -523,12 +532,29 @@ class EventsComponent:
                     and not (p.type == "MOBILIZE" and _aims_at(p.trigger, fights))
                 }
                 promises = {p.trigger.i for p in found if _promise_of(p.trigger, triggers)}
+                # "police opened fire on demonstrators, killing one person and arresting 12": the
+                # harms that result are events of their own, done to whom the act was done
+                harms = {f.trigger.i for f in found if f.type in ("ASSAULT", "COERCE")}
+                tolls = {
+                    f.trigger.i: head.i
+                    for f in found
+                    if f.trigger.i in harms and (head := _resulting_from(f.trigger)) is not None and head.i in harms
+                }
+                by_trigger: dict[int, Event] = {}
                 for f in found:
                     if f.silent or f.trigger.i in purposes | promises | protested | aims:
                         continue  # "sent inspectors to investigate": the investigation is the event
-                    if _governed(f.trigger, triggers - purposes - promises) and not _agented(f):
+                    governed = _governed(f.trigger, triggers - purposes - promises)
+                    if governed and not _agented(f) and f.trigger.i not in tolls:
                         continue  # "threatened to cut off aid": the threat is the event, not the cut
                     ev = self._to_event(doc, sent.start_char, sent.end_char, f, len(events) + 1)
+                    cause = by_trigger.get(tolls.get(f.trigger.i, -1))
+                    if ev is not None and cause is not None:
+                        if ev.type == cause.type:
+                            continue  # "violated the ceasefire, attacking army posts": one attack told twice
+                        ev.target = ev.target or list(cause.target)
+                    if ev is not None:
+                        by_trigger[f.trigger.i] = ev
                     if ev is not None:
                         events.append(ev)
         doc._.events = events
