@@ -1631,3 +1631,19 @@ def test_harms_that_result_from_an_attack_are_events_done_to_its_target(extract)
     # a riot's own acts are the riot
     art = extract("Palestinian prisoners rioted at a jail in northern Israel, setting fire to their mattresses.")
     assert [t for t, _, _ in events_of(art)] == ["PROTEST"]
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("A U.N. commission found Iraq responsible for the destruction of the oil fields.", ("ACCUSE", ["IGO"], ["IRQ"])),
+        ("Iraq branded the U.N. inspectors as spies working for Washington.", ("ACCUSE", ["IRQ"], ["IGO"])),
+        ("President Bush set a January 15 deadline for Iraq to withdraw from Kuwait.", ("THREATEN", ["USA"], ["IRQ"])),
+    ],
+)
+def test_blame_labels_and_deadlines(extract, text: str, event: tuple) -> None:
+    assert events_of(extract(text)) == [event]
+
+
+def test_a_court_schedule_is_no_deadline_held_over_anyone(extract) -> None:
+    assert extract("Judge Sullivan set an April 15 deadline for parties to litigate the plan.").events == []

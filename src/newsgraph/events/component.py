@@ -827,6 +827,8 @@ class EventsComponent:
         if hosted_talks:
             mode = "third-party"  # "Egypt hosted talks between rival Palestinian factions": the host mediates
         talks = mode == "phone" or trig.lemma_.lower() in _TALKS
+        if etype == "THREATEN" and not targets and any(c.lemma_ == "deadline" for c in trig.children):
+            return None  # "set an April 15 deadline for parties to litigate": a schedule, threatening no one
         if etype == "SANCTION" and trig.lemma_ in ("ban", "bar") and not targets:
             return None  # "an assault weapons ban", "wants to ban all abortions": a law at home, no one sanctioned
         if etype == "REQUEST" and trig.lower_ in ("must", "should") and not targets:

@@ -552,7 +552,14 @@ def _verb_type(tok: Token, lex: EventLexicon) -> tuple[str | None, int]:
             phrase = f"{lemma} {c.lower_}"
             if phrase in lex.phrasal:  # null: the phrasal verb is no event ("fired off questions")
                 return lex.phrasal[phrase], c.i + 1
-    if lemma in lex.words["labelling"] and not _children(tok, ("oprd", "npadvmod", "attr", "xcomp")):
+    labelled_as = any(p.lower_ == "as" for p in _children(tok, ("prep",))) and any(
+        o.tag_ in ("NNS", "NNPS") or o.ent_type_ in ("PERSON", "NORP", "GPE", "ORG") for o in _children(tok, ("dobj",))
+    )  # "branded the U.N. inspectors as spies" (not "branded the program as a success")
+    if (
+        lemma in lex.words["labelling"]
+        and not labelled_as
+        and not _children(tok, ("oprd", "npadvmod", "attr", "xcomp"))
+    ):
         return None, tok.i + 1  # "branded the United States a warmonger" accuses; "brand a program as" names
     if lemma in ("send", "dispatch") and lemma not in lex.verbs and _sent_to_relieve(tok, lex):
         return "AID", tok.i + 1  # "dispatched rescue teams to help earthquake victims" (CAMEO 073)
