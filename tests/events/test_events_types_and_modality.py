@@ -1636,7 +1636,7 @@ def test_harms_that_result_from_an_attack_are_events_done_to_its_target(extract)
 @pytest.mark.parametrize(
     ("text", "event"),
     [
-        ("A U.N. commission found Iraq responsible for the destruction of the oil fields.", ("ACCUSE", ["IGO"], ["IRQ"])),
+        ("A U.N. commission found Iraq responsible for destroying the oil fields.", ("ACCUSE", ["IGO"], ["IRQ"])),
         ("Iraq branded the U.N. inspectors as spies working for Washington.", ("ACCUSE", ["IRQ"], ["IGO"])),
         ("President Bush set a January 15 deadline for Iraq to withdraw from Kuwait.", ("THREATEN", ["USA"], ["IRQ"])),
     ],
