@@ -1647,3 +1647,17 @@ def test_blame_labels_and_deadlines(extract, text: str, event: tuple) -> None:
 
 def test_a_court_schedule_is_no_deadline_held_over_anyone(extract) -> None:
     assert extract("Judge Sullivan set an April 15 deadline for parties to litigate the plan.").events == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Below, POLITICO rounded up just a sampling of the ways that Oz has been discredited.",
+        "It refers to the percentage of jobless people in the workforce who are actively seeking employment.",
+        "Stein did not meet the Commission's 15 percent polling threshold.",
+        "This crippling stigma was later reinforced by former President Bill Clinton.",
+        "Indiana GOP Rep. Susan Brooks plans to seek her party's gubernatorial nomination.",
+    ],
+)
+def test_errands_of_campaigns_and_reporting_are_no_events(extract, text: str) -> None:
+    assert extract(text).events == []
