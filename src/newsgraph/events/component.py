@@ -548,15 +548,15 @@ class EventsComponent:
                     if governed and not _agented(f) and f.trigger.i not in tolls:
                         continue  # "threatened to cut off aid": the threat is the event, not the cut
                     ev = self._to_event(doc, sent.start_char, sent.end_char, f, len(events) + 1)
+                    if ev is None:
+                        continue
                     cause = by_trigger.get(tolls.get(f.trigger.i, -1))
-                    if ev is not None and cause is not None:
+                    if cause is not None:
                         if ev.type == cause.type:
                             continue  # "violated the ceasefire, attacking army posts": one attack told twice
                         ev.target = ev.target or list(cause.target)
-                    if ev is not None:
-                        by_trigger[f.trigger.i] = ev
-                    if ev is not None:
-                        events.append(ev)
+                    by_trigger[f.trigger.i] = ev
+                    events.append(ev)
         doc._.events = events
         return doc
 
@@ -726,7 +726,7 @@ class EventsComponent:
         if not targets and sender is not None:
             # "sent inspectors to Bosnia to investigate": what is investigated is where they go
             targets = [a for a in _actors_of(doc, destinations(sender)) if a not in sources]
-            # "dispatched inspectors to the Esfahan facilities in central Iran": where they go is
+            # "dispatched inspectors to the Esfahan facilities in central Iran": the place they go to
             where = self._location(sender) or next(filter(None, map(self._located, destinations(sender))), None)
             place = self._place_actor(doc, where) if not targets and where is not None else None
             if place is not None and place not in sources:
@@ -763,12 +763,11 @@ class EventsComponent:
         if hosted and targets:
             # "Bangladeshi peacekeepers arrived in Sierra Leone": Sierra Leone lets them in
             etype, mode, sources, targets = "RETREAT", None, targets, sources
-        toll = trig.head if trig.dep_ == "conj" and trig.head.tag_ == "VBG" else trig  # "killing or wounding 50"
-        if etype == "ASSAULT" and not targets and toll.dep_ == "advcl" and trig.tag_ == "VBG":
-            # "launched rocket fire against guerrilla camps, killing 50": the toll of an attack
-            # the clause tells is on whom it was aimed
-            aimed = [c for c in toll.head.children if c.dep_ == "dobj"]
-            aimed += [o for p in _verb_preps_of(toll.head) if p.lower_ in ("against", "on") for o in p.children]
+        if etype == "ASSAULT" and not targets and (attack := _resulting_from(trig)) is not None:
+            # "launched rocket fire against guerrilla camps, killing or wounding 50": the toll of an
+            # attack the clause tells is on whom it was aimed
+            aimed = [c for c in attack.children if c.dep_ == "dobj"]
+            aimed += [o for p in _verb_preps_of(attack) if p.lower_ in ("against", "on") for o in p.children]
             targets = [a for a in _actors_of(doc, aimed) if a not in sources]
         if etype == "THREATEN" and not targets:
             # "threatened to retaliate if Hizbollah guerrillas continued their attacks": whoever

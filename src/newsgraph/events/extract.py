@@ -259,9 +259,12 @@ def destinations(verb: Token) -> list[Token]:
     preps = _verb_preps(verb)
     preps += [p for o in _children(verb, ("dobj",)) for p in _children(o, ("prep",))]
     preps += [d for d in _children(verb, ("dative",)) if d.pos_ == "ADP"]  # "sent troops to Albania"
-    # "massed up to 80,000 troops": a number, not a destination
-    preps = [p for p in preps if not (p.lower_ == "to" and p.i > 0 and p.doc[p.i - 1].lower_ == "up")]
-    return [o for p in preps if p.lower_ in _MOVES for o in _children(p, ("pobj",))]
+    return [o for p in preps if p.lower_ in _MOVES and not _up_to(p) for o in _children(p, ("pobj",))]
+
+
+def _up_to(prep: Token) -> bool:
+    """Is ``prep`` the "to" of "up to" ("massed up to 80,000 troops": a number, not a destination)?"""
+    return prep.lower_ == "to" and prep.i > 0 and prep.doc[prep.i - 1].lower_ == "up"
 
 
 _DECISIONS = {"decision", "plan", "move", "bid", "attempt", "effort", "offer", "promise", "pledge", "threat", "refusal"}
@@ -510,7 +513,6 @@ def _verb_type(tok: Token, lex: EventLexicon) -> tuple[str | None, int]:
     lemmas = [lemma]
     if tok.i >= 2 and tok.doc[tok.i - 1].text == "-" and tok.doc[tok.i - 2].head.i == tok.i:
         lemmas.insert(0, f"{tok.doc[tok.i - 2].lower_}-{lemma}")  # "test-fired", split by the tokenizer
-    # the object first: "handed over their weapons" disarms, "handed over the prisoners" yields
     if (
         lemma == "give"
         and any(c.dep_ == "prt" and c.lower_ == "up" for c in tok.children)
@@ -519,6 +521,7 @@ def _verb_type(tok: Token, lex: EventLexicon) -> tuple[str | None, int]:
         return "RETREAT", tok.i + 2  # "2,000 rebels gave themselves up": a surrender (CAMEO 0874)
     if lemma in ("hand", "give") and any(c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in tok.children):
         return "RETREAT", tok.i + 1  # "handed back to Kuwait the equipment it seized": returning property (CAMEO 084)
+    # the object first: "handed over their weapons" disarms, "handed over the prisoners" yields
     for obj in _typing_objects(tok) if any(v in lex.object_verbs for v in lemmas) else ():
         words = [obj.lemma_.lower(), obj.lower_]
         if obj.ent_type_ in _ENTITY_KEYS:
@@ -624,7 +627,7 @@ def _typing_objects(verb: Token) -> Iterator[Token]:
                 # "equipped the rebels with missiles": the parser may hang "with" on the receiver
                 if p.dep_ == "prep" and (p.lower_ in ("of", "with") or (p.lower_ == "in" and amount)):
                     yield from (o for o in p.children if o.dep_ == "pobj")
-        elif c.dep_ == "prep" and c.lower_ == "to" and c.i > 0 and c.doc[c.i - 1].lower_ == "up":
+        elif c.dep_ == "prep" and _up_to(c):
             yield from (o for o in c.children if o.dep_ == "pobj")  # "massed up to 80,000 troops"
         elif c.dep_ == "agent":
             yield from (o for o in c.children if o.dep_ == "pobj")  # "was hit by new sanctions"
