@@ -1661,3 +1661,31 @@ def test_a_court_schedule_is_no_deadline_held_over_anyone(extract) -> None:
 )
 def test_errands_of_campaigns_and_reporting_are_no_events(extract, text: str) -> None:
     assert extract(text).events == []
+
+
+@pytest.mark.parametrize(
+    ("text", "etype"),
+    [
+        ("The Turkish air force scrambled four F-16 jets after Greek planes entered its airspace.", "MOBILIZE"),
+        ("Burma's military rulers crushed a student protest in Rangoon on Friday.", "COERCE"),
+        ("Algeria's government dissolved the Islamic Salvation Front on Wednesday.", "COERCE"),
+        ("China clamped down on dissidents ahead of the anniversary of the Tiananmen crackdown.", "COERCE"),
+        ("Iran has armed and trained Hezbollah guerrillas in southern Lebanon, Israel says.", "AID"),
+        ("The United States put together a $20 billion bailout for Mexico on Tuesday.", "AID"),
+        ("Russia completed the pullback of its troops from the Chechen capital Grozny on Friday.", "RETREAT"),
+    ],
+)
+def test_scrambling_crushing_dissolving_training_bailouts_pullbacks(extract, text: str, etype: str) -> None:
+    assert etype in [t for t, _, _ in events_of(extract(text))], events_of(extract(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mexico's central bank eased interest rates for the third time this year.",
+        "The gym still has photos of Ali on the walls, partly to inspire the fighters who train there now.",
+        "Mr. Pence has privately worked to quell the growing concerns surrounding the Republican ticket.",
+    ],
+)
+def test_rates_eased_fighters_training_and_concerns_quelled_are_no_events(extract, text: str) -> None:
+    assert extract(text).events == []

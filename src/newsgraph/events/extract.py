@@ -251,6 +251,7 @@ TRANSFER_LEMMAS = frozenset(
 
 
 _MOVES = ("to", "into", "from")
+_RELATIVIZERS = frozenset({"who", "that", "which", "whom"})
 
 
 def destinations(verb: Token) -> list[Token]:
@@ -606,8 +607,13 @@ def _typing_objects(verb: Token) -> Iterator[Token]:
     """The nouns that can type a verb: its object ("lift the blockade"), the noun inside a
     measure or state ("a state of emergency", "thousands of reservists"), and what it puts
     something on ("put troops on high alert")."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     if (verb.dep_ == "acl" and verb.tag_ == "VBN") or (
-        verb.dep_ == "relcl" and all(c.lower_ in ("that", "which") for c in verb.children if c.dep_ == "dobj")
+        verb.dep_ == "relcl"
+        and all(c.lower_ in ("that", "which") for c in objects)
+        # "the fighters who train there": the head is the subject, not what is trained
+        and (objects or any(s.lower_ not in _RELATIVIZERS for s in subjects))
     ):
         yield verb.head  # "a poll released this week", "the ad that Trump released": what is released
     for c in verb.children:
