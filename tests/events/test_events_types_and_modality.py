@@ -1689,3 +1689,20 @@ def test_scrambling_crushing_dissolving_training_bailouts_pullbacks(extract, tex
 )
 def test_rates_eased_fighters_training_and_concerns_quelled_are_no_events(extract, text: str) -> None:
     assert extract(text).events == []
+
+
+@pytest.mark.parametrize(
+    ("text", "etype"),
+    [
+        ("Police fired rubber bullets at stone-throwing youths in Hebron on Friday.", "COERCE"),
+        ("Unidentified gunmen fired bullets into a crowded market in Algiers on Friday.", "ASSAULT"),
+        ("Rebels seized control of the provincial capital after two days of heavy fighting.", "ASSAULT"),
+        ("Iraqi gunners lobbed shells at Kurdish villages near the Turkish border.", "ASSAULT"),
+        ("Egyptian President Hosni Mubarak played host to Yasser Arafat in Cairo on Sunday.", "CONSULT"),
+        ("Israel shrugged off international criticism of its settlement policy on Monday.", "REJECT"),
+        ("North Korea stonewalled U.N. inspectors seeking access to two suspect sites.", "REJECT"),
+        ("The United States took China to task for its human rights record.", "ACCUSE"),
+    ],
+)
+def test_idioms_of_force_hosting_refusal_and_rebuke(extract, text: str, etype: str) -> None:
+    assert etype in [t for t, _, _ in events_of(extract(text))], events_of(extract(text))
