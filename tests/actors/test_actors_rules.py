@@ -468,3 +468,22 @@ def test_a_town_of_a_state_that_seceded_later_follows_the_text(extract) -> None:
     assert by_name(art, "Sudan").country == "SDN"
     art = extract("South Sudan's army clashed with rebels near Juba on Monday.")
     assert by_name(art, "South Sudan").country == "SSD"
+
+
+def test_a_people_of_several_states_takes_only_one_of_its_homelands(extract) -> None:
+    art = extract("Norwegian mediators met Tamil rebel leaders in the jungle stronghold of Kilinochchi.")
+    assert by_name(art, "Tamil rebel leaders").country == "LKA"  # not Norway's, though its sentence names it
+    art = extract("Turkish police detained 40 Kurdish activists on Sunday.")
+    assert by_name(art, "Kurdish activists").country == "TUR"
+
+
+def test_plural_nationality_words(extract) -> None:
+    art = extract("Thousands of Argentines banged pots and pans in Buenos Aires on Thursday.")
+    assert by_name(art, "Argentines").country == "ARG"
+
+
+def test_a_body_many_states_name_alike_follows_its_sentence(extract) -> None:
+    art = extract("Argentine pensioners demonstrated in front of Congress in Buenos Aires on Wednesday.")
+    assert by_name(art, "Congress").country == "ARG"
+    art = extract("Congress passed the bill on Tuesday, and President Clinton is expected to sign it.")
+    assert by_name(art, "Congress").country == "USA"

@@ -1706,3 +1706,24 @@ def test_rates_eased_fighters_training_and_concerns_quelled_are_no_events(extrac
 )
 def test_idioms_of_force_hosting_refusal_and_rebuke(extract, text: str, etype: str) -> None:
     assert etype in [t for t, _, _ in events_of(extract(text))], events_of(extract(text))
+
+
+def test_a_protest_that_is_the_purpose_of_an_act_is_its_own_event(extract) -> None:
+    art = extract("Thousands of people defied a curfew in Kathmandu to demonstrate against King Gyanendra.")
+    assert [t for t, _, _ in events_of(art)] == ["REJECT", "PROTEST"], events_of(art)
+    # a protest planned or asked for stays inside the plan
+    art = extract("The union's leaders urged workers to walk out to protest against the pay cuts.")
+    assert "PROTEST" not in [t for t, _, _ in events_of(art)], events_of(art)
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        # "?": the aid workers, an actor of no country
+        ("Sudanese rebels released 12 aid workers they had held for two weeks.", ("RETREAT", ["SDN"], ["?"])),
+        ("Pakistan recalled its troops from the Kargil heights on Sunday.", ("RETREAT", ["PAK"], ["IND"])),
+        ("Zimbabwe expelled a BBC correspondent on Friday.", ("COERCE", ["ZWE"], ["GBR"])),
+    ],
+)
+def test_people_freed_troops_recalled_reporters_expelled(extract, text: str, event: tuple) -> None:
+    assert event in events_of(extract(text)), events_of(extract(text))

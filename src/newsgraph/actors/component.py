@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from ..nlp import doc_text
 from .lexicon import about_us_states, actor_lexicon, named_abroad, seceded_later
-from .mentions import Candidate, MentionFinder
+from .mentions import Candidate, MentionFinder, only_country, place_codes
 from .merge import merge_candidates
 
 US_STATES_KEY = "newsgraph.us_states"
@@ -42,6 +42,7 @@ class ActorsComponent:
         candidates = finder.candidates(doc)
         if us:
             self._countries_abroad(doc, candidates)
+        self._bodies_abroad(doc, candidates)
         doc._.actors = merge_candidates(doc, candidates, lexicon)
         seceded = doc.user_data[SECEDED_KEY] = seceded_later(doc_text(doc))
         for actor in doc._.actors if seceded else ():
@@ -61,6 +62,22 @@ class ActorsComponent:
             span = doc.char_span(c.start, c.end, alignment_mode="expand") if code and c.country == "USA" else None
             if code and span is not None and named_abroad(span.sent, self.lexicon):
                 c.country = code
+
+    def _bodies_abroad(self, doc: Doc, candidates: list[Candidate]) -> None:
+        """A body many states name alike ("Congress"), read as America's, is the one other state its
+        sentence names when the text names nothing American: "marched on Congress in Buenos Aires"."""
+        alike = self.lexicon.named_alike
+        ours = [c for c in candidates if c.country == "USA" and alike(c.text)]
+        if not ours or any(c.country == "USA" and not alike(c.text) for c in candidates):
+            return
+        for c in ours:
+            span = doc.char_span(c.start, c.end, alignment_mode="expand")
+            if span is None:
+                continue
+            words = {self.lexicon.code_of_word(t.text) for t in span.sent if t.ent_type_ == "NORP"}
+            named = only_country((place_codes(span.sent, self.lexicon) | words) - {"USA", None})
+            if named:
+                c.country = named
 
 
 @Language.factory("newsgraph_actors", assigns=["doc._.actors"])

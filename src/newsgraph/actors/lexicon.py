@@ -46,8 +46,10 @@ class ActorLexicon:
     role_countries: dict[str, str] = field(default_factory=dict)  # "secretary of state" -> USA
     people: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)  # "mugabe" -> (ZWE, GOV)
     country_names: dict[str, str] = field(default_factory=dict)  # ISO3 -> display name
-    across_borders: set[str] = field(default_factory=set)  # "kurdish": a people of several states
+    # "kurdish" -> {IRQ, TUR, IRN, SYR}: a people of several states (empty: any state)
+    across_borders: dict[str, frozenset[str]] = field(default_factory=dict)
     regions: set[str] = field(default_factory=set)  # "africa", "the balkans": places of no one country
+    bodies_named_alike: set[str] = field(default_factory=set)  # "congress": many states have one
 
     def place_code(self, text: str, context: frozenset[str] = frozenset()) -> str | None:
         """ISO3 of a country name, short form or city (ours, else the GeoNames gazetteer of
@@ -81,6 +83,10 @@ class ActorLexicon:
             return self.bodies[k][0]
         return self.demonyms.get(k) or self.countries.get(k) or self.cities.get(k)
 
+    def named_alike(self, text: str) -> bool:
+        """Is ``text`` a body's name that several states use ("Congress", "the Senate")?"""
+        return _key(text) in self.bodies_named_alike
+
     def sector_of_role(self, words: list[str]) -> str | None:
         """Sector of the longest role phrase in ``words`` (lower case); later words win ties."""
         best: tuple[int, int, str] | None = None
@@ -97,8 +103,12 @@ class ActorLexicon:
 
     def merge(self, extra: dict[str, Any]) -> None:
         self.demonyms.update({k.lower(): v for k, v in extra.get("demonyms", {}).items()})
-        self.across_borders.update(k.lower() for k in extra.get("peoples_across_borders", []))
+        peoples = extra.get("peoples_across_borders", {})
+        if isinstance(peoples, list):  # a list names the peoples, not their states
+            peoples = dict.fromkeys(peoples, [])
+        self.across_borders.update({k.lower(): frozenset(v) for k, v in peoples.items()})
         self.regions.update(_key(k) for k in extra.get("regions", []))
+        self.bodies_named_alike.update(_key(k) for k in extra.get("bodies_named_alike", []))
         self.countries.update({k.lower(): v for k, v in extra.get("country_aliases", {}).items()})
         self.cities.update({k.lower(): v for k, v in extra.get("cities", {}).items()})
         for k, v in extra.get("bodies", {}).items():

@@ -93,7 +93,9 @@ class MentionFinder:
     # -- candidate spans ------------------------------------------------------------------
     def spans(self, doc: Doc) -> list[tuple[Span, str]]:
         """Entity spans and known names, longest first on overlap, in text order."""
-        found: list[tuple[Span, str]] = [(e, e.label_) for e in doc.ents if e.label_ in ENTITY_LABELS]
+        found: list[tuple[Span, str]] = [
+            (e, "NORP" if self._people_word(e) else e.label_) for e in doc.ents if e.label_ in ENTITY_LABELS
+        ]
         found.extend((s, "NORP") for e in doc.ents if e.label_ in _NUMBERS for s in self._counted_people(e))
         # a people the model left untagged: "About 50,000 Greeks took to the streets"
         found.extend(
@@ -145,6 +147,17 @@ class MentionFinder:
             out.append((span, label))
             last_end = span.end
         return out
+
+    def _people_word(self, ent: Span) -> bool:
+        """A people's name the model took for a person or a body: "Tamil rebel leaders"."""
+        t = ent[0]
+        return (
+            len(ent) == 1
+            and ent.label_ in ("PERSON", "ORG")
+            and t.lower_ in self.lex.demonyms
+            and t.dep_ in ("compound", "amod")
+            and t.head.pos_ == "NOUN"
+        )
 
     def _counted_people(self, ent: Span) -> list[Span]:
         """The people inside a number the model read whole: "[Hundreds of Greeks]" (CARDINAL,
@@ -216,6 +229,9 @@ class MentionFinder:
                 # a person is placed by the actors around, not by a place the sentence mentions
                 places = place_codes(span.sent, self.lex) if c.kind != "person" else set()
                 named = only_country(codes.get(c.sent_start, set()) | places)
+                homes = self.lex.across_borders.get(c.tokens[0].lower()) if c.guessed else None
+                if homes and named not in homes and named not in places:
+                    named = None  # "Norwegian mediators met Tamil leaders": Tamils are not Norway's
                 c.country = named or (c.country if c.guessed else None)
 
     def _candidate(self, doc: Doc, span: Span, label: str, in_role: set[int]) -> Candidate | None:

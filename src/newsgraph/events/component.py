@@ -35,6 +35,7 @@ from .extract import (
 )
 from .lexicon import event_lexicon
 
+_ASKING = {"REQUEST", "THREATEN", "AGREE", "SUPPORT"}  # asking, promising, backing: plans, not acts
 _VERBAL = {"AGREE", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT", "SANCTION"}
 _COOPERATIVE = {"AID", "COOPERATE", "CONCEDE", "RETREAT", "SUPPORT", "CONSULT"}
 _HARMFUL = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"}
@@ -462,13 +463,16 @@ _LEAVING = {"leave", "quit"}
 _CONTENT_NOUNS = {"demand", "call", "appeal", "request", "proposal", "offer", "warning", "threat", "promise", "pledge"}
 
 
-def _governed(tok: Token, triggers: set[int]) -> bool:
+def _governed(tok: Token, triggers: set[int], acts: frozenset[int] = frozenset()) -> bool:
     """Is ``tok`` inside the clause of another trigger (its ancestor within the sentence)? A
-    coordinated verb is not inside its first conjunct: "burned villages and killed civilians"."""
+    coordinated verb is not inside its first conjunct: "burned villages and killed civilians";
+    a purpose clause of one of ``acts`` is not inside it either."""
     while (tok.dep_ == "conj" and tok.head.pos_ == "VERB" and tok.pos_ == "VERB") or (
         tok.dep_ == "xcomp" and tok.head.lemma_ in _PHASES and tok.head.dep_ == "conj"
     ):
         tok = tok.head  # "agreed to a ceasefire and began withdrawing": the withdrawal is its own
+    if tok.dep_ == "advcl" and tok.head.i in acts and to_clause(tok):
+        return False  # "defied a curfew to demonstrate against the king": the march is its own event
     if tok.dep_ == "ccomp" and tok.head.i > tok.i and tok.head.lemma_ in CHARGE_LEMMAS:
         return False  # "Russia has supplied Armenia with tanks, Azerbaijani officials charged": both
     if tok.dep_ == "ccomp" and any(
@@ -540,11 +544,17 @@ class EventsComponent:
                     for f in found
                     if f.trigger.i in harms and (head := _resulting_from(f.trigger)) is not None and head.i in harms
                 }
+                # "defied a curfew to demonstrate": a protest is the purpose of an act, not of a plan
+                defiances = frozenset(
+                    f.trigger.i for f in found if f.type not in _ASKING and f.trigger.i not in protests
+                )
                 by_trigger: dict[int, Event] = {}
                 for f in found:
                     if f.silent or f.trigger.i in purposes | promises | protested | aims:
                         continue  # "sent inspectors to investigate": the investigation is the event
-                    governed = _governed(f.trigger, triggers - purposes - promises)
+                    governed = _governed(
+                        f.trigger, triggers - purposes - promises, defiances if f.type == "PROTEST" else frozenset()
+                    )
                     if governed and not _agented(f) and f.trigger.i not in tolls:
                         continue  # "threatened to cut off aid": the threat is the event, not the cut
                     ev = self._to_event(doc, sent.start_char, sent.end_char, f, len(events) + 1)

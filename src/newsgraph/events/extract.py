@@ -252,6 +252,7 @@ TRANSFER_LEMMAS = frozenset(
 
 _MOVES = ("to", "into", "from")
 _RELATIVIZERS = frozenset({"who", "that", "which", "whom"})
+_PEOPLE_HEADS = frozenset({"worker", "official", "employee", "staff", "staffer", "volunteer", "personnel", "activist"})
 
 
 def destinations(verb: Token) -> list[Token]:
@@ -530,6 +531,8 @@ def _verb_type(tok: Token, lex: EventLexicon) -> tuple[str | None, int]:
         if obj.ent_type_ in _ENTITY_KEYS:
             # "banned the Muslim Brotherhood" bans an organisation, "promised Israel" promises a country
             words.append(_ENTITY_KEYS[obj.ent_type_])
+        if lemma in _RELEASES and obj.dep_ == "compound" and obj.head.lemma_.lower() in _PEOPLE_HEADS:
+            continue  # "released 12 aid workers": people freed, not aid released
         if lemma in lex.words["halting"] and noun_type(obj, lex) == "ASSAULT":
             return "RETREAT", tok.i + 1  # "suspended its air strikes": halting an attack de-escalates (CAMEO 087)
         if lex.object_types.get((lemma, obj.lemma_.lower())) == "CONCEDE" and _on_commerce(obj, lex):
