@@ -1727,3 +1727,25 @@ def test_a_protest_that_is_the_purpose_of_an_act_is_its_own_event(extract) -> No
 )
 def test_people_freed_troops_recalled_reporters_expelled(extract, text: str, event: tuple) -> None:
     assert event in events_of(extract(text)), events_of(extract(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It starts with the proposition that journalists are killing journalism.",
+        "Bennett shot back with a laugh.",
+        "People are pretty fed up with politicians who tell one group one thing.",
+        "The Marsh Landing Country Club charged a $100,000 initiation fee in 2009.",
+        "A White House official, who requested anonymity to discuss a private conversation, said so.",
+        "Even with the latest obstacle in Trump's march to the nomination, Republican leaders said he has time.",
+        "Mr. Trump's appeals to the economic anxieties of white voters worked.",
+    ],
+)
+def test_words_of_politics_and_commerce_that_are_no_events(extract, text: str) -> None:
+    assert extract(text).events == []
+
+
+def test_a_forecast_is_no_stated_intention(extract) -> None:
+    # others expect a visit: it stays a visit, hypothetical (a stated plan to cooperate is AGREE)
+    art = extract("Egyptian President Hosni Mubarak is expected to visit Israel next week.")
+    assert [(e.type, e.modality) for e in art.events] == [("CONSULT", "hypothetical")]

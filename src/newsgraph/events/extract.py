@@ -460,12 +460,13 @@ def _modality(trigger: Token, sent: Span, lex: EventLexicon) -> tuple[str, bool,
                 "hope",
                 "seek",
                 "prepare",
-                "expect",
             )
             and t is not trigger
             and last_dep != "conj"  # "agreed to a ceasefire and began withdrawing": not an intent
         ):
             intent = True
+        if t.lemma_ == "expect" and t is not trigger and last_dep != "conj":
+            hypothetical = True  # "Trump is expected to visit": others' forecast, not his stated plan
         if t.lower_ in _INTENT_HEADS and t is not trigger:
             intent = True
         if t is not trigger and (t.lower_ in lex.threat_words or t.lemma_ in lex.threat_words):
@@ -761,6 +762,17 @@ def noun_type(tok: Token, lex: EventLexicon) -> str | None:
         return None  # "its potential appeal to Millennials": courting, as the verb ("appeal to voters")
     if etype == "PROTEST" and lemma == "demonstration" and any(c.lower_ == "of" for c in tok.children):
         return None  # "another demonstration of how difficult it is": a show, not a protest
+    if (
+        etype == "PROTEST"
+        and lemma == "march"
+        and any(
+            o.lower_ in lex.words["competition"] or o.lemma_ in ("victory", "presidency", "power", "win")
+            for p in tok.children
+            if p.lower_ == "to"
+            for o in p.children
+        )
+    ):
+        return None  # "Trump's march to the nomination": a campaign's progress, not a protest
     if etype == "PROTEST" and lemma == "rally" and _campaign_rally(tok):
         return None  # "his rallies", "a Trump rally", "attended the rally": a campaign event
     return etype
