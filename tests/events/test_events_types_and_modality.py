@@ -1749,3 +1749,26 @@ def test_a_forecast_is_no_stated_intention(extract) -> None:
     # others expect a visit: it stays a visit, hypothetical (a stated plan to cooperate is AGREE)
     art = extract("Egyptian President Hosni Mubarak is expected to visit Israel next week.")
     assert [(e.type, e.modality) for e in art.events] == [("CONSULT", "hypothetical")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sen. Bernie Sanders visited Missouri on Saturday, holding a rally in Springfield that drew 5,000 people.",
+        "As Mrs. Clinton prepares to accept the Democratic Party's nomination in Philadelphia, she will face voters.",
+        "The clash raised doubts about whether Congress will allocate funds to fight Zika before the recess.",
+        "Cruz's team executed this flawlessly on his earlier January bus tour.",
+        "In Ohio, the poll reaffirmed that Senator Rob Portman's biggest liability is his low name recognition.",
+    ],
+)
+def test_journeys_at_home_nominations_diseases_and_polls_are_no_events(extract, text: str) -> None:
+    assert extract(text).events == []
+
+
+def test_a_place_naming_an_event_is_where_it_was_not_who_did_it(extract) -> None:
+    art = extract("Two people survived the Mother Emanuel Church shooting in Charleston last year.")
+    assert art.events == []  # a church does not shoot; who did is not said
+    art = extract("Clinton advocated for a speedy Iraq withdrawal.")
+    assert events_of(art) == [("RETREAT", ["USA"], ["IRQ"])], events_of(art)
+    art = extract("Critics had been predicting an impending U.S. withdrawal from the region.")
+    assert [s for t, s, _ in events_of(art) if t == "RETREAT"] == [["USA"]], events_of(art)

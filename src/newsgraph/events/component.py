@@ -35,6 +35,9 @@ from .extract import (
 )
 from .lexicon import event_lexicon
 
+_BUILDINGS = frozenset(
+    {"church", "mosque", "synagogue", "temple", "school", "hospital", "hotel", "mall", "nightclub", "club"}
+)
 _ASKING = {"REQUEST", "THREATEN", "AGREE", "SUPPORT"}  # asking, promising, backing: plans, not acts
 _VERBAL = {"AGREE", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT", "SANCTION"}
 _COOPERATIVE = {"AID", "COOPERATE", "CONCEDE", "RETREAT", "SUPPORT", "CONSULT"}
@@ -842,6 +845,13 @@ class EventsComponent:
             return None  # "an assault weapons ban", "wants to ban all abortions": a law at home, no one sanctioned
         if etype == "REQUEST" and trig.lower_ in ("must", "should") and not targets:
             return None  # "this epidemic must stop", "the countries should be working together": no one asked
+        if (
+            etype == "CONSULT"
+            and mode == "visit"
+            and targets
+            and all(a.kind == "country" and a.country in {s.country for s in sources} for a in targets)
+        ):
+            return None  # "Cruz must travel to northern Iowa": a journey at home visits no other state
         if etype == "CONSULT" and mode == "visit" and not targets and trig.lemma_ == "travel":
             return None  # "travels with the candidate", "traveled from Illinois": a journey meets no one
         if etype == "CONSULT" and mode == "visit" and not targets and not f.nominal and _visits_a_thing(trig):
@@ -967,10 +977,13 @@ class EventsComponent:
 
     def _names_a_city(self, tok: Token) -> bool:
         """Is ``tok`` a place name modifying a noun that is no country's name ("San Bernardino")?"""
-        if tok.dep_ != "compound" or tok.ent_type_ not in ("GPE", "LOC", "FAC"):
+        if tok.dep_ != "compound" or tok.ent_type_ not in ("GPE", "LOC", "FAC", "ORG"):
             return False
         ent = entity_at(tok)
         key = (ent.text if ent is not None else tok.text).lower().removeprefix("the ")
+        if tok.ent_type_ == "ORG":
+            # "the Benghazi attack" (a city the model read as a body), "the Mother Emanuel Church shooting"
+            return self.places.cities.get(key) is not None or (ent is not None and ent[-1].lemma_.lower() in _BUILDINGS)
         return key not in self.places.countries and key not in self.places.demonyms
 
     def _location(self, trig: Token) -> Location | None:

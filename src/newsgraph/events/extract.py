@@ -252,6 +252,7 @@ TRANSFER_LEMMAS = frozenset(
 
 _MOVES = ("to", "into", "from")
 _RELATIVIZERS = frozenset({"who", "that", "which", "whom"})
+_CHARGES = frozenset({"allegation", "accusation", "charge", "scandal"})
 _PEOPLE_HEADS = frozenset({"worker", "official", "employee", "staff", "staffer", "volunteer", "personnel", "activist"})
 
 
@@ -699,9 +700,13 @@ def noun_type(tok: Token, lex: EventLexicon) -> str | None:
             if phrase in lex.noun_phrases:
                 return lex.noun_phrases[phrase] or None  # "" : "a great deal of respect" is no deal
     etype = lex.nouns.get(low) or lex.nouns.get(lemma)
-    if etype == "CONSULT" and lemma == "call" and any(_for_phrase(c) for c in tok.children):
+    if (
+        etype == "CONSULT"
+        and lemma == "call"
+        and any(_for_phrase(c) or (c.dep_ == "acl" and to_clause(c)) for c in tok.children)
+    ):
         # "U.S. calls for democratic reforms", "sounded a call for the United States to accept
-        # more refugees": a demand, not a phone call
+        # more refugees", "his call to deport 11 million people": a demand, not a phone call
         return "REQUEST"
     if (
         etype == "PROTEST"
@@ -773,6 +778,12 @@ def noun_type(tok: Token, lex: EventLexicon) -> str | None:
         )
     ):
         return None  # "Trump's march to the nomination": a campaign's progress, not a protest
+    if (
+        etype == "SUPPORT"
+        and tok.pos_ == "NOUN"
+        and any(t.lower_ in ("percent", "%", "points") for t in tok.doc[max(tok.i - 3, 0) : tok.i + 4])
+    ):
+        return None  # "garners 41 percent support", "Clinton support 27 percent": a poll's share
     if etype == "PROTEST" and lemma == "rally" and _campaign_rally(tok):
         return None  # "his rallies", "a Trump rally", "attended the rally": a campaign event
     return etype
@@ -1028,6 +1039,16 @@ def _noun_arguments(noun: Token, etype: str, lex: EventLexicon) -> tuple[list[To
     for c in noun.children:
         if c.dep_ == "poss" and c.pos_ == "PRON" and noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
             src.extend(subject_of(noun.head))  # "Israeli forces completed their pullout": the subject's own
+        elif c.dep_ == "compound" and c.ent_type_ in ("GPE", "ORG") and noun.lemma_ in _CHARGES:
+            tgt.append(c)  # "the Trump University allegations": what is alleged against, not who alleges
+        elif (
+            c.dep_ == "compound"
+            and c.ent_type_ == "GPE"
+            and etype == "RETREAT"
+            and noun.lemma_ not in _RELEASES
+            and not any(p.lower_ == "from" for p in noun.children)
+        ):
+            tgt.append(c)  # "a speedy Iraq withdrawal": the country left ("a U.S. withdrawal from the region")
         elif c.dep_ == "poss" or c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG"):
             src.append(c)
         elif c.dep_ == "prep":
