@@ -487,3 +487,17 @@ def test_a_body_many_states_name_alike_follows_its_sentence(extract) -> None:
     assert by_name(art, "Congress").country == "ARG"
     art = extract("Congress passed the bill on Tuesday, and President Clinton is expected to sign it.")
     assert by_name(art, "Congress").country == "USA"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "code"),
+    [
+        ("Harman urged Obama last year not to close the prison.", "Obama", "USA"),  # not the Japanese city
+        ("Christie unleashed withering attacks against Rubio in Saturday's debate.", "Rubio", "USA"),
+        ("Mr. Netanyahu was to arrive at the White House on Monday.", "White House", "USA"),  # not Casablanca
+    ],
+)
+def test_people_and_bodies_are_not_the_cities_named_like_them(extract, text: str, name: str, code: str) -> None:
+    art = extract(text)
+    assert {a.name: a.country for a in art.actors}.get(name, "missing") == code, art.actors
+    assert all(a.country not in ("JPN", "VEN", "MAR") for a in art.actors)

@@ -1772,3 +1772,15 @@ def test_a_place_naming_an_event_is_where_it_was_not_who_did_it(extract) -> None
     assert events_of(art) == [("RETREAT", ["USA"], ["IRQ"])], events_of(art)
     art = extract("Critics had been predicting an impending U.S. withdrawal from the region.")
     assert [s for t, s, _ in events_of(art) if t == "RETREAT"] == [["USA"]], events_of(art)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian opposition.",
+        "It was a critique he made again and again, inviting vicious ridicule from Gov. Chris Christie.",
+        "We chase absentee requests with an endorsed Republican slate card, said Jim Borges.",
+    ],
+)
+def test_the_opposition_ridicule_invited_and_ballot_requests_are_no_events(extract, text: str) -> None:
+    assert extract(text).events == []

@@ -61,6 +61,8 @@ class ActorLexicon:
             return self.countries[k]
         if k in self.regions:
             return None  # "aid to Africa": not the Tunisian town the gazetteer also knows
+        if k in self.people or k in self.bodies:
+            return self.cities.get(k)  # "Obama", "the White House": not the Japanese or Moroccan city
         if context:
             shared = gazetteer()[1].get(k, ())
             code = next((c for c in shared if c in context), None)

@@ -299,6 +299,8 @@ class MentionFinder:
             return self._person(doc, span, sent_start, subject, in_role)
         if label == "NORP":
             return self._group(doc, span, sent_start, in_role)
+        if label in ("GPE", "LOC", "FAC") and _norm(span.text) in lex.people:
+            return self._person(doc, span, sent_start, subject, in_role)  # "urged Obama", read as a place
         if label in ("GPE", "LOC", "FAC"):
             code = lex.place_code(span.text)
             if code is None:

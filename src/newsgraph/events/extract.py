@@ -779,6 +779,16 @@ def noun_type(tok: Token, lex: EventLexicon) -> str | None:
     ):
         return None  # "Trump's march to the nomination": a campaign's progress, not a protest
     if (
+        etype == "REJECT"
+        and lemma == "opposition"
+        and not any(c.lower_ in ("to", "against") or c.dep_ == "acl" for c in tok.children)
+        and (
+            tok.dep_ == "compound"
+            or any(c.ent_type_ in ("NORP", "GPE") and c.dep_ in ("amod", "compound") for c in tok.lefts)
+        )
+    ):
+        return None  # "the Russian opposition", "opposition leaders": the parties, not a refusal
+    if (
         etype == "SUPPORT"
         and tok.pos_ == "NOUN"
         and any(t.lower_ in ("percent", "%", "points") for t in tok.doc[max(tok.i - 3, 0) : tok.i + 4])
