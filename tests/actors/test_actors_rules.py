@@ -501,3 +501,16 @@ def test_people_and_bodies_are_not_the_cities_named_like_them(extract, text: str
     art = extract(text)
     assert {a.name: a.country for a in art.actors}.get(name, "missing") == code, art.actors
     assert all(a.country not in ("JPN", "VEN", "MAR") for a in art.actors)
+
+
+def test_a_surname_read_as_a_place_is_the_person_named_in_full(extract) -> None:
+    art = extract("Sarah Palin endorsed Trump on Tuesday. Palin said she would campaign in Iowa.")
+    assert [m.text for m in by_name(art, "Sarah Palin").mentions][:2] == ["Sarah Palin", "Palin"]
+    assert all(a.country != "GTM" for a in art.actors)  # not Palin, Guatemala
+
+
+def test_a_city_followed_by_a_us_state_is_american(extract) -> None:
+    art = extract("Sanders returned to Burlington, Vt., on Sunday.")
+    assert {m.text: a.country for a in art.actors for m in a.mentions}["Burlington"] == "USA"
+    art = extract("Canadian officials met in Burlington, Ontario, on Sunday.")
+    assert {m.text: a.country for a in art.actors for m in a.mentions}.get("Burlington", "CAN") == "CAN"

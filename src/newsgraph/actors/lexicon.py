@@ -50,6 +50,7 @@ class ActorLexicon:
     across_borders: dict[str, frozenset[str]] = field(default_factory=dict)
     regions: set[str] = field(default_factory=set)  # "africa", "the balkans": places of no one country
     bodies_named_alike: set[str] = field(default_factory=set)  # "congress": many states have one
+    us_state_words: set[str] = field(default_factory=set)  # "vermont", "vt.": a state after a city
 
     def place_code(self, text: str, context: frozenset[str] = frozenset()) -> str | None:
         """ISO3 of a country name, short form or city (ours, else the GeoNames gazetteer of
@@ -111,6 +112,7 @@ class ActorLexicon:
         self.across_borders.update({k.lower(): frozenset(v) for k, v in peoples.items()})
         self.regions.update(_key(k) for k in extra.get("regions", []))
         self.bodies_named_alike.update(_key(k) for k in extra.get("bodies_named_alike", []))
+        self.us_state_words.update(k.lower() for k in extra.get("us_state_abbreviations", []))
         self.countries.update({k.lower(): v for k, v in extra.get("country_aliases", {}).items()})
         self.cities.update({k.lower(): v for k, v in extra.get("cities", {}).items()})
         for k, v in extra.get("bodies", {}).items():
@@ -295,6 +297,7 @@ def load_lexicon(extra_files: tuple[str, ...] = ()) -> ActorLexicon:
         }
     )
     lex.merge(_read_package("places.json"))
+    lex.us_state_words.update(us_states())
     lex.merge(_read_package("actors.json"))
     lex.merge(_read_package("people.json"))
     for path in extra_files:

@@ -299,10 +299,13 @@ class MentionFinder:
             return self._person(doc, span, sent_start, subject, in_role)
         if label == "NORP":
             return self._group(doc, span, sent_start, in_role)
-        if label in ("GPE", "LOC", "FAC") and _norm(span.text) in lex.people:
-            return self._person(doc, span, sent_start, subject, in_role)  # "urged Obama", read as a place
+        if label in ("GPE", "LOC", "FAC") and (_norm(span.text) in lex.people or _surname_of_named(span)):
+            # "urged Obama", "Palin said" (after "Sarah Palin"), read as a place
+            return self._person(doc, span, sent_start, subject, in_role)
         if label in ("GPE", "LOC", "FAC"):
             code = lex.place_code(span.text)
+            if code not in (None, "USA") and self._us_state_after(span):
+                code = "USA"  # "Burlington, Vt.", "Alexandria, Virginia": not Ontario's or Egypt's
             if code is None:
                 # "the Sri Lankan army": a nationality word the tagger read as a place
                 return self._group(doc, span, sent_start, in_role) if lex.code_of_word(span.text) else None
@@ -310,6 +313,14 @@ class MentionFinder:
         if label == "ORG":
             return self._org(doc, span, sent_start, subject, in_role)
         return None
+
+    def _us_state_after(self, span: Span) -> bool:
+        """Is ``span`` followed by a comma and a US state ("Burlington, Vt.", "Palm Beach, Florida")?"""
+        doc = span.doc
+        if span.end + 1 >= len(doc) or doc[span.end].text != ",":
+            return False
+        words = self.lex.us_state_words
+        return any(doc[span.end + 1 : span.end + 1 + n].text.lower() in words for n in (1, 2, 3))
 
     def _is_place_use(self, span: Span) -> bool:
         """A place name used as a location ("in Gaza"), not as an actor ("Israel said")."""
@@ -819,6 +830,17 @@ class MentionFinder:
                         )
                     )
         return out
+
+
+def _surname_of_named(span: Span) -> bool:
+    """Is the one word ``span`` the last name of a person the text names in full ("Sarah Palin …
+    Palin said")?"""
+    if len(span) != 1:
+        return False
+    word = span[0].text
+    return any(
+        e.label_ == "PERSON" and len(e) > 1 and e[-1].text == word and e.start != span.start for e in span.doc.ents
+    )
 
 
 def place_codes(sent: Span, lex: ActorLexicon) -> set[str]:
