@@ -514,3 +514,9 @@ def test_a_city_followed_by_a_us_state_is_american(extract) -> None:
     assert {m.text: a.country for a in art.actors for m in a.mentions}["Burlington"] == "USA"
     art = extract("Canadian officials met in Burlington, Ontario, on Sunday.")
     assert {m.text: a.country for a in art.actors for m in a.mentions}.get("Burlington", "CAN") == "CAN"
+
+
+def test_a_member_of_congress_by_party_and_state_and_hyphenated_americans(extract) -> None:
+    art = extract("Rep. Henry Cuellar (D-Texas) received nine donations from out-of-state Turkish Americans.")
+    assert (by_name(art, "Henry Cuellar").country, by_name(art, "Henry Cuellar").sector) == ("USA", "LEG")
+    assert by_name(art, "Turkish Americans").country == "USA"

@@ -1784,3 +1784,19 @@ def test_a_place_naming_an_event_is_where_it_was_not_who_did_it(extract) -> None
 )
 def test_the_opposition_ridicule_invited_and_ballot_requests_are_no_events(extract, text: str) -> None:
     assert extract(text).events == []
+
+
+@pytest.mark.parametrize(
+    ("text", "types"),
+    [
+        ("The State Department withheld a key Benghazi email in 2014.", []),
+        ("He and his wife had just welcomed a second baby girl three weeks ago.", []),
+        ("The former president is again answering the call to energize his wife's campaign.", []),
+        (
+            "During the same interview, Senator John Smith also withheld support from the Republican nominee.",
+            ["REJECT"],
+        ),
+    ],
+)
+def test_information_withheld_births_and_duties_are_no_events(extract, text: str, types: list) -> None:
+    assert [e.type for e in extract(text).events] == types

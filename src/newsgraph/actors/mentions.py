@@ -452,6 +452,8 @@ class MentionFinder:
         """A nationality word: "Israeli officials" (a group), "Palestinians" (a people)."""
         lex = self.lex
         code = code or lex.code_of_word(span.text)
+        if code is None and len(span) > 1 and span[-1].lower_ in ("americans", "american"):
+            code = "USA"  # "Turkish Americans", "Mexican-American voters" are American
         if code is None and len(span) > 1:
             # "Bosnian Serbs" are Bosnia's; "Pakistani Islamic parties" Pakistan's
             code = next(filter(None, (lex.code_of_word(t.text) for t in span)), None)
@@ -624,6 +626,9 @@ class MentionFinder:
         if known is not None:  # the text says nothing: the actor dictionary knows who this is
             country = known[0]
             sector = sector or known[1]
+        if country is None and _US_PARTY_STATE.match(doc_text(doc), span.end_char):
+            # "Rep. Henry Cuellar (D-Texas)", "Sen. Ted Cruz (R-Texas)": a member of Congress
+            country, sector = "USA", sector or "LEG"
         tokens = [t.text for t in span if t.lower_ not in lex.honorifics]
         return Candidate(
             span.start_char,
@@ -830,6 +835,9 @@ class MentionFinder:
                         )
                     )
         return out
+
+
+_US_PARTY_STATE = re.compile(r"\s*\((?:D|R|I)\s*[-\u2013]\s*[A-Z][a-z]*\.?")
 
 
 def _surname_of_named(span: Span) -> bool:
