@@ -1800,3 +1800,17 @@ def test_the_opposition_ridicule_invited_and_ballot_requests_are_no_events(extra
 )
 def test_information_withheld_births_and_duties_are_no_events(extract, text: str, types: list) -> None:
     assert [e.type for e in extract(text).events] == types
+
+
+@pytest.mark.parametrize(
+    ("text", "types"),
+    [
+        ("He says the court's decision strengthened his resolve to fight for more fairness.", []),
+        ("Kurdish rebels are fighting for independence in southeastern Turkey.", ["ASSAULT"]),
+        ("Sanders went first at the town hall hosted by CNN.", []),
+        ("I had handed over 15 months of research on foreign policy to the campaign.", []),
+        ("Hillary Clinton and her Democratic allies launched a new round of attacks on Tuesday.", ["ACCUSE"]),
+    ],
+)
+def test_causes_town_halls_papers_and_attacks_in_words(extract, text: str, types: list) -> None:
+    assert [e.type for e in extract(text).events] == types

@@ -650,6 +650,14 @@ class EventsComponent:
             return None  # "beating Clinton in the Iowa caucuses", "I'd beat him": a win, not a beating
         elif (
             etype == "ASSAULT"
+            and f.trigger.lemma_ in ("fight", "battle")
+            and any(p.lower_ == "for" for p in f.trigger.children)
+            and not any(c.dep_ == "dobj" for c in f.trigger.children)
+            and not any(a.sector in _ARMED for a in sources)
+        ):
+            return None  # "his resolve to fight for more fairness": a cause championed, no one fought
+        elif (
+            etype == "ASSAULT"
             and f.trigger.lemma_ in self.lexicon.words["street_fights"]
             and all(a.sector in _CIVILIAN for a in sources)
         ):
@@ -913,8 +921,12 @@ class EventsComponent:
         "Democrats attacked Republicans")?"""
         if all(map(_is_speaker, sources)):
             return True
-        if not targets or any(a.sector in _ARMED for a in [*sources, *targets]):
+        if any(a.sector in _ARMED for a in [*sources, *targets]):
             return False
+        if not targets:
+            # "Hillary Clinton and her Democratic allies launched a new round of attacks": a
+            # politician's side, with no one armed among it, attacks in words
+            return any(map(_is_speaker, sources))
         return all(_is_speaker(a) or a.sector in _POLITICAL for a in targets) and all(
             a.sector in _POLITICAL or a.kind != "country" for a in sources
         )
