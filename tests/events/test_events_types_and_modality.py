@@ -1814,3 +1814,16 @@ def test_information_withheld_births_and_duties_are_no_events(extract, text: str
 )
 def test_causes_town_halls_papers_and_attacks_in_words(extract, text: str, types: list) -> None:
     assert [e.type for e in extract(text).events] == types
+
+
+@pytest.mark.parametrize(
+    ("text", "types"),
+    [
+        ("Sen. Mark Kirk, R-Ill., rescinded his endorsement of Trump on Monday.", ["REJECT"]),
+        ("The reporters who have been traveling with her for the past year say so.", []),
+        ("All the Republicans seeking the White House raced into the first debate of 2016.", []),
+        ("Trump's campaign had made inquiries with other data vendors.", []),
+    ],
+)
+def test_endorsements_rescinded_company_on_a_journey_and_office_sought(extract, text: str, types: list) -> None:
+    assert [e.type for e in extract(text).events] == types

@@ -627,7 +627,7 @@ class MentionFinder:
             country = known[0]
             sector = sector or known[1]
         if country is None and _US_PARTY_STATE.match(doc_text(doc), span.end_char):
-            # "Rep. Henry Cuellar (D-Texas)", "Sen. Ted Cruz (R-Texas)": a member of Congress
+            # "Rep. Henry Cuellar (D-Texas)", "Sen. Kelly Ayotte, R-N.H.,": a member of Congress
             country, sector = "USA", sector or "LEG"
         tokens = [t.text for t in span if t.lower_ not in lex.honorifics]
         return Candidate(
@@ -837,7 +837,7 @@ class MentionFinder:
         return out
 
 
-_US_PARTY_STATE = re.compile(r"\s*\((?:D|R|I)\s*[-\u2013]\s*[A-Z][a-z]*\.?")
+_US_PARTY_STATE = re.compile(r"\s*[(,]\s*(?:D|R|I)\s*[-\u2013]\s*[A-Z][a-z]*\.?")
 
 
 def _surname_of_named(span: Span) -> bool:
