@@ -700,6 +700,8 @@ def noun_type(tok: Token, lex: EventLexicon) -> str | None:
             if phrase in lex.noun_phrases:
                 return lex.noun_phrases[phrase] or None  # "" : "a great deal of respect" is no deal
     etype = lex.nouns.get(low) or lex.nouns.get(lemma)
+    if lemma in ("inquiry", "enquiry") and tok.dep_ == "dobj" and tok.head.lemma_ == "make":
+        return None  # "made inquiries with other data vendors": questions asked, no one investigated
     if etype == "CONSULT" and lemma == "call" and tok.dep_ == "dobj" and tok.head.lemma_ == "answer":
         return None  # "answering the call to energize his wife's campaign": a duty taken up, no phone call
     if (
