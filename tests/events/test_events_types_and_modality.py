@@ -1827,3 +1827,32 @@ def test_causes_town_halls_papers_and_attacks_in_words(extract, text: str, types
 )
 def test_endorsements_rescinded_company_on_a_journey_and_office_sought(extract, text: str, types: list) -> None:
     assert [e.type for e in extract(text).events] == types
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("Iranian border posts came under Iraqi artillery fire on Tuesday.", ("ASSAULT", ["IRQ"], ["IRN"])),
+        ("The peace treaty between Israel and Jordan was signed on Wednesday.", ("AGREE", ["ISR", "JOR"], [])),
+        ("American food aid arrived in the Somali capital Mogadishu on Wednesday.", ("AID", ["USA"], ["SOM"])),
+        (
+            "A Japanese relief team arrived in Kobe on Tuesday to help victims of the earthquake.",
+            ("AID", ["JPN"], ["JPN"]),
+        ),
+        ("U.S. warships sailed into the Gulf on Sunday amid rising tension with Iraq.", ("MOBILIZE", ["USA"], [])),
+    ],
+)
+def test_attacks_come_under_treaties_signed_and_relief_arriving(extract, text: str, event: tuple) -> None:
+    assert event in events_of(extract(text)), events_of(extract(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Clinton sailed through the primary on Tuesday.",
+        "He said he first heard gunfire about 9:42 p.m.",
+        "Voters arrived at 25 randomly selected sites for Democratic primaries.",
+    ],
+)
+def test_sailing_through_hearing_gunfire_and_arriving_voters_are_no_events(extract, text: str) -> None:
+    assert extract(text).events == []

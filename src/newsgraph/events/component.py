@@ -309,6 +309,21 @@ def _to_help(verb: Token, purposes: set[str] = _HELPING) -> bool:
     return any(c.dep_ in ("advcl", "xcomp") and c.lemma_ in purposes and to_clause(c) for c in verb.children)
 
 
+_NEEDY = {"victim", "refugee", "survivor", "evacuee", "wounded", "injured", "homeless", "displaced", "hungry", "sick"}
+
+
+def _to_relieve(verb: Token) -> bool:
+    """Does ``verb`` have a purpose of relieving people in need ("arrived to help victims of the
+    earthquake"), not of helping anyone at all ("to help Democrats in the state")?"""
+    return any(
+        c.dep_ in ("advcl", "xcomp")
+        and c.lemma_ in _HELPING
+        and to_clause(c)
+        and any(o.lemma_.lower() in _NEEDY for o in c.children if o.dep_ == "dobj")
+        for c in verb.children
+    )
+
+
 def _purpose_of_sending(tok: Token, triggers: set[int]) -> bool:
     """Is ``tok`` a sending trigger whose purpose clause holds another trigger ("sent 21
     personnel to Bosnia to investigate", "dispatched inspectors to monitor")?"""
@@ -693,6 +708,12 @@ class EventsComponent:
         elif etype == "COERCE" and f.trigger.lemma_ == "raid" and all(a.sector == "MIL" for a in sources):
             # "Israeli jets raided guerrilla bases": an armed raid attacks (a police raid coerces)
             etype, mode = "ASSAULT", None
+        elif (
+            etype == "MOBILIZE"
+            and f.trigger.lemma_ in ("sail", "steam")
+            and not all(a.sector == "MIL" for a in sources)
+        ):
+            return None  # "U.S. warships sailed into the Gulf" deploy; a ferry or a candidate sailing does not
         elif etype == "RETREAT" and f.trigger.lemma_ in _LEAVING and not all(a.sector == "MIL" for a in sources):
             return None  # "the president left Washington": a journey, not a withdrawal
         elif etype == "MOBILIZE" and f.trigger.lemma_ in _SENDING and _to_help(f.trigger, _PROTECTING):
@@ -704,10 +725,12 @@ class EventsComponent:
             etype, mode = ("AID", None) if _to_help(f.trigger) else ("MOBILIZE", "troops")
             # peacekeepers arriving are received by their host (CAMEO 0861): the host yields
             hosted = any("peacekeep" in a.name.lower() for a in sources)
-        elif mode == "visit" and any(
-            self.lexicon.object_types.get(("send", s.lemma_.lower())) == "AID" for s in subject_of(f.trigger)
+        elif mode == "visit" and (
+            any(self.lexicon.object_types.get(("send", s.lemma_.lower())) == "AID" for s in subject_of(f.trigger))
+            or _to_relieve(f.trigger)
         ):
-            # goods do not visit: "Japanese relief supplies arrived in Indonesia" is aid (CAMEO 07)
+            # goods do not visit: "Japanese relief supplies arrived in Indonesia" is aid (CAMEO 07), nor
+            # does a team that comes "to help victims of the earthquake" (CAMEO 073)
             etype, mode = "AID", None
         elif f.intent and not negated and etype in _COOPERATIVE - {"SUPPORT"}:
             # PLOVER codes a stated intention to cooperate as AGREE (a promise of support is support)

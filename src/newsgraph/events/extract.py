@@ -356,7 +356,11 @@ def _no_event(verb: Token, lemma: str, etype: str, lex: EventLexicon) -> bool:
     ):
         return True  # "experts agree (with him) that it will be difficult": an opinion shared, not an agreement
     if lemma == "arrive" and not any(
-        o.ent_type_ in ("GPE", "LOC", "FAC", "ORG") for p in _children(verb, ("prep",)) for o in _children(p, ("pobj",))
+        o.ent_type_ in ("GPE", "LOC", "FAC", "ORG")
+        # "arrived in the Somali capital Mogadishu"
+        or (o.lemma_ in ("capital", "city", "town", "port") and any(t.ent_type_ == "GPE" for t in o.subtree))
+        for p in _children(verb, ("prep",))
+        for o in _children(p, ("pobj",))
     ):
         return True  # a visit arrives somewhere named: "arrived in Tokyo", not "voters arrived at 25 sites"
     if lemma == "plead" and any(c.lower_ in ("guilty", "innocent") for c in verb.children):
@@ -974,6 +978,10 @@ def find_events(sent: Span, lex: EventLexicon, candidates: list[Token] | None = 
                 # like any other passive without an agent, is unknown
                 moved = etype == "MOBILIZE" or (etype == "RETREAT" and lemma not in _RELEASES)
                 src, tgt = (tgt, []) if moved else ([], tgt)
+                nouns = [n for n in _children(tok, ("nsubjpass",)) if noun_type(n, lex) == etype]
+                if nouns and lemma in lex.light_verbs:
+                    # "the Israeli-Jordanian peace treaty was signed": the treaty's parties made it
+                    src, tgt = _noun_arguments(nouns[0], etype, lex)
                 # "was placed under house arrest by Malaysian police": the agent hung on the state
                 src = src or [
                     a
@@ -1099,6 +1107,8 @@ def _noun_arguments(noun: Token, etype: str, lex: EventLexicon) -> tuple[list[To
                         tgt.append(o)
         elif c.dep_ == "acl":
             tgt.extend(_children(c, ("dobj",)))
+    if noun.dep_ == "pobj" and noun.head.lower_ == "under" and noun.head.head.lemma_ == "come":
+        tgt.extend(subject_of(noun.head.head))  # "Iranian posts came under Iraqi artillery fire"
     givers = [
         o
         for p in (*_children(noun, ("prep",)), *_children(noun.head, ("prep",)))
