@@ -520,3 +520,10 @@ def test_a_member_of_congress_by_party_and_state_and_hyphenated_americans(extrac
     art = extract("Rep. Henry Cuellar (D-Texas) received nine donations from out-of-state Turkish Americans.")
     assert (by_name(art, "Henry Cuellar").country, by_name(art, "Henry Cuellar").sector) == ("USA", "LEG")
     assert by_name(art, "Turkish Americans").country == "USA"
+
+
+def test_a_group_owned_by_a_pronoun_takes_the_country_it_points_back_to(extract) -> None:
+    art = extract("The Israeli army said after its jets bombed targets in southern Lebanon.")
+    assert by_name(art, "jets").country == "ISR"
+    art = extract("Serb commanders said their forces had withdrawn from the exclusion zone.")
+    assert by_name(art, "forces").country == "SRB"

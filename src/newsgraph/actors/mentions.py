@@ -191,6 +191,10 @@ class MentionFinder:
             keep.append(c)
         keep.sort(key=lambda c: c.start)
         self._one_country_sentences(doc, keep)
+        for c in keep:
+            owned = doc.char_span(c.start, c.end, alignment_mode="expand") if c.country is None else None
+            if owned is not None and c.kind == "group":
+                c.country = self._owner_country(owned, keep)
         return keep
 
     def _one_country_sentences(self, doc: Doc, cands: list[Candidate]) -> None:
@@ -233,6 +237,19 @@ class MentionFinder:
                 if homes and named not in homes and named not in places:
                     named = None  # "Norwegian mediators met Tamil leaders": Tamils are not Norway's
                 c.country = named or (c.country if c.guessed else None)
+
+    def _owner_country(self, span: Span, cands: list[Candidate]) -> str | None:
+        """The country of the actor a group's possessive pronoun points back to: the nearest one
+        before it in its sentence ("the Israeli army said its jets bombed …", "Serb commanders
+        said their forces had withdrawn")."""
+        if not any(t.dep_ == "poss" and t.lower_ in ("its", "their") for t in span.root.children):
+            return None
+        before = [
+            c
+            for c in cands
+            if c.country and c.country != "IGO" and span.sent.start_char <= c.start and c.end <= span.start_char
+        ]
+        return max(before, key=lambda c: c.end).country if before else None
 
     def _candidate(self, doc: Doc, span: Span, label: str, in_role: set[int]) -> Candidate | None:
         lex = self.lex
