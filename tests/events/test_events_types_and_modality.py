@@ -1856,3 +1856,22 @@ def test_attacks_come_under_treaties_signed_and_relief_arriving(extract, text: s
 )
 def test_sailing_through_hearing_gunfire_and_arriving_voters_are_no_events(extract, text: str) -> None:
     assert extract(text).events == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Obama refrained from criticizing Netanyahu on Monday.",
+        "But the White House is steering clear of criticizing Trump for his tax deductions.",
+        "Clinton stopped short of endorsing Sanders.",
+        "Mr. Trump avoided attacking Clinton on Monday.",
+    ],
+)
+def test_an_act_avoided_is_negated(extract, text: str) -> None:
+    events = extract(text).events
+    assert events and all(e.negated for e in events), [(e.type, e.negated) for e in events]
+
+
+def test_as_opposed_to_is_no_rejection(extract) -> None:
+    art = extract('"We may end up having to do it in chunks, as opposed to an omnibus bill," the president said.')
+    assert [e.type for e in art.events if e.type == "REJECT"] == []

@@ -145,6 +145,8 @@ def subject_of(verb: Token) -> list[Token]:
             continue
         if t.dep_ == "pcomp" and t.head.dep_ == "prep":  # "just before meeting X": the subject of the clause
             t = t.head.head
+            if t.dep_ in ("advmod", "acomp") and t.head.pos_ in ("VERB", "AUX"):
+                t = t.head  # "is steering clear of criticizing Trump": the one steering
             continue
         if t.dep_ == "acl" and t.head.pos_ in ("NOUN", "PROPN"):
             # "the decision by the European Union to suspend aid", "Iran's decision to …": who decided
@@ -478,6 +480,8 @@ def _modality(trigger: Token, sent: Span, lex: EventLexicon) -> tuple[str, bool,
             held = True
         if t is not trigger and t.lemma_ == "fail" and depth <= 2:
             negated = True  # "failed to reach agreement"
+        if t is not trigger and depth <= 3 and _avoids(t):
+            negated = True  # "avoids condemning Russia", "steering clear of criticizing Trump"
         if t.dep_ == "acl" and t.head.lemma_ == "failure" and to_clause(t):
             negated = True  # "its failure to speak out on the violations"
         if t is not trigger and t.lemma_ == "hesitate" and _children(t, ("neg",)):
@@ -1220,6 +1224,22 @@ def _to_infinitive(tok: Token) -> bool:
 
 _PLACE_LABELS = ("GPE", "NORP", "LOC", "FAC")
 _ATTENDING = {"attend", "address", "headline", "host", "cancel", "skip", "crash"}
+
+
+def _avoids(verb: Token) -> bool:
+    """Is ``verb`` one of avoiding what it governs: "avoid", "refrain from", "abstain from",
+    "steer clear of", "stop short of", "shy away from"?"""
+    lemma = verb.lemma_.lower()
+    if lemma in ("avoid", "refrain", "abstain"):
+        return True
+    if verb.lower_ in ("clear", "short", "away") and verb.head.lemma_ in ("steer", "stop", "shy", "keep", "stay"):
+        return True  # the parser may hang "of"/"from" on the particle: "steering clear of criticizing"
+    words = {c.lower_ for c in verb.children}
+    return (
+        (lemma == "steer" and "clear" in words)
+        or (lemma == "stop" and "short" in words)
+        or (lemma == "shy" and "away" in words)
+    )
 
 
 def _campaign_rally(rally: Token) -> bool:
