@@ -1875,3 +1875,9 @@ def test_an_act_avoided_is_negated(extract, text: str) -> None:
 def test_as_opposed_to_is_no_rejection(extract) -> None:
     art = extract('"We may end up having to do it in chunks, as opposed to an omnibus bill," the president said.')
     assert [e.type for e in art.events if e.type == "REJECT"] == []
+
+
+def test_fears_fed_are_no_aid_and_a_descriptor_is_no_name(extract) -> None:
+    assert extract("Many fear Trump will feed insecurity in nations worried about China's power.").events == []
+    art = extract("Billionaire Donald Trump praised Matthew Boyle at a press conference on Monday.")
+    assert events_of(art)[0][:2] == ("SUPPORT", ["USA"]), events_of(art)
