@@ -93,9 +93,7 @@ class MentionFinder:
     # -- candidate spans ------------------------------------------------------------------
     def spans(self, doc: Doc) -> list[tuple[Span, str]]:
         """Entity spans and known names, longest first on overlap, in text order."""
-        found: list[tuple[Span, str]] = [
-            (e, "NORP" if self._people_word(e) else e.label_) for e in doc.ents if e.label_ in ENTITY_LABELS
-        ]
+        found: list[tuple[Span, str]] = [(e, e.label_) for e in doc.ents if e.label_ in ENTITY_LABELS]
         found.extend((s, "NORP") for e in doc.ents if e.label_ in _NUMBERS for s in self._counted_people(e))
         # a people the model left untagged: "About 50,000 Greeks took to the streets"
         found.extend(
@@ -147,17 +145,6 @@ class MentionFinder:
             out.append((span, label))
             last_end = span.end
         return out
-
-    def _people_word(self, ent: Span) -> bool:
-        """A people's name the model took for a person or a body: "Tamil rebel leaders"."""
-        t = ent[0]
-        return (
-            len(ent) == 1
-            and ent.label_ in ("PERSON", "ORG")
-            and t.lower_ in self.lex.demonyms
-            and t.dep_ in ("compound", "amod")
-            and t.head.pos_ == "NOUN"
-        )
 
     def _counted_people(self, ent: Span) -> list[Span]:
         """The people inside a number the model read whole: "[Hundreds of Greeks]" (CARDINAL,
@@ -864,7 +851,8 @@ def _surname_of_named(span: Span) -> bool:
         return False
     word = span[0].text
     return any(
-        e.label_ == "PERSON" and len(e) > 1 and e[-1].text == word and e.start != span.start for e in span.doc.ents
+        e.label_ == "PERSON" and len(e) > 1 and e[-1].text == word and e.start != span.start
+        for e in entities_in(span.doc[:])
     )
 
 
