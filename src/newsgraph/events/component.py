@@ -883,10 +883,14 @@ class EventsComponent:
             and all(a.kind == "country" and a.country in {s.country for s in sources} for a in targets)
         ):
             return None  # "Cruz must travel to northern Iowa": a journey at home visits no other state
-        if etype == "CONSULT" and trig.lemma_ == "travel" and any(p.lower_ == "with" for p in trig.children):
-            return None  # "the reporters who have been traveling with her": company on a journey
-        if etype == "CONSULT" and mode == "visit" and not targets and trig.lemma_ == "travel":
-            return None  # "travels with the candidate", "traveled from Illinois": a journey meets no one
+        if (
+            etype == "CONSULT"
+            and trig.lemma_ == "travel"
+            and ((mode == "visit" and not targets) or any(p.lower_ == "with" for p in trig.children))
+        ):
+            # "traveled from Illinois": a journey meets no one; "the reporters who have been
+            # traveling with her": company on a journey
+            return None
         if etype == "CONSULT" and mode == "visit" and not targets and not f.nominal and _visits_a_thing(trig):
             return None  # "toured the museum": a visit to a building or a sight consults no one
         parties = {a.country for a in sources} - {None}

@@ -1226,20 +1226,19 @@ _PLACE_LABELS = ("GPE", "NORP", "LOC", "FAC")
 _ATTENDING = {"attend", "address", "headline", "host", "cancel", "skip", "crash"}
 
 
+_AVOIDING = {"steer": "clear", "keep": "clear", "stop": "short", "shy": "away", "stay": "away"}
+
+
 def _avoids(verb: Token) -> bool:
     """Is ``verb`` one of avoiding what it governs: "avoid", "refrain from", "abstain from",
-    "steer clear of", "stop short of", "shy away from"?"""
+    "steer clear of", "stop short of", "shy away from"? The parser may hang "of"/"from" on the
+    particle, so the particle counts too ("steering clear of criticizing")."""
     lemma = verb.lemma_.lower()
     if lemma in ("avoid", "refrain", "abstain"):
         return True
-    if verb.lower_ in ("clear", "short", "away") and verb.head.lemma_ in ("steer", "stop", "shy", "keep", "stay"):
-        return True  # the parser may hang "of"/"from" on the particle: "steering clear of criticizing"
-    words = {c.lower_ for c in verb.children}
-    return (
-        (lemma == "steer" and "clear" in words)
-        or (lemma == "stop" and "short" in words)
-        or (lemma == "shy" and "away" in words)
-    )
+    if _AVOIDING.get(verb.head.lemma_.lower()) == verb.lower_:
+        return True
+    return _AVOIDING.get(lemma) in {c.lower_ for c in verb.children}
 
 
 def _campaign_rally(rally: Token) -> bool:
