@@ -1819,13 +1819,13 @@ def test_causes_town_halls_papers_and_attacks_in_words(extract, text: str, types
 @pytest.mark.parametrize(
     ("text", "types"),
     [
-        ("Sen. Mark Kirk, R-Ill., rescinded his endorsement of Trump on Monday.", ["REJECT"]),
+        ("Sen. Mark Kirk, R-Ill., rescinded his endorsement of Trump on Monday.", ["SANCTION"]),
         ("The reporters who have been traveling with her for the past year say so.", []),
         ("All the Republicans seeking the White House raced into the first debate of 2016.", []),
         ("Trump's campaign had made inquiries with other data vendors.", []),
     ],
 )
-def test_endorsements_rescinded_company_on_a_journey_and_office_sought(extract, text: str, types: list) -> None:
+def test_endorsements_rescinded_journeys_in_company_office_sought(extract, text: str, types: list) -> None:
     assert [e.type for e in extract(text).events] == types
 
 
