@@ -1881,3 +1881,8 @@ def test_fears_fed_are_no_aid_and_a_descriptor_is_no_name(extract) -> None:
     assert extract("Many fear Trump will feed insecurity in nations worried about China's power.").events == []
     art = extract("Billionaire Donald Trump praised Matthew Boyle at a press conference on Monday.")
     assert events_of(art)[0][:2] == ("SUPPORT", ["USA"]), events_of(art)
+
+
+def test_aid_rushed_is_aid_and_coming_to_the_aid_of_defends(extract) -> None:
+    assert events_of(extract("Japan rushed emergency aid to Indonesia on Monday.")) == [("AID", ["JPN"], ["IDN"])]
+    assert events_of(extract("Egypt came to the aid of Jordan on Monday.")) == [("SUPPORT", ["EGY"], ["JOR"])]

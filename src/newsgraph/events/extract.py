@@ -533,6 +533,13 @@ def _verb_type(tok: Token, lex: EventLexicon) -> tuple[str | None, int]:
         return "RETREAT", tok.i + 2  # "2,000 rebels gave themselves up": a surrender (CAMEO 0874)
     if lemma == "take" and any(o.lower_ == "task" for p in _children(tok, ("prep",)) for o in _children(p, ("pobj",))):
         return "ACCUSE", tok.i + 1  # "took China to task for its rights record": a rebuke (CAMEO 111)
+    if lemma in ("rush", "come", "leap", "leapt", "spring", "sprang", "jump") and any(
+        o.lower_ in (*_SIDES, "support")
+        for p in _children(tok, ("prep",))
+        if p.lower_ == "to"
+        for o in _children(p, ("pobj",))
+    ):
+        return "SUPPORT", tok.i + 1  # "rushed to the defence of Israel", "came to the aid of Jordan" (CAMEO 052)
     if lemma in ("hand", "give") and any(c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in tok.children):
         return "RETREAT", tok.i + 1  # "handed back to Kuwait the equipment it seized": returning property (CAMEO 084)
     # the object first: "handed over their weapons" disarms, "handed over the prisoners" yields
