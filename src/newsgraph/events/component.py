@@ -304,24 +304,22 @@ _HELPING = {"protect", "help", "guard", "assist", "secure", "escort", "feed", "k
 _PROTECTING = {"protect", "help", "assist", "feed", "escort", "shield", "rescue", "evacuate"}
 
 
-def _to_help(verb: Token, purposes: set[str] = _HELPING) -> bool:
-    """Does ``verb`` have a purpose of protecting or helping ("arrived to protect refugees")?"""
-    return any(c.dep_ in ("advcl", "xcomp") and c.lemma_ in purposes and to_clause(c) for c in verb.children)
-
-
-_NEEDY = {"victim", "refugee", "survivor", "evacuee", "wounded", "injured", "homeless", "displaced", "hungry", "sick"}
-
-
-def _to_relieve(verb: Token) -> bool:
-    """Does ``verb`` have a purpose of relieving people in need ("arrived to help victims of the
-    earthquake"), not of helping anyone at all ("to help Democrats in the state")?"""
+def _to_help(verb: Token, purposes: set[str] = _HELPING, needy: frozenset[str] | None = None) -> bool:
+    """Does ``verb`` have a purpose of protecting or helping ("arrived to protect refugees")? With
+    ``needy``, only of helping people in need ("to help victims of the earthquake", not "to help
+    Democrats in the state")."""
     return any(
         c.dep_ in ("advcl", "xcomp")
-        and c.lemma_ in _HELPING
+        and c.lemma_ in purposes
         and to_clause(c)
-        and any(o.lemma_.lower() in _NEEDY for o in c.children if o.dep_ == "dobj")
+        and (needy is None or any(o.lemma_.lower() in needy for o in c.children if o.dep_ == "dobj"))
         for c in verb.children
     )
+
+
+_NEEDY = frozenset(
+    {"victim", "refugee", "survivor", "evacuee", "wounded", "injured", "homeless", "displaced", "hungry", "sick"}
+)
 
 
 def _purpose_of_sending(tok: Token, triggers: set[int]) -> bool:
@@ -727,7 +725,7 @@ class EventsComponent:
             hosted = any("peacekeep" in a.name.lower() for a in sources)
         elif mode == "visit" and (
             any(self.lexicon.object_types.get(("send", s.lemma_.lower())) == "AID" for s in subject_of(f.trigger))
-            or _to_relieve(f.trigger)
+            or _to_help(f.trigger, _HELPING, _NEEDY)
         ):
             # goods do not visit: "Japanese relief supplies arrived in Indonesia" is aid (CAMEO 07), nor
             # does a team that comes "to help victims of the earthquake" (CAMEO 073)
