@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import json
+from importlib import resources
+
 import pytest
 
+from newsgraph.events.lexicon import doubly_typed
 from newsgraph.record import Article, Event
 
 
@@ -1886,3 +1890,12 @@ def test_fears_fed_are_no_aid_and_a_descriptor_is_no_name(extract) -> None:
 def test_aid_rushed_is_aid_and_coming_to_the_aid_of_defends(extract) -> None:
     assert events_of(extract("Japan rushed emergency aid to Indonesia on Monday.")) == [("AID", ["JPN"], ["IDN"])]
     assert events_of(extract("Egypt came to the aid of Jordan on Monday.")) == [("SUPPORT", ["EGY"], ["JOR"])]
+
+
+def test_no_verb_object_pair_is_typed_by_two_rules() -> None:
+    # in the built lexicon the later rule would win silently: every pair's type is written once
+    rules = json.loads(resources.files("newsgraph.data").joinpath("events.json").read_text("utf-8"))["object_types"]
+    assert doubly_typed(rules) == {}
+    assert doubly_typed(
+        [{"verbs": ["ship"], "objects": {"AID": ["tank"]}}, {"verbs": ["ship"], "objects": {"MOBILIZE": ["tank"]}}]
+    ) == {("ship", "tank"): ["AID", "MOBILIZE"]}

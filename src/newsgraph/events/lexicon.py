@@ -8,6 +8,7 @@ import json
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 from ..spelling import both_spellings
 
@@ -31,6 +32,21 @@ class EventLexicon:
     words: dict[str, frozenset[str]]  # named word lists the rules read ("topic_verbs", "offers", …)
     object_verbs: frozenset[str] = frozenset()  # verbs some object types: a fast first check
     phrasal_verbs: frozenset[str] = frozenset()  # first words of the phrasal verbs
+
+
+def doubly_typed(rules: list[dict[str, Any]]) -> dict[tuple[str, str], list[str]]:
+    """The verb-object pairs that two object-type rules type differently ("ship" + "tank": AID
+    and MOBILIZE). In the built lexicon the later rule wins without a word, so a pair listed
+    here is a decision nobody wrote down."""
+    types: dict[tuple[str, str], list[str]] = {}
+    for rule in rules:
+        for etype, nouns in rule["objects"].items():
+            for verb in rule["verbs"]:
+                for noun in nouns:
+                    seen = types.setdefault((verb, noun), [])
+                    if etype not in seen:
+                        seen.append(etype)
+    return {k: v for k, v in types.items() if len(v) > 1}
 
 
 @lru_cache(maxsize=1)
