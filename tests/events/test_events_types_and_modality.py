@@ -1899,3 +1899,18 @@ def test_no_verb_object_pair_is_typed_by_two_rules() -> None:
     assert doubly_typed(
         [{"verbs": ["ship"], "objects": {"AID": ["tank"]}}, {"verbs": ["ship"], "objects": {"MOBILIZE": ["tank"]}}]
     ) == {("ship", "tank"): ["AID", "MOBILIZE"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Thousands of students marched in Jakarta demanding the resignation of President Suharto.", "Suharto"),
+        ("Kenyan students rioted following a rally calling for the removal of President Daniel arap Moi.", "Moi"),
+        ("Thousands of Serbs rallied in Belgrade urging the government to release political prisoners.", "government"),
+    ],
+)
+def test_a_protest_targets_whom_it_makes_demands_of(extract, text: str, target: str) -> None:
+    art = extract(text)
+    protest = only(art, "PROTEST")
+    names = [art.actor(i).name for i in protest.target]
+    assert len(names) == 1 and target in names[0], names

@@ -345,6 +345,30 @@ def _promise_of(tok: Token, triggers: set[int]) -> bool:
     )
 
 
+_DEMANDING = {"call", "demand", "urge", "press", "ask"}
+_OUSTING = {"resignation", "removal", "ouster", "dismissal", "departure", "withdrawal", "trial", "punishment"}
+
+
+def _demands_of(trigger: Token) -> list[Token]:
+    """Whom a protest demands something of: the one urged ("rallied urging the government to"),
+    the one whose going is demanded ("marched demanding the resignation of President Suharto",
+    "rioted following a demonstration calling for the removal of Mubarak"), or the one called on
+    to act ("calling for President Moi to step down")."""
+    objects = (o for p in trigger.children if p.dep_ == "prep" for o in p.children if o.dep_ in ("pobj", "dobj"))
+    holders = [trigger, *objects]
+    verbs = [c for h in holders for c in h.children if c.dep_ in ("advcl", "acl", "xcomp") and c.lemma_ in _DEMANDING]
+    asked = [o for v in verbs for o in v.children if o.dep_ == "dobj" and v.lemma_ in ("urge", "press", "ask")]
+    wanted = [o for v in verbs for o in (*v.children, *_pobjs(v, "for")) if o.dep_ in ("dobj", "pobj")]
+    clauses = [c for v in verbs for c in v.children if c.dep_ in ("ccomp", "xcomp")]
+    wanted += [s for c in clauses for s in c.children if s.dep_ == "nsubj"]
+    ousted = [x for o in wanted if o.lemma_ in _OUSTING for x in _pobjs(o, "of")]
+    return asked or ousted or [s for s in wanted if s.dep_ == "nsubj"]
+
+
+def _pobjs(head: Token, preposition: str) -> list[Token]:
+    return [o for p in head.children if p.lower_ == preposition for o in p.children if o.dep_ == "pobj"]
+
+
 def _condition_subjects(trigger: Token) -> list[Token]:
     """The subjects of the "if"/"unless" clauses of a threat (or of the act it threatens)."""
     heads = [trigger, *(c for c in trigger.children if c.dep_ in ("xcomp", "ccomp", "prep"))]
@@ -378,7 +402,7 @@ def _asked_for(verb: Token) -> set[str]:
 
 def _against(verb: Token) -> list[Token]:
     """The objects of ``verb``'s "against" phrases."""
-    return [o for p in verb.children if p.lower_ == "against" for o in p.children if o.dep_ == "pobj"]
+    return _pobjs(verb, "against")
 
 
 def _agentless(trig: Token) -> Token | None:
@@ -744,6 +768,9 @@ class EventsComponent:
             if q is not None and q.date:  # an event told in a dated statement
                 date, basis = q.date, "sentence"
         location = self._location(trig)
+        if etype == "PROTEST" and not targets:
+            # whom a protest demands something of: "demanding the resignation of President Suharto"
+            targets = [a for a in _actors_of(doc, _demands_of(trig)) if a not in sources]
         if (
             not targets
             and location is not None
