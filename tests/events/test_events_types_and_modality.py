@@ -1914,3 +1914,10 @@ def test_a_protest_targets_whom_it_makes_demands_of(extract, text: str, target: 
     protest = only(art, "PROTEST")
     names = [art.actor(i).name for i in protest.target]
     assert len(names) == 1 and target in names[0], names
+
+
+def test_yielding_at_home_yields_to_no_one_the_place_names(extract) -> None:
+    art = extract("Five hundred Ugandan rebels surrendered in Gulu last week.")
+    assert events_of(art) == [("RETREAT", ["UGA"], [])]
+    art = extract("Serb forces withdrew from positions near Gorazde on Tuesday.")
+    assert [t for t, _, _ in events_of(art)] == ["RETREAT"], events_of(art)

@@ -786,6 +786,10 @@ class EventsComponent:
             # a state coercing at home coerces its own people: "Thailand's military rulers imposed
             # martial law in Bangkok" (the place names them, so it is no guess)
             targets = [place] if place is not None and (place not in sources or etype in _AT_HOME_TYPES) else []
+            if etype == "RETREAT" and place is not None and place.country in {a.country for a in sources}:
+                # "Ugandan rebels surrendered in Soroti", "Hizbollah declared a ceasefire in south
+                # Lebanon": yielding at home yields to no one the place names
+                targets = []
         sender = trig.head if trig.dep_ in ("advcl", "xcomp") and trig.head.lemma_ in _SENDING else None
         if sender is not None:
             # "sent 2,000 troops to Albania to protect food deliveries": who is sent does not
