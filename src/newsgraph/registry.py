@@ -23,9 +23,16 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-# newsgraph's components in pipeline order: dates first (quotes and events take
-# their dates), then actors (quotes and events point to them).
-COMPONENTS: tuple[str, ...] = ("newsgraph_dates", "newsgraph_actors", "newsgraph_quotes", "newsgraph_events")
+# newsgraph's components in pipeline order: misread place names first (every later stage
+# reads places from entities), dates (quotes and events take their dates), then actors
+# (quotes and events point to them).
+COMPONENTS: tuple[str, ...] = (
+    "newsgraph_places",
+    "newsgraph_dates",
+    "newsgraph_actors",
+    "newsgraph_quotes",
+    "newsgraph_events",
+)
 
 DOC_EXTENSIONS: dict[str, Any] = {
     "published": None,
@@ -47,6 +54,7 @@ def register() -> None:
         return
     # Importing the component modules runs their @Language.factory decorators.
     from .actors import component as _actors  # noqa: F401
+    from .actors import places as _places  # noqa: F401
     from .dates import component as _dates  # noqa: F401
     from .events import component as _events  # noqa: F401
     from .quotes import component as _quotes  # noqa: F401

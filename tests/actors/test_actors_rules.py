@@ -525,3 +525,44 @@ def test_a_member_of_congress_by_party_and_state_and_hyphenated_americans(extrac
 )
 def test_a_group_or_body_takes_the_country_its_text_gives(extract, text: str, name: str, code: str) -> None:
     assert by_name(extract(text), name).country == code
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "code"),
+    [
+        # the small model reads these as a person, a nationality, a product, or nothing at all
+        ("Police fired tear gas at demonstrators in Dakar on Monday.", "Dakar", "SEN"),
+        ("Police fired tear gas at demonstrators in Tunis on Monday.", "Tunis", "TUN"),
+        ("Police fired tear gas at demonstrators in Montevideo on Monday.", "Montevideo", "URY"),
+        ("Police fired tear gas at demonstrators in Yaounde on Monday.", "Yaounde", "CMR"),
+        ("Police fired tear gas at demonstrators in Santo Domingo on Monday.", "Santo Domingo", "DOM"),
+    ],
+)
+def test_a_known_place_after_a_preposition_of_place_is_a_place(extract, text: str, place: str, code: str) -> None:
+    art = extract(text)
+    assert [(e.location.text, e.location.country) for e in art.events if e.location] == [(place, code)]
+
+
+def test_a_person_after_from_stays_a_person(nlp) -> None:
+    doc = nlp("The senator read a letter from Jackson on Monday.")
+    assert [(e.text, e.label_) for e in doc.ents][:1] == [("Jackson", "PERSON")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "code"),
+    [
+        # a well-known figure by surname alone: the model finds nothing, or an organisation
+        ("Aristide said on Monday that talks would resume.", "Aristide", "HTI"),
+        ("Mitterrand said on Monday that talks would resume.", "Mitterrand", "FRA"),
+        ("The rebels rejected a proposal by Izetbegovic on Monday.", "Izetbegovic", "BIH"),
+    ],
+)
+def test_a_known_figure_named_by_surname_alone(extract, text: str, name: str, code: str) -> None:
+    art = extract(text)
+    person = by_name(art, name)
+    assert (person.kind, person.country) == ("person", code)
+
+
+def test_a_word_of_a_capitalised_headline_is_no_known_surname(extract) -> None:
+    art = extract("France's Marine Le Pen Backs Trump And Denounces Clinton.")
+    assert all(a.country != "FRA" for a in art.actors if "Trump" in a.name), [(a.name, a.country) for a in art.actors]

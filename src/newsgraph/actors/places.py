@@ -1,0 +1,79 @@
+"""spaCy component ``newsgraph_places``: place names the model misread become places.
+
+The small English model labels rare place names as people, bodies, nationalities or
+products, or not at all: "demonstrators in Dakar" (PERSON), "in Tunis" (NORP), "in Herat"
+(ORG), "in Montevideo" (PRODUCT), "in Yaounde" (nothing). Every later stage reads places
+from ``GPE`` entities, so such a place would give no country. A proper noun right after a
+preposition of place that the gazetteers know as a country, a province or a town of at
+least :data:`TOWN_SIZE` people, and that is no known person or body, is relabelled
+``GPE``. People's names are only overridden after "in", "at", "near" and the like ("a call
+from Warren" keeps its senator).
+"""
+
+from __future__ import annotations
+
+from spacy.attrs import LOWER
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from ..nlp import tokens_with
+from .lexicon import ActorLexicon, _key, actor_lexicon, provinces, town_sizes
+
+TOWN_SIZE = 50_000
+# where something happens: a person's name after these is still a place ("riots in Dakar")
+WHERE = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "throughout"})
+# movement: a place the model read as a body or nothing ("flew to Yaounde"), never as a person
+WHITHER = frozenset({"from", "to", "into", "toward", "towards"})
+# labels the model gives places by mistake; anything else (dates, numbers, laws) is left alone
+MISREAD = frozenset({"PERSON", "ORG", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", ""})
+
+
+class PlaceEntities:
+    """Relabel known places the model gave another label (or none) after a preposition of place."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+        self.lexicon = actor_lexicon()
+        self.sizes = town_sizes()
+        self.provinces = frozenset(k for k, codes in provinces().items() if len(codes) == 1)
+
+    def __call__(self, doc: Doc) -> Doc:
+        found: list[Span] = []
+        for i in tokens_with(doc, WHERE | WHITHER, (LOWER,)):
+            prep = doc[i]
+            for obj in prep.children:
+                span = self._misread_place(obj, prep.lower_ in WHERE) if obj.dep_ == "pobj" else None
+                if span is not None:
+                    found.append(span)
+        if found:
+            kept = [e for e in doc.ents if not any(e.start < s.end and s.start < e.end for s in found)]
+            doc.ents = sorted([*kept, *found], key=lambda e: e.start)
+        return doc
+
+    def _misread_place(self, obj: Token, where: bool) -> Span | None:
+        if obj.tag_ not in ("NNP", "NNPS") or obj.ent_type_ in ("GPE", "LOC"):
+            return None
+        # the whole name: "Santo Domingo" (the model may have tagged "Domingo" alone)
+        start = obj.i
+        while start > 0 and obj.doc[start - 1].tag_ == "NNP" and obj.doc[start - 1].head.i == obj.i:
+            start -= 1
+        span = obj.doc[start : obj.i + 1]
+        labels = {t.ent_type_ for t in span}
+        if not labels <= MISREAD or ("PERSON" in labels and not where):
+            return None
+        after = obj.doc[obj.i + 1] if obj.i + 1 < len(obj.doc) else None
+        if obj.doc[start].ent_iob_ == "I" or (after is not None and after.ent_iob_ == "I"):
+            return None  # part of a longer name: "the University of Dakar"
+        return Span(obj.doc, start, obj.i + 1, label="GPE") if self._known_place(span.text) else None
+
+    def _known_place(self, text: str) -> bool:
+        key = _key(text)
+        lex: ActorLexicon = self.lexicon
+        if key in lex.people or key in lex.bodies or key in lex.demonyms:
+            return False
+        return key in lex.countries or key in lex.cities or key in self.provinces or self.sizes.get(key, 0) >= TOWN_SIZE
+
+
+@Language.factory("newsgraph_places")
+def make_places(nlp: Language, name: str) -> PlaceEntities:
+    return PlaceEntities(nlp, name)
