@@ -536,6 +536,8 @@ def test_a_group_or_body_takes_the_country_its_text_gives(extract, text: str, na
         ("Police fired tear gas at demonstrators in Montevideo on Monday.", "Montevideo", "URY"),
         ("Police fired tear gas at demonstrators in Yaounde on Monday.", "Yaounde", "CMR"),
         ("Police fired tear gas at demonstrators in Santo Domingo on Monday.", "Santo Domingo", "DOM"),
+        # a capital with "of" inside, which the model splits into two places ("Spain")
+        ("Police fired tear gas at demonstrators in Port of Spain on Monday.", "Port of Spain", "TTO"),
     ],
 )
 def test_a_known_place_after_a_preposition_of_place_is_a_place(extract, text: str, place: str, code: str) -> None:
@@ -566,3 +568,21 @@ def test_a_known_figure_named_by_surname_alone(extract, text: str, name: str, co
 def test_a_word_of_a_capitalised_headline_is_no_known_surname(extract) -> None:
     art = extract("France's Marine Le Pen Backs Trump And Denounces Clinton.")
     assert all(a.country != "FRA" for a in art.actors if "Trump" in a.name), [(a.name, a.country) for a in art.actors]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "code", "sector"),
+    [
+        (
+            "Indonesian troops arrested East Timorese students in Dili on Sunday.",
+            "East Timorese students",
+            "TLS",
+            "CVL",
+        ),
+        ("Trinidadian police arrested 20 Muslim rebels on Friday.", "Trinidadian police", "TTO", "COP"),
+        ("U.S. and Mexican drug agents carried out joint raids along the border.", "Mexican drug agents", "MEX", "COP"),
+    ],
+)
+def test_nationality_words_and_agents_make_coded_groups(extract, text: str, name: str, code: str, sector: str) -> None:
+    group = by_name(extract(text), name)
+    assert (group.country, group.sector) == (code, sector)

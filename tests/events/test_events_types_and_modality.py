@@ -1921,3 +1921,13 @@ def test_yielding_at_home_yields_to_no_one_the_place_names(extract) -> None:
     assert events_of(art) == [("RETREAT", ["UGA"], [])]
     art = extract("Serb forces withdrew from positions near Gorazde on Tuesday.")
     assert [t for t, _, _ in events_of(art)] == ["RETREAT"], events_of(art)
+
+
+def test_a_warning_that_someone_will_pay_dearly_threatens_them(extract) -> None:
+    art = extract("North Korea's official news agency warned that Seoul would pay dearly for the naval clash.")
+    assert events_of(art) == [("THREATEN", ["PRK"], ["KOR"])]
+
+
+def test_joint_raids_by_two_states_agents_are_cooperation(extract) -> None:
+    art = extract("U.S. and Mexican drug agents carried out joint raids along the border.")
+    assert [(t, s) for t, s, _ in events_of(art)] == [("COOPERATE", ["MEX", "USA"])]

@@ -208,6 +208,19 @@ def town_sizes() -> dict[str, int]:
     return sizes
 
 
+@lru_cache(maxsize=1)
+def capitals() -> frozenset[str]:
+    """The capitals of the world's countries and territories (countryinfo), lower case, whatever
+    their size ("Port of Spain", "Male"); a capital named by common words ("The Valley") left out."""
+    import countryinfo
+
+    names: set[str] = set()
+    for country in countryinfo.all_countries():
+        found = country.capital() or ()
+        names.update(_key(n) for n in ([found] if isinstance(found, str) else found))  # a few have several
+    return frozenset(n for n in names if len(n) > 2 and n != "valley")
+
+
 def provinces() -> dict[str, tuple[str, ...]]:
     """First-level subdivisions (states, provinces, regions) from countryinfo, lower case ->
     the ISO3 codes of the countries that have one so named. Names made only of compass and

@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..nlp import tokens_with
-from .lexicon import ActorLexicon, _key, actor_lexicon, provinces, town_sizes
+from .lexicon import ActorLexicon, _key, actor_lexicon, capitals, provinces, town_sizes
 
 TOWN_SIZE = 50_000
 # where something happens: a person's name after these is still a place ("riots in Dakar")
@@ -36,6 +36,7 @@ class PlaceEntities:
         self.lexicon = actor_lexicon()
         self.sizes = town_sizes()
         self.provinces = frozenset(k for k, codes in provinces().items() if len(codes) == 1)
+        self.capitals = capitals()
 
     def __call__(self, doc: Doc) -> Doc:
         found: list[Span] = []
@@ -51,13 +52,22 @@ class PlaceEntities:
         return doc
 
     def _misread_place(self, obj: Token, where: bool) -> Span | None:
-        if obj.tag_ not in ("NNP", "NNPS") or obj.ent_type_ in ("GPE", "LOC"):
+        if obj.tag_ not in ("NNP", "NNPS"):
             return None
+        doc = obj.doc
         # the whole name: "Santo Domingo" (the model may have tagged "Domingo" alone)
         start = obj.i
-        while start > 0 and obj.doc[start - 1].tag_ == "NNP" and obj.doc[start - 1].head.i == obj.i:
+        while start > 0 and doc[start - 1].tag_ == "NNP" and doc[start - 1].head.i == obj.i:
             start -= 1
-        span = obj.doc[start : obj.i + 1]
+        # a name with "of" inside, which the model splits in two places: "[Port] of [Spain]"
+        named_of = [o for p in obj.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+        if named_of and named_of[0].i == obj.i + 2 and named_of[0].tag_ == "NNP":
+            whole = doc[start : named_of[0].i + 1]
+            if doc[start].ent_iob_ != "I" and self._known_place(whole.text):
+                return Span(doc, whole.start, whole.end, label="GPE")
+        if obj.ent_type_ in ("GPE", "LOC"):
+            return None
+        span = doc[start : obj.i + 1]
         labels = {t.ent_type_ for t in span}
         if not labels <= MISREAD or ("PERSON" in labels and not where):
             return None
@@ -71,7 +81,13 @@ class PlaceEntities:
         lex: ActorLexicon = self.lexicon
         if key in lex.people or key in lex.bodies or key in lex.demonyms:
             return False
-        return key in lex.countries or key in lex.cities or key in self.provinces or self.sizes.get(key, 0) >= TOWN_SIZE
+        return (
+            key in lex.countries
+            or key in lex.cities
+            or key in self.provinces
+            or key in self.capitals
+            or self.sizes.get(key, 0) >= TOWN_SIZE
+        )
 
 
 @Language.factory("newsgraph_places")

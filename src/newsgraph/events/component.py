@@ -29,6 +29,7 @@ from .extract import (
     destinations,
     find_events,
     noun_type,
+    penalised,
     subject_of,
     to_clause,
     trigger_candidates,
@@ -1000,6 +1001,8 @@ class EventsComponent:
         if any(o.ent_type_ in named or any(m.ent_type_ in named for m in o.lefts) for o in warned):
             return True  # "warned Iran", "warned the Chinese leader": a warning addressed to an actor
         clauses = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp", "advcl")]
+        if any(penalised(c) for c in clauses):
+            return True  # "warned that Seoul would pay dearly"
         if verb.lemma_ == "warn" and any(n.dep_ == "neg" for c in clauses if c.dep_ == "xcomp" for n in c.children):
             return True  # "warned Iran not to…" ("vowed not to repeat that mistake" is no threat)
         for clause in clauses:
@@ -1072,6 +1075,9 @@ class EventsComponent:
     def _place_at(self, place: Token) -> Location:
         """The location named by the place phrase headed by ``place``, with its country."""
         s, e = _np_range(place)
+        ent = entity_at(place)
+        if ent is not None and ent.label_ in ("GPE", "LOC") and ent.end_char > e:
+            e = ent.end_char  # a name with "of" inside: "Port of Spain"
         text = doc_text(place.doc)[s:e]
         return Location(text, self._place_code(text, place), s, e)
 

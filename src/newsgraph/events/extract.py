@@ -857,6 +857,18 @@ PENALTIES = frozenset(
 )
 
 
+def penalised(clause: Token) -> bool:
+    """Does ``clause`` say its subject will suffer for something: "would face serious
+    consequences", "would pay a heavy price", "would pay dearly", "would regret it"?"""
+    if clause.lemma_ == "regret" or (
+        clause.lemma_ == "pay" and any(a.lower_ == "dearly" for a in _children(clause, ("advmod",)))
+    ):
+        return True
+    return clause.lemma_ in ("face", "pay", "suffer", "incur") and any(
+        o.lemma_ in PENALTIES for o in _children(clause, ("dobj",))
+    )
+
+
 def _warnings(tok: Token) -> list[Found]:
     """A statement that someone would suffer a penalty is a threat to them: "the Council said
     Iraq would face serious consequences if it continued…", "said Syria would pay a heavy price"."""
@@ -864,13 +876,7 @@ def _warnings(tok: Token) -> list[Found]:
     for c in _children(tok, ("ccomp",)):
         modal = next((a for a in c.children if a.dep_ == "aux" and a.lower_ in ("would", "will", "could", "'ll")), None)
         subj = _children(c, ("nsubj",))
-        if (
-            modal is None
-            or c.lemma_ not in ("face", "pay", "suffer", "incur")
-            or not subj
-            or subj[0].lower_ in _NOT_ADDRESSED
-            or not any(o.lemma_ in PENALTIES for o in _children(c, ("dobj",)))
-        ):
+        if modal is None or not subj or subj[0].lower_ in _NOT_ADDRESSED or not penalised(c):
             continue
         out.append(Found("THREATEN", c, c.i + 1, subject_of(tok), _with_conjuncts(subj)))
     return out
