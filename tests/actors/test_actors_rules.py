@@ -586,3 +586,9 @@ def test_a_word_of_a_capitalised_headline_is_no_known_surname(extract) -> None:
 def test_nationality_words_and_agents_make_coded_groups(extract, text: str, name: str, code: str, sector: str) -> None:
     group = by_name(extract(text), name)
     assert (group.country, group.sector) == (code, sector)
+
+
+def test_a_known_city_with_hyphens_keeps_its_country(extract) -> None:
+    # the matcher reads the name token by token ("port - au - prince"): look it up as written
+    art = extract("Haitian President Jean-Bertrand Aristide returned to Port-au-Prince on Sunday.")
+    assert [a.country for a in art.actors if a.name == "Haiti"] == ["HTI"], [(a.name, a.country) for a in art.actors]

@@ -287,12 +287,14 @@ class MentionFinder:
             root.dep_ in ("compound", "amod", "poss") and root.head.dep_ in ("nsubj", "nsubjpass")
         )
         key = " ".join(t.lower_ for t in span).replace("’", "'")
+        written = span.text.lower()
         if (
             key not in lex.bodies
             and key not in lex.igos
-            and (span.text.lower() in lex.bodies or span.text.lower() in lex.igos)
+            and key not in lex.cities
+            and any(written in names for names in (lex.bodies, lex.igos, lex.cities, lex.countries))
         ):
-            key = span.text.lower()  # "al-Qaeda": the name as written, not token by token
+            key = written  # "al-Qaeda", "Port-au-Prince": the name as written, not token by token
         if label == "KNOWN" or key in lex.bodies or key in lex.igos:
             return self._known(doc, span, key, sent_start, subject, in_role)
         if (
@@ -367,13 +369,11 @@ class MentionFinder:
         if self._is_modifier(span) or span.start in in_role:
             group = self._group(doc, span, sent_start, in_role, code=code)
             return group
-        name = span.text
-        kind = "country" if _norm(name) in self.lex.countries else "country"
         return Candidate(
             span.start_char,
             span.end_char,
-            name,
-            kind,
+            span.text,
+            "country",
             [t.text for t in span],
             country=code,
             sector=None,
