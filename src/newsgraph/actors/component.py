@@ -15,7 +15,7 @@ import copy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..nlp import doc_text
+from ..nlp import doc_text, sentence_of
 from .lexicon import about_us_states, actor_lexicon, named_abroad, seceded_later
 from .mentions import Candidate, MentionFinder, only_country, place_codes
 from .merge import merge_candidates
@@ -60,7 +60,7 @@ class ActorsComponent:
         for c in candidates:
             code = self.lexicon.countries.get(c.text.lower())
             span = doc.char_span(c.start, c.end, alignment_mode="expand") if code and c.country == "USA" else None
-            if code and span is not None and named_abroad(span.sent, self.lexicon):
+            if code and span is not None and named_abroad(sentence_of(span), self.lexicon):
                 c.country = code
 
     def _bodies_abroad(self, doc: Doc, candidates: list[Candidate]) -> None:
@@ -74,8 +74,8 @@ class ActorsComponent:
             span = doc.char_span(c.start, c.end, alignment_mode="expand")
             if span is None:
                 continue
-            words = {self.lexicon.code_of_word(t.text) for t in span.sent if t.ent_type_ == "NORP"}
-            named = only_country((place_codes(span.sent, self.lexicon) | words) - {"USA", None})
+            words = {self.lexicon.code_of_word(t.text) for t in sentence_of(span) if t.ent_type_ == "NORP"}
+            named = only_country((place_codes(sentence_of(span), self.lexicon) | words) - {"USA", None})
             if named:
                 c.country = named
 

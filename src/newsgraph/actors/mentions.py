@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from ..nlp import doc_text, entities_in, entity_at, tokens_with
+from ..nlp import doc_text, entities_in, entity_at, sentence_of, tokens_with
 from .lexicon import ActorLexicon
 
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
@@ -241,7 +241,7 @@ class MentionFinder:
             span = doc.char_span(c.start, c.end, alignment_mode="expand")
             if span is not None:
                 # a person is placed by the actors around, not by a place the sentence mentions
-                places = place_codes(span.sent, self.lex) if c.kind != "person" else set()
+                places = place_codes(sentence_of(span), self.lex) if c.kind != "person" else set()
                 named = only_country(codes.get(c.sent_start, set()) | places)
                 homes = self.lex.across_borders.get(c.tokens[0].lower()) if c.guessed else None
                 if homes and named not in homes and named not in places:
@@ -257,7 +257,7 @@ class MentionFinder:
         before = [
             c
             for c in cands
-            if c.country and c.country != "IGO" and span.sent.start_char <= c.start and c.end <= span.start_char
+            if c.country and c.country != "IGO" and sentence_of(span).start_char <= c.start and c.end <= span.start_char
         ]
         return max(before, key=lambda c: c.end).country if before else None
 
@@ -282,7 +282,7 @@ class MentionFinder:
         ):
             return None  # "pro-Iranian": a stance, not a nationality
         root = span.root
-        sent_start = span.sent.start_char if doc.has_annotation("SENT_START") else 0
+        sent_start = sentence_of(span).start_char if doc.has_annotation("SENT_START") else 0
         subject = root.dep_ in ("nsubj", "nsubjpass") or (
             root.dep_ in ("compound", "amod", "poss") and root.head.dep_ in ("nsubj", "nsubjpass")
         )
@@ -313,9 +313,7 @@ class MentionFinder:
             and root.dep_ == "pobj"
             and root.head.lower_ in ("to", "from", "into", "in", "against", "with")
             # not the surname of a person the article names in full ("Michael Jordan … with Jordan")
-            and not any(
-                e.label_ == "PERSON" and len(e) > 1 and key in e.text.lower().split() for e in entities_in(doc[:])
-            )
+            and not any(key in e.text.lower().split() for e in _full_names(doc))
         ):
             # "sent troops to Mali": a country the small model read as a name, where a place goes
             return self._place(doc, span, lex.countries[key], sent_start, subject, in_role)
@@ -566,7 +564,7 @@ class MentionFinder:
             span = span[1:]
         # Pre-modifiers: "Israeli Defense Minister", "U.S. President", "Lebanon's new President".
         i = (role_tokens[0].i if role_tokens else span.start) - 1
-        sent_begin = span.sent.start
+        sent_begin = sentence_of(span).start
         left: list[Token] = []
         while i >= sent_begin:
             t = doc[i]
@@ -702,7 +700,7 @@ class MentionFinder:
                 continue
             left = t.i
             while (
-                left - 1 >= t.sent.start
+                left - 1 >= sentence_of(t).start
                 and doc[left - 1].head.i in range(left, t.i + 1)
                 and doc[left - 1].dep_ in ("amod", "compound", "nmod")
                 and doc[left - 1].pos_ in ("ADJ", "NOUN", "PROPN")
@@ -736,7 +734,7 @@ class MentionFinder:
                     tokens,
                     country=country,
                     sector=lex.sector_of_role(words) or sector,
-                    sent_start=t.sent.start_char,
+                    sent_start=sentence_of(t).start_char,
                     is_subject=t.dep_ in ("nsubj", "nsubjpass"),
                     mention_kind="description",
                     guessed=guessed,  # "Hutu militiamen": a people of several states, not yet placed
@@ -758,7 +756,7 @@ class MentionFinder:
             if head.i <= span[-1].i or head.pos_ not in ("NOUN", "PROPN"):
                 continue
             full = doc[span.start : head.i + 1]
-            sent_start = full.sent.start_char if doc.has_annotation("SENT_START") else 0
+            sent_start = sentence_of(full).start_char if doc.has_annotation("SENT_START") else 0
             found = [c for c in found if not (c.start < full.end_char and full.start_char < c.end)]
             found.append(_group_through(full, head, code, self._head_sector(head), sent_start))
         return found
@@ -856,7 +854,7 @@ class MentionFinder:
                             country=o.country,
                             sector=o.sector,
                             acronym_of=o.acronym_of,
-                            sent_start=t.sent.start_char,
+                            sent_start=sentence_of(t).start_char,
                             mention_kind="acronym",
                             is_subject=t.dep_ in ("nsubj", "nsubjpass"),
                         )
@@ -867,16 +865,25 @@ class MentionFinder:
 _US_PARTY_STATE = re.compile(r"\s*[(,]\s*(?:D|R|I)\s*[-\u2013]\s*[A-Z][a-z]*\.?")
 
 
+_FULL_NAMES_KEY = "newsgraph.full_names"
+
+
+def _full_names(doc: Doc) -> list[Span]:
+    """The people the text names in more than one word (found once per Doc: asked per mention)."""
+    names: list[Span] | None = doc.user_data.get(_FULL_NAMES_KEY)
+    if names is None:
+        names = [e for e in entities_in(doc[:]) if e.label_ == "PERSON" and len(e) > 1]
+        doc.user_data[_FULL_NAMES_KEY] = names
+    return names
+
+
 def _surname_of_named(span: Span) -> bool:
     """Is the one word ``span`` the last name of a person the text names in full ("Sarah Palin …
     Palin said")?"""
     if len(span) != 1:
         return False
     word = span[0].text
-    return any(
-        e.label_ == "PERSON" and len(e) > 1 and e[-1].text == word and e.start != span.start
-        for e in entities_in(span.doc[:])
-    )
+    return any(e[-1].text == word and e.start != span.start for e in _full_names(span.doc))
 
 
 def place_codes(sent: Span, lex: ActorLexicon) -> set[str]:

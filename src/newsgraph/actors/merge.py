@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from spacy.attrs import LOWER, ORTH
 from spacy.tokens import Doc, Token
 
-from ..nlp import doc_text, tokens_starting_at, tokens_with
+from ..nlp import doc_text, sentence_of, tokens_starting_at, tokens_with
 from ..record import Actor, Mention
 from .lexicon import ActorLexicon
 from .mentions import LOCAL_SECTORS, STATE_BODIES, Candidate, only_country, place_codes, place_of
@@ -355,7 +355,7 @@ def link_references(doc: Doc, actors: list[Actor], lex: ActorLexicon) -> bool:
                 unnamed.sector in LOCAL_SECTORS or low in STATE_BODIES or low in _HEADS_OF_STATE
             ):
                 # "called for dialogue with the ruling junta" in a sentence naming Burma only
-                sent = tok.sent
+                sent = sentence_of(tok)
                 named = {a.country for a in actors for m in a.mentions if sent.start_char <= m.start < sent.end_char}
                 unnamed.country = only_country(named | place_codes(sent, lex))
             actors.append(unnamed)
@@ -423,10 +423,10 @@ def _unnamed(doc: Doc, tok: Token, lex: ActorLexicon, taken: set[tuple[int, int]
 def _antecedent(doc: Doc, i: int, subjects: list[tuple[int, Actor]], recent: list[tuple[int, Actor]]) -> Actor | None:
     """The person a he/she refers to: the latest person subject in this or the previous sentence,
     or the only person mentioned there."""
-    sent = doc[i].sent
+    sent = sentence_of(doc[i])
     prev_start = sent.start_char
     if sent.start > 0:
-        prev_start = doc[sent.start - 1].sent.start_char
+        prev_start = sentence_of(doc[sent.start - 1]).start_char
     pos = doc[i].idx
     window_subj = [a for s, a in subjects if prev_start <= s < pos and a.kind == "person"]
     if window_subj:
@@ -440,8 +440,8 @@ def _antecedent(doc: Doc, i: int, subjects: list[tuple[int, Actor]], recent: lis
 def _collective_antecedent(doc: Doc, i: int, subjects: list[tuple[int, Actor]]) -> Actor | None:
     """What "they"/"it" refers to: the latest subject in this or the previous sentence, when it is a
     country, organisation or group (plural "they" for groups, "it" for countries and organisations)."""
-    sent = doc[i].sent
-    prev_start = doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
+    sent = sentence_of(doc[i])
+    prev_start = sentence_of(doc[sent.start - 1]).start_char if sent.start > 0 else sent.start_char
     pos = doc[i].idx
     window = [a for s, a in subjects if prev_start <= s < pos]
     if not window or window[-1].kind == "person":

@@ -49,6 +49,7 @@ class PlaceEntities:
         if found:
             kept = [e for e in doc.ents if not any(e.start < s.end and s.start < e.end for s in found)]
             doc.ents = sorted([*kept, *found], key=lambda e: e.start)
+            doc.user_data.pop("newsgraph.ents", None)  # the stages' cached entity bounds, if any
         return doc
 
     def _misread_place(self, obj: Token, where: bool) -> Span | None:

@@ -16,7 +16,7 @@ from ..actors.component import SECEDED_KEY, US_STATES_KEY
 from ..actors.lexicon import actor_lexicon, named_abroad
 from ..actors.lookup import coordinated_in, mention_at
 from ..dates import date_of
-from ..nlp import by_sentence, doc_text, entity_at
+from ..nlp import by_sentence, doc_text, entity_at, sentence_of
 from ..record import Actor, Event, Location, Mention, Offsets, Quote, Span
 from .extract import (
     CHARGE_LEMMAS,
@@ -682,7 +682,8 @@ class EventsComponent:
             etype == "ASSAULT"
             and f.trigger.lemma_ in ("beat", "fight", "battle", "capture")
             and (
-                self.lexicon.words["competition"] & {t.lower_ for t in f.trigger.sent} or all(map(_is_speaker, sources))
+                self.lexicon.words["competition"] & {t.lower_ for t in sentence_of(f.trigger)}
+                or all(map(_is_speaker, sources))
             )
         ):
             return None  # "beating Clinton in the Iowa caucuses", "I'd beat him": a win, not a beating
@@ -1153,7 +1154,7 @@ class EventsComponent:
         head ("northern Israel"), else its parts from the last ("El Paso, Texas")."""
         ent = e.text if (e := entity_at(head)) is not None else head.text
         named = frozenset(a.country for a in head.doc._.actors or [] if a.country)
-        us = head.doc.user_data.get(US_STATES_KEY) and not named_abroad(head.sent, self.places)
+        us = head.doc.user_data.get(US_STATES_KEY) and not named_abroad(sentence_of(head), self.places)
         places = self.us_places if us else self.places
         seceded: dict[str, str] = head.doc.user_data.get(SECEDED_KEY) or {}
         for name in (text.removeprefix("the "), ent, *reversed(text.split(","))):

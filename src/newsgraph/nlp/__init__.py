@@ -160,6 +160,19 @@ def tokens_starting_at(doc: Doc, offsets: set[int]) -> list[int]:
     return [i for i, start in enumerate(doc.to_array(IDX).tolist()) if start in offsets]
 
 
+def sentence_of(item: Token | Span) -> Span:
+    """The sentence a token (or a span, by its first token) is in: ``Token.sent`` found by
+    bisection in the Doc's sentence starts, read once per Doc. ``Token.sent`` walks back token by
+    token, and the stages ask it for every mention and cue."""
+    doc = item.doc
+    starts: list[int] | None = doc.user_data.get("newsgraph.sents")
+    if starts is None:
+        found = [s.start for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
+        starts = doc.user_data["newsgraph.sents"] = [*found, len(doc)]
+    k = bisect_right(starts, item.i if isinstance(item, Token) else item.start) - 1
+    return doc[starts[k] : starts[k + 1]]
+
+
 def by_sentence(doc: Doc, indices: list[int]) -> Iterator[tuple[Span, list[Token]]]:
     """Every sentence of ``doc`` with the tokens at ``indices`` (sorted) that fall in it."""
     k = 0

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from ..nlp import by_sentence, doc_text, entities_in, tokens_with
+from ..nlp import by_sentence, doc_text, entities_in, sentence_of, tokens_with
 from .cues import CueLexicon, cue_kind, cue_span, prepositional_object
 from .marks import QuoteMarks
 
@@ -117,8 +117,8 @@ def _inverted_subject(cue: Token, quote_end: int) -> Token | None:
         )
 
     # between the quotation and the cue: a noun phrase, maybe with an age ('Ramos, 58, told')
-    between = [t for t in doc[cue.sent.start : cue.i] if t.idx >= quote_end and not t.is_punct]
-    comma = next((t for t in doc[cue.sent.start : cue.i] if t.idx > quote_end and t.text == ","), None)
+    between = [t for t in doc[sentence_of(cue).start : cue.i] if t.idx >= quote_end and not t.is_punct]
+    comma = next((t for t in doc[sentence_of(cue).start : cue.i] if t.idx > quote_end and t.text == ","), None)
     if between and comma is not None and comma.i < cue.i - 1 and doc[cue.i - 1].text == ",":
         # '"…," Gene Sperling, a top outside Clinton adviser, said': the name before the apposition
         between = [t for t in between if t.i < comma.i]
@@ -129,7 +129,7 @@ def _inverted_subject(cue: Token, quote_end: int) -> Token | None:
         return None
     # after the cue, unless that is whom it was told to ('"…," Ramos told AFP')
     j = cue.i + 1
-    while j < cue.sent.end and nominal(doc[j]) and doc[j].dep_ not in ("dobj", "dative"):
+    while j < sentence_of(cue).end and nominal(doc[j]) and doc[j].dep_ not in ("dobj", "dative"):
         j += 1
     if j > cue.i + 1 and (doc[j - 1].pos_ in ("PROPN", "NOUN") or doc[j - 1].is_title):
         return doc[j - 1]
@@ -237,7 +237,7 @@ def content_of(cue: Token, lex: CueLexicon | None = None) -> tuple[int, int] | N
     # with the reported clause on its left.
     if cue.dep_ == "parataxis":
         head = cue.head
-        sent = cue.sent
+        sent = sentence_of(cue)
         s = doc[head.left_edge.i].idx if head.left_edge.i >= sent.start else sent.start_char
         e = doc[cue.left_edge.i].idx
         if e > s:
@@ -270,7 +270,7 @@ def parenthetical_rest(cue: Token) -> tuple[int, int] | None:
         return None
     doc = cue.doc
     head = cue.head
-    end = min(head.right_edge.i, cue.sent.end - 1)
+    end = min(head.right_edge.i, sentence_of(cue).end - 1)
     if end <= cue.right_edge.i + 1 or head.left_edge.i >= cue.left_edge.i:
         return None
     s, e = _trim(doc_text(doc), doc[cue.right_edge.i].idx + len(doc[cue.right_edge.i]), doc[end].idx + len(doc[end]))
@@ -419,7 +419,7 @@ def colon_introductions(
         ):
             continue
         colon = doc.char_span(gap_start - 1, gap_start)
-        if colon is None or colon[0].i == colon[0].sent.start:
+        if colon is None or colon[0].i == sentence_of(colon[0]).start:
             continue
         verb = colon[0].head
         if verb.pos_ not in ("VERB", "AUX") or verb.i > colon[0].i:
@@ -427,7 +427,7 @@ def colon_introductions(
         subj = source_of(verb, quoted)
         if subj is None or subj.pos_ not in ("PROPN", "NOUN", "PRON") or subj.lower_ in ("it", "this", "there"):
             continue
-        sent = colon[0].sent
+        sent = sentence_of(colon[0])
         out.append(
             Attribution(
                 list(q.parts),
@@ -451,7 +451,7 @@ def colon_headlines(doc: Doc) -> list[Attribution]:
     out = []
     done: set[int] = set()
     for i in tokens_with(doc, _COLON):  # few sentences hold a colon: visit only those
-        sent = doc[i].sent
+        sent = sentence_of(doc[i])
         if sent.start in done:
             continue
         done.add(sent.start)
@@ -539,7 +539,7 @@ def _fragment_phrase(cue: Token, q: QuoteMarks) -> tuple[int, int] | None:
     last = before[-1]
     if last.pos_ not in _FRAGMENT_BEFORE and last.lemma_ != "be":
         return None
-    inside = [t for t in doc[last.i + 1 : cue.sent.end] if t.idx >= q.start + q.width and not t.is_punct]
+    inside = [t for t in doc[last.i + 1 : sentence_of(cue).end] if t.idx >= q.start + q.width and not t.is_punct]
     if not inside or inside[0].idx >= q.end:
         return None
     top = inside[0]
@@ -547,7 +547,7 @@ def _fragment_phrase(cue: Token, q: QuoteMarks) -> tuple[int, int] | None:
         top = top.head
     if top.head.i != cue.i:
         return None
-    end_tok = doc[min(top.right_edge.i, cue.sent.end - 1)]
+    end_tok = doc[min(top.right_edge.i, sentence_of(cue).end - 1)]
     s = doc[cue.i + 1].idx
     e = max(q.end, end_tok.idx + len(end_tok))
     return _trim(doc_text(doc), s, e)
@@ -728,7 +728,7 @@ def _subject_left(cue: Token) -> int:
     if left == cue.i and not any(c.dep_ in _SUBJ for c in cue.children):
         # '"…," the editorial read', '"…," Ramos, 58, told AFP': a subject the parser missed,
         # right before the cue
-        while left > cue.sent.start and not doc[left - 1].is_quote:
+        while left > sentence_of(cue).start and not doc[left - 1].is_quote:
             prev = doc[left - 1]
             if not (
                 prev.pos_ in _NP_POS
@@ -736,7 +736,7 @@ def _subject_left(cue: Token) -> int:
                 or (prev.pos_ == "ADP" and prev.dep_ == "prep")  # 'a top outside Clinton adviser'
                 or (
                     prev.text == ","
-                    and left - 1 > cue.sent.start
+                    and left - 1 > sentence_of(cue).start
                     and (doc[left - 2].like_num or doc[left - 2].pos_ in ("PROPN", "NOUN"))
                 )
             ):

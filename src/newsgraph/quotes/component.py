@@ -27,7 +27,7 @@ from spacy.tokens import Doc
 
 from ..actors.lookup import mention_at
 from ..dates import timexes_in
-from ..nlp import doc_text
+from ..nlp import doc_text, sentence_of
 from ..record import Content, Quote, Span, Speaker
 from .attribute import Attribution, attributions_in, inside_sentence
 from .cues import cue_lexicon
@@ -167,7 +167,7 @@ def _unclaimed(doc: Doc, quotes: list[QuoteMarks], atts: list[Attribution]) -> l
         words = len(text[q.start : q.end].split())
         para = paragraphs.of(q.start)
         sent = doc.char_span(q.start, q.end, alignment_mode="expand")
-        s_range = (sent.sent.start_char, sent.sent.end_char) if sent is not None else (q.start, q.end)
+        s_range = (sentence_of(sent).start_char, sentence_of(sent).end_char) if sent is not None else (q.start, q.end)
         prev = [a for a in ordered if a.start < q.start and a.source is not None]
         last_here = next((a for a in reversed(prev) if paragraphs.of(a.start) == para), None)
         if last_here is not None and last_here.kind == "indirect":
