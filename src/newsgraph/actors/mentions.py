@@ -313,7 +313,7 @@ class MentionFinder:
             and root.dep_ == "pobj"
             and root.head.lower_ in ("to", "from", "into", "in", "against", "with")
             # not the surname of a person the article names in full ("Michael Jordan … with Jordan")
-            and not any(key in e.text.lower().split() for e in _full_names(doc))
+            and not any(key in words for _, _, words in _full_names(doc))
         ):
             # "sent troops to Mali": a country the small model read as a name, where a place goes
             return self._place(doc, span, lex.countries[key], sent_start, subject, in_role)
@@ -868,11 +868,17 @@ _US_PARTY_STATE = re.compile(r"\s*[(,]\s*(?:D|R|I)\s*[-\u2013]\s*[A-Z][a-z]*\.?"
 _FULL_NAMES_KEY = "newsgraph.full_names"
 
 
-def _full_names(doc: Doc) -> list[Span]:
-    """The people the text names in more than one word (found once per Doc: asked per mention)."""
-    names: list[Span] | None = doc.user_data.get(_FULL_NAMES_KEY)
+def _full_names(doc: Doc) -> list[tuple[int, str, frozenset[str]]]:
+    """The people the text names in more than one word, as (start, last word, lower-case words),
+    found once per Doc (asked per mention). Plain values: a Span kept on its own Doc would tie
+    the Doc in a reference cycle only the garbage collector can free."""
+    names: list[tuple[int, str, frozenset[str]]] | None = doc.user_data.get(_FULL_NAMES_KEY)
     if names is None:
-        names = [e for e in entities_in(doc[:]) if e.label_ == "PERSON" and len(e) > 1]
+        names = [
+            (e.start, e[-1].text, frozenset(e.text.lower().split()))
+            for e in entities_in(doc[:])
+            if e.label_ == "PERSON" and len(e) > 1
+        ]
         doc.user_data[_FULL_NAMES_KEY] = names
     return names
 
@@ -883,7 +889,7 @@ def _surname_of_named(span: Span) -> bool:
     if len(span) != 1:
         return False
     word = span[0].text
-    return any(e[-1].text == word and e.start != span.start for e in _full_names(span.doc))
+    return any(last == word and start != span.start for start, last, _ in _full_names(span.doc))
 
 
 def place_codes(sent: Span, lex: ActorLexicon) -> set[str]:
