@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 
+import pytest
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.nlp import sentence_of, tokens_with
@@ -43,3 +44,26 @@ def test_an_article_leaves_no_doc_in_a_reference_cycle(pipeline, gallant_text: s
         gc.garbage.clear()
         gc.enable()
     assert kept == []
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("JERUSALEM, March 3 (AP) - Israeli troops shot dead a gunman in Hebron.", "JERUSALEM, March 3 (AP) -"),
+        (
+            "CAMBRIDGE, Mass., Dec. 11 (UPI) — Young Democrats are gravitating toward Sanders.",
+            "CAMBRIDGE, Mass., Dec. 11 (UPI) —",
+        ),
+        ("BRUSSELS - European leaders agreed on Friday to impose new sanctions.", "BRUSSELS -"),
+        # capitals with dots are no dateline
+        ("U.S. - China talks resumed in Beijing on Monday.", "U.S. - China talks resumed in Beijing on Monday."),
+    ],
+)
+def test_a_wire_dateline_is_a_sentence_of_its_own(nlp, text: str, first: str) -> None:
+    assert next(nlp(text).sents).text == first
+
+
+def test_a_dateline_is_no_argument_of_the_event_after_it(extract) -> None:
+    art = extract("JERUSALEM, March 3 (AP) - Israeli troops shot dead a Palestinian gunman in Hebron.")
+    shooting = next(e for e in art.events if e.type == "ASSAULT")
+    assert [art.actor(i).name for i in shooting.source] == ["Israeli troops"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from functools import lru_cache
@@ -28,19 +29,41 @@ DISABLED: tuple[str, ...] = ()
 QUOTE_INFIXES: tuple[str, ...] = (r"[,;:!?](?=[“\"‘])", r'(?<=[,;:])"', r"[“”]")
 
 
+# A wire dateline opening a paragraph: "JERUSALEM, March 3 (AP) -", "CAMBRIDGE, Mass., Dec. 11
+# (UPI) —", "BRUSSELS -". The city in capitals (no dots: "U.S. - China talks" is no dateline), an
+# optional state or country, date and agency, then a dash.
+DATELINE = re.compile(
+    r"(?:ST\.\s)?[A-Z][A-Z'’\-]{2,}(?:\s[A-Z][A-Z'’\-]+)*"
+    r"(?:,\s[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?)?"
+    r"(?:,?\s[A-Z][a-z]{2,}\.?\s\d{1,2})?"
+    r"(?:\s\([A-Za-z][A-Za-z .&\-]{0,30}\))?"
+    r"\s*(?:--|—|–|-)\s+"
+)
+
+
 @Language.component("newsgraph_paragraphs")
 def paragraph_sentences(doc: Doc) -> Doc:
     """A paragraph break always ends a sentence. The parser otherwise joins a paragraph's last
     sentence with the next paragraph's first (a newswire quote opening with '' after a blank
-    line becomes part of the sentence before). Runs before the parser, which keeps these starts."""
+    line becomes part of the sentence before). A wire dateline is a sentence of its own:
+    parsed with the sentence after it, "JERUSALEM" became the subject of "Israeli troops shot"
+    and "BRUSSELS - European leaders" one group. Runs before the parser, which keeps these starts."""
+    opening = [t for t in doc[:1] if not t.is_space]  # the first word of each paragraph
     for tok in doc[:-1]:
         if tok.is_space and "\n" in tok.text:
             nxt = doc[tok.i + 1]
+            opening.append(nxt)
             prev = doc[tok.i - 1] if tok.i > 0 else None
             if "\n\n" in tok.text or prev is None or prev.text[-1:] in ".!?:\"”’'" or nxt.is_quote:
                 nxt.is_sent_start = True
                 if nxt.is_quote and nxt.i + 1 < len(doc):
                     doc[nxt.i + 1].is_sent_start = False  # the opening mark belongs to its sentence
+    text = doc.text
+    for tok in opening:
+        found = DATELINE.match(text, tok.idx, tok.idx + 120) if tok.is_upper else None
+        body = next((t for t in doc[tok.i :] if t.idx >= found.end()), None) if found else None
+        if body is not None and (body.is_title or body.is_quote):
+            body.is_sent_start = True
     return doc
 
 
