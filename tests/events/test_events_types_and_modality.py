@@ -1931,3 +1931,33 @@ def test_a_warning_that_someone_will_pay_dearly_threatens_them(extract) -> None:
 def test_joint_raids_by_two_states_agents_are_cooperation(extract) -> None:
     art = extract("U.S. and Mexican drug agents carried out joint raids along the border.")
     assert [(t, s) for t, s, _ in events_of(art)] == [("COOPERATE", ["MEX", "USA"])]
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "modality", "negated"),
+    [
+        # not yet done: negated, and a refusal where PLOVER reads one ("has not released")
+        ("The French president has yet to apologize to the Algerians.", "SUPPORT", "asserted", True),
+        ("The Serbian government is yet to release the detained journalists.", "REJECT", "asserted", False),
+        ("Neither Israel nor Syria agreed to the American plan.", "REJECT", "asserted", False),
+        ("Analysts predicted that China would impose sanctions on Japan.", "SANCTION", "hypothetical", False),
+    ],
+)
+def test_acts_not_yet_done_refused_by_both_or_forecast(
+    extract, text: str, etype: str, modality: str, negated: bool
+) -> None:
+    e = only(extract(text), etype)
+    assert (e.modality, e.negated) == (modality, negated)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The senator settled in a chair behind the podium.",
+        "The ruling brought the dispute between the two parties into sharp relief.",
+        "The governor had broad appeal for moderate Republicans.",
+        "She has a rally planned for Friday evening in Des Moines.",
+    ],
+)
+def test_idioms_of_sitting_contrast_attraction_and_campaigning_are_no_events(extract, text: str) -> None:
+    assert events_of(extract(text)) == []

@@ -365,6 +365,12 @@ def _no_event(verb: Token, lemma: str, etype: str, lex: EventLexicon) -> bool:
         for o in _children(p, ("pobj",))
     ):
         return True  # a visit arrives somewhere named: "arrived in Tokyo", not "voters arrived at 25 sites"
+    if (
+        lemma == "settle"
+        and not _children(verb, ("dobj",))
+        and any(c.lower_ in ("in", "into", "down", "back") for c in _children(verb, ("prt", "prep")))
+    ):
+        return True  # "Mr. Biden settled in a chair": sat down, no settlement
     if lemma == "plead" and any(c.lower_ in ("guilty", "innocent") for c in verb.children):
         return True  # "pleaded guilty": a plea in court, not an appeal
     if (
@@ -419,6 +425,9 @@ def _together(verb: Token) -> bool:
     return bool(partners) or len(subjects) > 1 or any(s.tag_ in ("NNS", "NNPS") for s in subjects)
 
 
+_FORECASTS = frozenset({"predict", "forecast", "anticipate", "expect", "project"})
+
+
 def _modality(trigger: Token, sent: Span, lex: EventLexicon) -> tuple[str, bool, bool, bool]:
     """(modality, negated, intent, threat) of the clause of ``trigger``."""
     negated = False
@@ -445,6 +454,8 @@ def _modality(trigger: Token, sent: Span, lex: EventLexicon) -> tuple[str, bool,
                     threat = threat or low in lex.threat_words
             if c.dep_ == "mark" and low in ("if", "unless", "whether"):
                 hypothetical = True
+            if c.dep_ in ("nsubj", "nsubjpass") and depth <= 1 and any(p.lower_ == "neither" for p in c.children):
+                negated = True  # "neither he nor Clinton would arrive with the delegates"
             if (
                 c.dep_ == "advcl"
                 and c.i not in came_from  # the trigger's own "if" clause is the condition, not a threat
@@ -480,6 +491,13 @@ def _modality(trigger: Token, sent: Span, lex: EventLexicon) -> tuple[str, bool,
             held = True
         if t is not trigger and t.lemma_ == "fail" and depth <= 2:
             negated = True  # "failed to reach agreement"
+        if (
+            t is not trigger
+            and depth <= 2
+            and t.lemma_ in ("have", "be")
+            and any(c.lower_ == "yet" for c in t.children)
+        ):
+            negated = True  # "has yet to apologize", "is yet to respond": not done
         if t is not trigger and depth <= 3 and _avoids(t):
             negated = True  # "avoids condemning Russia", "steering clear of criticizing Trump"
         if t.dep_ == "acl" and t.head.lemma_ == "failure" and to_clause(t):
@@ -490,6 +508,8 @@ def _modality(trigger: Token, sent: Span, lex: EventLexicon) -> tuple[str, bool,
             reported = True
             break
         if t.dep_ in ("xcomp", "acomp", "ccomp", "conj", "advcl", "pcomp", "pobj", "prep", "dobj") and t.head is not t:
+            if t.dep_ == "ccomp" and t.head.lemma_ in _FORECASTS:
+                hypothetical = True  # "predicted that neither would arrive": a forecast, not a plan
             if t.dep_ == "ccomp" and (t.head.lemma_ in REPORT_LEMMAS or t.head.lemma_ in CHARGE_LEMMAS):
                 reported = True
                 break
@@ -739,9 +759,16 @@ def noun_type(tok: Token, lex: EventLexicon) -> str | None:
     if (
         etype == "REQUEST"
         and lemma == "appeal"
-        and not any(c.lower_ in ("for", "to") or c.dep_ in ("acl", "relcl") for c in tok.children)
+        and (
+            not any(c.lower_ in ("for", "to") or c.dep_ in ("acl", "relcl") for c in tok.children)
+            or (tok.dep_ == "dobj" and tok.head.lemma_ in ("have", "hold", "lack", "broaden", "widen"))
+        )
     ):
-        return None  # "the appeal of the race", "holds obvious appeal": attraction, not a plea
+        # "the appeal of the race", "holds obvious appeal", "had only one appeal for the Whigs":
+        # attraction, not a plea
+        return None
+    if etype == "AID" and lemma == "relief" and tok.dep_ == "pobj" and tok.head.lower_ in ("into", "in"):
+        return None  # "brought aspects of it into vivid relief": contrast, not aid
     if (
         etype == "SUPPORT"
         and lemma == "support"
@@ -1271,7 +1298,13 @@ def _campaign_rally(rally: Token) -> bool:
         for c in rally.children
     )
     attended = rally.dep_ == "dobj" and rally.head.lemma_ in _ATTENDING
-    return owned or attended
+    # "He has a rally planned in Washington": one person's rally is a campaign's
+    had = (
+        rally.dep_ == "dobj"
+        and rally.head.lemma_ == "have"
+        and any(s.ent_type_ == "PERSON" or s.lower_ in ("he", "she") for s in subject_of(rally.head))
+    )
+    return owned or attended or had
 
 
 def _rallied(obj: Token) -> bool:
