@@ -322,6 +322,10 @@ def load_lexicon(extra_files: tuple[str, ...] = ()) -> ActorLexicon:
             "SYR": "Syria",
             "TWN": "Taiwan",
             "VNM": "Vietnam",
+            "COD": "Democratic Republic of the Congo",
+            "FSM": "Micronesia",
+            "VGB": "British Virgin Islands",
+            "VIR": "U.S. Virgin Islands",
         }
     )
     lex.merge(_read_package("places.json"))

@@ -251,8 +251,12 @@ class MentionFinder:
     def _owner_country(self, span: Span, cands: list[Candidate]) -> str | None:
         """The country of the actor a group's possessive pronoun points back to: the nearest one
         before it in its sentence ("the Israeli army said its jets bombed …", "Serb commanders
-        said their forces had withdrawn")."""
-        if not any(t.dep_ == "poss" and t.lower_ in ("its", "their") for t in span.root.children):
+        said their forces had withdrawn"), or of the actor named as its owner ("Milosevic's forces")."""
+        owners = [t for t in span.root.children if t.dep_ == "poss" and t.i < span.start]
+        named = next((c for o in owners for c in cands if c.start <= o.idx < c.end and c.country), None)
+        if named is not None:
+            return named.country
+        if not any(t.lower_ in ("its", "their") for t in owners):
             return None
         before = [
             c

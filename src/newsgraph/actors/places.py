@@ -6,7 +6,8 @@ products, or not at all: "demonstrators in Dakar" (PERSON), "in Tunis" (NORP), "
 from ``GPE`` entities, so such a place would give no country. A proper noun right after a
 preposition of place that the gazetteers know as a country, a province or a town of at
 least :data:`TOWN_SIZE` people, and that is no known person or body, is relabelled
-``GPE``. People's names are only overridden after "in", "at", "near" and the like ("a call
+``GPE``; so is one named after "the town of", "the capital of" and the like. People's
+names are only overridden after "in", "at", "near", "the town of" and the like ("a call
 from Warren" keeps its senator).
 """
 
@@ -24,6 +25,8 @@ TOWN_SIZE = 50_000
 WHERE = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "throughout"})
 # movement: a place the model read as a body or nothing ("flew to Yaounde"), never as a person
 WHITHER = frozenset({"from", "to", "into", "toward", "towards"})
+# nouns whose "of" names a place: "the town of Goma", "the capital of Burundi"
+PLACE_NOUNS = frozenset({"town", "city", "village", "capital", "port", "province", "region", "district", "suburb"})
 # labels the model gives places by mistake; anything else (dates, numbers, laws) is left alone
 MISREAD = frozenset({"PERSON", "ORG", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", ""})
 
@@ -40,10 +43,13 @@ class PlaceEntities:
 
     def __call__(self, doc: Doc) -> Doc:
         found: list[Span] = []
-        for i in tokens_with(doc, WHERE | WHITHER, (LOWER,)):
+        for i in tokens_with(doc, WHERE | WHITHER | {"of"}, (LOWER,)):
             prep = doc[i]
+            if prep.lower_ == "of" and prep.head.lemma_ not in PLACE_NOUNS:
+                continue
             for obj in prep.children:
-                span = self._misread_place(obj, prep.lower_ in WHERE) if obj.dep_ == "pobj" else None
+                where = prep.lower_ in WHERE or prep.lower_ == "of"
+                span = self._misread_place(obj, where) if obj.dep_ == "pobj" else None
                 if span is not None:
                     found.append(span)
         if found:
