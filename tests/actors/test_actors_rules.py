@@ -606,3 +606,23 @@ def test_a_known_city_with_hyphens_keeps_its_country(extract) -> None:
 )
 def test_owned_groups_and_named_towns(extract, text: str, name: str, code: str) -> None:
     assert by_name(extract(text), name).country == code
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "code"),
+    [
+        # a group named after a person or body is that group, in its owner's country
+        ("Hamas supporters marched in Gaza City on Friday.", "Hamas supporters", "PSE"),
+        (
+            "Bernie Sanders won Vermont. Many Sanders supporters complained about the lines.",
+            "Sanders supporters",
+            "USA",
+        ),
+        ("Trump's aides denied the report on Monday.", "aides", "USA"),
+    ],
+)
+def test_groups_named_after_their_owner(extract, text: str, name: str, code: str) -> None:
+    art = extract(text)
+    group = by_name(art, name)
+    assert group.country == code
+    assert any(group.id in e.source for e in art.events), [(e.type, e.source) for e in art.events]

@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..nlp import doc_text, sentence_of
+from ..record import Actor
 from .lexicon import about_us_states, actor_lexicon, named_abroad, seceded_later
 from .mentions import Candidate, MentionFinder, only_country, place_codes
 from .merge import merge_candidates
@@ -44,6 +45,7 @@ class ActorsComponent:
             self._countries_abroad(doc, candidates)
         self._bodies_abroad(doc, candidates)
         doc._.actors = merge_candidates(doc, candidates, lexicon)
+        self._whose_groups(doc._.actors)
         seceded = doc.user_data[SECEDED_KEY] = seceded_later(doc_text(doc))
         for actor in doc._.actors if seceded else ():
             # "Sudanese rebels shelled Juba": a town of the state as it was when the text was written
@@ -53,6 +55,20 @@ class ActorsComponent:
                 if actor.kind == "country":
                     actor.name = lexicon.country_names.get(old, actor.name)
         return doc
+
+    def _whose_groups(self, actors: list[Actor]) -> None:
+        """A group named after a person or body ("Sanders supporters", "Clinton aides") with no
+        country of its own takes the country its owner has once all mentions are merged."""
+        people = [a for a in actors if a.kind in ("person", "organization") and a.country]
+        for group in (a for a in actors if a.kind == "group" and a.country is None):
+            for m in group.mentions:
+                whose = next(
+                    (p for p in people for n in p.mentions if m.start <= n.start and n.end < m.end),
+                    None,
+                )
+                if whose is not None:
+                    group.country = whose.country
+                    break
 
     def _countries_abroad(self, doc: Doc, candidates: list[Candidate]) -> None:
         """In a sentence that names another country, "Georgia" is the country again: "Putin's

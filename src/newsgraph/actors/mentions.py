@@ -712,9 +712,19 @@ class MentionFinder:
             ):
                 left -= 1
             span = doc[left : t.i + 1]
-            if any(s < span.end_char and span.start_char < e for s, e in taken):
+            # a person or body named before the noun is whose group it is, not the group: "Bernie
+            # Sanders supporters", "Clinton aides", "Hamas supporters" (it stays a mention of its own)
+            whose = [
+                c
+                for c in found
+                if c.kind in ("person", "organization") and span.start_char <= c.start and c.end <= t.idx
+            ]
+            if any(
+                s < span.end_char and span.start_char < e and (s, e) not in {(c.start, c.end) for c in whose}
+                for s, e in taken
+            ):
                 continue
-            country = country_in(list(span), self.lex)
+            country = country_in(list(span), self.lex) or next((c.country for c in whose if c.country), None)
             words, tokens = [w.lower_ for w in span], [w.text for w in span]
             guessed = bool(country) and any(w in lex.across_borders for w in words)
             if (country is None or guessed) and (place := place_of(t, self.lex, named)) is not None:
@@ -992,6 +1002,12 @@ _GROUP_NOUNS = {
     "protesters",
     "supporters",
     "loyalists",
+    "aides",
+    "advisers",
+    "advisors",
+    "allies",
+    "backers",
+    "followers",
     "residents",
     "villagers",
     "farmers",
