@@ -719,10 +719,8 @@ class MentionFinder:
                 for c in found
                 if c.kind in ("person", "organization") and span.start_char <= c.start and c.end <= t.idx
             ]
-            if any(
-                s < span.end_char and span.start_char < e and (s, e) not in {(c.start, c.end) for c in whose}
-                for s, e in taken
-            ):
+            owners = {(c.start, c.end) for c in whose}
+            if any(s < span.end_char and span.start_char < e and (s, e) not in owners for s, e in taken):
                 continue
             country = country_in(list(span), self.lex) or next((c.country for c in whose if c.country), None)
             words, tokens = [w.lower_ for w in span], [w.text for w in span]

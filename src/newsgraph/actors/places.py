@@ -16,6 +16,7 @@ from __future__ import annotations
 from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
 
 from ..nlp import tokens_with
 from .lexicon import ActorLexicon, _key, actor_lexicon, capitals, provinces, town_sizes
@@ -53,6 +54,7 @@ class PlaceEntities:
                 if span is not None:
                     found.append(span)
         if found:
+            found = filter_spans(found)  # "the city of Port of Spain" is found twice
             kept = [e for e in doc.ents if not any(e.start < s.end and s.start < e.end for s in found)]
             doc.ents = sorted([*kept, *found], key=lambda e: e.start)
             doc.user_data.pop("newsgraph.ents", None)  # the stages' cached entity bounds, if any
