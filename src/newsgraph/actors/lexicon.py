@@ -57,7 +57,7 @@ class ActorLexicon:
         cities above 15,000 people and US states); None if unknown. A city name several
         countries share goes to one of ``context`` (the countries the article names) when it
         can: "Tripoli" next to "Lebanese" is Lebanon's."""
-        k = _key(text)
+        k = lookup_key(text)
         if k in self.countries:
             return self.countries[k]
         if k in self.regions:
@@ -79,7 +79,7 @@ class ActorLexicon:
 
     def code_of_word(self, text: str) -> str | None:
         """ISO3 (or IGO) of a nationality word, place, body or IGO name."""
-        k = _key(text)
+        k = lookup_key(text)
         if k in self.igos:
             return "IGO"
         if k in self.bodies and self.bodies[k][0]:
@@ -88,7 +88,7 @@ class ActorLexicon:
 
     def named_alike(self, text: str) -> bool:
         """Is ``text`` a body's name that several states use ("Congress", "the Senate")?"""
-        return _key(text) in self.bodies_named_alike
+        return lookup_key(text) in self.bodies_named_alike
 
     def sector_of_role(self, words: list[str]) -> str | None:
         """Sector of the longest role phrase in ``words`` (lower case); later words win ties."""
@@ -110,8 +110,8 @@ class ActorLexicon:
         if isinstance(peoples, list):  # a list names the peoples, not their states
             peoples = dict.fromkeys(peoples, [])
         self.across_borders.update({k.lower(): frozenset(v) for k, v in peoples.items()})
-        self.regions.update(_key(k) for k in extra.get("regions", []))
-        self.bodies_named_alike.update(_key(k) for k in extra.get("bodies_named_alike", []))
+        self.regions.update(lookup_key(k) for k in extra.get("regions", []))
+        self.bodies_named_alike.update(lookup_key(k) for k in extra.get("bodies_named_alike", []))
         self.us_state_words.update(k.lower() for k in extra.get("us_state_abbreviations", []))
         self.countries.update({k.lower(): v for k, v in extra.get("country_aliases", {}).items()})
         self.cities.update({k.lower(): v for k, v in extra.get("cities", {}).items()})
@@ -217,7 +217,7 @@ def capitals() -> frozenset[str]:
     names: set[str] = set()
     for country in countryinfo.all_countries():
         found = country.capital() or ()
-        names.update(_key(n) for n in ([found] if isinstance(found, str) else found))  # a few have several
+        names.update(lookup_key(n) for n in ([found] if isinstance(found, str) else found))  # a few have several
     return frozenset(n for n in names if len(n) > 2 and n != "valley")
 
 
@@ -236,7 +236,7 @@ def provinces() -> dict[str, tuple[str, ...]]:
         for name in country.provinces() or ():
             # "Chechnya (Groznyy)", "Xizang (Tibet)", "Severnaya Osetiya-Alaniya [North Ossetia]"
             for part in re.split(r"\s*[\[\]()]\s*", name):
-                key = _key(part)
+                key = lookup_key(part)
                 if len(key) < 4 or any(ch.isdigit() for ch in key) or set(key.split()) <= generic:
                     continue
                 found.setdefault(key, set()).add(code)
@@ -290,7 +290,7 @@ def named_abroad(sent: Iterable[Token], lex: ActorLexicon) -> bool:
     )
 
 
-def _key(text: str) -> str:
+def lookup_key(text: str) -> str:
     k = " ".join(text.lower().replace("’", "'").split())
     for prefix in ("the ",):
         if k.startswith(prefix):

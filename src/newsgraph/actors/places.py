@@ -19,13 +19,15 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from ..nlp import tokens_with
-from .lexicon import ActorLexicon, _key, actor_lexicon, capitals, provinces, town_sizes
+from .lexicon import actor_lexicon, capitals, lookup_key, provinces, town_sizes
+from .mentions import LOCATIVE_PREPS
 
 TOWN_SIZE = 50_000
-# where something happens: a person's name after these is still a place ("riots in Dakar")
-WHERE = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "throughout"})
+# where something happens (the actor stage's prepositions of place): a person's name after
+# these is still a place ("riots in Dakar")
+WHERE = frozenset(LOCATIVE_PREPS)
 # movement: a place the model read as a body or nothing ("flew to Yaounde"), never as a person
-WHITHER = frozenset({"from", "to", "into", "toward", "towards"})
+WHITHER = frozenset({"from", "to", "toward", "towards"})
 # nouns whose "of" names a place: "the town of Goma", "the capital of Burundi"
 PLACE_NOUNS = frozenset({"town", "city", "village", "capital", "port", "province", "region", "district", "suburb"})
 # labels the model gives places by mistake; anything else (dates, numbers, laws) is left alone
@@ -80,14 +82,14 @@ class PlaceEntities:
         labels = {t.ent_type_ for t in span}
         if not labels <= MISREAD or ("PERSON" in labels and not where):
             return None
-        after = obj.doc[obj.i + 1] if obj.i + 1 < len(obj.doc) else None
-        if obj.doc[start].ent_iob_ == "I" or (after is not None and after.ent_iob_ == "I"):
+        after = doc[obj.i + 1] if obj.i + 1 < len(doc) else None
+        if doc[start].ent_iob_ == "I" or (after is not None and after.ent_iob_ == "I"):
             return None  # part of a longer name: "the University of Dakar"
-        return Span(obj.doc, start, obj.i + 1, label="GPE") if self._known_place(span.text) else None
+        return Span(doc, start, obj.i + 1, label="GPE") if self._known_place(span.text) else None
 
     def _known_place(self, text: str) -> bool:
-        key = _key(text)
-        lex: ActorLexicon = self.lexicon
+        key = lookup_key(text)
+        lex = self.lexicon
         if key in lex.people or key in lex.bodies or key in lex.demonyms:
             return False
         return (
