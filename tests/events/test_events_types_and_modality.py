@@ -252,6 +252,45 @@ def test_a_place_in_the_object_phrase_is_the_location(extract) -> None:
     assert e.location is not None and e.location.text == "Baghdad" and e.location.country == "IRQ"
 
 
+@pytest.mark.parametrize(
+    ("text", "etype", "place", "country"),
+    [
+        # on the way up from a nominal trigger to its verb
+        ("Rebel forces were engaged in ethnic cleansing in Kosovo, rights groups said.", "ASSAULT", "Kosovo", "XKX"),
+        # down the chain of verbs and objects
+        ("The European Union agreed to open a trade office in Nairobi next year.", "AGREE", "Nairobi", "KEN"),
+        # where the subject acts
+        (
+            "Some 2,000 militiamen operating in eastern Congo have been demobilized since the accord, officials said.",
+            "RETREAT",
+            "eastern Congo",
+            "COD",
+        ),
+        ("The government in Sanaa has denied any role in the attack.", "REJECT", "Sanaa", "YEM"),
+    ],
+)
+def test_a_place_stated_in_the_event_clause_is_the_location(
+    extract, text: str, etype: str, place: str, country: str
+) -> None:
+    e = only(extract(text), etype)
+    assert e.location is not None and (e.location.text, e.location.country) == (place, country)
+
+
+def test_a_place_inside_another_phrase_is_not_the_location(extract) -> None:
+    # Jakarta is where the flooding was, not where the minister criticised anyone
+    e = only(extract("The minister criticized the government's response to the flooding in Jakarta."), "ACCUSE")
+    assert e.location is None
+
+
+def test_a_place_name_ends_with_its_name(extract) -> None:
+    art = extract(
+        "Bucher said Tuesday that some residents in Jupiter, Florida who were voting as independents in "
+        "municipal elections complained when they didn't see Trump's name on the ballot."
+    )
+    e = only(art, "ACCUSE")
+    assert e.location is not None and e.location.text == "Jupiter, Florida"
+
+
 def test_workers_of_an_organisation_take_its_country(extract) -> None:
     art = extract(
         "Iranian authorities have been pressuring workers of the United Bus Company of Tehran to cancel the strike."
@@ -1353,7 +1392,8 @@ def test_a_release_of_people_is_a_retreat_with_the_released_as_target(extract) -
             ("SUPPORT", ["FRA"], ["DZA"]),
         ),
         ("NATO suspended its air strikes against Serb positions on Monday.", ("RETREAT", ["IGO"], ["SRB"])),
-        ("Rioters in northern Nigeria burned churches and shops after Friday prayers.", ("PROTEST", ["NGA"], [])),
+        # a riot where its rioters are, like "protested in Serbia", is against that place
+        ("Rioters in northern Nigeria burned churches and shops after Friday prayers.", ("PROTEST", ["NGA"], ["NGA"])),
         ("Greek farmers blockaded border crossings with their tractors on Monday.", ("PROTEST", ["GRC"], [])),
         ("Russian hackers attacked the websites of Estonian government ministries.", ("COERCE", ["RUS"], ["EST"])),
         ("French rail workers walked off the job on Tuesday.", ("PROTEST", ["FRA"], [])),

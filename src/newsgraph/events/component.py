@@ -1071,14 +1071,42 @@ class EventsComponent:
                         o = _place_in(pobj) if pobj.dep_ == "pobj" else None
                         if o is not None:
                             return self._place_at(o)
+        return self._location_in_clause(trig)
+
+    def _location_in_clause(self, trig: Token) -> Location | None:
+        """Where the event's own clause says it happened, when the trigger's phrases do not: on
+        the way up from a nominal trigger to its verb ("were engaged in ethnic cleansing in
+        Montenegro"), down its chain of verbs and objects ("agreed to set up a centre in Tokyo"),
+        or where its subject acts ("guerrillas operating in Macedonia have been demobilized").
+        Places inside other phrases tell where something else is ("over the crisis in Flint")."""
+        chain = [trig]
+        while chain[-1].dep_ in ("pobj", "prep", "dobj", "xcomp", "attr") and chain[-1].head.i != chain[-1].i:
+            chain.append(chain[-1].head)
+        clause = chain[-1]
+        down = [clause]
+        for t in down:
+            if len(down) > 6:
+                break
+            down += [c for c in t.children if c.dep_ in ("xcomp", "dobj") and c not in chain]
+        subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+        acting = [a for s in subjects for a in s.children if a.dep_ == "acl"]
+        for t in (*chain[2:], *down[1:], *subjects, *acting):
+            for p in t.children:
+                if p.dep_ == "prep" and p.lower_ in _LOCATIVE:
+                    for pobj in p.children:
+                        o = _place_in(pobj) if pobj.dep_ == "pobj" else None
+                        if o is not None:
+                            return self._place_at(o)
         return None
 
     def _place_at(self, place: Token) -> Location:
         """The location named by the place phrase headed by ``place``, with its country."""
-        s, e = _np_range(place)
-        ent = entity_at(place)
-        if ent is not None and ent.label_ in ("GPE", "LOC") and ent.end_char > e:
-            e = ent.end_char  # a name with "of" inside: "Port of Spain"
+        s = place.left_edge.idx
+        e = s
+        # the name and its name-like parts ("Hartford, Conn."), not a clause after them
+        for t in (place, *(c for c in place.rights if c.dep_ in ("compound", "flat", "appos", "nummod"))):
+            ent = entity_at(t)
+            e = max(e, t.idx + len(t), ent.end_char if ent is not None and ent.label_ in ("GPE", "LOC", "FAC") else 0)
         text = doc_text(place.doc)[s:e]
         return Location(text, self._place_code(text, place), s, e)
 
