@@ -1,14 +1,17 @@
 """Throughput of the whole pipeline against spaCy's bare parse of the same texts, in one run.
 
-    python benchmarks/bench_extract.py [FOLDER] [--limit N] [--batch-size 32] [--rounds 2]
+    python benchmarks/bench_extract.py [FOLDER] [--limit N] [--batch-size 32] [--rounds 2] [--chunk 64]
     python benchmarks/bench_extract.py --memory 2000
 
 The first form times, on the same texts: ``nlp.pipe`` with all of newsgraph's
 components disabled (the floor: spaCy's own pipeline) and the full pipeline (cleaning, masking,
-components, records), after one untimed warm-up pass, alternating the two for
-``--rounds`` rounds and keeping the best of each; it reports each newsgraph
-component's share. The second writes a JSONL of N articles and ingests it
-into a fresh SQLite file, printing peak RSS every few hundred articles.
+components, records), after one untimed warm-up pass. The texts are timed in chunks of
+``--chunk``: each chunk runs through both, back to back, in alternating order, so that a
+machine slowing down or speeding up during the run weighs on both sides alike. The ratio is the
+summed bare time over the summed full time, over ``--rounds`` passes; the spread of the
+per-chunk ratios shows how steady the machine was. It reports each newsgraph component's share.
+The second writes a JSONL of N articles and ingests it into a fresh SQLite file, printing peak
+RSS every few hundred articles.
 """
 
 from __future__ import annotations
@@ -17,7 +20,6 @@ import argparse
 import json
 import platform
 import resource
-import sys
 import tempfile
 import time
 from collections import defaultdict
@@ -42,7 +44,7 @@ def machine() -> str:
     return f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}, spaCy {spacy.__version__}"
 
 
-def throughput(folder: Path, limit: int | None, batch_size: int, rounds: int) -> None:
+def throughput(folder: Path, limit: int | None, batch_size: int, rounds: int, chunk: int) -> None:
     from newsgraph.ingest import InputDocument
     from newsgraph.pipeline import Pipeline
     from newsgraph.record import Source
@@ -56,23 +58,28 @@ def throughput(folder: Path, limit: int | None, batch_size: int, rounds: int) ->
     nlp = pipe.nlp
     ours = ["newsgraph_paragraphs", *COMPONENTS]  # every component newsgraph adds to spaCy's
 
-    def bare_parse() -> float:
+    def bare_parse(part: list[str]) -> float:
         t0 = time.perf_counter()
         with nlp.select_pipes(disable=ours):
-            for _ in nlp.pipe(texts, batch_size=batch_size):
+            for _ in nlp.pipe(part, batch_size=batch_size):
                 pass
         return time.perf_counter() - t0
 
+    def full_extract(part: list[InputDocument]) -> float:
+        t0 = time.perf_counter()
+        for _ in pipe.process(part):
+            pass
+        return time.perf_counter() - t0
+
     # A first pass over new texts is slow for reasons outside newsgraph (spaCy growing its
-    # vocabulary and string store, allocator warm-up): warm up untimed, then alternate the two
-    # runs and keep the best of each, as timeit does.
+    # vocabulary and string store, allocator warm-up): warm up untimed.
     for _ in nlp.pipe(texts, batch_size=batch_size):
         pass
     spent: dict[str, float] = defaultdict(float)
     for name in ours:  # time each of our components by wrapping it in the pipeline
         comp = nlp.get_pipe(name)
 
-        def timed(doc, _comp=comp, _name=name):  # type: ignore[no-untyped-def]
+        def timed(doc, _comp=comp, _name=name):
             s = time.perf_counter()
             out = _comp(doc)
             spent[_name] += time.perf_counter() - s
@@ -82,28 +89,46 @@ def throughput(folder: Path, limit: int | None, batch_size: int, rounds: int) ->
     docs = [InputDocument(text=t, source=Source(path=str(f)), id=f.stem) for f, t in zip(files, texts, strict=True)]
     bare_runs: list[float] = []
     full_runs: list[float] = []
-    n = 0
-    for _ in range(rounds):
-        bare_runs.append(bare_parse())
-        spent.clear()
-        t0 = time.perf_counter()
-        n = sum(1 for _ in pipe.process(docs))
-        full_runs.append(time.perf_counter() - t0)
-    bare, full = min(bare_runs), min(full_runs)
+    ratios: list[float] = []  # bare / full for each chunk of each round
+    for r in range(rounds):
+        bare_total = full_total = 0.0
+        for k, at in enumerate(range(0, len(texts), chunk)):
+            part_texts, part_docs = texts[at : at + chunk], docs[at : at + chunk]
+            if (r + k) % 2 == 0:
+                bare = bare_parse(part_texts)
+                full = full_extract(part_docs)
+            else:
+                full = full_extract(part_docs)
+                bare = bare_parse(part_texts)
+            bare_total += bare
+            full_total += full
+            ratios.append(bare / full)
+        bare_runs.append(bare_total)
+        full_runs.append(full_total)
+    bare, full = sum(bare_runs) / rounds, sum(full_runs) / rounds
+    ratios.sort()
+    tenth, ninetieth = ratios[len(ratios) // 10], ratios[(9 * len(ratios)) // 10]
     runs = lambda xs: ", ".join(f"{x:.1f}" for x in xs)  # noqa: E731
     print(f"machine: {machine()}")
     print(f"texts: {len(texts)} from {folder} ({words} words), batch size {batch_size}, 1 process")
-    print(f"after one untimed warm-up pass; {rounds} alternating rounds, best of each")
-    print("| run | seconds (best) | all rounds | docs/s | words/s |\n| --- | --- | --- | --- | --- |")
+    print(
+        f"after one untimed warm-up pass; {rounds} rounds of {len(ratios) // rounds} chunks of {chunk} texts, "
+        "each chunk bare and full back to back in alternating order; mean of the rounds"
+    )
+    print("| run | seconds (mean) | each round | docs/s | words/s |\n| --- | --- | --- | --- | --- |")
     print(
         f"| spaCy nlp.pipe, newsgraph components off | {bare:.1f} | {runs(bare_runs)} | "
         f"{len(texts) / bare:.1f} | {words / bare:,.0f} |"
     )
-    print(f"| newsgraph extract (all stages) | {full:.1f} | {runs(full_runs)} | {n / full:.1f} | {words / full:,.0f} |")
+    print(
+        f"| newsgraph extract (all stages) | {full:.1f} | {runs(full_runs)} | {len(docs) / full:.1f} | "
+        f"{words / full:,.0f} |"
+    )
     print(f"throughput ratio (extract / bare parse): {bare / full:.3f}; overhead {100 * (full - bare) / bare:.1f}%")
-    print("component times in the last round:")
+    print(f"per-chunk ratios: median {ratios[len(ratios) // 2]:.3f}, 10th-90th percentile {tenth:.3f}-{ninetieth:.3f}")
+    print("component times, mean of the rounds:")
     for name in ours:
-        print(f"  {name}: {spent[name]:.2f} s ({100 * spent[name] / bare:.1f}% of the bare parse)")
+        print(f"  {name}: {spent[name] / rounds:.2f} s ({100 * spent[name] / rounds / bare:.1f}% of the bare parse)")
 
 
 def memory(n: int) -> None:
@@ -145,14 +170,15 @@ def main() -> None:
     ap.add_argument("folder", nargs="?", type=Path, default=DEFAULT)
     ap.add_argument("--limit", type=int)
     ap.add_argument("--batch-size", type=int, default=32)
-    ap.add_argument("--rounds", type=int, default=2, help="alternating bare/extract rounds (best of each)")
+    ap.add_argument("--rounds", type=int, default=2, help="passes over all texts (their mean is reported)")
+    ap.add_argument("--chunk", type=int, default=64, help="texts timed back to back through bare parse and extract")
     ap.add_argument("--memory", type=int, metavar="N")
     args = ap.parse_args()
     if args.memory:
         memory(args.memory)
     else:
-        throughput(args.folder, args.limit, args.batch_size, args.rounds)
+        throughput(args.folder, args.limit, args.batch_size, args.rounds, args.chunk)
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()
