@@ -276,6 +276,20 @@ def test_a_place_stated_in_the_event_clause_is_the_location(
     assert e.location is not None and (e.location.text, e.location.country) == (place, country)
 
 
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Nigeria's military government imposed a curfew on the southern oil city of Port Harcourt.", ["NGA"]),
+        ("Chinese authorities imposed martial law on Lhasa.", ["CHN"]),
+        ("Israel imposed a curfew on the West Bank town of Hebron.", ["PSE"]),
+    ],
+)
+def test_a_state_coercing_a_place_of_its_own_targets_it(extract, text: str, target: list[str]) -> None:
+    art = extract(text)
+    e = only(art, "COERCE")
+    assert sorted({art.actor(i).country for i in e.target}) == target
+
+
 def test_a_place_inside_another_phrase_is_not_the_location(extract) -> None:
     # Jakarta is where the flooding was, not where the minister criticised anyone
     e = only(extract("The minister criticized the government's response to the flooding in Jakarta."), "ACCUSE")
@@ -1783,10 +1797,19 @@ def test_people_freed_troops_recalled_reporters_expelled(extract, text: str, eve
         "A White House official, who requested anonymity to discuss a private conversation, said so.",
         "Even with the latest obstacle in Trump's march to the nomination, Republican leaders said he has time.",
         "Mr. Trump's appeals to the economic anxieties of white voters worked.",
+        # the newsroom's credit line
+        "Samantha Lachman contributed reporting from Charleston.",
+        "Amanda Terkel contributed reporting.",
     ],
 )
 def test_words_of_politics_and_commerce_that_are_no_events(extract, text: str) -> None:
     assert extract(text).events == []
+
+
+def test_contributing_money_to_relief_is_still_aid(extract) -> None:
+    assert [e.type for e in extract("Japan contributed $10 million to the relief effort in Bangladesh.").events] == [
+        "AID"
+    ]
 
 
 def test_a_forecast_is_no_stated_intention(extract) -> None:

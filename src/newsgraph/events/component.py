@@ -626,6 +626,11 @@ class EventsComponent:
         if not sources:
             return None
         targets = [a for a in _actors_of(doc, f.target_tokens) if a not in sources]
+        if not targets and f.type in _AT_HOME_TYPES:
+            # "imposed a curfew on the oil city of Port Harcourt": a state coercing a place of its own
+            on = [o for t in f.target_tokens for c in t.children if c.lower_ in ("on", "against") for o in c.children]
+            places = [p for t in (*f.target_tokens, *on) if (p := _place_in(t)) is not None]
+            targets = [a for a in _actors_of(doc, places) if a in sources]
         if not targets and f.type != "CONSULT":  # whom one meets is named, not embedded: "discussed efforts to free X"
             # the target of "threatened to cut off power to X", "urged X to", "closed its borders with X"
             targets = _embedded_targets(doc, f, sources)

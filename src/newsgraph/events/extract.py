@@ -563,7 +563,16 @@ def _verb_type(tok: Token, lex: EventLexicon) -> tuple[str | None, int]:
     if lemma in ("hand", "give") and any(c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in tok.children):
         return "RETREAT", tok.i + 1  # "handed back to Kuwait the equipment it seized": returning property (CAMEO 084)
     # the object first: "handed over their weapons" disarms, "handed over the prisoners" yields
-    for obj in _typing_objects(tok) if any(v in lex.object_verbs for v in lemmas) else ():
+    objects = list(_typing_objects(tok)) if any(v in lex.object_verbs for v in lemmas) else []
+    if lemma in lex.transitive_only:
+        # a bare gerund the parser reads as a verb is the object of a verb that needs one:
+        # "contributed reporting" (not "will not stop talking", which has its own verb)
+        objects += [
+            c
+            for c in tok.children
+            if c.dep_ == "xcomp" and c.i == tok.i + 1 and c.tag_ == "VBG" and all(g.dep_ == "prep" for g in c.children)
+        ]
+    for obj in objects:
         words = [obj.lemma_.lower(), obj.lower_]
         if obj.ent_type_ in _ENTITY_KEYS:
             # "banned the Muslim Brotherhood" bans an organisation, "promised Israel" promises a country
