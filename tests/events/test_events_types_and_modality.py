@@ -290,6 +290,20 @@ def test_a_state_coercing_a_place_of_its_own_targets_it(extract, text: str, targ
     assert sorted({art.actor(i).country for i in e.target}) == target
 
 
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        # the object of "persuade", "force", "push" does what the infinitive says
+        ("Washington persuaded Israel to release 200 Palestinian prisoners.", ("RETREAT", ["ISR"], ["PSE"])),
+        ("Saudi Arabia pushed Assad to step down.", ("CONCEDE", ["SYR"], [])),
+        # the sender's purpose stays the sender's
+        ("Russia sent troops to fight the rebels in Chechnya.", ("MOBILIZE", ["RUS"], ["RUS"])),
+    ],
+)
+def test_the_object_of_a_control_verb_is_the_source_of_its_infinitive(extract, text: str, event: tuple) -> None:
+    assert event in events_of(extract(text)), events_of(extract(text))
+
+
 def test_a_place_inside_another_phrase_is_not_the_location(extract) -> None:
     # Jakarta is where the flooding was, not where the minister criticised anyone
     e = only(extract("The minister criticized the government's response to the flooding in Jakarta."), "ACCUSE")

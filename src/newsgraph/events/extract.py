@@ -140,6 +140,8 @@ def subject_of(verb: Token) -> list[Token]:
             return [t.head]  # "Israel, which accuses Lebanon of …": the head the clause is about
         if subj and not (t is verb and _children(t, ("nsubjpass",))):
             return _with_conjuncts(subj)
+        if t.dep_ == "xcomp" and t.head.lemma_ in _OBJECT_CONTROL and (controller := _children(t.head, ("dobj",))):
+            return _with_conjuncts(controller)
         if t.dep_ in ("xcomp", "conj", "advcl", "acomp") and t.head is not t:
             t = t.head
             continue
@@ -274,6 +276,12 @@ def _up_to(prep: Token) -> bool:
 
 _DECISIONS = {"decision", "plan", "move", "bid", "attempt", "effort", "offer", "promise", "pledge", "threat", "refusal"}
 _MANNERS = {"vote", "margin", "decree", "means", "way", "consensus", "acclamation", "telephone", "phone", "law"}
+# verbs whose object does what their infinitive says: "persuaded Israel to release prisoners",
+# "forced the government to negotiate" (not "sent troops to fight": the sender's purpose)
+_OBJECT_CONTROL = frozenset(
+    {"persuade", "convince", "force", "compel", "pressure", "encourage", "allow", "permit", "enable"}
+    | {"oblige", "require", "prompt", "lead", "induce", "coax", "get", "cause", "entice", "push", "press"}
+)
 _TOPIC_VERBS = {"discuss", "debate", "negotiate", "review", "examine"}
 
 # the object-type key of a named object, by its entity label
