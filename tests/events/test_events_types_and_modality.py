@@ -1996,6 +1996,9 @@ def test_a_protest_targets_whom_it_makes_demands_of(extract, text: str, target: 
 def test_yielding_at_home_yields_to_no_one_the_place_names(extract) -> None:
     art = extract("Five hundred Ugandan rebels surrendered in Gulu last week.")
     assert events_of(art) == [("RETREAT", ["UGA"], [])]
+    # the place is also where the arms they lay down are
+    art = extract("Some 300 leftist guerrillas laid down their arms in northern Colombia on Sunday under a peace deal.")
+    assert events_of(art) == [("RETREAT", ["COL"], [])], events_of(art)
     art = extract("Serb forces withdrew from positions near Gorazde on Tuesday.")
     assert [t for t, _, _ in events_of(art)] == ["RETREAT"], events_of(art)
 

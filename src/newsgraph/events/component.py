@@ -793,10 +793,6 @@ class EventsComponent:
             # a state coercing at home coerces its own people: "Thailand's military rulers imposed
             # martial law in Bangkok" (the place names them, so it is no guess)
             targets = [place] if place is not None and (place not in sources or etype in _AT_HOME_TYPES) else []
-            if etype == "RETREAT" and place is not None and place.country in {a.country for a in sources}:
-                # "Ugandan rebels surrendered in Soroti", "Hizbollah declared a ceasefire in south
-                # Lebanon": yielding at home yields to no one the place names
-                targets = []
         sender = trig.head if trig.dep_ in ("advcl", "xcomp") and trig.head.lemma_ in _SENDING else None
         if sender is not None:
             # "sent 2,000 troops to Albania to protect food deliveries": who is sent does not
@@ -834,6 +830,16 @@ class EventsComponent:
                 if actor is not None and actor not in sources:
                     targets = [*targets, actor]  # "inspectors to the Esfahan facilities in central Iran"
                     break
+        if (
+            etype == "RETREAT"
+            and location is not None
+            and location.country in {a.country for a in sources}
+            and all(a.country == location.country and a.kind == "country" for a in targets)
+        ):
+            # "Ugandan rebels surrendered in Soroti", "Hizbollah declared a ceasefire in south
+            # Lebanon", "guerrillas laid down their arms in northern Colombia": yielding at home
+            # yields to no one the place names
+            targets = []
         home = {a.country for a in sources} - {None, "IGO"}
         if etype == "PROTEST" and len(home) == 1:
             # "Israelis demonstrated against the government's decision": their own government
