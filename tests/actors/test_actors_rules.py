@@ -293,6 +293,21 @@ def test_body_names_in_british_spelling(extract) -> None:
     assert any(a.country == "IGO" and a.name.startswith("Organisation") for a in art.actors), art.actors
 
 
+@pytest.mark.parametrize(
+    ("text", "party", "country"),
+    [
+        ("Turkey banned the People's Democracy Party.", "People's Democracy Party", "TUR"),
+        # two countries named: whose party it is stays unknown
+        ("Turkey and Iraq discussed the People's Democracy Party.", "People's Democracy Party", None),
+    ],
+)
+def test_a_party_in_a_one_country_sentence_is_that_countrys(
+    extract, text: str, party: str, country: str | None
+) -> None:
+    art = extract(text)
+    assert next(a for a in art.actors if a.name == party).country == country
+
+
 def test_unnamed_rebels_in_a_one_country_sentence_are_that_countrys(extract) -> None:
     art = extract("Philippine President Fidel Ramos offered amnesty to communist rebels.")
     rebels = next(a for a in art.actors if a.name == "communist rebels")

@@ -208,7 +208,7 @@ class MentionFinder:
         return keep
 
     def _one_country_sentences(self, doc: Doc, cands: list[Candidate]) -> None:
-        """Unnamed rebels, protesters, opposition or state bodies in a sentence that names one
+        """Unnamed rebels, protesters, opposition or state bodies, and parties, in a sentence that names one
         country only (as an actor or a place) are that country's: "Philippine President Fidel
         Ramos offered amnesty to communist rebels", not "American officials met rebels in Paris";
         so is a people of several states placed nowhere ("Turkish authorities imprisoned six
@@ -221,6 +221,8 @@ class MentionFinder:
                 (c.kind == "group" and c.sector in LOCAL_SECTORS)
                 # "Guerrillas" opening a sentence, read as a name: still the bare noun
                 or (c.kind == "organization" and c.sector in LOCAL_SECTORS and len(c.tokens) == 1)
+                # a party runs in one country's elections: "Turkey banned the People's Democracy Party"
+                or (c.kind == "organization" and c.sector == "PTY")
                 # a state's own body, unnamed: "the ruling junta", "police" (not "foreign officials")
                 or (
                     (c.tokens[-1].lower() in STATE_BODIES or " ".join(c.tokens[-2:]).lower() in _STATE_FORCES)
