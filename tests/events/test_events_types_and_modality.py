@@ -304,6 +304,12 @@ def test_the_object_of_a_control_verb_is_the_source_of_its_infinitive(extract, t
     assert event in events_of(extract(text)), events_of(extract(text))
 
 
+def test_uncoded_people_acted_on_at_a_place_are_acted_on_there(extract) -> None:
+    art = extract("Indonesian troops tortured detainees in Dili.")
+    e = only(art, "ASSAULT")
+    assert sorted(str(art.actor(i).country) for i in e.target) == ["None", "TLS"]
+
+
 def test_a_place_inside_another_phrase_is_not_the_location(extract) -> None:
     # Jakarta is where the flooding was, not where the minister criticised anyone
     e = only(extract("The minister criticized the government's response to the flooding in Jakarta."), "ACCUSE")

@@ -778,8 +778,9 @@ class EventsComponent:
         if etype == "PROTEST" and not targets:
             # whom a protest demands something of: "demanding the resignation of President Suharto"
             targets = [a for a in _actors_of(doc, _demands_of(trig)) if a not in sources]
+        uncoded = [a for a in targets if a.country is None]
         if (
-            not targets
+            len(uncoded) == len(targets)
             and location is not None
             and (
                 etype in PLACE_TARGET_TYPES
@@ -792,7 +793,9 @@ class EventsComponent:
             place = self._place_actor(doc, location)
             # a state coercing at home coerces its own people: "Thailand's military rulers imposed
             # martial law in Bangkok" (the place names them, so it is no guess)
-            targets = [place] if place is not None and (place not in sources or etype in _AT_HOME_TYPES) else []
+            # people the place holds, uncoded ("tortured detainees in Dili"), are acted on there too
+            at = [place] if place is not None and (place not in sources or etype in _AT_HOME_TYPES) else []
+            targets = [*uncoded, *at] if etype in PLACE_TARGET_TYPES else at or uncoded
         sender = trig.head if trig.dep_ in ("advcl", "xcomp") and trig.head.lemma_ in _SENDING else None
         if sender is not None:
             # "sent 2,000 troops to Albania to protect food deliveries": who is sent does not
