@@ -293,6 +293,11 @@ def test_body_names_in_british_spelling(extract) -> None:
     assert any(a.country == "IGO" and a.name.startswith("Organisation") for a in art.actors), art.actors
 
 
+def test_a_name_cut_inside_its_gloss_is_closed(extract) -> None:
+    art = extract("The fundamentalist Umma (Nation) party said it will boycott Algeria's first multi-party elections.")
+    assert "Umma (Nation) party" in [a.name for a in art.actors]
+
+
 @pytest.mark.parametrize(
     ("text", "party", "country"),
     [

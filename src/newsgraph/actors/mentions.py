@@ -97,7 +97,7 @@ class MentionFinder:
     # -- candidate spans ------------------------------------------------------------------
     def spans(self, doc: Doc) -> list[tuple[Span, str]]:
         """Entity spans and known names, longest first on overlap, in text order."""
-        found: list[tuple[Span, str]] = [(e, e.label_) for e in doc.ents if e.label_ in ENTITY_LABELS]
+        found: list[tuple[Span, str]] = [(_paren_closed(e), e.label_) for e in doc.ents if e.label_ in ENTITY_LABELS]
         found.extend((s, "NORP") for e in doc.ents if e.label_ in _NUMBERS for s in self._counted_people(e))
         # a people the model left untagged: "About 50,000 Greeks took to the streets"
         found.extend(
@@ -942,6 +942,23 @@ _LED = re.compile(r"\b([A-Z][\w.]*)[-–]led\b")
 # what a nationality word can qualify without naming anyone: "the Russian language"
 _NOT_PEOPLE = {"language", "dialect", "alphabet", "script", "cuisine", "literature", "music", "folklore"}
 # sectors of groups that act where they live (not armies, which cross borders)
+_BODY_HEADS = {"party", "front", "movement", "league", "alliance", "council", "union", "army", "group"}
+
+
+def _paren_closed(ent: Span) -> Span:
+    """A name the model cut inside its gloss, closed: "Umma (Nation" is "Umma (Nation) party"."""
+    if "(" not in ent.text or ")" in ent.text:
+        return ent
+    doc = ent.doc
+    close = next((i for i in range(ent.end, min(ent.end + 3, len(doc))) if doc[i].text == ")"), None)
+    if close is None:
+        return ent
+    end = close + 1
+    if end < len(doc) and doc[end].lower_ in _BODY_HEADS and ent.root.head.i == end:
+        end += 1  # the body noun the name is a compound of
+    return Span(doc, ent.start, end, label=ent.label_)
+
+
 LOCAL_SECTORS = {"REB", "OPP", "CVL", "LAB", "CRM"}
 STATE_BODIES = {
     "authorities",
