@@ -91,6 +91,29 @@ def test_pronouns_link_to_the_subject_before(extract) -> None:
     assert {m.text for m in bibi.mentions if m.kind == "pronoun"} == {"He", "his"}
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # "she" goes to the woman named, though the man is the subject
+        (
+            "New Jersey Gov. Chris Christie described Hillary Clinton as a disgrace after she attacked the police.",
+            "Hillary Clinton",
+        ),
+        ("Mr. Obama met Mrs. Merkel in Berlin. She said the talks were good.", "Merkel"),
+        # "he" keeps to the subject whose sex is unknown ("Yoav" is in no list)
+        (
+            "Yoav Gallant met Benjamin Netanyahu on Monday, and he reaffirmed his opposition to a ceasefire.",
+            "Yoav Gallant",
+        ),
+    ],
+)
+def test_a_pronoun_refers_to_a_person_it_can_fit(extract, text: str, name: str) -> None:
+    art = extract(text)
+    pronoun = next(t for t in ("she", "She", "he") if f" {t} " in f" {text} ")
+    holder = next(a for a in art.actors if any(m.kind == "pronoun" and m.text == pronoun for m in a.mentions))
+    assert holder.name == name
+
+
 def test_well_known_figures_come_from_the_actor_dictionary(extract) -> None:
     art = extract("President Mugabe told supporters in a rally that the land reform would continue.")
     mugabe = by_name(art, "Mugabe")

@@ -317,6 +317,7 @@ def link_references(doc: Doc, actors: list[Actor], lex: ActorLexicon) -> bool:
     taken = {(m.start, m.end) for a in actors for m in a.mentions}
     subjects: list[tuple[int, Actor]] = []
     recent: list[tuple[int, Actor]] = []
+    genders = {a.id: g for a in actors if (g := _gender(a, lex)) is not None}
     # only mention starts, pronouns and description nouns matter: visit just those tokens
     visit = sorted({*tokens_starting_at(doc, set(by_start)), *tokens_with(doc, _REFERRING, (LOWER,))})
     for i in visit:
@@ -333,7 +334,7 @@ def link_references(doc: Doc, actors: list[Actor], lex: ActorLexicon) -> bool:
             continue
         low = tok.lower_
         if low in _PRONOUNS and tok.pos_ == "PRON" or low == "his" or (low == "her" and tok.dep_ == "poss"):
-            target = _antecedent(doc, tok.i, subjects, recent)
+            target = _antecedent(doc, tok.i, subjects, recent, genders)
             if target is not None and (tok.idx, tok.idx + len(tok)) not in taken:
                 target.mentions.append(Mention(tok.idx, tok.idx + len(tok), tok.text, "pronoun"))
         elif low in ("they", "it", "its", "their", "them") and tok.pos_ == "PRON":
@@ -420,18 +421,43 @@ def _unnamed(doc: Doc, tok: Token, lex: ActorLexicon, taken: set[tuple[int, int]
     return Actor("", name, kind, [name], country, sector, [Mention(s, e, doc_text(doc)[s:e], "description")])
 
 
-def _antecedent(doc: Doc, i: int, subjects: list[tuple[int, Actor]], recent: list[tuple[int, Actor]]) -> Actor | None:
+def _gender(actor: Actor, lex: ActorLexicon) -> str | None:
+    """ "f" or "m" when a title, role or first name tells it ("Mrs. Clinton", "the spokeswoman",
+    "Hillary Clinton"), else None; evidence both ways tells nothing."""
+    if actor.kind != "person":
+        return None
+    words = {m.text.split()[0].lower() for m in actor.mentions if m.kind != "pronoun" and m.text.strip()}
+    words |= {w for r in actor.roles for w in r.lower().split()}
+    words.add(actor.name.split()[0].lower() if actor.name.strip() else "")
+    found = {g for w in words if (g := lex.genders.get(w)) is not None}
+    return next(iter(found)) if len(found) == 1 else None
+
+
+def _antecedent(
+    doc: Doc,
+    i: int,
+    subjects: list[tuple[int, Actor]],
+    recent: list[tuple[int, Actor]],
+    genders: dict[str, str],
+) -> Actor | None:
     """The person a he/she refers to: the latest person subject in this or the previous sentence,
-    or the only person mentioned there."""
+    or the only person mentioned there — of those the pronoun can fit ("she" is no Mr.)."""
     sent = sentence_of(doc[i])
     prev_start = sent.start_char
     if sent.start > 0:
         prev_start = sentence_of(doc[sent.start - 1]).start_char
     pos = doc[i].idx
-    window_subj = [a for s, a in subjects if prev_start <= s < pos and a.kind == "person"]
+    pronoun = _PRONOUNS.get(doc[i].lower_)
+    near = [a for s, a in recent if prev_start <= s < pos and a.kind == "person"]
+    # "she" goes to a woman named nearby before anyone of unknown sex ("Christie described Hillary
+    # Clinton as a disgrace after she attacked …"): most people named in political news are men,
+    # so "he" keeps to the nearest subject unless that subject is known to be a woman
+    known = pronoun == "f" and any(genders.get(a.id) == pronoun for a in near)
+    fits = lambda a: a.kind == "person" and genders.get(a.id, None if known else pronoun) == pronoun  # noqa: E731
+    window_subj = [a for s, a in subjects if prev_start <= s < pos and fits(a)]
     if window_subj:
         return window_subj[-1]
-    window = {a.id: a for s, a in recent if prev_start <= s < pos and a.kind == "person"}
+    window = {a.id: a for s, a in recent if prev_start <= s < pos and fits(a)}
     if len(window) == 1:
         return next(iter(window.values()))
     return None
