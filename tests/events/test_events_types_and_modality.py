@@ -310,6 +310,21 @@ def test_uncoded_people_acted_on_at_a_place_are_acted_on_there(extract) -> None:
     assert sorted(str(art.actor(i).country) for i in e.target) == ["None", "TLS"]
 
 
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("Senator Ted Cruz, who refused to endorse Donald Trump, spoke on Monday.", ("REJECT", ["USA"], ["USA"])),
+        (
+            "In her post, she reminded Trump of the actions of John Hinckley Jr., who shot and wounded "
+            "President Reagan in 1981.",
+            ("ASSAULT", ["?"], ["USA"]),
+        ),
+    ],
+)
+def test_an_event_told_in_a_relative_clause_on_its_source_has_its_target(extract, text: str, event: tuple) -> None:
+    assert event in events_of(extract(text)), events_of(extract(text))
+
+
 def test_a_place_inside_another_phrase_is_not_the_location(extract) -> None:
     # Jakarta is where the flooding was, not where the minister criticised anyone
     e = only(extract("The minister criticized the government's response to the flooding in Jakarta."), "ACCUSE")

@@ -223,8 +223,17 @@ def _embedded_targets(doc: Doc, f: Found, sources: list[Actor]) -> list[Actor]:
     """The first actor in the event's own clause other than its source, with its conjuncts:
     "threatened to cut off electricity to X", "demanded that X cancel", "rejected an
     Australian ultimatum", "closed its borders with Iran and Turkey" (not "its": the source)."""
-    skip = {t.i for s in f.source_tokens for t in s.subtree}
     trig = f.trigger
+    skip = {t.i for s in f.source_tokens for t in s.subtree}
+    # the event told in a relative clause on its source ("Cruz, who refused to endorse Trump")
+    # is not the source's phrase
+    skip -= {
+        t.i
+        for s in f.source_tokens
+        for c in s.children
+        if c.dep_ in ("relcl", "acl") and c.left_edge.i <= trig.i <= c.right_edge.i
+        for t in c.subtree
+    }
     theme = ("dobj",) if trig.lemma_ in TRANSFER_LEMMAS else ()  # the troops sent are not their target
     first = [c for c in trig.children if c.dep_ not in ("punct", "nsubj", "agent", "mark", *theme) and _inside(c)]
     if f.nominal and trig.dep_ in ("dobj", "attr"):  # the light verb's other arguments: "its demand that X"
