@@ -325,6 +325,15 @@ def test_an_event_told_in_a_relative_clause_on_its_source_has_its_target(extract
     assert event in events_of(extract(text)), events_of(extract(text))
 
 
+def test_a_relative_acts_for_themselves_not_for_whom_they_are_named_by(extract) -> None:
+    # the wife, whom no actor names, is no source to code: no event rather than Scott's
+    assert extract("Keith Lamont Scott's wife pleaded with police to release the videos.").events == []
+    # a relative named beside the noun is the source
+    art = extract("On CNN Tuesday, his wife, Jane, called for an open primary process.")
+    e = only(art, "REQUEST")
+    assert [art.actor(i).name for i in e.source] == ["Jane"]
+
+
 def test_a_place_inside_another_phrase_is_not_the_location(extract) -> None:
     # Jakarta is where the flooding was, not where the minister criticised anyone
     e = only(extract("The minister criticized the government's response to the flooding in Jakarta."), "ACCUSE")

@@ -130,6 +130,15 @@ def _actors_of(doc: Doc, toks: list[Token]) -> list[Actor]:
             t.lower_ in _QUANTITIES or t.lower_ in _ISSUED or t.lemma_.lower() in doc.user_data[_ROLES_KEY]
         )
         found = mention_at(doc, t.idx, t.idx + len(t))  # a mention holding the head word
+        owners = [c for c in t.children if c.dep_ == "poss"]
+        if found is None and t.lemma_.lower() in _KIN and owners:
+            # "Scott's wife pleads": the wife, whom no actor names, not Scott ("his wife, Jane": Jane)
+            s, e = _np_range(t)
+            named = mention_at(doc, s, e)
+            owned_end = owners[-1].right_edge.idx + len(owners[-1].right_edge)
+            if named is None or named[1].end <= owned_end:
+                continue
+            found = named
         if found is None and t.pos_ == "PRON" and t.lower_ in _THIRD_PERSON:
             out.extend(a for a in _actors_of(doc, _reporter(t)) if a not in out)
             continue
@@ -155,6 +164,11 @@ def _actors_of(doc: Doc, toks: list[Token]) -> list[Actor]:
 
 
 _THIRD_PERSON = {"he", "she", "it", "they", "him", "her", "them"}
+# relatives act for themselves, not for the one they are named by ("Scott's family called on police")
+_KIN = frozenset(
+    {"wife", "husband", "family", "son", "daughter", "mother", "father", "brother", "sister", "widow", "widower"}
+    | {"relative", "parent", "child", "cousin", "nephew", "niece", "grandson", "granddaughter", "fiancee", "fiance"}
+)
 _OWN_STATE = {"country", "government", "nation", "state", "administration"}
 
 
