@@ -334,6 +334,16 @@ def test_a_relative_acts_for_themselves_not_for_whom_they_are_named_by(extract) 
     assert [art.actor(i).name for i in e.source] == ["Jane"]
 
 
+def test_it_in_a_statement_is_no_person_speaking(extract) -> None:
+    # "it" is the moment, not Tusk; "it" after a country's statement is the country
+    art = extract(
+        '"It was a sad moment for Europe when the British people decided to leave, and so it requested an honest '
+        'diagnosis," said European Council President Donald Tusk.'
+    )
+    assert art.events == []
+    assert events_of(extract("Iran said it would reject the proposal.")) == [("REJECT", ["IRN"], [])]
+
+
 def test_a_place_inside_another_phrase_is_not_the_location(extract) -> None:
     # Jakarta is where the flooding was, not where the minister criticised anyone
     e = only(extract("The minister criticized the government's response to the flooding in Jakarta."), "ACCUSE")

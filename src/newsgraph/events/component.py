@@ -130,17 +130,24 @@ def _actors_of(doc: Doc, toks: list[Token]) -> list[Actor]:
             t.lower_ in _QUANTITIES or t.lower_ in _ISSUED or t.lemma_.lower() in doc.user_data[_ROLES_KEY]
         )
         found = mention_at(doc, t.idx, t.idx + len(t))  # a mention holding the head word
-        owners = [c for c in t.children if c.dep_ == "poss"]
-        if found is None and t.lemma_.lower() in _KIN and owners:
+        possessors = [c for c in t.children if c.dep_ == "poss"]
+        if found is None and t.lemma_.lower() in _KIN and possessors:
             # "Scott's wife pleads": the wife, whom no actor names, not Scott ("his wife, Jane": Jane)
             s, e = _np_range(t)
             named = mention_at(doc, s, e)
-            owned_end = owners[-1].right_edge.idx + len(owners[-1].right_edge)
+            owned_end = possessors[-1].right_edge.idx + len(possessors[-1].right_edge)
             if named is None or named[1].end <= owned_end:
                 continue
             found = named
         if found is None and t.pos_ == "PRON" and t.lower_ in _THIRD_PERSON:
-            out.extend(a for a in _actors_of(doc, _reporter(t)) if a not in out)
+            # "it" is no person and "he" or "she" no country: "'…, and so it requested a
+            # diagnosis,' said Donald Tusk" is not Tusk's request
+            person = {"it": False, "they": None, "them": None}.get(t.lower_, True)
+            out.extend(
+                a
+                for a in _actors_of(doc, _reporter(t))
+                if a not in out and (person is None or (a.kind == "person") == person)
+            )
             continue
         if found is None and _own_state(t) and (speakers := _actors_of(doc, _reporter(t))):
             out.extend(a for a in speakers if a not in out)
