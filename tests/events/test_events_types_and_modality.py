@@ -342,6 +342,14 @@ def test_it_in_a_statement_is_no_person_speaking(extract) -> None:
     )
     assert art.events == []
     assert events_of(extract("Iran said it would reject the proposal.")) == [("REJECT", ["IRN"], [])]
+    # "he" may be a state's unnamed leader
+    art = extract("South Korea's president said he fully supported U.S. policy towards North Korea.")
+    assert events_of(art) == [("SUPPORT", ["KOR"], ["USA"])]
+
+
+def test_ones_own_forces_mobilized_are_no_target(extract) -> None:
+    art = extract("Iraq has mobilized its Republican Guard divisions, Western intelligence sources said.")
+    assert events_of(art) == [("MOBILIZE", ["IRQ"], [])]
 
 
 def test_a_place_inside_another_phrase_is_not_the_location(extract) -> None:

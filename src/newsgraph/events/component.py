@@ -140,9 +140,9 @@ def _actors_of(doc: Doc, toks: list[Token]) -> list[Actor]:
                 continue
             found = named
         if found is None and t.pos_ == "PRON" and t.lower_ in _THIRD_PERSON:
-            # "it" is no person and "he" or "she" no country: "'…, and so it requested a
-            # diagnosis,' said Donald Tusk" is not Tusk's request
-            person = {"it": False, "they": None, "them": None}.get(t.lower_, True)
+            # "it" is no person: "'…, and so it requested a diagnosis,' said Donald Tusk" is not
+            # Tusk's request
+            person = False if t.lower_ == "it" else None  # "he" may be a state's unnamed leader
             out.extend(
                 a
                 for a in _actors_of(doc, _reporter(t))
@@ -873,6 +873,10 @@ class EventsComponent:
             # Lebanon", "guerrillas laid down their arms in northern Colombia": yielding at home
             # yields to no one the place names
             targets = []
+        if etype == "MOBILIZE":
+            # "Iraq has mobilized its Republican Guard divisions": one's own forces are what is
+            # mobilized, not whom against
+            targets = [a for a in targets if not (a.sector == "MIL" and a.country in {s.country for s in sources})]
         home = {a.country for a in sources} - {None, "IGO"}
         if etype == "PROTEST" and len(home) == 1:
             # "Israelis demonstrated against the government's decision": their own government
