@@ -9,6 +9,8 @@ else the publication date marked as such) and a stated location.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -1112,14 +1114,18 @@ class EventsComponent:
         # the trigger's own phrases, its head's, then its object's ("suspended aid deliveries in Baghdad")
         objects = [c for c in trig.children if c.dep_ == "dobj"]
         gone_on = [trig.head.head] if _gone_on(trig) else []  # "went on strike in Lagos"
-        for t in (trig, trig.head, *objects, *gone_on):
+        return self._place_in_phrases((trig, trig.head, *objects, *gone_on)) or self._location_in_clause(trig)
+
+    def _place_in_phrases(self, heads: Iterable[Token]) -> Location | None:
+        """The first place named in a locative phrase ("in", "at", "near" …) of one of ``heads``."""
+        for t in heads:
             for p in t.children:
                 if p.dep_ == "prep" and p.lower_ in _LOCATIVE:
                     for pobj in p.children:
                         o = _place_in(pobj) if pobj.dep_ == "pobj" else None
                         if o is not None:
                             return self._place_at(o)
-        return self._location_in_clause(trig)
+        return None
 
     def _location_in_clause(self, trig: Token) -> Location | None:
         """Where the event's own clause says it happened, when the trigger's phrases do not: on
@@ -1138,14 +1144,7 @@ class EventsComponent:
             down += [c for c in t.children if c.dep_ in ("xcomp", "dobj") and c not in chain]
         subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
         acting = [a for s in subjects for a in s.children if a.dep_ == "acl"]
-        for t in (*chain[2:], *down[1:], *subjects, *acting):
-            for p in t.children:
-                if p.dep_ == "prep" and p.lower_ in _LOCATIVE:
-                    for pobj in p.children:
-                        o = _place_in(pobj) if pobj.dep_ == "pobj" else None
-                        if o is not None:
-                            return self._place_at(o)
-        return None
+        return self._place_in_phrases((*chain[2:], *down[1:], *subjects, *acting))
 
     def _place_at(self, place: Token) -> Location:
         """The location named by the place phrase headed by ``place``, with its country."""
