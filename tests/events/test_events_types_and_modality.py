@@ -352,6 +352,13 @@ def test_ones_own_forces_mobilized_are_no_target(extract) -> None:
     assert events_of(art) == [("MOBILIZE", ["IRQ"], [])]
 
 
+def test_an_accord_named_by_a_place_is_a_topic_not_an_agreement(extract) -> None:
+    art = extract("The passing of the Iran deal means that within ten years Iran will threaten Israel.")
+    assert [e.type for e in art.events] == ["THREATEN"]
+    # made, it is an agreement
+    assert [e.type for e in extract("Iran and the powers reached a deal on Tuesday.").events] == ["AGREE"]
+
+
 def test_a_place_inside_another_phrase_is_not_the_location(extract) -> None:
     # Jakarta is where the flooding was, not where the minister criticised anyone
     e = only(extract("The minister criticized the government's response to the flooding in Jakarta."), "ACCUSE")

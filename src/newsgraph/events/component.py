@@ -502,6 +502,8 @@ def _no_event_after_all(f: Found) -> bool:
         return _agrees_in_opinion(trig)  # "agreed with Matthews about the winner", "all agreed Pence won"
     if f.type == "REQUEST" and verb and trig.lemma_ in ("ask", "demand"):
         return _only_asks_someone(trig)  # "'But why?' the reporter asked him", "'Why?' Vitter demanded"
+    if f.type == "AGREE" and not verb and _named_accord(trig):
+        return True  # "the madness of the Iran deal", "the passing of the Iran deal": its name, no agreeing
     if f.type != "ASSAULT":
         return False
     if trig.lemma_ != "blow" and any(c.dep_ == "dobj" and c.lower_ in _REFLEXIVES for c in kids):
@@ -513,6 +515,19 @@ def _no_event_after_all(f: Found) -> bool:
         and any(c.dep_ in ("xcomp", "advcl") and to_clause(c) for c in kids)
         and not any(c.dep_ == "dobj" for c in kids)
     )
+
+
+_ACCORDS = {"deal", "accord", "agreement", "treaty", "pact"}
+
+
+def _named_accord(noun: Token) -> bool:
+    """Is ``noun`` an accord named by a place alone ("the Iran deal", "the Paris accord"), an
+    existing thing talked about, with no parties named beside it ("between", "with")?"""
+    if noun.lemma_.lower() not in _ACCORDS or not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+        return False
+    named = [c for c in noun.children if c.dep_ == "compound" and c.ent_type_ in ("GPE", "LOC")]
+    parties = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("between", "with")]
+    return bool(named) and not parties and not any(c.dep_ == "poss" for c in noun.children)
 
 
 def _agented(f: Found) -> bool:
