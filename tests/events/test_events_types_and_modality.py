@@ -1866,6 +1866,7 @@ def test_people_freed_troops_recalled_reporters_expelled(extract, text: str, eve
         "A White House official, who requested anonymity to discuss a private conversation, said so.",
         "Even with the latest obstacle in Trump's march to the nomination, Republican leaders said he has time.",
         "Mr. Trump's appeals to the economic anxieties of white voters worked.",
+        '"We\'re meeting our benchmarks," said a spokeswoman for the committee.',
         # the newsroom's credit line
         "Samantha Lachman contributed reporting from Charleston.",
         "Amanda Terkel contributed reporting.",
