@@ -1867,6 +1867,7 @@ def test_people_freed_troops_recalled_reporters_expelled(extract, text: str, eve
         "Even with the latest obstacle in Trump's march to the nomination, Republican leaders said he has time.",
         "Mr. Trump's appeals to the economic anxieties of white voters worked.",
         '"We\'re meeting our benchmarks," said a spokeswoman for the committee.',
+        "His standing with female voters has hit historically dismal levels.",
         # the newsroom's credit line
         "Samantha Lachman contributed reporting from Charleston.",
         "Amanda Terkel contributed reporting.",
