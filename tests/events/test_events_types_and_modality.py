@@ -359,6 +359,11 @@ def test_an_accord_named_by_a_place_is_a_topic_not_an_agreement(extract) -> None
     assert [e.type for e in extract("Iran and the powers reached a deal on Tuesday.").events] == ["AGREE"]
 
 
+def test_what_a_refusal_refuses_is_not_done(extract) -> None:
+    art = extract("Trump said Friday that Ryan's refusal to support him was not a good thing.")
+    assert [e.type for e in art.events] == ["REJECT"]
+
+
 def test_a_place_inside_another_phrase_is_not_the_location(extract) -> None:
     # Jakarta is where the flooding was, not where the minister criticised anyone
     e = only(extract("The minister criticized the government's response to the flooding in Jakarta."), "ACCUSE")

@@ -536,11 +536,14 @@ def _agented(f: Found) -> bool:
     t = f.trigger
     if not f.nominal and t.dep_ == "acl":
         t = t.head  # "the decision by the EU to suspend aid … was criticised"
+        if t.lemma_.lower() in _REFUSALS:
+            return False  # "Ryan's refusal to support him was not a good thing": no support given
     elif not f.nominal:
         return False
     return t.dep_ in ("nsubj", "nsubjpass") and agent_named(t)
 
 
+_REFUSALS = {"refusal", "rejection", "failure", "reluctance", "unwillingness", "inability"}
 _POLITICAL = {"PTY", "LEG", "OPP", "MED"}
 _REFLEXIVES = {"himself", "herself", "themselves", "itself", "myself", "yourself", "ourselves"}
 _PHASES = {"begin", "start", "continue", "resume"}
