@@ -941,7 +941,7 @@ def _group_through(full: Span, head: Token, country: str | None, sector: str | N
 _LED = re.compile(r"\b([A-Z][\w.]*)[-–]led\b")
 # what a nationality word can qualify without naming anyone: "the Russian language"
 _NOT_PEOPLE = {"language", "dialect", "alphabet", "script", "cuisine", "literature", "music", "folklore"}
-# sectors of groups that act where they live (not armies, which cross borders)
+# the nouns a body's name can be a compound of: "the Umma (Nation) party"
 _BODY_HEADS = {"party", "front", "movement", "league", "alliance", "council", "union", "army", "group"}
 
 
@@ -959,6 +959,7 @@ def _paren_closed(ent: Span) -> Span:
     return Span(doc, ent.start, end, label=ent.label_)
 
 
+# sectors of groups that act where they live (not armies, which cross borders)
 LOCAL_SECTORS = {"REB", "OPP", "CVL", "LAB", "CRM"}
 STATE_BODIES = {
     "authorities",
