@@ -2103,3 +2103,48 @@ def test_acts_not_yet_done_refused_by_both_or_forecast(
 )
 def test_idioms_of_sitting_contrast_attraction_and_campaigning_are_no_events(extract, text: str) -> None:
     assert events_of(extract(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        (
+            "Egyptian President Hosni Mubarak received PLO chairman Yasser Arafat in Cairo.",
+            ("CONSULT", ["EGY"], ["PSE"]),
+        ),
+        ("Russia pledged to respect Ukraine's borders.", ("AGREE", ["RUS"], ["UKR"])),
+        ("Germany helped Russia dismantle its ageing nuclear submarines.", ("AID", ["DEU"], ["RUS"])),
+        ("NATO sent 60,000 peacekeeping troops to Bosnia.", ("AID", ["IGO"], ["BIH"])),
+        ("The Security Council gave Baghdad until January 15 to withdraw from Kuwait.", ("THREATEN", ["IGO"], ["IRQ"])),
+        ("North Korea warned it would pull out of the Non-Proliferation Treaty.", ("THREATEN", ["PRK"], [])),
+        ("South Korean workers staged a nationwide strike against a new labour law.", ("PROTEST", ["KOR"], [])),
+        ("Angry crowds rampaged through the streets of Jakarta.", ("PROTEST", ["IDN"], ["IDN"])),
+        ("Iraq continued to export oil despite U.N. sanctions.", ("REJECT", ["IRQ"], ["IGO"])),
+        (
+            "Pakistan's military government restored the right of political parties to hold rallies.",
+            ("CONCEDE", ["PAK"], []),
+        ),
+        ("Iraqi troops used Western hostages as human shields.", ("ASSAULT", ["IRQ"], [])),
+    ],
+)
+def test_hosts_pledges_help_ultimatums_and_defiance(extract, text: str, event: tuple) -> None:
+    assert event in events_of(extract(text)), events_of(extract(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Clinton promised to raise the minimum wage.",
+        "Obama helped Clinton win the nomination.",
+        "Trump won the primary despite criticism from Republican leaders.",
+        "The party welcomed Smith as its new chairman.",
+        "She clinched an outright majority of regular, pledged delegates.",
+    ],
+)
+def test_pledges_at_home_campaign_help_and_criticism_weathered_are_no_events(extract, text: str) -> None:
+    assert events_of(extract(text)) == []
+
+
+def test_a_promised_act_that_harms_threatens(extract) -> None:
+    text = "Trump has promised to build a wall on the border and deport millions of undocumented immigrants."
+    assert [t for t, _, _ in events_of(extract(text))] == ["THREATEN"]

@@ -35,6 +35,7 @@ from .extract import (
     subject_of,
     to_clause,
     trigger_candidates,
+    verb_type,
 )
 from .lexicon import event_lexicon
 
@@ -367,15 +368,25 @@ def _aims_at(verb: Token, triggers: set[int]) -> bool:
 
 
 _PROMISES = {"promise", "pledge", "offer"}
+_HELP_OR_PROMISE = {"promise", "pledge", "help"}
 
 
-def _promise_of(tok: Token, triggers: set[int]) -> bool:
-    """Is ``tok`` a promise of another trigger ("pledged to withdraw", "promised to give aid")?
-    The promised act is the event, its intent read from the promise: an agreement when it
-    cooperates, a threat when it harms."""
-    return tok.lemma_ in _PROMISES and any(
-        c.dep_ in ("xcomp", "ccomp", "advcl") and c.i in triggers and to_clause(c) for c in tok.children
-    )
+def _peacekeepers(send: Token) -> bool:
+    """Are those ``send`` sends peacekeepers ("sent 60,000 peacekeeping troops")?"""
+    return any("peacekeep" in t.lower_ for o in send.children if o.dep_ == "dobj" for t in o.subtree)
+
+
+def _promise_of(tok: Token, triggers: set[int], helping: set[int]) -> bool:
+    """Is ``tok`` a promise of another trigger ("pledged to withdraw", "promised to give aid"),
+    or of help told deeper in the promised clause ("promised to double its aid")? The promised
+    act is the event, its intent read from the promise: an agreement when it cooperates, a
+    threat when it harms."""
+    if tok.lemma_ not in _PROMISES:
+        return False
+    clauses = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp", "advcl") and to_clause(c)]
+    # "promised to build a wall and deport millions": each promised act is one
+    acts = [x for c in clauses for x in (c, *c.conjuncts)]
+    return any(c.i in triggers for c in acts) or any(t.i in helping for c in clauses for t in c.subtree)
 
 
 _DEMANDING = {"call", "demand", "urge", "press", "ask"}
@@ -626,7 +637,8 @@ class EventsComponent:
                     if _purpose_of_sending(p.trigger, triggers)
                     and not (p.type == "MOBILIZE" and _aims_at(p.trigger, fights))
                 }
-                promises = {p.trigger.i for p in found if _promise_of(p.trigger, triggers)}
+                helping = {f.trigger.i for f in found if f.type in _COOPERATIVE}
+                promises = {p.trigger.i for p in found if _promise_of(p.trigger, triggers, helping)}
                 # "police opened fire on demonstrators, killing one person and arresting 12": the
                 # harms that result are events of their own, done to whom the act was done
                 harms = {f.trigger.i for f in found if f.type in ("ASSAULT", "COERCE")}
@@ -795,7 +807,12 @@ class EventsComponent:
             return None  # "U.S. warships sailed into the Gulf" deploy; a ferry or a candidate sailing does not
         elif etype == "RETREAT" and f.trigger.lemma_ in _LEAVING and not all(a.sector == "MIL" for a in sources):
             return None  # "the president left Washington": a journey, not a withdrawal
-        elif etype == "MOBILIZE" and f.trigger.lemma_ in _SENDING and _to_help(f.trigger, _PROTECTING):
+        elif (
+            etype == "MOBILIZE"
+            and f.trigger.lemma_ in _SENDING
+            and (_to_help(f.trigger, _PROTECTING) or _peacekeepers(f.trigger))
+        ):
+            # "NATO sent 60,000 peacekeeping troops to Bosnia": peacekeeping is aid too
             # "France sent 2,500 troops to Rwanda to protect civilians": protection is aid (CAMEO 074)
             etype, mode = "AID", None
         elif mode == "visit" and all(a.kind == "group" and a.sector == "MIL" for a in sources):
@@ -947,6 +964,8 @@ class EventsComponent:
             # "police opened fire on demonstrators", "soldiers shot dead ten protesters": a state
             # putting down a crowd is violent repression (CAMEO 175), not an attack
             etype, mode = "COERCE", "repression"
+        if etype == "PROTEST" and trig.lemma_ == "rampage" and all(a.sector in ("MIL", "REB") for a in sources):
+            etype, mode = "ASSAULT", None  # "soldiers rampaged through the village": armed men riot on no one's behalf
         hosted_talks = (
             etype == "CONSULT"
             and trig.dep_ == "dobj"
@@ -973,6 +992,22 @@ class EventsComponent:
             return None  # "set an April 15 deadline for parties to litigate": a schedule, threatening no one
         if etype == "SANCTION" and trig.lemma_ in ("ban", "bar") and not targets:
             return None  # "an assault weapons ban", "wants to ban all abortions": a law at home, no one sanctioned
+        abroad = any(a.country and a.country not in {s.country for s in sources} for a in targets)
+        if (
+            trig.lemma_ in _HELP_OR_PROMISE
+            and not f.nominal
+            # "pledged $50 million in aid": what is promised types the event
+            and not any(
+                (trig.lemma_, o.lemma_.lower()) in self.lexicon.object_types for o in trig.children if o.dep_ == "dobj"
+            )
+            and (not abroad or trig.dep_ == "amod")
+        ):
+            # a promise or help between states ("Russia pledged to respect Ukraine's borders",
+            # "helped Russia dismantle its warheads"); a candidate's pledge to voters at home
+            # ("promised to raise the minimum wage") or "pledged delegates" is no event
+            return None
+        if trig.lemma_ == "welcome" and etype == "CONSULT" and any(c.lower_ == "as" for c in trig.children):
+            return None  # "welcomed Smith as its new chairman": a role, not a visit
         if etype == "REQUEST" and trig.lower_ in ("must", "should") and not targets:
             return None  # "this epidemic must stop", "the countries should be working together": no one asked
         if (
@@ -1084,8 +1119,9 @@ class EventsComponent:
         for clause in clauses:
             for t in clause.subtree:
                 lemma = t.lemma_.lower()
+                # typed as a whole: "pull out of the treaty" (a phrasal verb), "lift the siege" (by its object)
                 if t.pos_ == "VERB" and (
-                    self.lexicon.verbs.get(lemma) in harmful or lemma in self.lexicon.words["harm_verbs"]
+                    verb_type(t, self.lexicon)[0] in harmful or lemma in self.lexicon.words["harm_verbs"]
                 ):
                     return True
                 if t.pos_ == "NOUN" and (noun_type(t, self.lexicon) in harmful or lemma in _HARMS | PENALTIES):

@@ -546,7 +546,7 @@ def _on_commerce(restriction: Token, lex: EventLexicon) -> bool:
     return any(w.lemma_.lower() in words for w in (*on, *(c for c in restriction.children if c.dep_ == "compound")))
 
 
-def _verb_type(tok: Token, lex: EventLexicon) -> tuple[str | None, int]:
+def verb_type(tok: Token, lex: EventLexicon) -> tuple[str | None, int]:
     """The event type of a verb and the end of its trigger phrase: a phrasal verb ("call for",
     "pushing hard for"), a verb typed by its object ("lift the blockade"), or the verb itself."""
     lemma = _LEMMA_FIXES.get(tok.lemma_.lower(), tok.lemma_.lower())
@@ -568,6 +568,19 @@ def _verb_type(tok: Token, lex: EventLexicon) -> tuple[str | None, int]:
         for o in _children(p, ("pobj",))
     ):
         return "SUPPORT", tok.i + 1  # "rushed to the defence of Israel", "came to the aid of Jordan" (CAMEO 052)
+    if (
+        lemma == "give"
+        and any(
+            d.ent_type_ in ("DATE", "TIME")
+            for p in _children(tok, ("prep",))
+            if p.lower_ == "until"
+            for d in p.children
+        )
+        and any(c.dep_ in ("advcl", "xcomp") and to_clause(c) for c in tok.children)
+    ):
+        return "THREATEN", tok.i + 1  # "gave Baghdad until January 15 to withdraw": an ultimatum (CAMEO 139)
+    if lemma == "help" and not _helps_a_state(tok):
+        return None, tok.i + 1  # "Germany helped Russia dismantle its submarines" aids; "helped Clinton win" campaigns
     if lemma in ("hand", "give") and any(c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in tok.children):
         return "RETREAT", tok.i + 1  # "handed back to Kuwait the equipment it seized": returning property (CAMEO 084)
     # the object first: "handed over their weapons" disarms, "handed over the prisoners" yields
@@ -582,8 +595,9 @@ def _verb_type(tok: Token, lex: EventLexicon) -> tuple[str | None, int]:
         ]
     for obj in objects:
         words = [obj.lemma_.lower(), obj.lower_]
-        if obj.ent_type_ in _ENTITY_KEYS:
-            # "banned the Muslim Brotherhood" bans an organisation, "promised Israel" promises a country
+        # "banned the Muslim Brotherhood" bans an organisation, "promised Israel" promises a country;
+        # a person only as the object itself ("welcomed the release of Nelson Mandela" hosts no one)
+        if obj.ent_type_ in _ENTITY_KEYS and (obj.ent_type_ != "PERSON" or obj.head.i == tok.i):
             words.append(_ENTITY_KEYS[obj.ent_type_])
         if lemma in _RELEASES and obj.dep_ == "compound" and obj.head.lemma_.lower() in _PEOPLE_HEADS:
             continue  # "released 12 aid workers": people freed, not aid released
@@ -627,6 +641,14 @@ def _verb_type(tok: Token, lex: EventLexicon) -> tuple[str | None, int]:
     if lemma in ("send", "dispatch") and lemma not in lex.verbs and _sent_to_relieve(tok, lex):
         return "AID", tok.i + 1  # "dispatched rescue teams to help earthquake victims" (CAMEO 073)
     return lex.verbs.get(lemma), tok.i + 1
+
+
+def _helps_a_state(help_: Token) -> bool:
+    """Is whom ``help_`` helps a country or a people ("helped Russia dismantle its warheads",
+    "help the Kurds"), not a person or a cause?"""
+    helped = [*_children(help_, ("dobj", "nsubjpass"))]
+    helped += [s for c in _children(help_, ("ccomp", "xcomp")) for s in _children(c, ("nsubj",))]
+    return any(o.ent_type_ in ("GPE", "NORP") for o in helped)
 
 
 def _sent_to_relieve(send: Token, lex: EventLexicon) -> bool:
@@ -744,6 +766,32 @@ def _for_phrase(tok: Token) -> bool:
     )
 
 
+# what workers strike against: a labour strike, not an air strike on it
+_STRIKE_AIMS = frozenset(
+    {
+        "law",
+        "policy",
+        "decision",
+        "reform",
+        "plan",
+        "cut",
+        "price",
+        "wage",
+        "pay",
+        "privatization",
+        "privatisation",
+        "government",
+        "regime",
+        "rule",
+        "tax",
+        "measure",
+        "bill",
+        "austerity",
+        "layoff",
+    }
+)
+
+
 def noun_type(tok: Token, lex: EventLexicon) -> str | None:
     low, lemma = tok.lower_, tok.lemma_.lower()
     for c in tok.lefts:  # any modifier: "joint military exercises", "a massive air strike"
@@ -767,12 +815,15 @@ def noun_type(tok: Token, lex: EventLexicon) -> str | None:
     if (
         etype == "PROTEST"
         and lemma == "strike"
+        and not (tok.dep_ == "dobj" and tok.head.lemma_ in ("stage", "call", "hold", "organise", "organize"))
         and any(
-            c.lower_ in ("on", "against") and not any(o.ent_type_ in ("DATE", "TIME") for o in c.children)
+            c.lower_ in ("on", "against")
+            and not any(o.ent_type_ in ("DATE", "TIME") or o.lemma_.lower() in _STRIKE_AIMS for o in c.children)
             for c in tok.children
         )
     ):
-        return "ASSAULT"  # "strikes on rebel positions"
+        # "strikes on rebel positions" (not "staged a strike against a new labour law")
+        return "ASSAULT"
     if (
         etype == "REQUEST"
         and lemma == "appeal"
@@ -994,7 +1045,7 @@ def find_events(sent: Span, lex: EventLexicon, candidates: list[Token] | None = 
         if tok.i > 0 and f"{tok.doc[tok.i - 1].lower_} {tok.lower_}" in lex.words["idioms"]:
             continue  # "took black voters for granted"
         if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and lemma in lex.verbs):
-            etype, end = _verb_type(tok, lex)
+            etype, end = verb_type(tok, lex)
             if etype is None or (
                 # "held talks": the noun is the event, unless its object types the verb ("lodged a protest")
                 lemma in lex.light_verbs
@@ -1061,6 +1112,11 @@ def find_events(sent: Span, lex: EventLexicon, candidates: list[Token] | None = 
             and not _types_its_verb(tok, lex)
             and (etype := noun_type(tok, lex))
         ):
+            if tok.dep_ == "pobj" and tok.head.lower_ == "despite":
+                defied = _defiance(tok, etype, lex)
+                if defied is not None:
+                    out.append(defied)
+                continue  # "despite calls for a ceasefire": calls made by others, no event of the subject's
             head = tok
             if tok.dep_ == "compound" and tok.head.lemma_.lower() in _GENERIC_HEADS:
                 head = tok.head  # "aid deliveries"
@@ -1084,6 +1140,26 @@ def find_events(sent: Span, lex: EventLexicon, candidates: list[Token] | None = 
             if any(f is d for d in demands) or not ({f.trigger.i} | {a.i for a in f.trigger.ancestors}) & held
         ]
     return out
+
+
+# what is defied: calls, protests, warnings, objections, sanctions (not criticism: "won despite
+# criticism from party leaders" defies no one)
+_DEFIED = frozenset({"REQUEST", "PROTEST", "THREATEN", "REJECT", "SANCTION"})
+
+
+def _defiance(objection: Token, etype: str, lex: EventLexicon) -> Found | None:
+    """An act done "despite" others' calls, protests, objections or sanctions defies them
+    (CAMEO 128): "went ahead with its nuclear test despite worldwide protests", "pressed on
+    with the offensive despite U.S. objections". The objectors, when named, are its target."""
+    verb = adjunct_verb(objection)
+    if etype not in _DEFIED or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in objection.children):
+        return None  # "despite his own opposition", "despite her protests": their own words, not defied
+    objectors, _ = _noun_arguments(objection, etype, lex)
+    f = Found("REJECT", verb, verb.i + 1, subject_of(verb), objectors)
+    f.modality, f.negated, f.intent, f.threat = _modality(verb, verb.sent, lex)
+    return f
 
 
 _TRIGGER_WORDS: dict[int, tuple[frozenset[str], frozenset[str], frozenset[str]]] = {}
@@ -1222,6 +1298,7 @@ def _noun_arguments(noun: Token, etype: str, lex: EventLexicon) -> tuple[list[To
             noun.head.lower_ in ("in", "for", "into")
             or (noun.head.lower_ == "under" and etype == "AGREE")  # "will sell jets under a deal"
             or (noun.head.lower_ == "on" and etype == "PROTEST")
+            or (noun.head.lower_ == "as" and adjunct_verb(noun).lemma_ == "use")  # "used hostages as human shields"
             # "ready to return to the talks"
             or (noun.head.lower_ == "to" and adjunct_verb(noun).lemma_ in ("return", "come", "go", "head"))
         )
