@@ -1006,6 +1006,8 @@ class EventsComponent:
             # "helped Russia dismantle its warheads"); a candidate's pledge to voters at home
             # ("promised to raise the minimum wage") or "pledged delegates" is no event
             return None
+        if trig.lemma_ == "retaliate" and not all(a.kind == "country" or a.sector in _ARMED for a in sources):
+            return None  # "Israel said it would retaliate"; a person or a committee that retaliates fights no war
         if trig.lemma_ == "welcome" and etype == "CONSULT" and any(c.lower_ == "as" for c in trig.children):
             return None  # "welcomed Smith as its new chairman": a role, not a visit
         if etype == "REQUEST" and trig.lower_ in ("must", "should") and not targets:

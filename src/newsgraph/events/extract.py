@@ -635,7 +635,7 @@ def verb_type(tok: Token, lex: EventLexicon) -> tuple[str | None, int]:
     if (
         lemma in lex.words["labelling"]
         and not labelled_as
-        and not _children(tok, ("oprd", "npadvmod", "attr", "xcomp"))
+        and not _children(tok, ("oprd", "npadvmod", "attr", "xcomp", "dative"))
     ):
         return None, tok.i + 1  # "branded the United States a warmonger" accuses; "brand a program as" names
     if lemma in ("send", "dispatch") and lemma not in lex.verbs and _sent_to_relieve(tok, lex):
@@ -1262,6 +1262,15 @@ def _noun_arguments(noun: Token, etype: str, lex: EventLexicon) -> tuple[list[To
         # "received $2 billion in aid from the United States", "receives $3 billion in U.S. aid"
         givers = [o for p in _children(taker, ("prep",)) if p.lower_ == "from" for o in _children(p, ("pobj",))]
         return _with_conjuncts(givers or src), _with_conjuncts(subject_of(taker))
+    own = [
+        o
+        for p in _children(noun, ("prep",))
+        if p.lower_ == "from"
+        for o in _children(p, ("pobj",))
+        if o.ent_type_ in ("GPE", "LOC", "FAC")
+    ]
+    if not src and etype == "ASSAULT" and own:
+        src = own  # "rocket attacks from Lebanon", "shelling from Serb positions": where the attack comes from
     state = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ in ("under", "on", "in") else None
     if state is not None and state.lemma_ in ("come", "be", "fall"):
         if noun.head.lower_ == "under" and givers:
