@@ -2148,3 +2148,39 @@ def test_pledges_at_home_campaign_help_and_criticism_weathered_are_no_events(ext
 def test_a_promised_act_that_harms_threatens(extract) -> None:
     text = "Trump has promised to build a wall on the border and deport millions of undocumented immigrants."
     assert [t for t, _, _ in events_of(extract(text))] == ["THREATEN"]
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("Eleven people were killed when gunmen opened fire on a bus near Luxor.", ("ASSAULT", ["EGY"], ["EGY"])),
+        ("France is prepared to send troops to Rwanda on a humanitarian mission.", ("AGREE", ["FRA"], ["RWA"])),
+        ("Thousands of Czechs filled Wenceslas Square on Monday to demand free elections.", ("PROTEST", ["CZE"], [])),
+        (
+            "Miners besieged the government building in Bucharest, pelting it with stones.",
+            ("PROTEST", ["ROU"], ["ROU"]),
+        ),
+        ("German President Richard von Weizsaecker asked forgiveness from Israel.", ("SUPPORT", ["DEU"], ["ISR"])),
+        ("U.S. Air Force planes dropped food and medicine to refugees in northern Iraq.", ("AID", ["USA"], ["IRQ"])),
+        ("Hamas said it would not abide by the ceasefire.", ("REJECT", ["PSE"], [])),
+        ("The United States warned it would veto any resolution that criticised Israel.", ("THREATEN", ["USA"], [])),
+        ("Israel retaliated with air strikes on Lebanon.", ("ASSAULT", ["ISR"], ["LBN"])),
+    ],
+)
+def test_attacks_told_in_a_clause_of_time_missions_of_help_crowds_and_refusals(
+    extract, text: str, event: tuple
+) -> None:
+    assert event in events_of(extract(text)), events_of(extract(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I looked into the eyes of moms and dads.",
+        "We are called to adhere to our civil authorities.",
+        "He is going to be very much in demand around the country.",
+        "The committee does not discriminate or retaliate based on military service.",
+    ],
+)
+def test_gazes_rules_of_conduct_popularity_and_retaliation_at_work_are_no_events(extract, text: str) -> None:
+    assert events_of(extract(text)) == []

@@ -369,11 +369,16 @@ def _aims_at(verb: Token, triggers: set[int]) -> bool:
 
 _PROMISES = {"promise", "pledge", "offer"}
 _HELP_OR_PROMISE = {"promise", "pledge", "help"}
+_MISSIONS_OF_HELP = frozenset({"humanitarian", "peacekeeping", "relief", "rescue", "mercy", "medical"})
 
 
 def _peacekeepers(send: Token) -> bool:
-    """Are those ``send`` sends peacekeepers ("sent 60,000 peacekeeping troops")?"""
-    return any("peacekeep" in t.lower_ for o in send.children if o.dep_ == "dobj" for t in o.subtree)
+    """Are those ``send`` sends peacekeepers ("sent 60,000 peacekeeping troops"), or sent on a
+    mission of help ("send troops to Rwanda on a humanitarian mission")?"""
+    if any("peacekeep" in t.lower_ for o in send.children if o.dep_ == "dobj" for t in o.subtree):
+        return True
+    missions = [o for p in _verb_preps_of(send) if p.lower_ == "on" for o in p.children if o.lemma_ == "mission"]
+    return any(m.lower_ in _MISSIONS_OF_HELP for o in missions for m in o.lefts)
 
 
 def _promise_of(tok: Token, triggers: set[int], helping: set[int]) -> bool:
@@ -565,6 +570,9 @@ _LEAVING = {"leave", "quit"}
 _CONTENT_NOUNS = {"demand", "call", "appeal", "request", "proposal", "offer", "warning", "threat", "promise", "pledge"}
 
 
+_WHEN = frozenset({"when", "as", "after", "before", "while"})
+
+
 def _governed(tok: Token, triggers: set[int], acts: frozenset[int] = frozenset()) -> bool:
     """Is ``tok`` inside the clause of another trigger (its ancestor within the sentence)? A
     coordinated verb is not inside its first conjunct: "burned villages and killed civilians";
@@ -573,6 +581,15 @@ def _governed(tok: Token, triggers: set[int], acts: frozenset[int] = frozenset()
         tok.dep_ == "xcomp" and tok.head.lemma_ in _PHASES and tok.head.dep_ == "conj"
     ):
         tok = tok.head  # "agreed to a ceasefire and began withdrawing": the withdrawal is its own
+    if (
+        tok.dep_ == "advcl"
+        and any(c.dep_ in ("advmod", "mark") and c.lower_ in _WHEN for c in tok.children)
+        and any(c.dep_ == "nsubjpass" for c in tok.head.children)
+        and not any(c.dep_ == "agent" for c in tok.head.children)
+    ):
+        # "eleven people were killed when gunmen opened fire on a bus": the clause tells who did
+        # what the passive leaves without an agent (a clause of time is otherwise background)
+        return False
     if tok.dep_ == "advcl" and tok.head.i in acts and to_clause(tok):
         return False  # "defied a curfew to demonstrate against the king": the march is its own event
     if tok.dep_ == "ccomp" and tok.head.i > tok.i and tok.head.lemma_ in CHARGE_LEMMAS:
@@ -699,6 +716,14 @@ class EventsComponent:
         etype, mode, negated = f.type, f.mode, f.negated
         trig_lemma, trig_kids = f.trigger.lemma_.lower(), list(f.trigger.children)
         hosted = False
+        if (
+            etype == "MOBILIZE"
+            and trig_lemma in _SENDING
+            and (_to_help(f.trigger, _PROTECTING) or _peacekeepers(f.trigger))
+        ):
+            # "France sent 2,500 troops to Rwanda to protect civilians", "sent 60,000 peacekeeping
+            # troops", "is prepared to send troops on a humanitarian mission": protection is aid (CAMEO 074)
+            etype, mode = "AID", None
         warning = etype == "THREATEN" and not f.nominal and trig_lemma in ("warn", "vow")
         if warning and not self._warns_of_harm(f.trigger):
             return None  # "warned that Clinton opposes the Second Amendment", "vowed to cut costs"
@@ -807,14 +832,6 @@ class EventsComponent:
             return None  # "U.S. warships sailed into the Gulf" deploy; a ferry or a candidate sailing does not
         elif etype == "RETREAT" and f.trigger.lemma_ in _LEAVING and not all(a.sector == "MIL" for a in sources):
             return None  # "the president left Washington": a journey, not a withdrawal
-        elif (
-            etype == "MOBILIZE"
-            and f.trigger.lemma_ in _SENDING
-            and (_to_help(f.trigger, _PROTECTING) or _peacekeepers(f.trigger))
-        ):
-            # "NATO sent 60,000 peacekeeping troops to Bosnia": peacekeeping is aid too
-            # "France sent 2,500 troops to Rwanda to protect civilians": protection is aid (CAMEO 074)
-            etype, mode = "AID", None
         elif mode == "visit" and all(a.kind == "group" and a.sector == "MIL" for a in sources):
             # troops do not visit: "French troops arrived in Rwanda to protect refugees" protect
             # (CAMEO 074), troops arriving without a purpose of help are deployed
@@ -1006,6 +1023,13 @@ class EventsComponent:
             # "helped Russia dismantle its warheads"); a candidate's pledge to voters at home
             # ("promised to raise the minimum wage") or "pledged delegates" is no event
             return None
+        if (
+            etype == "SUPPORT"
+            and trig.lemma_ == "back"
+            and any(c.dep_ == "agent" for c in trig.children)
+            and all(a.sector == "MIL" and a.country is None for a in sources)
+        ):
+            return None  # "Turkish troops, backed by warplanes, pushed into Iraq": arms that back troops
         if trig.lemma_ == "retaliate" and not all(a.kind == "country" or a.sector in _ARMED for a in sources):
             return None  # "Israel said it would retaliate"; a person or a committee that retaliates fights no war
         if trig.lemma_ == "welcome" and etype == "CONSULT" and any(c.lower_ == "as" for c in trig.children):
@@ -1117,6 +1141,8 @@ class EventsComponent:
             acts = any(c.dep_ == "dobj" for c in clause.children)
             if own and acts and (_unless(clause) or any(_if_clause(c) for c in clause.children)):
                 return True  # "warned that it would turn Seoul into a sea of fire if war broke out"
+            if own and acts and verb_type(clause, self.lexicon)[0] == "REJECT":
+                return True  # "warned it would veto any resolution": a refusal held over others
         harmful = _HARMFUL | {"ASSAULT", "THREATEN", "PROTEST"}
         for clause in clauses:
             for t in clause.subtree:

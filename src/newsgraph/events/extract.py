@@ -579,6 +579,11 @@ def verb_type(tok: Token, lex: EventLexicon) -> tuple[str | None, int]:
         and any(c.dep_ in ("advcl", "xcomp") and to_clause(c) for c in tok.children)
     ):
         return "THREATEN", tok.i + 1  # "gave Baghdad until January 15 to withdraw": an ultimatum (CAMEO 139)
+    if lemma in lex.words["gatherings"] and any(
+        c.dep_ in ("advcl", "xcomp") and to_clause(c) and lex.verbs.get(c.lemma_.lower()) in _CROWD_AIMS
+        for c in tok.children
+    ):
+        return "PROTEST", tok.i + 1  # "thousands of Czechs filled Wenceslas Square to demand free elections"
     if lemma == "help" and not _helps_a_state(tok):
         return None, tok.i + 1  # "Germany helped Russia dismantle its submarines" aids; "helped Clinton win" campaigns
     if lemma in ("hand", "give") and any(c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in tok.children):
@@ -641,6 +646,9 @@ def verb_type(tok: Token, lex: EventLexicon) -> tuple[str | None, int]:
     if lemma in ("send", "dispatch") and lemma not in lex.verbs and _sent_to_relieve(tok, lex):
         return "AID", tok.i + 1  # "dispatched rescue teams to help earthquake victims" (CAMEO 073)
     return lex.verbs.get(lemma), tok.i + 1
+
+
+_CROWD_AIMS = frozenset({"REQUEST", "PROTEST", "ACCUSE", "REJECT"})
 
 
 def _helps_a_state(help_: Token) -> bool:
@@ -1175,7 +1183,9 @@ def _trigger_words(lex: EventLexicon) -> tuple[frozenset[str], frozenset[str], f
     first check."""
     words = _TRIGGER_WORDS.get(id(lex))
     if words is None:
-        verbs = frozenset(set(lex.verbs) | lex.phrasal_verbs | lex.object_verbs | set(_LEMMA_FIXES))
+        verbs = frozenset(
+            set(lex.verbs) | lex.phrasal_verbs | lex.object_verbs | set(_LEMMA_FIXES) | lex.words["gatherings"]
+        )
         nouns = frozenset(set(lex.nouns) | {p.split()[-1] for p in lex.noun_phrases})
         words = _TRIGGER_WORDS[id(lex)] = (verbs | REPORT_LEMMAS, nouns, verbs | REPORT_LEMMAS | nouns)
     return words
@@ -1311,7 +1321,7 @@ def _noun_arguments(noun: Token, etype: str, lex: EventLexicon) -> tuple[list[To
             # "ready to return to the talks"
             or (noun.head.lower_ == "to" and adjunct_verb(noun).lemma_ in ("return", "come", "go", "head"))
         )
-        and adjunct_verb(noun).pos_ in ("VERB", "ADJ")
+        and (adjunct_verb(noun).pos_ in ("VERB", "ADJ") or _due(adjunct_verb(noun)))
         # "opened an inquiry into the bombing" (the parser hangs "into" on the verb): the topic
         # of the inquiry, not the inquirer's deed
         and not (noun.head.lower_ == "into" and _objects_are_events(adjunct_verb(noun), lex))
@@ -1345,6 +1355,11 @@ def _sum_taker(noun: Token) -> Token | None:
 
 def _objects_are_events(verb: Token, lex: EventLexicon) -> bool:
     return any(noun_type(o, lex) for o in _children(verb, ("dobj",)))
+
+
+def _due(aux: Token) -> bool:
+    """Is ``aux`` a "be" that says someone is due somewhere ("is due in Algiers for talks")?"""
+    return aux.pos_ == "AUX" and any(c.dep_ == "acomp" and c.lower_ == "due" for c in aux.children)
 
 
 def adjunct_verb(noun: Token) -> Token:
