@@ -2184,3 +2184,23 @@ def test_attacks_told_in_a_clause_of_time_missions_of_help_crowds_and_refusals(
 )
 def test_gazes_rules_of_conduct_popularity_and_retaliation_at_work_are_no_events(extract, text: str) -> None:
     assert events_of(extract(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("Opposition leaders called off a general strike planned for Monday.", ("CONCEDE", ["?"], [])),
+        ("Rwanda ordered the United Nations peacekeeping force to leave the country.", ("SANCTION", ["RWA"], ["IGO"])),
+        ("Iraq expelled U.N. relief workers from the northern city of Mosul.", ("SANCTION", ["IRQ"], ["IGO"])),
+        ("India rushed paramilitary police to the troubled state of Assam.", ("MOBILIZE", ["IND"], [])),
+        ("Soldiers raped dozens of women in the village, survivors said.", ("ASSAULT", ["?"], [])),
+        ("A Hamas suicide bomber killed himself and 20 Israelis on a bus in Tel Aviv.", ("ASSAULT", ["PSE"], ["ISR"])),
+        ("Iraq used poison gas against Kurdish villagers in Halabja.", ("ASSAULT", ["IRQ"], ["IRQ"])),
+        ("Serb forces drove tens of thousands of ethnic Albanians from their homes.", ("ASSAULT", ["SRB"], ["ALB"])),
+        ("Nicaragua brought a case against the United States at the World Court.", ("ACCUSE", ["NIC"], ["IGO"])),
+    ],
+)
+def test_dissent_eased_expulsions_forces_rushed_and_violence_named_by_its_means(
+    extract, text: str, event: tuple
+) -> None:
+    assert event in events_of(extract(text)), events_of(extract(text))

@@ -522,7 +522,7 @@ def _no_event_after_all(f: Found) -> bool:
         return True  # "the madness of the Iran deal", "the passing of the Iran deal": its name, no agreeing
     if f.type != "ASSAULT":
         return False
-    if trig.lemma_ != "blow" and any(c.dep_ == "dobj" and c.lower_ in _REFLEXIVES for c in kids):
+    if trig.lemma_ != "blow" and any(c.dep_ == "dobj" and c.lower_ in _REFLEXIVES and not c.conjuncts for c in kids):
         return True  # "veterans killing themselves" ("blew himself up" is a suicide bombing, CAMEO 183)
     # "the White House has fought hard to defend the tax": striving, not fighting
     return (

@@ -289,6 +289,13 @@ _ENTITY_KEYS = {"ORG": "organization", "GPE": "@country", "PERSON": "@person"}
 
 # lemmas the small model gets wrong on news verbs
 _LEMMA_FIXES = {"stag": "stage", "wag": "wage", "unbanne": "unban", "teargasse": "teargas"}
+# and forms it lemmatises to another verb: "raped" → "rap" (while "rapped", criticised, is "rap")
+_FORM_FIXES = {"raped": "rape", "raping": "rape", "rapes": "rape"}
+
+
+def _fixed_lemma(tok: Token) -> str:
+    lemma = tok.lemma_.lower()
+    return _FORM_FIXES.get(tok.lower_) or _LEMMA_FIXES.get(lemma, lemma)
 
 
 def _objects(verb: Token, etype: str) -> list[Token]:
@@ -549,7 +556,7 @@ def _on_commerce(restriction: Token, lex: EventLexicon) -> bool:
 def verb_type(tok: Token, lex: EventLexicon) -> tuple[str | None, int]:
     """The event type of a verb and the end of its trigger phrase: a phrasal verb ("call for",
     "pushing hard for"), a verb typed by its object ("lift the blockade"), or the verb itself."""
-    lemma = _LEMMA_FIXES.get(tok.lemma_.lower(), tok.lemma_.lower())
+    lemma = _fixed_lemma(tok)
     lemmas = [lemma]
     if tok.i >= 2 and tok.doc[tok.i - 1].text == "-" and tok.doc[tok.i - 2].head.i == tok.i:
         lemmas.insert(0, f"{tok.doc[tok.i - 2].lower_}-{lemma}")  # "test-fired", split by the tokenizer
@@ -584,6 +591,20 @@ def verb_type(tok: Token, lex: EventLexicon) -> tuple[str | None, int]:
         for c in tok.children
     ):
         return "PROTEST", tok.i + 1  # "thousands of Czechs filled Wenceslas Square to demand free elections"
+    if (
+        lemma == "call"
+        and any(c.dep_ == "prt" and c.lower_ == "off" for c in tok.children)
+        and any(noun_type(o, lex) == "PROTEST" for o in _children(tok, ("dobj",)))
+    ):
+        return "CONCEDE", tok.i + 2  # "called off a general strike": dissent eased (CAMEO 082)
+    if lemma == "order" and any(
+        c.lemma_ in ("leave", "quit", "depart") and to_clause(c) for c in _children(tok, ("xcomp", "ccomp"))
+    ):
+        return "SANCTION", tok.i + 1  # "ordered the U.N. peacekeeping force to leave": an expulsion (CAMEO 166)
+    if lemma in ("drive", "force", "chase", "expel", "evict") and any(
+        o.lemma_ in _HOMES for p in _children(tok, ("prep",)) if p.lower_ in ("from", "out") for o in p.subtree
+    ):
+        return "ASSAULT", tok.i + 1  # "drove tens of thousands of Albanians from their homes" (CAMEO 201)
     if lemma == "help" and not _helps_a_state(tok):
         return None, tok.i + 1  # "Germany helped Russia dismantle its submarines" aids; "helped Clinton win" campaigns
     if lemma in ("hand", "give") and any(c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in tok.children):
@@ -599,7 +620,9 @@ def verb_type(tok: Token, lex: EventLexicon) -> tuple[str | None, int]:
             if c.dep_ == "xcomp" and c.i == tok.i + 1 and c.tag_ == "VBG" and all(g.dep_ == "prep" for g in c.children)
         ]
     for obj in objects:
-        words = [obj.lemma_.lower(), obj.lower_]
+        # a modifier and its noun first: "poison gas" (an attack) before "gas" (tear gas on a crowd)
+        words = [f"{m.lower_} {obj.lemma_.lower()}" for m in obj.lefts if m.dep_ in ("compound", "amod")]
+        words += [obj.lemma_.lower(), obj.lower_]
         # "banned the Muslim Brotherhood" bans an organisation, "promised Israel" promises a country;
         # a person only as the object itself ("welcomed the release of Nelson Mandela" hosts no one)
         if obj.ent_type_ in _ENTITY_KEYS and (obj.ent_type_ != "PERSON" or obj.head.i == tok.i):
@@ -648,6 +671,7 @@ def verb_type(tok: Token, lex: EventLexicon) -> tuple[str | None, int]:
     return lex.verbs.get(lemma), tok.i + 1
 
 
+_HOMES = frozenset({"home", "house", "village", "land", "town", "homeland"})
 _CROWD_AIMS = frozenset({"REQUEST", "PROTEST", "ACCUSE", "REJECT"})
 
 
@@ -1034,7 +1058,7 @@ def find_events(sent: Span, lex: EventLexicon, candidates: list[Token] | None = 
     demanded: list[Token] = []  # clauses already read as the content of a demand
     verb_words, noun_words, _ = _trigger_words(lex)
     for tok in sent if candidates is None else candidates:
-        low, lemma = tok.lower_, _LEMMA_FIXES.get(tok.lemma_.lower(), tok.lemma_.lower())
+        low, lemma = tok.lower_, _fixed_lemma(tok)
         if lemma not in verb_words and low not in noun_words and lemma not in noun_words:
             continue  # most tokens: nothing to look at
         if tok.pos_ == "VERB" and lemma in REPORT_LEMMAS:
@@ -1184,7 +1208,12 @@ def _trigger_words(lex: EventLexicon) -> tuple[frozenset[str], frozenset[str], f
     words = _TRIGGER_WORDS.get(id(lex))
     if words is None:
         verbs = frozenset(
-            set(lex.verbs) | lex.phrasal_verbs | lex.object_verbs | set(_LEMMA_FIXES) | lex.words["gatherings"]
+            set(lex.verbs)
+            | lex.phrasal_verbs
+            | lex.object_verbs
+            | set(_LEMMA_FIXES)
+            | set(_FORM_FIXES)
+            | lex.words["gatherings"]
         )
         nouns = frozenset(set(lex.nouns) | {p.split()[-1] for p in lex.noun_phrases})
         words = _TRIGGER_WORDS[id(lex)] = (verbs | REPORT_LEMMAS, nouns, verbs | REPORT_LEMMAS | nouns)
