@@ -2204,3 +2204,39 @@ def test_dissent_eased_expulsions_forces_rushed_and_violence_named_by_its_means(
     extract, text: str, event: tuple
 ) -> None:
     assert event in events_of(extract(text)), events_of(extract(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("The United States will train Colombian troops fighting drug traffickers.", ("AGREE", ["USA"], ["COL"])),
+        ("Kenyan police took three journalists into custody on Monday.", ("COERCE", ["KEN"], ["?"])),
+        ("Russian police put down a riot by prisoners at a jail in Siberia.", ("COERCE", ["RUS"], ["RUS"])),
+        (
+            "Israeli troops blew up the homes of two suspected Hamas militants in the West Bank.",
+            ("COERCE", ["ISR"], ["PSE"]),
+        ),
+        ("Protesters burned an effigy of President Clinton outside the embassy.", ("PROTEST", ["USA"], ["USA"])),
+        ("Australia expressed confidence in the Indonesian government.", ("SUPPORT", ["AUS"], ["IDN"])),
+        ("China stood up for North Korea at the Security Council on Tuesday.", ("SUPPORT", ["CHN"], ["PRK"])),
+        ("Israel and the PLO came to terms on Wednesday on the handover of Hebron.", ("AGREE", ["ISR", "PSE"], [])),
+        ("France lobbied on behalf of Lebanon at the United Nations.", ("SUPPORT", ["FRA"], ["LBN"])),
+        ("Iranian police locked up dozens of students after the campus protests.", ("COERCE", ["IRN"], ["IRN"])),
+    ],
+)
+def test_prisoners_exchanged_custody_effigies_and_support_in_idioms(extract, text: str, event: tuple) -> None:
+    assert event in events_of(extract(text)), events_of(extract(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Obama had essentially locked up the nomination before Kentucky's primary.",
+        "Christie stood behind Donald Trump on Super Tuesday.",
+        "He expressed confidence that the party could still come together.",
+        "We're just going to have to come to terms with it.",
+        "Admiral Harris trained as a naval flight officer.",
+    ],
+)
+def test_nominations_won_stage_positions_hopes_and_resignation_are_no_events(extract, text: str) -> None:
+    assert events_of(extract(text)) == []

@@ -398,6 +398,21 @@ _DEMANDING = {"call", "demand", "urge", "press", "ask"}
 _OUSTING = {"resignation", "removal", "ouster", "dismissal", "departure", "withdrawal", "trial", "punishment"}
 
 
+def _on_behalf_of(verb: Token) -> list[Token]:
+    """Whom ``verb`` acts on behalf of ("lobbied on behalf of Lebanon")."""
+    return [
+        x
+        for p in verb.children
+        if p.lower_ == "on" and p.i > verb.i  # "On behalf of the group, I am asking…" speaks for it
+        for b in p.children
+        if b.lower_ == "behalf"
+        for q in b.children
+        if q.lower_ == "of"
+        for x in q.children
+        if x.dep_ == "pobj"
+    ]
+
+
 def _demands_of(trigger: Token) -> list[Token]:
     """Whom a protest demands something of: the one urged ("rallied urging the government to"),
     the one whose going is demanded ("marched demanding the resignation of President Suharto",
@@ -590,8 +605,10 @@ def _governed(tok: Token, triggers: set[int], acts: frozenset[int] = frozenset()
         # "eleven people were killed when gunmen opened fire on a bus": the clause tells who did
         # what the passive leaves without an agent (a clause of time is otherwise background)
         return False
-    if tok.dep_ == "advcl" and tok.head.i in acts and to_clause(tok):
-        return False  # "defied a curfew to demonstrate against the king": the march is its own event
+    if tok.dep_ == "advcl" and tok.head.i in acts and (to_clause(tok) or tok.tag_ == "VBG"):
+        # "defied a curfew to demonstrate against the king", "defied a curfew, chanting slogans":
+        # the march is its own event
+        return False
     if tok.dep_ == "ccomp" and tok.head.i > tok.i and tok.head.lemma_ in CHARGE_LEMMAS:
         return False  # "Russia has supplied Armenia with tanks, Azerbaijani officials charged": both
     if tok.dep_ == "ccomp" and any(
@@ -752,6 +769,10 @@ class EventsComponent:
         ):
             # a harm held over someone ("may halt", "will boycott ... unless", "prepared to impose")
             etype, mode = "THREATEN", None
+        elif etype == "REQUEST" and not negated and (behalf := _on_behalf_of(f.trigger)):
+            # "France lobbied on behalf of Lebanon at the United Nations": pleading a case for
+            # someone backs them (CAMEO 053)
+            etype, mode, targets = "SUPPORT", None, [a for a in _actors_of(doc, behalf) if a not in sources]
         elif etype == "REQUEST" and not negated and (backed := self._rallied_for(doc, f, sources)):
             # "France urged European countries to back the Algerian government": rallying support
             # on someone's behalf supports them (CAMEO 053)

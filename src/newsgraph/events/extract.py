@@ -597,6 +597,21 @@ def verb_type(tok: Token, lex: EventLexicon) -> tuple[str | None, int]:
         and any(noun_type(o, lex) == "PROTEST" for o in _children(tok, ("dobj",)))
     ):
         return "CONCEDE", tok.i + 2  # "called off a general strike": dissent eased (CAMEO 082)
+    if lemma in ("take", "put") and any(
+        o.lemma_ in ("custody", "detention")
+        for p in _children(tok, ("prep",))
+        if p.lower_ == "into"
+        for o in p.children
+    ):
+        return "COERCE", tok.i + 1  # "took three journalists into custody" (CAMEO 173)
+    if (
+        lemma == "put"
+        and any(c.dep_ == "prt" and c.lower_ == "down" for c in tok.children)
+        and any(noun_type(o, lex) == "PROTEST" or o.lemma_ in _REVOLTS for o in _children(tok, ("dobj",)))
+    ):
+        return "COERCE", tok.i + 2  # "put down a riot by prisoners" (CAMEO 175)
+    if (supported := _stood_for(tok, lemma)) is not None:
+        return supported
     if lemma == "order" and any(
         c.lemma_ in ("leave", "quit", "depart") and to_clause(c) for c in _children(tok, ("xcomp", "ccomp"))
     ):
@@ -671,6 +686,35 @@ def verb_type(tok: Token, lex: EventLexicon) -> tuple[str | None, int]:
     return lex.verbs.get(lemma), tok.i + 1
 
 
+def _stood_for(tok: Token, lemma: str) -> tuple[str | None, int] | None:
+    """Support stood by in words: "stood firmly behind its ally Serbia" (not "stood behind Trump on
+    stage"), "stood up for North Korea" (a named actor, not "our values"), "expressed confidence in
+    the Indonesian government" (not "confidence that the party would unite"); "came to terms on
+    the handover of Hebron" (not "come to terms with it")."""
+    preps = _children(tok, ("prep",))
+    if lemma == "stand":
+        behind = [p for p in preps if p.lower_ == "behind"]
+        # the parser hangs "firmly" on the verb or on the preposition
+        if behind and any(a.dep_ == "advmod" and a.lower_ in _FIRMLY for x in (tok, *behind) for a in x.children):
+            return "SUPPORT", tok.i + 1
+        named = ("GPE", "NORP", "PERSON", "ORG")
+        if any(c.dep_ == "prt" and c.lower_ == "up" for c in tok.children) and any(
+            p.lower_ == "for" and any(o.ent_type_ in named for o in p.children) for p in preps
+        ):
+            return "SUPPORT", tok.i + 2
+    if lemma in ("express", "voice", "reaffirm") and any(
+        o.lemma_ in ("confidence", "trust", "faith") and any(p.lower_ == "in" for p in o.children)
+        for o in _children(tok, ("dobj",))
+    ):
+        return "SUPPORT", tok.i + 1
+    terms = [o for p in preps if p.lower_ == "to" for o in p.children if o.lower_ == "terms"]
+    if lemma == "come" and terms and not any(p.lower_ == "with" for x in (tok, *terms) for p in x.children):
+        return "AGREE", tok.i + 3
+    return None
+
+
+_FIRMLY = frozenset({"firmly", "fully", "squarely", "solidly", "strongly", "resolutely", "wholeheartedly"})
+_REVOLTS = frozenset({"uprising", "revolt", "rebellion", "mutiny", "insurrection", "unrest"})
 _HOMES = frozenset({"home", "house", "village", "land", "town", "homeland"})
 _CROWD_AIMS = frozenset({"REQUEST", "PROTEST", "ACCUSE", "REJECT"})
 
