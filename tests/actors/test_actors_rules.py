@@ -660,3 +660,32 @@ def test_groups_named_after_their_owner(extract, text: str, name: str, code: str
     group = by_name(art, name)
     assert group.country == code
     assert any(group.id in e.source for e in art.events), [(e.type, e.source) for e in art.events]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "code", "sector"),
+    [
+        (
+            "Kenyan police arrested a leading opposition politician on Sunday.",
+            "leading opposition politician",
+            "KEN",
+            "OPP",
+        ),
+        ("Chinese police detained a prominent dissident on Monday.", "prominent dissident", "CHN", "OPP"),
+        (
+            "Zimbabwe's government shut down the country's only independent daily newspaper.",
+            "only independent daily newspaper",
+            "ZWE",
+            "MED",
+        ),
+        ("French officials met the Pope on Tuesday.", "pope", "VAT", "REL"),
+        ("Trinidad's prime minister said the coup had failed.", "Trinidad and Tobago", "TTO", None),
+    ],
+)
+def test_people_known_by_what_they_do_and_short_country_names(
+    extract, text: str, name: str, code: str, sector: str | None
+) -> None:
+    art = extract(text)
+    found = [a for a in art.actors if a.name == name]
+    assert found, [(a.name, a.country) for a in art.actors]
+    assert (found[0].country, found[0].sector) == (code, sector)

@@ -77,6 +77,9 @@ _DESCRIPTIONS = {
 # sentenced…", "The opposition leader called on…", "A suicide bomber killed…"): people…
 _HEADS_OF_STATE = {"president", "king", "emir", "premier", "parliament", "legislature", "senate", "court"}
 _UNNAMED_PEOPLE = {*_OFFICES, "prosecutor", "commander", "bomber", "gunman", "pope"}
+# people known by what they do, an actor when their words give a sector ("a leading opposition
+# politician", "a prominent dissident", "an American journalist")
+_UNNAMED_PEOPLE |= {"politician", "dissident", "activist", "journalist", "editor", "reporter", "correspondent"}
 # … and bodies (each needs a sector in the role lexicon to stand as an actor)
 _UNNAMED_BODIES = {
     *_BODIES,
@@ -353,7 +356,10 @@ def link_references(doc: Doc, actors: list[Actor], lex: ActorLexicon) -> bool:
                 continue
         if (unnamed := _unnamed(doc, tok, lex, taken)) is not None:
             if unnamed.country is None and (
-                unnamed.sector in LOCAL_SECTORS or low in STATE_BODIES or low in _HEADS_OF_STATE
+                unnamed.sector in LOCAL_SECTORS
+                or unnamed.sector == "MED"
+                or low in STATE_BODIES
+                or low in _HEADS_OF_STATE
             ):
                 # "called for dialogue with the ruling junta" in a sentence naming Burma only
                 sent = sentence_of(tok)
@@ -391,16 +397,30 @@ def _unnamed(doc: Doc, tok: Token, lex: ActorLexicon, taken: set[tuple[int, int]
         or (tok.dep_ == "poss" and tok.head.lemma_ in _DEEDS and _objected_to(tok.head))
     ):
         return None
-    if any(c.dep_ in ("poss", "relcl", "appos") or (c.dep_ == "prep" and c.lower_ == "of") for c in tok.children):
+    if any(
+        (c.dep_ == "poss" and c.lower_ not in ("country", "nation"))
+        or c.dep_ in ("relcl", "appos")
+        or (c.dep_ == "prep" and c.lower_ == "of")
+        for c in tok.children
+    ):
         return None  # "the leader of Hamas", "the president's office": the description is of someone
     start = tok.i
     # modifiers of the head or of each other: "the war crimes tribunal"
     while start > 0 and start <= doc[start - 1].head.i <= tok.i and doc[start - 1].dep_ in ("compound", "amod"):
-        if doc[start - 1].pos_ not in ("NOUN", "ADJ", "VERB") or doc[start - 1].ent_type_:
-            return None  # "the Israeli government", "the Hamas leader": a named group's mention
+        if doc[start - 1].pos_ not in ("NOUN", "ADJ", "VERB") or doc[start - 1].ent_type_ not in ("", "DATE"):
+            # "the Israeli government", "the Hamas leader": a named group's mention ("daily" is no name)
+            return None
         start -= 1
     det = doc[start - 1] if start > 0 else None
-    if det is None or det.head.i != tok.i or det.lower_ not in ("the", "a", "an"):
+    # "the country's only independent daily newspaper": the country's own is a description too
+    owner = det.head if det is not None and det.dep_ == "case" else None
+    if owner is not None and owner.lower_ in ("country", "nation") and owner.head.i == tok.i and owner.i > 0:
+        det = doc[owner.i - 1]
+        if det.head.i != owner.i:
+            return None
+    elif det is None or det.head.i != tok.i:
+        return None
+    if det.lower_ not in ("the", "a", "an"):
         return None
     s, e = det.idx, tok.idx + len(tok)
     if any(ts < e and s < te for ts, te in taken):
@@ -416,6 +436,8 @@ def _unnamed(doc: Doc, tok: Token, lex: ActorLexicon, taken: set[tuple[int, int]
     if (place := place_of(tok, lex)) is not None:
         # "a newspaper based in east Beirut", "the court in Ankara": the mention reaches the place
         country, e = place[0], max(e, place[1].idx + len(place[1]))
+    if country is None and low in _UNNAMED_PEOPLE:
+        country = lex.country_of_role(low)  # "the Pope" is the Vatican's
     if " ".join(words).startswith(_INTERNATIONAL):
         country = "IGO"  # "the war crimes tribunal in The Hague" is no Dutch court
     return Actor("", name, kind, [name], country, sector, [Mention(s, e, doc_text(doc)[s:e], "description")])
