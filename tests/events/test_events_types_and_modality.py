@@ -2210,7 +2210,7 @@ def test_dissent_eased_expulsions_forces_rushed_and_violence_named_by_its_means(
     ("text", "event"),
     [
         ("The United States will train Colombian troops fighting drug traffickers.", ("AGREE", ["USA"], ["COL"])),
-        ("Kenyan police took three journalists into custody on Monday.", ("COERCE", ["KEN"], ["?"])),
+        ("Kenyan police took three journalists into custody on Monday.", ("COERCE", ["KEN"], ["KEN"])),
         ("Russian police put down a riot by prisoners at a jail in Siberia.", ("COERCE", ["RUS"], ["RUS"])),
         (
             "Israeli troops blew up the homes of two suspected Hamas militants in the West Bank.",
@@ -2240,3 +2240,16 @@ def test_prisoners_exchanged_custody_effigies_and_support_in_idioms(extract, tex
 )
 def test_nominations_won_stage_positions_hopes_and_resignation_are_no_events(extract, text: str) -> None:
     assert events_of(extract(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Chinese police detained dozens of members of the Falun Gong sect in Beijing.", "CHN"),
+        ("Turkish police raided the offices of a pro-Kurdish newspaper in Istanbul.", "TUR"),
+        ("Hindu nationalists marched through New Delhi to demand a ban on cow slaughter.", "IND"),
+    ],
+)
+def test_people_coerced_or_protesting_at_home_are_where_the_object_or_march_is(extract, text: str, target: str) -> None:
+    art = extract(text)
+    assert any(target in {art.actor(i).country for i in e.target} for e in art.events), events_of(art)

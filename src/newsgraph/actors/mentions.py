@@ -208,7 +208,7 @@ class MentionFinder:
         return keep
 
     def _one_country_sentences(self, doc: Doc, cands: list[Candidate]) -> None:
-        """Unnamed rebels, protesters, opposition or state bodies, and parties, in a sentence that names one
+        """Unnamed rebels, protesters, opposition, newspapers or state bodies, and parties, in a sentence that names one
         country only (as an actor or a place) are that country's: "Philippine President Fidel
         Ramos offered amnesty to communist rebels", not "American officials met rebels in Paris";
         so is a people of several states placed nowhere ("Turkish authorities imprisoned six
@@ -218,7 +218,7 @@ class MentionFinder:
             for c in cands
             if c.country is None
             and (
-                (c.kind == "group" and c.sector in LOCAL_SECTORS)
+                (c.kind == "group" and (c.sector in LOCAL_SECTORS or c.sector == "MED"))
                 # "Guerrillas" opening a sentence, read as a name: still the bare noun
                 or (c.kind == "organization" and c.sector in LOCAL_SECTORS and len(c.tokens) == 1)
                 # a party runs in one country's elections: "Turkey banned the People's Democracy Party"

@@ -48,7 +48,7 @@ _COOPERATIVE = {"AID", "COOPERATE", "CONCEDE", "RETREAT", "SUPPORT", "CONSULT"}
 _HARMFUL = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"}
 _REFUSABLE = {"AGREE", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
 _HARMS = {"force", "intervention", "action", "strike", "retaliation", "sanction", "option"}
-_LOCATIVE = {"in", "at", "near", "outside", "into", "inside"}
+_LOCATIVE = {"in", "at", "near", "outside", "into", "inside", "through", "across", "throughout", "around"}
 # PLOVER codes the place acted on as the target when no actor is named ("exploded bombs in the
 # capital Kabul", "protested in Serbia", "suspended aid deliveries in Baghdad"): for these types
 # the country of the event's location becomes its target, an actor named by the place
@@ -932,10 +932,13 @@ class EventsComponent:
             # "demolished homes in east Jerusalem": the country of the place it is in
             # (also aid promised, which PLOVER codes as agreeing: "will provide food aid to refugees
             # fleeing the civil war in Liberia")
-            deep = (self._located_within(t) for t in f.target_tokens) if "AID" in (etype, f.type) else ()
+            deep = (
+                (self._located_within(t) for t in f.target_tokens) if {"AID", *_AT_HOME_TYPES} & {etype, f.type} else ()
+            )
+            # (a state coercing where its own people are: "detained members of the Falun Gong sect in Beijing")
             for where in filter(None, (*(self._located(t) for t in f.target_tokens), *deep)):
                 actor = self._place_actor(doc, where)
-                if actor is not None and actor not in sources:
+                if actor is not None and (actor not in sources or etype in _AT_HOME_TYPES):
                     targets = [*targets, actor]  # "inspectors to the Esfahan facilities in central Iran"
                     break
         if (
