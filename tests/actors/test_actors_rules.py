@@ -689,3 +689,15 @@ def test_people_known_by_what_they_do_and_short_country_names(
     found = [a for a in art.actors if a.name == name]
     assert found, [(a.name, a.country) for a in art.actors]
     assert (found[0].country, found[0].sector) == (code, sector)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("The Montenegrin government said talks would resume.", "MNE"),
+        ("The Lithuanian government said talks would resume.", "LTU"),
+    ],
+)
+def test_a_nationality_word_the_model_missed_codes_a_description(extract, text: str, code: str) -> None:
+    art = extract(text)
+    assert [(a.country, a.sector) for a in art.actors] == [(code, "GOV")]

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 from ..nlp import doc_text, sentence_of, tokens_starting_at, tokens_with
 from ..record import Actor, Mention
 from .lexicon import ActorLexicon
-from .mentions import LOCAL_SECTORS, STATE_BODIES, Candidate, only_country, place_codes, place_of
+from .mentions import LOCAL_SECTORS, STATE_BODIES, Candidate, country_in, only_country, place_codes, place_of
 
 _SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 _PRONOUNS = {
@@ -407,8 +407,11 @@ def _unnamed(doc: Doc, tok: Token, lex: ActorLexicon, taken: set[tuple[int, int]
     start = tok.i
     # modifiers of the head or of each other: "the war crimes tribunal"
     while start > 0 and start <= doc[start - 1].head.i <= tok.i and doc[start - 1].dep_ in ("compound", "amod"):
-        if doc[start - 1].pos_ not in ("NOUN", "ADJ", "VERB") or doc[start - 1].ent_type_ not in ("", "DATE"):
-            # "the Israeli government", "the Hamas leader": a named group's mention ("daily" is no name)
+        modifier = doc[start - 1]
+        # a nationality word the model did not tag ("the Montenegrin government") is a description's
+        # own; "the Israeli government", "the Hamas leader" are a named group's mention ("daily" is no name)
+        demonym = not modifier.ent_type_ and lex.code_of_word(modifier.text) is not None
+        if not demonym and (modifier.pos_ not in ("NOUN", "ADJ", "VERB") or modifier.ent_type_ not in ("", "DATE")):
             return None
         start -= 1
     det = doc[start - 1] if start > 0 else None
@@ -432,8 +435,8 @@ def _unnamed(doc: Doc, tok: Token, lex: ActorLexicon, taken: set[tuple[int, int]
     kind = "person" if low in _UNNAMED_PEOPLE else "organization"
     taken.add((s, e))
     name = " ".join(words)
-    country = None
-    if (place := place_of(tok, lex)) is not None:
+    country = country_in(list(doc[start : tok.i]), lex)
+    if country is None and (place := place_of(tok, lex)) is not None:
         # "a newspaper based in east Beirut", "the court in Ankara": the mention reaches the place
         country, e = place[0], max(e, place[1].idx + len(place[1]))
     if country is None and low in _UNNAMED_PEOPLE:
