@@ -694,6 +694,8 @@ class MentionFinder:
             if t.pos_ not in ("NOUN", "PROPN") or not plural or t.i in in_role:
                 continue
             low = t.lower_
+            if low in _CROWD_SIZES and (t.dep_ != "nsubj" or any(c.lower_ == "of" for c in t.children)):
+                continue
             sector = lex.role_sectors.get(low)
             if low in _ONLY_IN_ROLES:
                 # "opposition parties": a group by its role phrase; "both parties" is no one's
@@ -1002,7 +1004,11 @@ _NAME_PARTICLES = {
     "ul",
 }
 _ONLY_IN_ROLES = {"parties"}
+# a crowd told by its size alone ("Thousands protested in Belgrade"); "thousands of Kashmiris"
+# is the Kashmiris
+_CROWD_SIZES = {"thousands", "hundreds", "dozens", "scores", "millions"}
 _GROUP_NOUNS = {
+    *_CROWD_SIZES,
     "people",
     "citizens",
     "nationals",
