@@ -2253,3 +2253,38 @@ def test_nominations_won_stage_positions_hopes_and_resignation_are_no_events(ext
 def test_people_coerced_or_protesting_at_home_are_where_the_object_or_march_is(extract, text: str, target: str) -> None:
     art = extract(text)
     assert any(target in {art.actor(i).country for i in e.target} for e in art.events), events_of(art)
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        (
+            "Turkey said Greece was harbouring Kurdish guerrillas and allowing them to train there.",
+            ("ACCUSE", ["TUR"], ["GRC"]),
+        ),
+        (
+            "Iraq dropped its objections to U.N. weapons inspectors visiting presidential sites.",
+            ("CONCEDE", ["IRQ"], ["IGO"]),
+        ),
+        ("U.N. investigators began looking into reports of mass killings of civilians.", ("ACCUSE", ["IGO"], ["?"])),
+        ("North Korea boycotted the talks with South Korea.", ("REJECT", ["PRK"], ["KOR"])),
+        ("China boycotted Japanese goods.", ("SANCTION", ["CHN"], ["JPN"])),
+        ("Russia said it reserved the right to strike at rebel bases in Georgia.", ("THREATEN", ["RUS"], [])),
+        ("Syria evacuated its troops from the area.", ("RETREAT", ["SYR"], [])),
+    ],
+)
+def test_wrongs_alleged_objections_dropped_boycotts_by_states_and_rights_reserved(
+    extract, text: str, event: tuple
+) -> None:
+    assert event in events_of(extract(text)), events_of(extract(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She said she reserves the right to reconsider.",
+        "Iraq withdrew its proposal on Monday.",
+    ],
+)
+def test_a_right_to_change_ones_mind_and_a_proposal_withdrawn_are_no_events(extract, text: str) -> None:
+    assert events_of(extract(text)) == []

@@ -46,6 +46,7 @@ _ASKING = {"REQUEST", "THREATEN", "AGREE", "SUPPORT"}  # asking, promising, back
 _VERBAL = {"AGREE", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT", "SANCTION"}
 _COOPERATIVE = {"AID", "COOPERATE", "CONCEDE", "RETREAT", "SUPPORT", "CONSULT"}
 _HARMFUL = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"}
+_GATHERINGS = {"conference", "summit", "meeting", "session", "election", "elections", "vote", "ceremony", "games"}
 _REFUSABLE = {"AGREE", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
 _HARMS = {"force", "intervention", "action", "strike", "retaliation", "sanction", "option"}
 _LOCATIVE = {"in", "at", "near", "outside", "into", "inside", "through", "across", "throughout", "around"}
@@ -836,6 +837,14 @@ class EventsComponent:
             # "Egypt barred opposition candidates from running", "suspended the activities of the
             # Islamic party": a state restricting its own opposition, press or faithful coerces (CAMEO 172)
             etype, mode = "COERCE", None
+        elif etype == "PROTEST" and f.trigger.lemma_ == "boycott" and sources and all(map(_is_state, sources)):
+            # a state boycotting talks refuses to meet (CAMEO 125); boycotting goods or a country
+            # sanctions (CAMEO 163); people boycotting protest
+            boycotted = [c for c in f.trigger.children if c.dep_ == "dobj"] if not f.nominal else []
+            meeting = any(
+                noun_type(o, self.lexicon) in ("CONSULT", "AGREE") or o.lemma_ in _GATHERINGS for o in boycotted
+            )
+            etype, mode = ("REJECT" if meeting else "SANCTION"), None
         elif etype == "PROTEST" and not f.nominal and f.trigger.lemma_ == "protest" and all(map(_is_state, sources)):
             # a government that "protested the decision" complains; it does not take to the streets
             etype, mode = "ACCUSE", None
@@ -936,7 +945,9 @@ class EventsComponent:
                 (self._located_within(t) for t in f.target_tokens) if {"AID", *_AT_HOME_TYPES} & {etype, f.type} else ()
             )
             # (a state coercing where its own people are: "detained members of the Falun Gong sect in Beijing")
-            for where in filter(None, (*(self._located(t) for t in f.target_tokens), *deep)):
+            # (not where a meeting is: "boycotted the peace conference in Geneva")
+            placed = [t for t in f.target_tokens if t.lemma_ not in _GATHERINGS]
+            for where in filter(None, (*(self._located(t) for t in placed), *deep)):
                 actor = self._place_actor(doc, where)
                 if actor is not None and (actor not in sources or etype in _AT_HOME_TYPES):
                     targets = [*targets, actor]  # "inspectors to the Esfahan facilities in central Iran"
@@ -951,9 +962,9 @@ class EventsComponent:
             # Lebanon", "guerrillas laid down their arms in northern Colombia": yielding at home
             # yields to no one the place names
             targets = []
-        if etype == "MOBILIZE":
-            # "Iraq has mobilized its Republican Guard divisions": one's own forces are what is
-            # mobilized, not whom against
+        if etype in ("MOBILIZE", "RETREAT"):
+            # "Iraq has mobilized its Republican Guard divisions", "Syria evacuated its troops": one's
+            # own forces are what is moved, not whom against
             targets = [a for a in targets if not (a.sector == "MIL" and a.country in {s.country for s in sources})]
         home = {a.country for a in sources} - {None, "IGO"}
         if etype == "PROTEST" and len(home) == 1:

@@ -612,6 +612,11 @@ def verb_type(tok: Token, lex: EventLexicon) -> tuple[str | None, int]:
         return "COERCE", tok.i + 2  # "put down a riot by prisoners" (CAMEO 175)
     if (supported := _stood_for(tok, lemma)) is not None:
         return supported
+    if lemma == "reserve" and any(
+        o.lemma_ == "right" and any(a.dep_ == "acl" and to_clause(a) and _harsh(a, lex) for a in o.children)
+        for o in _children(tok, ("dobj",))
+    ):
+        return "THREATEN", tok.i + 1  # "reserved the right to strike at rebel bases": a harm held in reserve
     if lemma == "order" and any(
         c.lemma_ in ("leave", "quit", "depart") and to_clause(c) for c in _children(tok, ("xcomp", "ccomp"))
     ):
@@ -1070,12 +1075,30 @@ def _to_blame(tok: Token) -> bool:
     return tok.lemma_ == "blame" and tok.dep_ == "xcomp" and tok.head.lemma_ == "be" and to_clause(tok)
 
 
+def _harsh(act: Token, lex: EventLexicon) -> bool:
+    """Is ``act`` a use of force or pressure ("to strike at rebel bases", "to respond"), not
+    "to reconsider"?"""
+    harsh = ("ASSAULT", "COERCE", "SANCTION", "MOBILIZE")
+    return act.lemma_ in ("respond", "act", "retaliate", "defend", "use", "take") or verb_type(act, lex)[0] in harsh
+
+
+# verbs the typing rules of :func:`verb_type` read though the lexicon lists them nowhere
+_RULE_VERBS = frozenset({"reserve", "order", "drive", "force", "chase", "evict", "stand", "come", "express", "voice"})
+# wrongs a statement can lay at another's door, which are no events of their own
+_MISDEEDS = frozenset({"harbour", "harbor", "steal", "smuggle", "sponsor", "rig", "plot", "conspire", "spy"})
+
+
 def _blames(tok: Token) -> list[Found]:
     """A statement that someone is to blame is an accusation of them: "the ministry said
     Georgia was responsible for the violence", "said Syria was behind the attack"."""
     out: list[Found] = []
     clauses = _children(tok, ("ccomp",))
     for c in [*clauses, *(x for k in clauses for x in _children(k, ("conj",)))]:  # "that …, and that X was to blame"
+        subj = _children(c, ("nsubj",))
+        if c.lemma_ in _MISDEEDS and subj and subj[0].lower_ not in _NOT_BLAMED and subj[0].pos_ != "PRON":
+            # "Turkey said Greece was harbouring Kurdish guerrillas", "said Kuwait was stealing its oil"
+            out.append(Found("ACCUSE", c, c.i + 1, subject_of(tok), _with_conjuncts(subj)))
+            continue
         if c.lemma_ != "be":
             continue
         blamed = next(
@@ -1207,6 +1230,11 @@ def find_events(sent: Span, lex: EventLexicon, candidates: list[Token] | None = 
             continue
         f.modality, f.negated, f.intent, f.threat = _modality(tok, sent, lex)
         out.append(f)
+    # "said Greece was harbouring guerrillas and allowing them to train": the wrongs told together
+    # are one accusation
+    alleged = {x.i for f in out if f.type == "ACCUSE" and f.trigger.lemma_ in _MISDEEDS for x in f.trigger.conjuncts}
+    if alleged:
+        out = [f for f in out if f.trigger.i not in alleged]
     if demanded:
         # what is demanded is not done: "said Iran must release them" is a request, not a release
         held = {d.i for d in demanded}
@@ -1258,6 +1286,7 @@ def _trigger_words(lex: EventLexicon) -> tuple[frozenset[str], frozenset[str], f
             | set(_LEMMA_FIXES)
             | set(_FORM_FIXES)
             | lex.words["gatherings"]
+            | _RULE_VERBS
         )
         nouns = frozenset(set(lex.nouns) | {p.split()[-1] for p in lex.noun_phrases})
         words = _TRIGGER_WORDS[id(lex)] = (verbs | REPORT_LEMMAS, nouns, verbs | REPORT_LEMMAS | nouns)
