@@ -2288,3 +2288,18 @@ def test_wrongs_alleged_objections_dropped_boycotts_by_states_and_rights_reserve
 )
 def test_a_right_to_change_ones_mind_and_a_proposal_withdrawn_are_no_events(extract, text: str) -> None:
     assert events_of(extract(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        (
+            "The Bosnian Serbs handed over 300 U.N. peacekeepers they had held as hostages.",
+            ("RETREAT", ["BIH"], ["IGO"]),
+        ),
+        ("Iraqi troops massed on the border.", ("MOBILIZE", ["IRQ"], [])),
+        ("The Japanese government announced a new package of yen loans for Manila.", ("AID", ["JPN"], ["PHL"])),
+    ],
+)
+def test_people_handed_over_forces_massing_and_packages_of_aid(extract, text: str, event: tuple) -> None:
+    assert event in events_of(extract(text)), events_of(extract(text))

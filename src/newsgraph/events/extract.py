@@ -66,7 +66,7 @@ REPORT_LEMMAS = {
 }
 # heads that carry an event noun used as their modifier: "mediation efforts", "aid deliveries"
 # nouns that count or group events: the event noun's arguments are theirs
-_MEASURES = {"round", "series", "wave", "spate", "string", "flurry", "volley", "barrage", "rash"}
+_MEASURES = {"round", "series", "wave", "spate", "string", "flurry", "volley", "barrage", "rash", "package"}
 _GENERIC_HEADS = {
     "effort",
     "mission",
@@ -303,6 +303,10 @@ def _objects(verb: Token, etype: str) -> list[Token]:
     objs = _children(verb, ("dative",) if transfer else ("dobj", "dative"))
     if transfer:
         objs.extend(destinations(verb))
+        if not objs:
+            # "handed over 300 U.N. peacekeepers they had held": who is handed over, when no one
+            # receives them (what is handed over, weapons or a town, names no actor)
+            objs = _children(verb, ("dobj",))
     for p in _verb_preps(verb):
         if p.lower_ in _TARGET_PREPS.get(etype, ()) and not (transfer and p.lower_ in _MOVES):
             objs.extend(_children(p, ("pobj",)))
@@ -586,6 +590,10 @@ def verb_type(tok: Token, lex: EventLexicon) -> tuple[str | None, int]:
         and any(c.dep_ in ("advcl", "xcomp") and to_clause(c) for c in tok.children)
     ):
         return "THREATEN", tok.i + 1  # "gave Baghdad until January 15 to withdraw": an ultimatum (CAMEO 139)
+    if lemma in ("mass", "concentrate", "gather", "assemble") and any(
+        s.lemma_ in _FORCES for s in _with_conjuncts(subject_of(tok))
+    ):
+        return "MOBILIZE", tok.i + 1  # "Russian troops and tanks were massing near the Chechen border"
     if lemma in lex.words["gatherings"] and any(
         c.dep_ in ("advcl", "xcomp") and to_clause(c) and lex.verbs.get(c.lemma_.lower()) in _CROWD_AIMS
         for c in tok.children
@@ -720,6 +728,7 @@ def _stood_for(tok: Token, lemma: str) -> tuple[str | None, int] | None:
 
 _FIRMLY = frozenset({"firmly", "fully", "squarely", "solidly", "strongly", "resolutely", "wholeheartedly"})
 _REVOLTS = frozenset({"uprising", "revolt", "rebellion", "mutiny", "insurrection", "unrest"})
+_FORCES = frozenset({"troop", "force", "soldier", "tank", "army", "unit", "division", "warship", "armour", "armor"})
 _HOMES = frozenset({"home", "house", "village", "land", "town", "homeland"})
 _CROWD_AIMS = frozenset({"REQUEST", "PROTEST", "ACCUSE", "REJECT"})
 
