@@ -303,7 +303,7 @@ def _objects(verb: Token, etype: str) -> list[Token]:
     objs = _children(verb, ("dative",) if transfer else ("dobj", "dative"))
     if transfer:
         objs.extend(destinations(verb))
-        if not objs:
+        if not objs and etype == "RETREAT" and verb.lemma_ in ("hand", "turn"):
             # "handed over 300 U.N. peacekeepers they had held": who is handed over, when no one
             # receives them (what is handed over, weapons or a town, names no actor)
             objs = _children(verb, ("dobj",))
