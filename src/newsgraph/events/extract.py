@@ -522,7 +522,8 @@ def _modality(trigger: Token, sent: Span, lex: EventLexicon) -> tuple[str, bool,
         if t.dep_ == "acl" and t.head.lemma_ == "failure" and to_clause(t):
             negated = True  # "its failure to speak out on the violations"
         if t is not trigger and t.lemma_ == "hesitate" and _children(t, ("neg",)):
-            negated, intent = False, True  # "would not hesitate to use force": will use it
+            # "would not hesitate to use force": will use it, a harm held over someone
+            negated, intent, held = False, True, True
         if t is not trigger and t.lemma_ in REPORT_LEMMAS and t.pos_ == "VERB":
             reported = True
             break
