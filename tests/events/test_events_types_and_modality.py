@@ -2303,3 +2303,21 @@ def test_a_right_to_change_ones_mind_and_a_proposal_withdrawn_are_no_events(extr
 )
 def test_people_handed_over_forces_massing_and_packages_of_aid(extract, text: str, event: tuple) -> None:
     assert event in events_of(extract(text)), events_of(extract(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "etype"),
+    [
+        ("Poland's communist government legalised the Solidarity trade union.", "CONCEDE"),
+        ("The United States lifted its ban on flights to Iraq.", "RETREAT"),
+        ("Serbian authorities revoked the licence of the independent radio station B92.", "COERCE"),
+        ("Pakistani troops cordoned off the area and searched houses for weapons.", "COERCE"),
+        ("Israel sealed its borders with the West Bank and Gaza.", "SANCTION"),
+        ("Beijing said it would not hesitate to use force against Taiwan.", "THREATEN"),
+        ("Russian prosecutors opened a criminal case against the former minister.", "ACCUSE"),
+    ],
+)
+def test_unions_legalised_bans_on_trade_licences_cordons_and_threats_not_held_back(
+    extract, text: str, etype: str
+) -> None:
+    assert etype in [t for t, _, _ in events_of(extract(text))], events_of(extract(text))

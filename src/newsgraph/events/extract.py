@@ -288,7 +288,7 @@ _TOPIC_VERBS = {"discuss", "debate", "negotiate", "review", "examine"}
 _ENTITY_KEYS = {"ORG": "organization", "GPE": "@country", "PERSON": "@person"}
 
 # lemmas the small model gets wrong on news verbs
-_LEMMA_FIXES = {"stag": "stage", "wag": "wage", "unbanne": "unban", "teargasse": "teargas"}
+_LEMMA_FIXES = {"stag": "stage", "wag": "wage", "unbanne": "unban", "teargasse": "teargas", "cordone": "cordon"}
 # and forms it lemmatises to another verb: "raped" → "rap" (while "rapped", criticised, is "rap")
 _FORM_FIXES = {"raped": "rape", "raping": "rape", "rapes": "rape"}
 
@@ -551,10 +551,19 @@ def _modality(trigger: Token, sent: Span, lex: EventLexicon) -> tuple[str, bool,
     return "asserted", negated, False, threat
 
 
+_RESTRICTIONS = frozenset(
+    {"ban", "restriction", "curb", "control", "limit", "embargo", "barrier", "quota", "sanction", "moratorium"}
+)
+
+
 def _on_commerce(restriction: Token, lex: EventLexicon) -> bool:
     """Does ``restriction`` restrict trade ("a ban on food sales", "export curbs")?"""
     words = lex.words["commerce"]
-    on = [o for p in restriction.children if p.lower_ == "on" for o in p.children if o.dep_ == "pobj"]
+    if restriction.lemma_.lower() not in _RESTRICTIONS:
+        return False  # "legalised the Solidarity trade union": a union, no restriction on trade
+    # "lifted its ban on flights to Iraq": the parser may hang "on" on the verb
+    holders = (restriction, restriction.head) if restriction.dep_ == "dobj" else (restriction,)
+    on = [o for h in holders for p in h.children if p.lower_ == "on" for o in p.children if o.dep_ == "pobj"]
     return any(w.lemma_.lower() in words for w in (*on, *(c for c in restriction.children if c.dep_ == "compound")))
 
 
