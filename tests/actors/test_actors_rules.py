@@ -629,9 +629,30 @@ def test_a_word_of_a_capitalised_headline_is_no_known_surname(extract) -> None:
         ),
         ("Trinidadian police arrested 20 Muslim rebels on Friday.", "Trinidadian police", "TTO", "COP"),
         ("U.S. and Mexican drug agents carried out joint raids along the border.", "Mexican drug agents", "MEX", "COP"),
+        # people known by what they do, a country's own newspaper, the Pope, a short country name
+        (
+            "Kenyan police arrested a leading opposition politician on Sunday.",
+            "leading opposition politician",
+            "KEN",
+            "OPP",
+        ),
+        ("Chinese police detained a prominent dissident on Monday.", "prominent dissident", "CHN", "OPP"),
+        (
+            "Zimbabwe's government shut down the country's only independent daily newspaper.",
+            "only independent daily newspaper",
+            "ZWE",
+            "MED",
+        ),
+        ("French officials met the Pope on Tuesday.", "pope", "VAT", "REL"),
+        ("Trinidad's prime minister said the coup had failed.", "Trinidad and Tobago", "TTO", None),
+        # a nationality word the model did not tag codes a description
+        ("The Montenegrin government said talks would resume.", "montenegrin government", "MNE", "GOV"),
+        ("The Lithuanian government said talks would resume.", "lithuanian government", "LTU", "GOV"),
     ],
 )
-def test_nationality_words_and_agents_make_coded_groups(extract, text: str, name: str, code: str, sector: str) -> None:
+def test_nationality_words_and_agents_make_coded_groups(
+    extract, text: str, name: str, code: str, sector: str | None
+) -> None:
     group = by_name(extract(text), name)
     assert (group.country, group.sector) == (code, sector)
 
@@ -660,44 +681,3 @@ def test_groups_named_after_their_owner(extract, text: str, name: str, code: str
     group = by_name(art, name)
     assert group.country == code
     assert any(group.id in e.source for e in art.events), [(e.type, e.source) for e in art.events]
-
-
-@pytest.mark.parametrize(
-    ("text", "name", "code", "sector"),
-    [
-        (
-            "Kenyan police arrested a leading opposition politician on Sunday.",
-            "leading opposition politician",
-            "KEN",
-            "OPP",
-        ),
-        ("Chinese police detained a prominent dissident on Monday.", "prominent dissident", "CHN", "OPP"),
-        (
-            "Zimbabwe's government shut down the country's only independent daily newspaper.",
-            "only independent daily newspaper",
-            "ZWE",
-            "MED",
-        ),
-        ("French officials met the Pope on Tuesday.", "pope", "VAT", "REL"),
-        ("Trinidad's prime minister said the coup had failed.", "Trinidad and Tobago", "TTO", None),
-    ],
-)
-def test_people_known_by_what_they_do_and_short_country_names(
-    extract, text: str, name: str, code: str, sector: str | None
-) -> None:
-    art = extract(text)
-    found = [a for a in art.actors if a.name == name]
-    assert found, [(a.name, a.country) for a in art.actors]
-    assert (found[0].country, found[0].sector) == (code, sector)
-
-
-@pytest.mark.parametrize(
-    ("text", "code"),
-    [
-        ("The Montenegrin government said talks would resume.", "MNE"),
-        ("The Lithuanian government said talks would resume.", "LTU"),
-    ],
-)
-def test_a_nationality_word_the_model_missed_codes_a_description(extract, text: str, code: str) -> None:
-    art = extract(text)
-    assert [(a.country, a.sector) for a in art.actors] == [(code, "GOV")]

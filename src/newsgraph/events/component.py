@@ -401,17 +401,9 @@ _OUSTING = {"resignation", "removal", "ouster", "dismissal", "departure", "withd
 
 def _on_behalf_of(verb: Token) -> list[Token]:
     """Whom ``verb`` acts on behalf of ("lobbied on behalf of Lebanon")."""
-    return [
-        x
-        for p in verb.children
-        if p.lower_ == "on" and p.i > verb.i  # "On behalf of the group, I am asking…" speaks for it
-        for b in p.children
-        if b.lower_ == "behalf"
-        for q in b.children
-        if q.lower_ == "of"
-        for x in q.children
-        if x.dep_ == "pobj"
-    ]
+    # (after it: "On behalf of the group, I am asking…" only speaks for the group)
+    behalf = [b for p in verb.children if p.lower_ == "on" and p.i > verb.i for b in p.children if b.lower_ == "behalf"]
+    return [x for b in behalf for x in _pobjs(b, "of")]
 
 
 def _demands_of(trigger: Token) -> list[Token]:
