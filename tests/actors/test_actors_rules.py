@@ -645,9 +645,9 @@ def test_a_word_of_a_capitalised_headline_is_no_known_surname(extract) -> None:
         ),
         ("French officials met the Pope on Tuesday.", "pope", "VAT", "REL"),
         ("Trinidad's prime minister said the coup had failed.", "Trinidad and Tobago", "TTO", None),
-        # a nationality word the model did not tag codes a description
-        ("The Montenegrin government said talks would resume.", "montenegrin government", "MNE", "GOV"),
-        ("The Lithuanian government said talks would resume.", "lithuanian government", "LTU", "GOV"),
+        # a nationality word the model did not tag is a nationality all the same
+        ("The Montenegrin government said talks would resume.", "Montenegrin government", "MNE", "GOV"),
+        ("Museveni said he could bar Ugandan opposition candidates.", "Ugandan opposition candidates", "UGA", "OPP"),
     ],
 )
 def test_nationality_words_and_agents_make_coded_groups(

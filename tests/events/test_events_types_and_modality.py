@@ -2321,3 +2321,30 @@ def test_unions_legalised_bans_on_trade_licences_cordons_and_threats_not_held_ba
     extract, text: str, etype: str
 ) -> None:
     assert etype in [t for t, _, _ in events_of(extract(text))], events_of(extract(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        (
+            "Arab League chief Chadli Klibi mediated between Syria and Palestinian leader Yasser Arafat.",
+            ("CONSULT", ["IGO"], ["PSE", "SYR"]),
+        ),
+        (
+            "European Community foreign ministers called for Serbian forces to pull out of Bosnia.",
+            ("REQUEST", ["IGO"], ["SRB"]),
+        ),
+        ("A British minister repeated that Libya must surrender the suspects.", ("REQUEST", ["GBR"], ["LBY"])),
+        (
+            "Nicaragua's government ordered the opposition daily La Prensa to stop publishing.",
+            ("COERCE", ["NIC"], ["NIC"]),
+        ),
+        ("Burmese troops seized part of a Karen guerrilla base near the Thai border.", ("ASSAULT", ["MMR"], ["MMR"])),
+        ("Burundian militiamen raided a camp for Congolese refugees.", ("ASSAULT", ["BDI"], ["COD"])),
+        ("Israeli intelligence passed evidence to the United States about al Qaeda.", ("COOPERATE", ["ISR"], ["USA"])),
+    ],
+)
+def test_mediation_between_calls_for_a_clause_orders_to_stop_bases_seized_and_evidence_passed(
+    extract, text: str, event: tuple
+) -> None:
+    assert event in events_of(extract(text)), events_of(extract(text))

@@ -8,7 +8,9 @@ preposition of place that the gazetteers know as a country, a province or a town
 least :data:`TOWN_SIZE` people, and that is no known person or body, is relabelled
 ``GPE``; so is one named after "the town of", "the capital of" and the like. People's
 names are only overridden after "in", "at", "near", "the town of" and the like ("a call
-from Warren" keeps its senator).
+from Warren" keeps its senator). A nationality word the model left untagged ("Ugandan
+opposition candidates", "the Montenegrin government") becomes ``NORP``, as the stages
+read nationalities from those entities too.
 """
 
 from __future__ import annotations
@@ -43,6 +45,8 @@ class PlaceEntities:
         self.sizes = town_sizes()
         self.provinces = frozenset(k for k, codes in provinces().items() if len(codes) == 1)
         self.capitals = capitals()
+        # one-word nationality words ("Ugandan", "Montenegrins"), for a fast first look
+        self.demonyms = frozenset(k for k in self.lexicon.demonyms if " " not in k and "-" not in k)
 
     def __call__(self, doc: Doc) -> Doc:
         found: list[Span] = []
@@ -55,6 +59,10 @@ class PlaceEntities:
                 span = self._misread_place(obj, where) if obj.dep_ == "pobj" else None
                 if span is not None:
                     found.append(span)
+        for i in tokens_with(doc, self.demonyms, (LOWER,)):
+            word = doc[i]
+            if not word.ent_type_ and word.is_title and word.pos_ in ("PROPN", "ADJ", "NOUN"):
+                found.append(Span(doc, i, i + 1, label="NORP"))
         if found:
             found = filter_spans(found)  # "the city of Port of Spain" is found twice
             kept = [e for e in doc.ents if not any(e.start < s.end and s.start < e.end for s in found)]

@@ -843,8 +843,9 @@ class EventsComponent:
         elif etype == "ASSAULT" and f.trigger.lemma_ == "storm" and all(a.sector == "COP" for a in sources):
             # "riot police stormed a cathedral to arrest union leaders": police storming coerce
             etype, mode = "COERCE", None
-        elif etype == "COERCE" and f.trigger.lemma_ == "raid" and all(a.sector == "MIL" for a in sources):
-            # "Israeli jets raided guerrilla bases": an armed raid attacks (a police raid coerces)
+        elif etype == "COERCE" and f.trigger.lemma_ == "raid" and all(a.sector in ("MIL", "REB") for a in sources):
+            # "Israeli jets raided guerrilla bases", "militiamen raided a refugee camp": an armed
+            # raid attacks (a police raid coerces)
             etype, mode = "ASSAULT", None
         elif (
             etype == "MOBILIZE"
@@ -1018,15 +1019,8 @@ class EventsComponent:
         )
         if etype == "CONSULT" and not targets and trig.lemma_ in ("mediate", "broker"):
             # "Norway mediated secret talks between Israel and the PLO": the parties are whom it consults
-            between = [
-                o
-                for d in trig.children
-                if d.dep_ == "dobj"
-                for p in d.children
-                if p.lower_ == "between"
-                for o in p.children
-                if o.dep_ == "pobj"
-            ]
+            # (or between whom it mediated: "mediated between Syria and Arafat")
+            between = [o for d in (trig, *(c for c in trig.children if c.dep_ == "dobj")) for o in _pobjs(d, "between")]
             targets = [a for a in _actors_of(doc, [x for o in between for x in (o, *o.conjuncts)]) if a not in sources]
             hosted_talks = bool(targets)
         if hosted_talks:

@@ -47,6 +47,7 @@ CHARGE_LEMMAS = frozenset({"charge", "accuse", "allege"})
 
 REPORT_LEMMAS = {
     "say",
+    "repeat",
     "tell",
     "announce",
     "state",
@@ -635,9 +636,11 @@ def verb_type(tok: Token, lex: EventLexicon) -> tuple[str | None, int]:
         for o in _children(tok, ("dobj",))
     ):
         return "THREATEN", tok.i + 1  # "reserved the right to strike at rebel bases": a harm held in reserve
-    if lemma == "order" and any(
-        c.lemma_ in ("leave", "quit", "depart") and to_clause(c) for c in _children(tok, ("xcomp", "ccomp"))
-    ):
+    ordered = [c for c in _children(tok, ("xcomp", "ccomp")) if to_clause(c)] if lemma == "order" else []
+    if any(c.lemma_ in _STOPPING and verb_type(c, lex)[0] != "RETREAT" for c in ordered):
+        # "ordered the opposition daily La Prensa to stop publishing": silencing by order (CAMEO 172)
+        return "COERCE", tok.i + 1
+    if any(c.lemma_ in ("leave", "quit", "depart") for c in ordered):
         return "SANCTION", tok.i + 1  # "ordered the U.N. peacekeeping force to leave": an expulsion (CAMEO 166)
     if lemma in ("drive", "force", "chase", "expel", "evict") and any(
         o.lemma_ in _HOMES for p in _children(tok, ("prep",)) if p.lower_ in ("from", "out") for o in p.subtree
@@ -679,7 +682,10 @@ def verb_type(tok: Token, lex: EventLexicon) -> tuple[str | None, int]:
                 return lex.object_types[key], tok.i + 1
     # "found six militants guilty": the parser may hang the adjective on the object
     trailing = [a for o in _children(tok, ("dobj",)) for a in o.rights if a.dep_ == "amod"]
-    for c in [*tok.children, *trailing] if lemma in lex.phrasal_verbs else ():
+    # "called for Serbian forces to pull out": the parser hangs "for" on the clause it opens
+    opened = [m for c in tok.children if c.dep_ in ("advcl", "ccomp") for m in c.children if m.dep_ == "mark"]
+    opened = [m for m in opened if m.i == tok.i + 1]
+    for c in [*tok.children, *trailing, *opened] if lemma in lex.phrasal_verbs else ():
         # a particle the parser took for an adverb counts when it follows the verb: "stepped down"
         if (
             (
@@ -738,6 +744,7 @@ def _stood_for(tok: Token, lemma: str) -> tuple[str | None, int] | None:
 
 _FIRMLY = frozenset({"firmly", "fully", "squarely", "solidly", "strongly", "resolutely", "wholeheartedly"})
 _REVOLTS = frozenset({"uprising", "revolt", "rebellion", "mutiny", "insurrection", "unrest"})
+_STOPPING = frozenset({"stop", "cease", "suspend", "close", "shut", "halt", "disband", "dissolve"})
 _FORCES = frozenset({"troop", "force", "soldier", "tank", "army", "unit", "division", "warship", "armour", "armor"})
 _HOMES = frozenset({"home", "house", "village", "land", "town", "homeland"})
 _CROWD_AIMS = frozenset({"REQUEST", "PROTEST", "ACCUSE", "REJECT"})
