@@ -2348,3 +2348,32 @@ def test_mediation_between_calls_for_a_clause_orders_to_stop_bases_seized_and_ev
     extract, text: str, event: tuple
 ) -> None:
     assert event in events_of(extract(text)), events_of(extract(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("A Russian official proposed concessions to the U.S. negotiator.", ("AGREE", ["RUS"], ["USA"])),
+        ("Afghan rebels set off a string of bombs in Kabul.", ("ASSAULT", ["AFG"], ["AFG"])),
+        ("A Palestinian detainee died after being tortured in Israeli police custody.", ("ASSAULT", ["ISR"], [])),
+        (
+            "Latvia's constitutional court struck down curbs on the use of Russian on the radio.",
+            ("CONCEDE", ["LVA"], []),
+        ),
+        ("The United States stepped up pressure on China to rein in its actions.", ("REQUEST", ["USA"], ["CHN"])),
+        ("Syrian officers abandoned their mediation between rival militias.", ("SANCTION", ["SYR"], [])),
+        (
+            "Palestinian and Israeli negotiators were unable to agree on the fate of the offices.",
+            ("REJECT", ["ISR", "PSE"], []),
+        ),
+        (
+            "The Macedonian army got ready to resume its shelling of territory held by Albanian rebels.",
+            ("MOBILIZE", ["MKD"], ["ALB"]),
+        ),
+        ("Israel's supreme court began hearings on the legality of interrogation methods.", ("ACCUSE", ["ISR"], [])),
+    ],
+)
+def test_paraphrases_of_gold_events_keep_their_type(extract, text: str, event: tuple) -> None:
+    # type and source: a paraphrase keeps who did what (whom it names varies with the wording)
+    found = [(t, src) for t, src, _ in events_of(extract(text))]
+    assert event[:2] in found, events_of(extract(text))

@@ -203,7 +203,8 @@ class MentionFinder:
         self._one_country_sentences(doc, keep)
         for c in keep:
             owned = doc.char_span(c.start, c.end, alignment_mode="expand") if c.country is None else None
-            if owned is not None and c.kind == "group":
+            # "Milosevic's forces"; a body no country is known for: "Israel's supreme court"
+            if owned is not None and c.kind in ("group", "organization"):
                 c.country = self._owner_country(owned, keep)
         return keep
 

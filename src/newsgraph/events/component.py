@@ -225,12 +225,16 @@ def _readied(trigger: Token) -> bool:
     """Is ``trigger`` what someone prepared to do, as a deed ("the army prepared to resume
     shelling", "troops are preparing to storm the town"), not a stance ("is prepared to")?"""
     t = trigger
+    if t.dep_ == "dobj" and t.head.lemma_ in _PHASES:
+        t = t.head  # "got ready to resume its shelling"
     for _ in range(3):
         if t.dep_ != "xcomp":
             return False
         t = t.head
         if t.lemma_ in ("prepare", "gear", "poise") and t.pos_ == "VERB" and t.dep_ not in ("ccomp", "acomp"):
             return True
+        if t.lower_ == "ready" and t.head.lemma_ == "get":
+            return True  # "the army got ready to resume shelling"
     return False
 
 
@@ -712,6 +716,10 @@ class EventsComponent:
             where = next(filter(None, (self._location(t) for t in (f.trigger, verb, *under))), None)
             state = self._place_actor(doc, where) if where is not None else None
             sources = [state] if state is not None else []
+        if not sources and f.type in ("ASSAULT", "COERCE") and not f.nominal:
+            # "a detainee died after being tortured in Israeli police custody": who holds him did it
+            held = [o for p in f.trigger.children if p.lower_ in ("in", "under") for o in _pobjs(p.head, p.lower_)]
+            sources = _actors_of(doc, [o for o in held if o.lemma_ in ("custody", "detention")])
         if not sources:
             return None
         targets = [a for a in _actors_of(doc, f.target_tokens) if a not in sources]

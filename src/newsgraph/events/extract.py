@@ -509,8 +509,8 @@ def _modality(trigger: Token, sent: Span, lex: EventLexicon) -> tuple[str, bool,
             intent = True
         if t is not trigger and (t.lower_ in lex.threat_words or t.lemma_ in lex.threat_words):
             held = True
-        if t is not trigger and t.lemma_ == "fail" and depth <= 2:
-            negated = True  # "failed to reach agreement"
+        if t is not trigger and (t.lemma_ == "fail" or t.lower_ == "unable") and depth <= 2:
+            negated = True  # "failed to reach agreement", "were unable to agree"
         if (
             t is not trigger
             and depth <= 2
