@@ -2377,3 +2377,33 @@ def test_paraphrases_of_gold_events_keep_their_type(extract, text: str, event: t
     # type and source: a paraphrase keeps who did what (whom it names varies with the wording)
     found = [(t, src) for t, src, _ in events_of(extract(text))]
     assert event[:2] in found, events_of(extract(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        (
+            "Aid of 70 million dollars for Romania and Poland was agreed by EC foreign ministers.",
+            ("AGREE", ["IGO"], ["POL", "ROU"]),
+        ),
+        (
+            "The withdrawal of Serbian forces from Bosnia was demanded by EC foreign ministers.",
+            ("REQUEST", ["IGO"], ["SRB"]),
+        ),
+        (
+            "A threat to break relations with Russia was made by the Azerbaijani parliament.",
+            ("THREATEN", ["AZE"], ["RUS"]),
+        ),
+        (
+            "The capture of a Karen guerrilla stronghold by Burmese troops was reported by Thai police.",
+            ("ASSAULT", ["MMR"], ["MMR"]),
+        ),
+        ("The evacuation of the Gaza settlements by Israel will take place in August.", ("RETREAT", ["ISR"], ["PSE"])),
+    ],
+)
+def test_passives_with_an_agent_and_nominal_acts_by_someone(extract, text: str, event: tuple) -> None:
+    assert event in events_of(extract(text)), events_of(extract(text))
+
+
+def test_a_person_asked_in_the_passive_is_asked_nothing(extract) -> None:
+    assert events_of(extract("Sanders was asked by host Bill Maher about the emails.")) == []

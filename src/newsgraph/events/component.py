@@ -499,9 +499,12 @@ def _agrees_in_opinion(agree: Token) -> bool:
     """Does ``agree`` share a view rather than settle on an act: with someone, about something,
     or that something is so ("agreed that Pence won"), with nothing to be done ("to resume
     talks", "on a ceasefire", "that the talks would resume")?"""
-    kids = [c for c in agree.children if c.dep_ in ("dobj", "xcomp", "ccomp", "prep", "advcl")]
+    kids = [c for c in agree.children if c.dep_ in ("dobj", "xcomp", "ccomp", "prep", "advcl", "nsubjpass")]
     for c in kids:
-        if c.dep_ in ("dobj", "xcomp", "advcl") or (c.dep_ == "prep" and c.lower_ not in ("with", "about")):
+        # (what "was agreed by" the ministers is settled: "aid of 70 million dollars was agreed")
+        if c.dep_ in ("dobj", "xcomp", "advcl", "nsubjpass") or (
+            c.dep_ == "prep" and c.lower_ not in ("with", "about")
+        ):
             return False
         if c.dep_ == "ccomp" and any(a.dep_ in ("aux", "auxpass") and a.lower_ in _MODALS for a in c.children):
             return False  # "agreed that the talks would resume": an act settled
@@ -512,6 +515,9 @@ def _only_asks_someone(ask: Token) -> bool:
     """Does this "ask" or "demand" name at most whom it asks ("asked him", "Vitter demanded."),
     nothing asked for or to be done?"""
     kids = [c for c in ask.children if c.dep_ in ("dobj", "dative", "xcomp", "ccomp", "prep", "advcl")]
+    kids += [c for c in ask.children if c.dep_ == "nsubjpass" and c.pos_ != "PRON" and c.ent_type_ != "PERSON"]
+    # "the withdrawal was demanded by the ministers": what is demanded is the passive's subject
+    # ("Sanders was asked by Maher": whom)
     return all(c.dep_ in ("dobj", "dative") and c.pos_ == "PRON" for c in kids)
 
 

@@ -1363,8 +1363,20 @@ def _noun_arguments(noun: Token, etype: str, lex: EventLexicon) -> tuple[list[To
             elif c.lower_ == "of" and etype == "RETREAT" and noun.lemma_ in _RELEASES and agent_named(noun):
                 tgt.extend(objs)  # "the release of six Kuwaiti prisoners by Iraq": who is released
             elif c.lower_ == "of" and etype == "RETREAT":
-                # "the withdrawal of Russian troops": who withdraws ("a cessation of hostilities": what stops)
-                src.extend(o for o in objs if o.lemma_ not in _WAR_NOUNS)
+                # "the withdrawal of Russian troops": who withdraws ("a cessation of hostilities": what
+                # stops); "the evacuation of the settlements by Israel": what is left, by whom
+                agents = [
+                    a
+                    for o in objs
+                    for b in _children(o, ("prep",))
+                    if b.lower_ == "by"
+                    for a in _children(b, ("pobj",))
+                ]
+                if agents:
+                    src.extend(agents)
+                    tgt.extend(objs)
+                else:
+                    src.extend(o for o in objs if o.lemma_ not in _WAR_NOUNS)
             elif c.lower_ in _NOUN_TARGET_PREPS:
                 for o in objs:
                     if o.ent_type_ in ("DATE", "TIME"):
@@ -1382,6 +1394,10 @@ def _noun_arguments(noun: Token, etype: str, lex: EventLexicon) -> tuple[list[To
                         tgt.append(o)
         elif c.dep_ == "acl":
             tgt.extend(_children(c, ("dobj",)))
+    if noun.dep_ == "nsubjpass" and noun.head.lemma_ in lex.light_verbs and noun.head.lemma_ != "pay":
+        # "a threat to break relations was made by the Azerbaijani parliament": the agent made it
+        # ("the call is being paid for by a PAC" pays for it)
+        src.extend(o for a in _children(noun.head, ("agent",)) for o in _children(a, ("pobj",)))
     if noun.dep_ == "pobj" and noun.head.lower_ == "under" and noun.head.head.lemma_ == "come":
         tgt.extend(subject_of(noun.head.head))  # "Iranian posts came under Iraqi artillery fire"
     givers = [
