@@ -2407,3 +2407,20 @@ def test_passives_with_an_agent_and_nominal_acts_by_someone(extract, text: str, 
 
 def test_a_person_asked_in_the_passive_is_asked_nothing(extract) -> None:
     assert events_of(extract("Sanders was asked by host Bill Maher about the emails.")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("Switzerland kicked out two Russian diplomats accused of espionage.", ("SANCTION", ["CHE"], ["RUS"])),
+        (
+            "The Red Cross stopped delivering aid in Baghdad after its vehicles were shot at.",
+            ("SANCTION", ["IGO"], ["IRQ"]),
+        ),
+        ("Iran vowed a fresh offensive against Iraq unless Baghdad met its terms.", ("THREATEN", ["IRN"], ["IRQ"])),
+        ("An American woman is under investigation in Italy over the Genoa riots.", ("ACCUSE", ["ITA"], ["USA"])),
+        ("The United States said no to Kofi Annan's call for a package of U.N. reforms.", ("REJECT", ["USA"], ["IGO"])),
+    ],
+)
+def test_expulsions_in_idiom_aid_stopped_offensives_vowed_and_refusals_said(extract, text: str, event: tuple) -> None:
+    assert event in events_of(extract(text)), events_of(extract(text))

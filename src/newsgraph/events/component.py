@@ -468,9 +468,12 @@ def _against(verb: Token) -> list[Token]:
 
 def _agentless(trig: Token) -> Token | None:
     """The passive verb without an agent that tells ``trig``: the trigger itself ("was arrested
-    in Cairo"), or the verb a state noun hangs under ("was put under investigation")."""
+    in Cairo"), or the verb a state noun hangs under ("was put under investigation", "is under
+    investigation")."""
     verb = trig.head.head if trig.dep_ == "pobj" and trig.head.lower_ in ("under", "in", "into") else trig
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    # "is under investigation in Italy": a state one is in, with no one named who put one there
+    passive = passive or (verb is not trig and verb.lemma_ == "be" and trig.head.lower_ == "under")
     return verb if passive and not any(c.dep_ == "agent" for c in verb.children) else None
 
 
@@ -1161,6 +1164,8 @@ class EventsComponent:
         that states a fear or a fact ("warned that the museum would not be a panacea") threatens no one."""
         if any(p.lower_ in ("against", "of") for p in verb.children if p.dep_ == "prep"):
             return True
+        if any(noun_type(o, self.lexicon) in _HARMFUL | {"ASSAULT"} for o in verb.children if o.dep_ == "dobj"):
+            return True  # "vowed a fresh offensive against Iraq"
         named = ("GPE", "ORG", "NORP", "PERSON")
         warned = [o for o in verb.children if o.dep_ == "dobj"]
         if any(o.ent_type_ in named or any(m.ent_type_ in named for m in o.lefts) for o in warned):

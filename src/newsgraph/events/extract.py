@@ -572,6 +572,18 @@ def verb_type(tok: Token, lex: EventLexicon) -> tuple[str | None, int]:
     """The event type of a verb and the end of its trigger phrase: a phrasal verb ("call for",
     "pushing hard for"), a verb typed by its object ("lift the blockade"), or the verb itself."""
     lemma = _fixed_lemma(tok)
+    # a phrasal verb that is another verb: "kicked out two diplomats" expels, "set him free" frees
+    lemma = next((v for c in tok.children if (v := _PHRASAL_SYNONYMS.get((lemma, c.lower_))) and c.i > tok.i), lemma)
+    if (
+        lemma == "say"
+        and any(c.lower_ == "no" for c in tok.children)
+        and any(p.lower_ == "to" for p in _children(tok, ("prep",)))
+    ):
+        return "REJECT", tok.i + 1  # "said no to Kofi Annan's call for reforms"
+    if lemma in lex.words["halting"] and any(
+        c.dep_ == "xcomp" and c.tag_ == "VBG" and verb_type(c, lex)[0] in ("AID", "COOPERATE") for c in tok.children
+    ):
+        return "SANCTION", tok.i + 1  # "stopped delivering aid in Baghdad" (CAMEO 162)
     lemmas = [lemma]
     if tok.i >= 2 and tok.doc[tok.i - 1].text == "-" and tok.doc[tok.i - 2].head.i == tok.i:
         lemmas.insert(0, f"{tok.doc[tok.i - 2].lower_}-{lemma}")  # "test-fired", split by the tokenizer
@@ -1108,8 +1120,26 @@ def _harsh(act: Token, lex: EventLexicon) -> bool:
     return act.lemma_ in ("respond", "act", "retaliate", "defend", "use", "take") or verb_type(act, lex)[0] in harsh
 
 
+_PHRASAL_SYNONYMS = {("kick", "out"): "expel", ("set", "free"): "free"}
 # verbs the typing rules of :func:`verb_type` read though the lexicon lists them nowhere
-_RULE_VERBS = frozenset({"reserve", "order", "drive", "force", "chase", "evict", "stand", "come", "express", "voice"})
+_RULE_VERBS = frozenset(
+    {
+        "reserve",
+        "order",
+        "drive",
+        "force",
+        "chase",
+        "evict",
+        "stand",
+        "come",
+        "express",
+        "voice",
+        "kick",
+        "throw",
+        "set",
+    }
+    | {"say"}
+)
 # wrongs a statement can lay at another's door, which are no events of their own
 _MISDEEDS = frozenset({"harbour", "harbor", "steal", "smuggle", "sponsor", "rig", "plot", "conspire", "spy"})
 
@@ -1248,7 +1278,7 @@ def find_events(sent: Span, lex: EventLexicon, candidates: list[Token] | None = 
             elif tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in _MEASURES:
                 head = tok.head.head  # "held a fresh round of talks", "a wave of arrests"
             src, tgt = _noun_arguments(head, etype, lex)
-            if not src:
+            if not src and not (tgt and head.dep_ == "pobj" and head.head.lower_ == "under"):
                 continue
             mode = lex.modes.get(f"{_word_before(tok)} {low}") or lex.modes.get(low) or lex.modes.get(lemma)
             f = Found(etype, tok, tok.i + 1, src, tgt, mode, nominal=True)
@@ -1430,6 +1460,10 @@ def _noun_arguments(noun: Token, etype: str, lex: EventLexicon) -> tuple[list[To
         if noun.head.lower_ == "under" and givers:
             # "came under attack from Iranian artillery": the attacker acts on the subject
             return _with_conjuncts(givers), _with_conjuncts(subject_of(state))
+        if noun.head.lower_ == "under" and state.lemma_ == "be" and etype in ("ACCUSE", "COERCE") and not src:
+            # "an American woman is under investigation in Italy": who is investigated, by a state
+            # the place names (see the events component)
+            return [], _with_conjuncts(subject_of(state))
         if noun.head.lower_ != "under" and not src and noun.lemma_ != "demand":  # "in demand" is sought after
             src = subject_of(state)  # "oil workers are on strike", "troops were engaged in fighting"
     if (
