@@ -573,7 +573,10 @@ def verb_type(tok: Token, lex: EventLexicon) -> tuple[str | None, int]:
     "pushing hard for"), a verb typed by its object ("lift the blockade"), or the verb itself."""
     lemma = _fixed_lemma(tok)
     # a phrasal verb that is another verb: "kicked out two diplomats" expels, "set him free" frees
-    lemma = next((v for c in tok.children if (v := _PHRASAL_SYNONYMS.get((lemma, c.lower_))) and c.i > tok.i), lemma)
+    if lemma in _PHRASAL_HEADS:
+        lemma = next(
+            (v for c in tok.children if (v := _PHRASAL_SYNONYMS.get((lemma, c.lower_))) and c.i > tok.i), lemma
+        )
     if (
         lemma == "say"
         and any(c.lower_ == "no" for c in tok.children)
@@ -641,7 +644,7 @@ def verb_type(tok: Token, lex: EventLexicon) -> tuple[str | None, int]:
         and any(noun_type(o, lex) == "PROTEST" or o.lemma_ in _REVOLTS for o in _children(tok, ("dobj",)))
     ):
         return "COERCE", tok.i + 2  # "put down a riot by prisoners" (CAMEO 175)
-    if (supported := _stood_for(tok, lemma)) is not None:
+    if lemma in _STANCE_VERBS and (supported := _stood_for(tok, lemma)) is not None:
         return supported
     if lemma == "reserve" and any(
         o.lemma_ == "right" and any(a.dep_ == "acl" and to_clause(a) and _harsh(a, lex) for a in o.children)
@@ -692,12 +695,20 @@ def verb_type(tok: Token, lex: EventLexicon) -> tuple[str | None, int]:
                     # the verb is none, its object an event of its own: "launched a joint campaign"
                     return None, tok.i + 1
                 return lex.object_types[key], tok.i + 1
-    # "found six militants guilty": the parser may hang the adjective on the object
-    trailing = [a for o in _children(tok, ("dobj",)) for a in o.rights if a.dep_ == "amod"]
-    # "called for Serbian forces to pull out": the parser hangs "for" on the clause it opens
-    opened = [m for c in tok.children if c.dep_ in ("advcl", "ccomp") for m in c.children if m.dep_ == "mark"]
-    opened = [m for m in opened if m.i == tok.i + 1]
-    for c in [*tok.children, *trailing, *opened] if lemma in lex.phrasal_verbs else ():
+    particles: list[Token] = []
+    if lemma in lex.phrasal_verbs:
+        particles = list(tok.children)
+        # "found six militants guilty": the parser may hang the adjective on the object
+        particles += [a for o in _children(tok, ("dobj",)) for a in o.rights if a.dep_ == "amod"]
+        # "called for Serbian forces to pull out": the parser hangs "for" on the clause it opens
+        particles += [
+            m
+            for c in tok.children
+            if c.dep_ in ("advcl", "ccomp")
+            for m in c.children
+            if m.dep_ == "mark" and m.i == tok.i + 1
+        ]
+    for c in particles:
         # a particle the parser took for an adverb counts when it follows the verb: "stepped down"
         if (
             (
@@ -754,6 +765,7 @@ def _stood_for(tok: Token, lemma: str) -> tuple[str | None, int] | None:
     return None
 
 
+_STANCE_VERBS = frozenset({"stand", "express", "voice", "reaffirm", "come"})
 _FIRMLY = frozenset({"firmly", "fully", "squarely", "solidly", "strongly", "resolutely", "wholeheartedly"})
 _REVOLTS = frozenset({"uprising", "revolt", "rebellion", "mutiny", "insurrection", "unrest"})
 _STOPPING = frozenset({"stop", "cease", "suspend", "close", "shut", "halt", "disband", "dissolve"})
@@ -1121,6 +1133,7 @@ def _harsh(act: Token, lex: EventLexicon) -> bool:
 
 
 _PHRASAL_SYNONYMS = {("kick", "out"): "expel", ("set", "free"): "free"}
+_PHRASAL_HEADS = frozenset(v for v, _ in _PHRASAL_SYNONYMS)
 # verbs the typing rules of :func:`verb_type` read though the lexicon lists them nowhere
 _RULE_VERBS = frozenset(
     {
