@@ -46,7 +46,8 @@ _ASKING = {"REQUEST", "THREATEN", "AGREE", "SUPPORT"}  # asking, promising, back
 _VERBAL = {"AGREE", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT", "SANCTION"}
 _COOPERATIVE = {"AID", "COOPERATE", "CONCEDE", "RETREAT", "SUPPORT", "CONSULT"}
 _HARMFUL = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"}
-_GATHERINGS = {"conference", "summit", "meeting", "session", "election", "elections", "vote", "ceremony", "games"}
+# occasions held somewhere, which a state may boycott; where one is held names no target
+_OCCASIONS = {"conference", "summit", "meeting", "session", "election", "elections", "vote", "ceremony", "games"}
 _REFUSABLE = {"AGREE", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
 _HARMS = {"force", "intervention", "action", "strike", "retaliation", "sanction", "option"}
 _LOCATIVE = {"in", "at", "near", "outside", "into", "inside", "through", "across", "throughout", "around"}
@@ -403,6 +404,12 @@ _DEMANDING = {"call", "demand", "urge", "press", "ask"}
 _OUSTING = {"resignation", "removal", "ouster", "dismissal", "departure", "withdrawal", "trial", "punishment"}
 
 
+def _abroad(sources: list[Actor], targets: list[Actor]) -> bool:
+    """Is one of ``targets`` of another country than every source (an act between states)?"""
+    homes = {a.country for a in sources}
+    return any(a.country and a.country not in homes for a in targets)
+
+
 def _on_behalf_of(verb: Token) -> list[Token]:
     """Whom ``verb`` acts on behalf of ("lobbied on behalf of Lebanon")."""
     # (after it: "On behalf of the group, I am asking…" only speaks for the group)
@@ -727,7 +734,7 @@ class EventsComponent:
             sources = [state] if state is not None else []
         if not sources and f.type in ("ASSAULT", "COERCE") and not f.nominal:
             # "a detainee died after being tortured in Israeli police custody": who holds him did it
-            held = [o for p in f.trigger.children if p.lower_ in ("in", "under") for o in _pobjs(p.head, p.lower_)]
+            held = [*_pobjs(f.trigger, "in"), *_pobjs(f.trigger, "under")]
             sources = _actors_of(doc, [o for o in held if o.lemma_ in ("custody", "detention")])
         if not sources:
             return None
@@ -851,7 +858,7 @@ class EventsComponent:
             # sanctions (CAMEO 163); people boycotting protest
             boycotted = [c for c in f.trigger.children if c.dep_ == "dobj"] if not f.nominal else []
             meeting = any(
-                noun_type(o, self.lexicon) in ("CONSULT", "AGREE") or o.lemma_ in _GATHERINGS for o in boycotted
+                noun_type(o, self.lexicon) in ("CONSULT", "AGREE") or o.lemma_ in _OCCASIONS for o in boycotted
             )
             etype, mode = ("REJECT" if meeting else "SANCTION"), None
         elif etype == "PROTEST" and not f.nominal and f.trigger.lemma_ == "protest" and all(map(_is_state, sources)):
@@ -956,7 +963,7 @@ class EventsComponent:
             )
             # (a state coercing where its own people are: "detained members of the Falun Gong sect in Beijing")
             # (not where a meeting is: "boycotted the peace conference in Geneva")
-            placed = [t for t in f.target_tokens if t.lemma_ not in _GATHERINGS]
+            placed = [t for t in f.target_tokens if t.lemma_ not in _OCCASIONS]
             for where in filter(None, (*(self._located(t) for t in placed), *deep)):
                 actor = self._place_actor(doc, where)
                 if actor is not None and (actor not in sources or etype in _AT_HOME_TYPES):
@@ -1047,7 +1054,6 @@ class EventsComponent:
             return None  # "set an April 15 deadline for parties to litigate": a schedule, threatening no one
         if etype == "SANCTION" and trig.lemma_ in ("ban", "bar") and not targets:
             return None  # "an assault weapons ban", "wants to ban all abortions": a law at home, no one sanctioned
-        abroad = any(a.country and a.country not in {s.country for s in sources} for a in targets)
         if (
             trig.lemma_ in _HELP_OR_PROMISE
             and not f.nominal
@@ -1055,7 +1061,7 @@ class EventsComponent:
             and not any(
                 (trig.lemma_, o.lemma_.lower()) in self.lexicon.object_types for o in trig.children if o.dep_ == "dobj"
             )
-            and (not abroad or trig.dep_ == "amod")
+            and (trig.dep_ == "amod" or not _abroad(sources, targets))
         ):
             # a promise or help between states ("Russia pledged to respect Ukraine's borders",
             # "helped Russia dismantle its warheads"); a candidate's pledge to voters at home
