@@ -593,6 +593,26 @@ def test_a_known_place_after_a_preposition_of_place_is_a_place(extract, text: st
     assert [(e.location.text, e.location.country) for e in art.events if e.location] == [(place, code)]
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "code"),
+    [
+        # a country, or a capital speaking for its state, that the model read as a person
+        ("Ghana called in Togo's ambassador on Monday.", "Togo", "TGO"),
+        ("Norway's foreign minister said Oslo was prepared to send equipment.", "Norway", "NOR"),
+        # a plural the model read as a verb ("inmates … rioted")
+        ("Palestinian inmates at a jail in northern Israel rioted on Monday.", "Palestinian inmates", "PSE"),
+    ],
+)
+def test_countries_capitals_and_groups_the_model_misread(extract, text: str, name: str, code: str) -> None:
+    art = extract(text)
+    assert by_name(art, name).country == code, [(a.name, a.country) for a in art.actors]
+
+
+def test_a_surname_that_names_a_country_too_stays_a_person(nlp) -> None:
+    doc = nlp("Republicans led by Jordan said on Monday they would vote against it.")
+    assert ("Jordan", "GPE") not in [(e.text, e.label_) for e in doc.ents]
+
+
 def test_a_person_after_from_stays_a_person(nlp) -> None:
     doc = nlp("The senator read a letter from Jackson on Monday.")
     assert [(e.text, e.label_) for e in doc.ents][:1] == [("Jackson", "PERSON")]

@@ -1583,7 +1583,7 @@ def test_rarer_trigger_verbs(extract, text: str, etype: str) -> None:
     ("text", "event"),
     [
         ("Iran hanged two men convicted of spying for Israel.", ("ASSAULT", ["IRN"], [])),
-        ("Egypt extended the state of emergency for another three years on Monday.", ("COERCE", ["EGY"], [])),
+        ("Egypt extended the state of emergency for another three years on Monday.", ("COERCE", ["EGY"], ["EGY"])),
         ("The United States supplied Israel with fighter jets.", ("AID", ["USA"], ["ISR"])),
         ("Italy sent 2,000 troops to Albania on Tuesday to protect food aid deliveries.", ("AID", ["ITA"], ["ALB"])),
     ],
@@ -2424,3 +2424,40 @@ def test_a_person_asked_in_the_passive_is_asked_nothing(extract) -> None:
 )
 def test_expulsions_in_idiom_aid_stopped_offensives_vowed_and_refusals_said(extract, text: str, event: tuple) -> None:
     assert event in events_of(extract(text)), events_of(extract(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        # a place reached through a participle's noun, or a way into the streets
+        ("Car bombs planted by Chechen rebels exploded in Grozny on Sunday.", ("ASSAULT", ["RUS"], ["RUS"])),
+        ("Thousands of Kenyans took to the streets in Nairobi on Friday.", ("PROTEST", ["KEN"], ["KEN"])),
+        # taking away what a state seizes; a court striking down a restriction
+        ("Israeli soldiers took rifles away from Jewish settlers in Hebron.", ("COERCE", ["ISR"], ["ISR"])),
+        ("Turkey's Constitutional Court struck down the ban on headscarves.", ("CONCEDE", ["TUR"], [])),
+        # a present under a past "insist" is a subjunctive demand
+        ("The NATO allies insisted that Iraqi troops leave Kuwait at once.", ("REQUEST", ["IGO"], ["IRQ"])),
+        # one side saying the other broke a truce charges it
+        ("Israel said Hamas had violated the truce.", ("ACCUSE", ["ISR"], ["PSE"])),
+        # an envoy called in to hear a protest
+        ("Ghana called in Togo's ambassador to protest about the border raids.", ("ACCUSE", ["GHA"], ["TGO"])),
+        # emergency rule with no place named is over the state's own land
+        ("The Thai government declared a state of emergency on Monday.", ("COERCE", ["THA"], ["THA"])),
+        # one's own troops offered are no target
+        ("Egypt offered to put its troops at the disposal of the Kuwaiti government.", ("AGREE", ["EGY"], ["KWT"])),
+    ],
+)
+def test_places_through_nouns_seizures_subjunctives_and_own_troops(extract, text: str, event: tuple) -> None:
+    assert event in events_of(extract(text)), events_of(extract(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Israeli police struck down a protester with a baton.", "CONCEDE"),
+        ("He certainly took my attention away from the campaign.", "COERCE"),
+        ("Israel said Hamas had violated the truce.", "ASSAULT"),
+    ],
+)
+def test_phrasal_readings_need_their_objects_and_a_charged_breach_is_no_attack(extract, text: str, absent: str) -> None:
+    assert absent not in {e[0] for e in events_of(extract(text))}, events_of(extract(text))

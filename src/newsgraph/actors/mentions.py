@@ -692,7 +692,10 @@ class MentionFinder:
             plural = t.tag_ == "NNS" or (
                 t.is_sent_start and t.pos_ == "PROPN" and t.lower_.endswith(("s", "men"))  # "Militiamen looted"
             )
-            if t.pos_ not in ("NOUN", "PROPN") or not plural or t.i in in_role:
+            # "Palestinian inmates at a jail … rioted": a plural the small model read as a verb, in a
+            # noun's place
+            misread = t.tag_ == "VBZ" and t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
+            if (t.pos_ not in ("NOUN", "PROPN") or not plural) and not misread or t.i in in_role:
                 continue
             low = t.lower_
             if low in _CROWD_SIZES and (t.dep_ != "nsubj" or any(c.lower_ == "of" for c in t.children)):

@@ -32,6 +32,8 @@ WHERE = frozenset(LOCATIVE_PREPS)
 WHITHER = frozenset({"from", "to", "toward", "towards"})
 # nouns whose "of" names a place: "the town of Goma", "the capital of Burundi"
 PLACE_NOUNS = frozenset({"town", "city", "village", "capital", "port", "province", "region", "district", "suburb"})
+# countries whose names are also people's ("Jim Jordan", "Chad", "India Walton")
+_NAMES_TOO = frozenset({"chad", "jordan", "georgia", "india", "israel"})
 # labels the model gives places by mistake; anything else (dates, numbers, laws) is left alone
 MISREAD = frozenset({"PERSON", "ORG", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", ""})
 
@@ -47,6 +49,11 @@ class PlaceEntities:
         self.capitals = capitals()
         # one-word nationality words ("Ugandan", "Montenegrins"), for a fast first look
         self.demonyms = frozenset(k for k in self.lexicon.demonyms if " " not in k and "-" not in k)
+        # one-word countries and the capitals the news names for their governments ("Oslo said"),
+        # not people's names ("Victoria", "Jordan")
+        lex = self.lexicon
+        self.capital_words = frozenset(k for k in lex.cities if k in self.capitals and self._no_name(k))
+        self.country_words = frozenset(k for k in lex.countries if self._no_name(k) and k not in _NAMES_TOO)
 
     def __call__(self, doc: Doc) -> Doc:
         found: list[Span] = []
@@ -59,6 +66,16 @@ class PlaceEntities:
                 span = self._misread_place(obj, where) if obj.dep_ == "pobj" else None
                 if span is not None:
                     found.append(span)
+        for i in tokens_with(doc, self.capital_words | self.country_words, (LOWER,)):
+            # "called in Togo's ambassador", "Oslo was prepared to send equipment": a country, or a
+            # capital that speaks for its state, which the model read as a person's name
+            word = doc[i]
+            if (
+                word.ent_type_ == "PERSON"
+                and (word.lower_ in self.country_words or word.dep_ in ("nsubj", "nsubjpass"))
+                and self._alone(word)
+            ):
+                found.append(Span(doc, i, i + 1, label="GPE"))
         for i in tokens_with(doc, self.demonyms, (LOWER,)):
             word = doc[i]
             if not word.ent_type_ and word.is_title and word.pos_ in ("PROPN", "ADJ", "NOUN"):
@@ -94,6 +111,14 @@ class PlaceEntities:
         if doc[start].ent_iob_ == "I" or (after is not None and after.ent_iob_ == "I"):
             return None  # part of a longer name: "the University of Dakar"
         return Span(doc, start, obj.i + 1, label="GPE") if self._known_place(span.text) else None
+
+    def _no_name(self, key: str) -> bool:
+        return " " not in key and key not in self.lexicon.genders and key not in self.lexicon.people
+
+    def _alone(self, word: Token) -> bool:
+        """Is ``word`` a one-word entity of its own (not "Lima" of "Jose Lima")?"""
+        ent = next((e for e in word.doc.ents if e.start <= word.i < e.end), None)
+        return ent is not None and len(ent) == 1
 
     def _known_place(self, text: str) -> bool:
         key = lookup_key(text)

@@ -274,6 +274,8 @@ def _embedded_targets(doc: Doc, f: Found, sources: list[Actor]) -> list[Actor]:
     elif trig.dep_ in ("advcl", "xcomp") and to_clause(trig):
         # a purpose: "summoned Niger's ambassador to complain" complains to the one summoned
         first += [c for c in trig.head.children if c.dep_ in ("dobj", "dative")]
+        if trig.head.lemma_ == "call":  # "called in Niger's envoy to protest" (read as a preposition)
+            first += _pobjs(trig.head, "in")
     # depth first, in the order of the words: the object's own modifiers come before a later clause
     stack = sorted(first, key=lambda c: -c.i)
     seen = 0
@@ -287,6 +289,11 @@ def _embedded_targets(doc: Doc, f: Found, sources: list[Actor]) -> list[Actor]:
             if found:
                 conjuncts = [t, *(c for c in t.children if c.dep_ == "conj")]
                 actors = [a for a in _actors_of(doc, conjuncts) if a not in sources]
+                if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in t.children):
+                    # "offered to put its troops at the disposal of President Hrawi": the source's
+                    # own forces are what it gives or moves, not whom it acts on
+                    home = {a.country for a in sources}
+                    actors = [a for a in actors if not (a.sector == "MIL" and a.country in home)]
                 if actors:
                     return actors
         # "hanged two men convicted of spying for Israel": what the object is charged with names
@@ -1007,6 +1014,10 @@ class EventsComponent:
             place = self._place_actor(doc, where) if not targets and where is not None else None
             if place is not None and place not in sources:
                 targets = [place]  # "threatened to resume suicide bombings in Israel"
+        if etype in ("COERCE", "THREATEN") and not targets and location is None and _emergency_rule(trig):
+            # "Iraq's interim government said it was ready to impose martial law": a state's
+            # emergency rule, where no place is named, is over its own land and people
+            targets = [a for a in sources if a.kind == "country" or (a.country and a.sector in ("GOV", "MIL"))]
         inquiry = [c for c in trig.children if c.dep_ == "xcomp" and c.lemma_ in _INVESTIGATING]
         if etype == "REQUEST" and (inquiry or _asked_for(trig) & _INQUIRIES):
             # "called for an investigation into the killing", "demanded an explanation from
@@ -1248,7 +1259,7 @@ class EventsComponent:
         """The first place named in a locative phrase ("in", "at", "near" …) of one of ``heads``."""
         for t in heads:
             for p in t.children:
-                if p.dep_ == "prep" and p.lower_ in _LOCATIVE:
+                if p.dep_ == "prep" and (p.lower_ in _LOCATIVE or p.lower_ == "to" and _to_the_streets(p)):
                     for pobj in p.children:
                         o = _place_in(pobj) if pobj.dep_ == "pobj" else None
                         if o is not None:
@@ -1264,6 +1275,10 @@ class EventsComponent:
         chain = [trig]
         while chain[-1].dep_ in ("pobj", "prep", "dobj", "xcomp", "attr") and chain[-1].head.i != chain[-1].i:
             chain.append(chain[-1].head)
+        if trig.dep_ == "acl" and trig.head.dep_ in ("nsubj", "nsubjpass") and len(chain) == 1:
+            # "bombs planted by Afghan guerrillas exploded in Kabul": what the participle tells of is
+            # the subject of the clause that places it
+            chain += [trig.head, trig.head.head]
         clause = chain[-1]
         down = [clause]
         for t in down:
@@ -1365,6 +1380,27 @@ class EventsComponent:
             if code:
                 return seceded.get(code, code)
         return None
+
+
+def _emergency_rule(verb: Token) -> bool:
+    """Does ``verb`` impose or declare emergency rule: "impose martial law", "declared a state of
+    emergency", "imposed a curfew"?"""
+    for o in verb.children:
+        if o.dep_ != "dobj":
+            continue
+        if o.lemma_ in ("curfew", "emergency"):
+            return True
+        if o.lemma_ == "law" and any(a.lower_ == "martial" for a in o.children):
+            return True
+        if o.lemma_ == "state" and any(p.lower_ == "emergency" for p in o.subtree):
+            return True
+    return False
+
+
+def _to_the_streets(to: Token) -> bool:
+    """Is ``to`` a way into a public place ("took to the streets in Serbia", "marched to the main
+    square in Tirana"), so that where that place is, is where the event is?"""
+    return any(o.dep_ == "pobj" and o.lemma_ in ("street", "square") for o in to.children)
 
 
 def _country_misread(tok: Token) -> bool:

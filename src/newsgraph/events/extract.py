@@ -573,7 +573,11 @@ def verb_type(tok: Token, lex: EventLexicon) -> tuple[str | None, int]:
     "pushing hard for"), a verb typed by its object ("lift the blockade"), or the verb itself."""
     lemma = _fixed_lemma(tok)
     # a phrasal verb that is another verb: "kicked out two diplomats" expels, "set him free" frees
-    if lemma in _PHRASAL_HEADS:
+    if lemma in _PHRASAL_HEADS and (
+        lemma not in _PHRASAL_OBJECTS or any(o.lemma_ in _PHRASAL_OBJECTS[lemma] for o in _children(tok, ("dobj",)))
+    ):
+        # (what is taken away must be what a state seizes: "took weapons away from militant
+        # groups", not "took my attention away"; struck down, a rule: not "struck down a protester")
         lemma = next(
             (v for c in tok.children if (v := _PHRASAL_SYNONYMS.get((lemma, c.lower_))) and c.i > tok.i), lemma
         )
@@ -1057,7 +1061,7 @@ def _demands(tok: Token) -> list[tuple[Found, Token]]:
             must = None  # "Should Rubio win Florida, …": a condition, not a demand
         if must is not None and (c.lemma_ == "be" or any(a.lower_ == "have" and a.i > must.i for a in c.children)):
             must = None  # "must not have done much good", "must be tired": a guess, not a demand
-        if must is None and tok.lemma_ == "insist" and _subjunctive(c):
+        if must is None and tok.lemma_ == "insist" and (_subjunctive(c) or _present_after_past(tok, c)):
             must = tok
         subj = _children(c, ("nsubj", "nsubjpass"))
         if must is None or not subj or subj[0].lower_ in _NOT_ADDRESSED:
@@ -1115,6 +1119,17 @@ def _subjunctive(verb: Token) -> bool:
     return verb.tag_ == "VBN" and [a.lower_ for a in _children(verb, ("aux", "auxpass"))] == ["be"]
 
 
+def _present_after_past(said: Token, verb: Token) -> bool:
+    """Is ``verb`` a plain present under a past statement ("insisted that Serbian troops leave
+    Bosnia"), which only a subjunctive can be: a fact would have followed the tense ("left")?"""
+    return (
+        said.tag_ == "VBD"
+        and verb.tag_ == "VBP"
+        and not _children(verb, ("aux", "auxpass"))
+        and verb.lemma_ not in ("be", "have", "want", "need", "know", "remain", "exist", "say")
+    )
+
+
 # subjects a demand is not addressed to ("we must act") or no blame can name
 _NOT_ADDRESSED = frozenset({"i", "we", "you", "it", "there", "this", "that"})
 _NOT_BLAMED = _NOT_ADDRESSED | {"he", "she", "who", "what"}
@@ -1132,8 +1147,17 @@ def _harsh(act: Token, lex: EventLexicon) -> bool:
     return act.lemma_ in ("respond", "act", "retaliate", "defend", "use", "take") or verb_type(act, lex)[0] in harsh
 
 
-_PHRASAL_SYNONYMS = {("kick", "out"): "expel", ("set", "free"): "free"}
+_PHRASAL_SYNONYMS = {
+    ("kick", "out"): "expel",
+    ("set", "free"): "free",
+    ("take", "away"): "confiscate",
+    ("strike", "down"): "cancel",
+}
 _PHRASAL_HEADS = frozenset(v for v, _ in _PHRASAL_SYNONYMS)
+_PHRASAL_OBJECTS = {
+    "take": frozenset({"weapon", "arm", "gun", "rifle", "ammunition", "explosive", "passport", "land", "property"}),
+    "strike": frozenset({"law", "ban", "restriction", "limit", "curb", "rule", "decree", "measure", "ruling"}),
+}
 # verbs the typing rules of :func:`verb_type` read though the lexicon lists them nowhere
 _RULE_VERBS = frozenset(
     {
@@ -1150,11 +1174,22 @@ _RULE_VERBS = frozenset(
         "kick",
         "throw",
         "set",
+        "take",
     }
     | {"say"}
 )
 # wrongs a statement can lay at another's door, which are no events of their own
 _MISDEEDS = frozenset({"harbour", "harbor", "steal", "smuggle", "sponsor", "rig", "plot", "conspire", "spy"})
+_BREACHES = frozenset({"violate", "break", "breach"})
+_PACTS = frozenset({"ceasefire", "cease-fire", "truce", "agreement", "accord", "armistice", "pact"})
+
+
+def _misdeed(verb: Token) -> bool:
+    """Is ``verb`` a wrong a statement lays at another's door: "was harbouring guerrillas", "had
+    broken the ceasefire" (said by one side of a truce, a charge against the other, not a fact)?"""
+    return verb.lemma_ in _MISDEEDS or (
+        verb.lemma_ in _BREACHES and any(o.lemma_ in _PACTS for o in _children(verb, ("dobj",)))
+    )
 
 
 def _blames(tok: Token) -> list[Found]:
@@ -1164,7 +1199,7 @@ def _blames(tok: Token) -> list[Found]:
     clauses = _children(tok, ("ccomp",))
     for c in [*clauses, *(x for k in clauses for x in _children(k, ("conj",)))]:  # "that …, and that X was to blame"
         subj = _children(c, ("nsubj",))
-        if c.lemma_ in _MISDEEDS and subj and subj[0].lower_ not in _NOT_BLAMED and subj[0].pos_ != "PRON":
+        if _misdeed(c) and subj and subj[0].lower_ not in _NOT_BLAMED and subj[0].pos_ != "PRON":
             # "Turkey said Greece was harbouring Kurdish guerrillas", "said Kuwait was stealing its oil"
             out.append(Found("ACCUSE", c, c.i + 1, subject_of(tok), _with_conjuncts(subj)))
             continue
@@ -1301,9 +1336,10 @@ def find_events(sent: Span, lex: EventLexicon, candidates: list[Token] | None = 
         out.append(f)
     # "said Greece was harbouring guerrillas and allowing them to train": the wrongs told together
     # are one accusation
-    alleged = {x.i for f in out if f.type == "ACCUSE" and f.trigger.lemma_ in _MISDEEDS for x in f.trigger.conjuncts}
-    if alleged:
-        out = [f for f in out if f.trigger.i not in alleged]
+    charges = [f for f in out if f.type == "ACCUSE" and _misdeed(f.trigger)]
+    alleged = {x.i for f in charges for x in (f.trigger, *f.trigger.conjuncts)}
+    if alleged:  # (the breach charged is no attack of its own: "said the rebels had broken the truce")
+        out = [f for f in out if f.trigger.i not in alleged or any(f is c for c in charges)]
     if demanded:
         # what is demanded is not done: "said Iran must release them" is a request, not a release
         held = {d.i for d in demanded}
