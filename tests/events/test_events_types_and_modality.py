@@ -2461,3 +2461,25 @@ def test_places_through_nouns_seizures_subjunctives_and_own_troops(extract, text
 )
 def test_phrasal_readings_need_their_objects_and_a_charged_breach_is_no_attack(extract, text: str, absent: str) -> None:
     assert absent not in {e[0] for e in events_of(extract(text))}, events_of(extract(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        # troops flown or deployed to prop up a government, or to protect, are aid (CAMEO 074)
+        ("Belgium flew 500 paratroopers to Zaire to shore up Mobutu's government.", ("AID", ["BEL"], ["COD"])),
+        # vessels handed over to another state's forces are aid; a people expelled is coerced
+        ("Japan handed over two patrol vessels to the Philippine coast guard.", ("AID", ["JPN"], ["PHL"])),
+        ("Libya expelled thousands of Egyptians, saying they had no work permits.", ("COERCE", ["LBY"], ["EGY"])),
+        ("Libya expelled two Egyptian diplomats on Monday.", ("SANCTION", ["LBY"], ["EGY"])),
+        # a plural noun the model reads as a name, placed in a country
+        ("Kidnappers in Yemen freed two French tourists on Sunday.", ("RETREAT", ["YEM"], ["FRA"])),
+        ("Egypt closed the Iranian interests section in Cairo.", ("SANCTION", ["EGY"], ["IRN"])),
+        # emergency rule lifted, with no place named, eases it over the state's own land
+        ("Peru's government lifted the state of siege on Sunday.", ("CONCEDE", ["PER"], ["PER"])),
+    ],
+)
+def test_help_sent_vessels_handed_over_people_expelled_and_emergency_rule_lifted(
+    extract, text: str, event: tuple
+) -> None:
+    assert event in events_of(extract(text)), events_of(extract(text))

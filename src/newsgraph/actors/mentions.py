@@ -66,6 +66,13 @@ class Candidate:
 _NUMBERS = {"CARDINAL", "DATE", "QUANTITY"}
 
 
+def _placed_plural(tok: Token) -> bool:
+    """Is ``tok`` a plural noun placed somewhere: "Kidnappers in Lebanon"?"""
+    return tok.tag_ == "NNS" and any(
+        p.lower_ in LOCATIVE_PREPS and any(o.ent_type_ in ("GPE", "LOC") for o in p.children) for p in tok.children
+    )
+
+
 class MentionFinder:
     """Finds :class:`Candidate` mentions; built once per pipeline."""
 
@@ -184,6 +191,8 @@ class MentionFinder:
         spans = self.spans(doc)
         in_role: set[int] = set()  # token indices already used as a role of a person or group
         for span, label in spans:
+            if len(span) == 1 and span[0].lower_ in self.group_words and _placed_plural(span[0]):
+                continue  # "Kidnappers in Lebanon freed …": a plural noun the model read as a name (a group)
             cand = self._candidate(doc, span, label, in_role)
             if cand is not None and cand.kind == "group":
                 cand = self._ethnic(doc, cand)

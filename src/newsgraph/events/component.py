@@ -348,7 +348,19 @@ _HELPING = {"protect", "help", "guard", "assist", "secure", "escort", "feed", "k
 
 
 # what troops are sent to do when they are sent as aid (to guard or secure a place deploys them)
-_PROTECTING = {"protect", "help", "assist", "feed", "escort", "shield", "rescue", "evacuate"}
+_PROTECTING = {
+    "protect",
+    "help",
+    "assist",
+    "feed",
+    "escort",
+    "shield",
+    "rescue",
+    "evacuate",
+    "bolster",
+    "shore",
+    "prop",
+}
 
 
 def _to_help(verb: Token, purposes: set[str] = _HELPING, needy: frozenset[str] | None = None) -> bool:
@@ -759,7 +771,7 @@ class EventsComponent:
         hosted = False
         if (
             etype == "MOBILIZE"
-            and trig_lemma in _SENDING
+            and trig_lemma in (*_SENDING, "fly", "deploy")
             and (_to_help(f.trigger, _PROTECTING) or _peacekeepers(f.trigger))
         ):
             # "France sent 2,500 troops to Rwanda to protect civilians", "sent 60,000 peacekeeping
@@ -1014,9 +1026,9 @@ class EventsComponent:
             place = self._place_actor(doc, where) if not targets and where is not None else None
             if place is not None and place not in sources:
                 targets = [place]  # "threatened to resume suicide bombings in Israel"
-        if etype in ("COERCE", "THREATEN") and not targets and location is None and _emergency_rule(trig):
-            # "Iraq's interim government said it was ready to impose martial law": a state's
-            # emergency rule, where no place is named, is over its own land and people
+        if etype in ("COERCE", "THREATEN", "CONCEDE") and not targets and location is None and _emergency_rule(trig):
+            # "Iraq's interim government said it was ready to impose martial law", "lifted the state
+            # of siege": a state's emergency rule, where no place is named, is over its own land and people
             targets = [a for a in sources if a.kind == "country" or (a.country and a.sector in ("GOV", "MIL"))]
         inquiry = [c for c in trig.children if c.dep_ == "xcomp" and c.lemma_ in _INVESTIGATING]
         if etype == "REQUEST" and (inquiry or _asked_for(trig) & _INQUIRIES):
@@ -1383,8 +1395,8 @@ class EventsComponent:
 
 
 def _emergency_rule(verb: Token) -> bool:
-    """Does ``verb`` impose or declare emergency rule: "impose martial law", "declared a state of
-    emergency", "imposed a curfew"?"""
+    """Is ``verb`` done to emergency rule: "impose martial law", "declared a state of emergency",
+    "imposed a curfew", "lifted the state of siege"?"""
     for o in verb.children:
         if o.dep_ != "dobj":
             continue
@@ -1392,7 +1404,7 @@ def _emergency_rule(verb: Token) -> bool:
             return True
         if o.lemma_ == "law" and any(a.lower_ == "martial" for a in o.children):
             return True
-        if o.lemma_ == "state" and any(p.lower_ == "emergency" for p in o.subtree):
+        if o.lemma_ == "state" and any(p.lower_ in ("emergency", "siege") for p in o.subtree):
             return True
     return False
 

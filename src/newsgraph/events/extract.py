@@ -286,7 +286,7 @@ _OBJECT_CONTROL = frozenset(
 _TOPIC_VERBS = {"discuss", "debate", "negotiate", "review", "examine"}
 
 # the object-type key of a named object, by its entity label
-_ENTITY_KEYS = {"ORG": "organization", "GPE": "@country", "PERSON": "@person"}
+_ENTITY_KEYS = {"ORG": "organization", "GPE": "@country", "PERSON": "@person", "NORP": "@people"}
 
 # lemmas the small model gets wrong on news verbs
 _LEMMA_FIXES = {"stag": "stage", "wag": "wage", "unbanne": "unban", "teargasse": "teargas", "cordone": "cordon"}
@@ -577,7 +577,7 @@ def verb_type(tok: Token, lex: EventLexicon) -> tuple[str | None, int]:
         lemma not in _PHRASAL_OBJECTS or any(o.lemma_ in _PHRASAL_OBJECTS[lemma] for o in _children(tok, ("dobj",)))
     ):
         # (what is taken away must be what a state seizes: "took weapons away from militant
-        # groups", not "took my attention away"; struck down, a rule: not "struck down a protester")
+        # groups", not "took my attention away")
         lemma = next(
             (v for c in tok.children if (v := _PHRASAL_SYNONYMS.get((lemma, c.lower_))) and c.i > tok.i), lemma
         )
@@ -685,7 +685,13 @@ def verb_type(tok: Token, lex: EventLexicon) -> tuple[str | None, int]:
         words += [obj.lemma_.lower(), obj.lower_]
         # "banned the Muslim Brotherhood" bans an organisation, "promised Israel" promises a country;
         # a person only as the object itself ("welcomed the release of Nelson Mandela" hosts no one)
-        if obj.ent_type_ in _ENTITY_KEYS and (obj.ent_type_ != "PERSON" or obj.head.i == tok.i):
+        # a nationality only as the people themselves ("expelled hundreds of Georgians"), not as a
+        # modifier ("two Georgian diplomats")
+        if (
+            obj.ent_type_ in _ENTITY_KEYS
+            and (obj.ent_type_ != "PERSON" or obj.head.i == tok.i)
+            and (obj.ent_type_ != "NORP" or (obj.pos_ in ("NOUN", "PROPN") and obj.lower_.endswith("s")))
+        ):
             words.append(_ENTITY_KEYS[obj.ent_type_])
         if lemma in _RELEASES and obj.dep_ == "compound" and obj.head.lemma_.lower() in _PEOPLE_HEADS:
             continue  # "released 12 aid workers": people freed, not aid released
@@ -1151,12 +1157,10 @@ _PHRASAL_SYNONYMS = {
     ("kick", "out"): "expel",
     ("set", "free"): "free",
     ("take", "away"): "confiscate",
-    ("strike", "down"): "cancel",
 }
 _PHRASAL_HEADS = frozenset(v for v, _ in _PHRASAL_SYNONYMS)
 _PHRASAL_OBJECTS = {
     "take": frozenset({"weapon", "arm", "gun", "rifle", "ammunition", "explosive", "passport", "land", "property"}),
-    "strike": frozenset({"law", "ban", "restriction", "limit", "curb", "rule", "decree", "measure", "ruling"}),
 }
 # verbs the typing rules of :func:`verb_type` read though the lexicon lists them nowhere
 _RULE_VERBS = frozenset(
