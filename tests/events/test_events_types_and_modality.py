@@ -2483,3 +2483,30 @@ def test_help_sent_vessels_handed_over_people_expelled_and_emergency_rule_lifted
     extract, text: str, event: tuple
 ) -> None:
     assert event in events_of(extract(text)), events_of(extract(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        # protesters gathering protest; a crowd throwing stones riots; a sit-in the parser split
+        ("Thousands of demonstrators gathered outside parliament in Kiev on Sunday.", ("PROTEST", ["UKR"], ["UKR"])),
+        ("Hundreds of Pakistanis pelted the U.S. consulate in Lahore with stones.", ("PROTEST", ["PAK"], ["USA"])),
+        ("Two hundred students staged a sit-in outside parliament in Dhaka on Monday.", ("PROTEST", ["BGD"], ["BGD"])),
+        # people who are no state acting in protest protest, whatever the act
+        ("Striking Greek teachers shut down schools on Tuesday in protest at the budget.", ("PROTEST", ["GRC"], [])),
+        # a statement that a state lets armed men through accuses it
+        ("Turkey said Syria was allowing Kurdish rebels to cross the border.", ("ACCUSE", ["TUR"], ["SYR"])),
+        # two states promising something together agree
+        ("Spain and Portugal promised to set up a joint army brigade.", ("AGREE", ["ESP", "PRT"], [])),
+    ],
+)
+def test_gatherings_stonings_sit_ins_acts_in_protest_let_through_and_joint_promises(
+    extract, text: str, event: tuple
+) -> None:
+    assert event in events_of(extract(text)), events_of(extract(text))
+
+
+def test_armed_men_throwing_stones_attack(extract) -> None:
+    assert ("ASSAULT", ["IRQ"], []) in events_of(extract("Iraqi soldiers pelted the crowd with stones.")), events_of(
+        extract("Iraqi soldiers pelted the crowd with stones.")
+    )

@@ -314,6 +314,11 @@ _CIVILIAN = {"CVL", "OPP", "LAB", "EDU", "REL"}
 _DOMESTIC = _CIVILIAN | {"PTY", "MED"}
 
 
+def _a_crowd(actor: Actor) -> bool:
+    """Is ``actor`` a group of unarmed people ("Hundreds of Iranians", "students")?"""
+    return actor.kind == "group" and actor.sector not in _ARMED
+
+
 def _is_speaker(actor: Actor) -> bool:
     """A person who fights with words: named or described, not armed ("Senator Cruz", not "a gunman")."""
     return actor.kind == "person" and actor.sector not in _ARMED
@@ -704,7 +709,9 @@ class EventsComponent:
                     and not (p.type == "MOBILIZE" and _aims_at(p.trigger, fights))
                 }
                 helping = {f.trigger.i for f in found if f.type in _COOPERATIVE}
-                promises = {p.trigger.i for p in found if _promise_of(p.trigger, triggers, helping)}
+                # (a promise of what is no event stays a promise: "promised to set up a joint brigade")
+                acts = triggers - {f.trigger.i for f in found if not f.type}
+                promises = {p.trigger.i for p in found if _promise_of(p.trigger, acts, helping)}
                 # "police opened fire on demonstrators, killing one person and arresting 12": the
                 # harms that result are events of their own, done to whom the act was done
                 harms = {f.trigger.i for f in found if f.type in ("ASSAULT", "COERCE")}
@@ -777,6 +784,10 @@ class EventsComponent:
             # "France sent 2,500 troops to Rwanda to protect civilians", "sent 60,000 peacekeeping
             # troops", "is prepared to send troops on a humanitarian mission": protection is aid (CAMEO 074)
             etype, mode = "AID", None
+        if etype == "ASSAULT" and trig_lemma in ("pelt", "stone") and sources and all(_a_crowd(a) for a in sources):
+            # "Hundreds of Iranians pelted the Danish embassy with stones": a crowd throwing stones
+            # riots (CAMEO 145); soldiers or rebels doing it would attack
+            etype, mode = "PROTEST", "riot"
         warning = etype == "THREATEN" and not f.nominal and trig_lemma in ("warn", "vow")
         if warning and not self._warns_of_harm(f.trigger):
             return None  # "warned that Clinton opposes the Second Amendment", "vowed to cut costs"
@@ -1084,10 +1095,13 @@ class EventsComponent:
             and not any(
                 (trig.lemma_, o.lemma_.lower()) in self.lexicon.object_types for o in trig.children if o.dep_ == "dobj"
             )
-            and (trig.dep_ == "amod" or not _abroad(sources, targets))
+            and (
+                trig.dep_ == "amod" or not (_abroad(sources, targets) or len({a.country for a in sources} - {None}) > 1)
+            )
         ):
             # a promise or help between states ("Russia pledged to respect Ukraine's borders",
-            # "helped Russia dismantle its warheads"); a candidate's pledge to voters at home
+            # "helped Russia dismantle its warheads", "France and Germany promised to create a joint
+            # brigade"); a candidate's pledge to voters at home
             # ("promised to raise the minimum wage") or "pledged delegates" is no event
             return None
         if (

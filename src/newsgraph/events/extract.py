@@ -629,6 +629,11 @@ def verb_type(tok: Token, lex: EventLexicon) -> tuple[str | None, int]:
         for c in tok.children
     ):
         return "PROTEST", tok.i + 1  # "thousands of Czechs filled Wenceslas Square to demand free elections"
+    if lemma in lex.words["gatherings"] and any(
+        s.lemma_ in _PROTESTERS or (s.lower_ in _CROWD_WORDS and _of_protesters(s))
+        for s in _with_conjuncts(subject_of(tok))
+    ):
+        return "PROTEST", tok.i + 1  # "demonstrators gathered outside the presidential palace"
     if (
         lemma == "call"
         and any(c.dep_ == "prt" and c.lower_ == "off" for c in tok.children)
@@ -843,10 +848,11 @@ def _typing_objects(verb: Token) -> Iterator[Token]:
             yield c
             # "raised its alert level": the noun modifier says what is raised
             # "raised its alert level"; a title says who is received: "received Chinese Premier Li Peng"
+            # ("staged a sit-in outside parliament": the split "sit" may hang on the wrong object)
             yield from (
                 m
                 for m in c.lefts
-                if m.dep_ in ("compound", "amod")
+                if m.dep_ in ("compound", "amod", "nmod")
                 and (m.pos_ in ("NOUN", "ADJ") or (m.pos_ == "PROPN" and not m.ent_type_))
             )
             # "thousands of reservists"; "$500 million in food aid": what the sum is given as
@@ -1188,11 +1194,20 @@ _BREACHES = frozenset({"violate", "break", "breach"})
 _PACTS = frozenset({"ceasefire", "cease-fire", "truce", "agreement", "accord", "armistice", "pact"})
 
 
+_ARMED_BANDS = frozenset({"fighter", "militant", "guerrilla", "terrorist", "rebel", "insurgent", "infiltrator"})
+
+
 def _misdeed(verb: Token) -> bool:
     """Is ``verb`` a wrong a statement lays at another's door: "was harbouring guerrillas", "had
-    broken the ceasefire" (said by one side of a truce, a charge against the other, not a fact)?"""
-    return verb.lemma_ in _MISDEEDS or (
-        verb.lemma_ in _BREACHES and any(o.lemma_ in _PACTS for o in _children(verb, ("dobj",)))
+    broken the ceasefire" (said by one side of a truce, a charge against the other, not a fact),
+    "was allowing foreign fighters to cross into Iraq"?"""
+    objects = {o.lemma_ for o in _children(verb, ("dobj",))}
+    # "allowing foreign fighters to cross": the parser makes them the subject of the clause let happen
+    objects |= {s.lemma_ for c in _children(verb, ("ccomp", "xcomp")) for s in _children(c, ("nsubj",))}
+    return (
+        verb.lemma_ in _MISDEEDS
+        or (verb.lemma_ in _BREACHES and bool(objects & _PACTS))
+        or (verb.lemma_ in ("allow", "let", "permit") and bool(objects & _ARMED_BANDS))
     )
 
 
@@ -1586,6 +1601,15 @@ def _sum_taker(noun: Token) -> Token | None:
 
 def _objects_are_events(verb: Token, lex: EventLexicon) -> bool:
     return any(noun_type(o, lex) for o in _children(verb, ("dobj",)))
+
+
+_PROTESTERS = frozenset({"demonstrator", "protester", "protestor", "marcher", "rioter", "striker"})
+_CROWD_WORDS = frozenset({"thousands", "hundreds", "dozens", "crowd", "crowds", "tens"})
+
+
+def _of_protesters(crowd: Token) -> bool:
+    """Is ``crowd`` a number or crowd of protesters ("thousands of demonstrators")?"""
+    return any(o.lemma_ in _PROTESTERS for p in _children(crowd, ("prep",)) if p.lower_ == "of" for o in p.children)
 
 
 def _due(aux: Token) -> bool:
