@@ -2510,3 +2510,29 @@ def test_armed_men_throwing_stones_attack(extract) -> None:
     assert ("ASSAULT", ["IRQ"], []) in events_of(extract("Iraqi soldiers pelted the crowd with stones.")), events_of(
         extract("Iraqi soldiers pelted the crowd with stones.")
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        # an offer to mediate is made to both sides
+        ("Norway offered to mediate between Sri Lanka and the Tamil rebels.", ("AGREE", ["NOR"], ["LKA"])),
+        # a span of time given to act is an ultimatum
+        ("NATO gave the Bosnian Serbs ten days to withdraw their heavy guns.", ("THREATEN", ["IGO"], ["BIH"])),
+        ("Malaysia banned two opposition newspapers on Friday.", ("COERCE", ["MYS"], ["MYS"])),
+        ("Israel imposed a naval blockade on Gaza.", ("ASSAULT", ["ISR"], ["PSE"])),
+        # a breach told first and its source named after it is the breach
+        ("Indian troops violated the ceasefire in Kashmir on Sunday, Pakistan said.", ("ASSAULT", ["IND"], ["IND"])),
+        # a group that acts where it lives is of the place where it acts
+        ("Gunmen kidnapped two German engineers at Sanaa airport on Sunday.", ("ASSAULT", ["YEM"], ["DEU"])),
+    ],
+)
+def test_mediation_offers_ultimatums_bans_blockades_and_groups_placed_by_their_acts(
+    extract, text: str, event: tuple
+) -> None:
+    assert event in events_of(extract(text)), events_of(extract(text))
+
+
+def test_a_day_something_was_given_is_no_ultimatum(extract) -> None:
+    text = "Trump essentially gave his campaign $2 million on Thursday to show donors he is committed."
+    assert "THREATEN" not in {e[0] for e in events_of(extract(text))}, events_of(extract(text))

@@ -66,6 +66,21 @@ class Candidate:
 _NUMBERS = {"CARDINAL", "DATE", "QUANTITY"}
 
 
+def _residents_joined(spans: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
+    """A people named by the state it lives in, which the model reads as two nationalities
+    ("the [Bosnian] [Serbs]", "[Turkish] [Cypriots]"), is one group: event data codes it by
+    the state it lives in, as it does "Bosnian Serbs" read whole."""
+    out: list[tuple[Span, str]] = []
+    for span, label in spans:
+        if out and label == "NORP" and out[-1][1] == "NORP":
+            prev = out[-1][0]
+            if prev.end == span.start and len(prev) == 1 and prev[0].head.i == span.root.i and span.text.endswith("s"):
+                out[-1] = (span.doc[prev.start : span.end], "NORP")
+                continue
+        out.append((span, label))
+    return out
+
+
 def _placed_plural(tok: Token) -> bool:
     """Is ``tok`` a plural noun placed somewhere: "Kidnappers in Lebanon"?"""
     return tok.tag_ == "NNS" and any(
@@ -188,7 +203,7 @@ class MentionFinder:
     # -- one candidate -------------------------------------------------------------------------
     def candidates(self, doc: Doc) -> list[Candidate]:
         out: list[Candidate] = []
-        spans = self.spans(doc)
+        spans = _residents_joined(self.spans(doc))
         in_role: set[int] = set()  # token indices already used as a role of a person or group
         for span, label in spans:
             if len(span) == 1 and span[0].lower_ in self.group_words and _placed_plural(span[0]):

@@ -34,6 +34,8 @@ WHITHER = frozenset({"from", "to", "toward", "towards"})
 PLACE_NOUNS = frozenset({"town", "city", "village", "capital", "port", "province", "region", "district", "suburb"})
 # countries whose names are also people's ("Jim Jordan", "Chad", "India Walton")
 _NAMES_TOO = frozenset({"chad", "jordan", "georgia", "india", "israel"})
+# places named after the town they are in ("Algiers airport", "Kabul university")
+SITES = frozenset({"airport", "port", "harbour", "harbor", "prison", "jail", "university", "camp", "base", "station"})
 # labels the model gives places by mistake; anything else (dates, numbers, laws) is left alone
 MISREAD = frozenset({"PERSON", "ORG", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", ""})
 
@@ -66,6 +68,10 @@ class PlaceEntities:
                 span = self._misread_place(obj, where) if obj.dep_ == "pobj" else None
                 if span is not None:
                     found.append(span)
+                if obj.dep_ == "pobj" and obj.lemma_ in SITES:
+                    # "at Sanaa airport": the town a site is named after
+                    named = [c for c in obj.children if c.dep_ == "compound" and c.i == obj.i - 1]
+                    found.extend(filter(None, (self._misread_place(c, where) for c in named)))
         for i in tokens_with(doc, self.capital_words | self.country_words, (LOWER,)):
             # "called in Togo's ambassador", "Oslo was prepared to send equipment": a country, or a
             # capital that speaks for its state, which the model read as a person's name

@@ -17,6 +17,8 @@ from spacy.tokens import Doc, Token
 from ..actors.component import SECEDED_KEY, US_STATES_KEY
 from ..actors.lexicon import actor_lexicon, named_abroad
 from ..actors.lookup import coordinated_in, mention_at
+from ..actors.mentions import LOCAL_SECTORS
+from ..actors.places import SITES
 from ..dates import date_of
 from ..nlp import by_sentence, doc_text, entity_at, sentence_of
 from ..record import Actor, Event, Location, Mention, Offsets, Quote, Span
@@ -936,6 +938,12 @@ class EventsComponent:
             if q is not None and q.date:  # an event told in a dated statement
                 date, basis = q.date, "sentence"
         location = self._location(trig)
+        if location is not None and location.country not in (None, "IGO"):
+            for a in sources:
+                if a.country is None and a.kind == "group" and a.sector in LOCAL_SECTORS:
+                    # "Islamic militants hijacked an airliner at Algiers airport": a group that acts
+                    # where it lives is of the place where it acts, as "militants in Algeria" would be
+                    a.country = location.country
         if etype == "PROTEST" and not targets:
             # whom a protest demands something of: "demanding the resignation of President Suharto"
             targets = [a for a in _actors_of(doc, _demands_of(trig)) if a not in sources]
@@ -1075,7 +1083,7 @@ class EventsComponent:
             and trig.head.lemma_ in self.lexicon.words["hosting_verbs"]
             and any(c.lower_ == "between" for c in trig.children)
         )
-        if etype == "CONSULT" and not targets and trig.lemma_ in ("mediate", "broker"):
+        if etype in ("CONSULT", "AGREE") and not targets and trig.lemma_ in ("mediate", "broker"):
             # "Norway mediated secret talks between Israel and the PLO": the parties are whom it consults
             # (or between whom it mediated: "mediated between Syria and Arafat")
             between = [o for d in (trig, *(c for c in trig.children if c.dep_ == "dobj")) for o in _pobjs(d, "between")]
@@ -1447,6 +1455,8 @@ def _place_in(tok: Token, depth: int = 2) -> Token | None:
     for c in tok.children:
         if c.dep_ == "poss" and c.ent_type_ in ("GPE", "LOC"):
             return c  # "Moldova's Transdniester region"
+        if c.dep_ == "compound" and c.ent_type_ in ("GPE", "LOC") and tok.lemma_ in SITES:
+            return c  # "at Algiers airport"
         if c.dep_ == "appos" and c.ent_type_ in ("GPE", "LOC", "FAC"):
             return c
         if c.dep_ == "prep" and c.lower_ in ("in", "of", "near", "at"):

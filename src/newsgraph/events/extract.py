@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from ..actors.places import SITES
 from ..nlp import tokens_with
 from .lexicon import EventLexicon
 
@@ -310,7 +311,8 @@ def _objects(verb: Token, etype: str) -> list[Token]:
             objs = _children(verb, ("dobj",))
     for p in _verb_preps(verb):
         if p.lower_ in _TARGET_PREPS.get(etype, ()) and not (transfer and p.lower_ in _MOVES):
-            objs.extend(_children(p, ("pobj",)))
+            # (not where an act on someone was done: "kidnapped two engineers at Sanaa airport")
+            objs.extend(o for o in _children(p, ("pobj",)) if not (p.lower_ == "at" and objs and o.lemma_ in SITES))
     if etype in ("CONCEDE", "REJECT"):
         # "agreed to the opposition's demand", "rejected the demands of the strikers": who asked
         asked = [*_children(verb, ("dobj",)), *(o for p in _verb_preps(verb) for o in _children(p, ("pobj",)))]
@@ -609,16 +611,7 @@ def verb_type(tok: Token, lex: EventLexicon) -> tuple[str | None, int]:
         for o in _children(p, ("pobj",))
     ):
         return "SUPPORT", tok.i + 1  # "rushed to the defence of Israel", "came to the aid of Jordan" (CAMEO 052)
-    if (
-        lemma == "give"
-        and any(
-            d.ent_type_ in ("DATE", "TIME")
-            for p in _children(tok, ("prep",))
-            if p.lower_ == "until"
-            for d in p.children
-        )
-        and any(c.dep_ in ("advcl", "xcomp") and to_clause(c) for c in tok.children)
-    ):
+    if lemma == "give" and _ultimatum(tok):
         return "THREATEN", tok.i + 1  # "gave Baghdad until January 15 to withdraw": an ultimatum (CAMEO 139)
     if lemma in ("mass", "concentrate", "gather", "assemble") and any(
         s.lemma_ in _FORCES for s in _with_conjuncts(subject_of(tok))
@@ -1218,7 +1211,15 @@ def _blames(tok: Token) -> list[Found]:
     clauses = _children(tok, ("ccomp",))
     for c in [*clauses, *(x for k in clauses for x in _children(k, ("conj",)))]:  # "that …, and that X was to blame"
         subj = _children(c, ("nsubj",))
-        if _misdeed(c) and subj and subj[0].lower_ not in _NOT_BLAMED and subj[0].pos_ != "PRON":
+        # (the statement told first: "Indian troops violated the ceasefire …, Pakistan said" is the
+        # violation, its source named after it)
+        if (
+            _misdeed(c)
+            and (tok.i < c.i or c.lemma_ in _MISDEEDS)
+            and subj
+            and subj[0].lower_ not in _NOT_BLAMED
+            and subj[0].pos_ != "PRON"
+        ):
             # "Turkey said Greece was harbouring Kurdish guerrillas", "said Kuwait was stealing its oil"
             out.append(Found("ACCUSE", c, c.i + 1, subject_of(tok), _with_conjuncts(subj)))
             continue
@@ -1601,6 +1602,20 @@ def _sum_taker(noun: Token) -> Token | None:
 
 def _objects_are_events(verb: Token, lex: EventLexicon) -> bool:
     return any(noun_type(o, lex) for o in _children(verb, ("dobj",)))
+
+
+_SPANS_OF_TIME = frozenset({"minute", "hour", "day", "week", "month", "year"})
+
+
+def _ultimatum(give: Token) -> bool:
+    """Does ``give`` give someone a time to act: "gave Baghdad until January 15 to withdraw",
+    "gave Iraq a week to allow inspectors back or face military strikes"?"""
+    times = [d for p in _children(give, ("prep",)) if p.lower_ == "until" for d in p.children]
+    # a time to act is a span ("a week", "48 hours"), not when it was given ("gave his campaign Thursday")
+    times += [d for d in give.children if d.dep_ in ("npadvmod", "dobj") and d.lemma_ in _SPANS_OF_TIME]
+    times = [d for d in times if d.ent_type_ in ("DATE", "TIME")]
+    clauses = [*give.children, *(c for d in times for c in d.children)]
+    return bool(times) and any(c.dep_ in ("advcl", "xcomp", "relcl", "acl") and to_clause(c) for c in clauses)
 
 
 _PROTESTERS = frozenset({"demonstrator", "protester", "protestor", "marcher", "rioter", "striker"})
