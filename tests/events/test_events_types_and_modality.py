@@ -2536,3 +2536,15 @@ def test_mediation_offers_ultimatums_bans_blockades_and_groups_placed_by_their_a
 def test_a_day_something_was_given_is_no_ultimatum(extract) -> None:
     text = "Trump essentially gave his campaign $2 million on Thursday to show donors he is committed."
     assert "THREATEN" not in {e[0] for e in events_of(extract(text))}, events_of(extract(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        # a capital named in apposition is a place; what it comes under is done to it
+        ("The capital Kigali came under shelling from Rwandan rebels on Sunday.", ("ASSAULT", ["RWA"], ["RWA"])),
+        ("Rioting by Kenyan students broke out in Nairobi on Monday.", ("PROTEST", ["KEN"], ["KEN"])),
+    ],
+)
+def test_capitals_in_apposition_and_rioting(extract, text: str, event: tuple) -> None:
+    assert event in events_of(extract(text)), events_of(extract(text))

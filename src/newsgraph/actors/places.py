@@ -78,7 +78,12 @@ class PlaceEntities:
             word = doc[i]
             if (
                 word.ent_type_ == "PERSON"
-                and (word.lower_ in self.country_words or word.dep_ in ("nsubj", "nsubjpass"))
+                and (
+                    word.lower_ in self.country_words
+                    or word.dep_ in ("nsubj", "nsubjpass")
+                    # "the southern regional capital Juba"
+                    or (word.dep_ in ("appos", "compound") and word.head.lemma_ in PLACE_NOUNS)
+                )
                 and self._alone(word)
             ):
                 found.append(Span(doc, i, i + 1, label="GPE"))
