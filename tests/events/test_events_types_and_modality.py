@@ -2548,3 +2548,28 @@ def test_a_day_something_was_given_is_no_ultimatum(extract) -> None:
 )
 def test_capitals_in_apposition_and_rioting(extract, text: str, event: tuple) -> None:
     assert event in events_of(extract(text)), events_of(extract(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        # inspectors stopped from doing their work are kept out (CAMEO 1246)
+        ("North Korea prevented IAEA inspectors from visiting the Yongbyon reactor.", ("REJECT", ["PRK"], ["IGO"])),
+        ("Serbian troops broke through Bosnian government lines near Bihac.", ("ASSAULT", ["SRB"], ["BIH"])),
+        # a facility's name is no small town elsewhere ("the Karni crossing")
+        ("Israel reopened the Karni crossing into the Gaza Strip on Tuesday.", ("RETREAT", ["ISR"], ["PSE"])),
+    ],
+)
+def test_inspectors_kept_out_front_lines_broken_and_crossings_reopened(extract, text: str, event: tuple) -> None:
+    assert event in events_of(extract(text)), events_of(extract(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He worked to prevent foreign workers from replacing Americans at banks.",
+        "Sanders broke through with nonwhite voters in the South.",
+    ],
+)
+def test_keeping_workers_out_and_breaking_through_with_voters_are_no_events(extract, text: str) -> None:
+    assert events_of(extract(text)) == []

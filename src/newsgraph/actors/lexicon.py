@@ -195,6 +195,10 @@ def gazetteer() -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
     return out, {**province_shared, **shared}
 
 
+# a town named alone is read as a place when it has at least this many people
+TOWN_SIZE = 50_000
+
+
 @lru_cache(maxsize=1)
 def town_sizes() -> dict[str, int]:
     """City name (lower case; the GeoNames name and its ASCII alternates) -> the population of

@@ -18,7 +18,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from ..nlp import doc_text, entities_in, entity_at, sentence_of, tokens_with
-from .lexicon import ActorLexicon
+from .lexicon import TOWN_SIZE, ActorLexicon, lookup_key, town_sizes
 
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
 LOCATIVE_PREPS = {
@@ -362,6 +362,14 @@ class MentionFinder:
             return self._person(doc, span, sent_start, subject, in_role)
         if label in ("GPE", "LOC", "FAC"):
             code = lex.place_code(span.text)
+            key = lookup_key(span.text)
+            if (
+                label == "FAC"
+                and key not in lex.countries
+                and key not in lex.cities
+                and town_sizes().get(key, 0) < TOWN_SIZE
+            ):
+                code = None  # "the Karni crossing": a facility, not a small town of that name elsewhere
             if code not in (None, "USA") and self._us_state_after(span):
                 code = "USA"  # "Burlington, Vt.", "Alexandria, Virginia": not Ontario's or Egypt's
             if code is None:

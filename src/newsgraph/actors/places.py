@@ -21,10 +21,9 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from ..nlp import tokens_with
-from .lexicon import actor_lexicon, capitals, lookup_key, provinces, town_sizes
+from .lexicon import TOWN_SIZE, actor_lexicon, capitals, lookup_key, provinces, town_sizes
 from .mentions import LOCATIVE_PREPS
 
-TOWN_SIZE = 50_000
 # where something happens (the actor stage's prepositions of place): a person's name after
 # these is still a place ("riots in Dakar")
 WHERE = frozenset(LOCATIVE_PREPS)

@@ -584,6 +584,16 @@ def verb_type(tok: Token, lex: EventLexicon) -> tuple[str | None, int]:
             (v for c in tok.children if (v := _PHRASAL_SYNONYMS.get((lemma, c.lower_))) and c.i > tok.i), lemma
         )
     if (
+        lemma in ("stop", "prevent")
+        and any(o.lemma_ in _INVOLVED for o in _children(tok, ("dobj",)))
+        and any(p.lower_ == "from" and _children(p, ("pcomp",)) for p in _children(tok, ("prep",)))
+    ):
+        return "REJECT", tok.i + 1  # "stopped U.N. inspectors from entering a site": kept out (CAMEO 1246)
+    if lemma == "break" and any(
+        o.lemma_ in _FRONT_LINES for p in _children(tok, ("prep",)) if p.lower_ == "through" for o in p.children
+    ):
+        return "ASSAULT", tok.i + 1  # "Iraqi troops broke through Kuwaiti defences"
+    if (
         lemma == "say"
         and any(c.lower_ == "no" for c in tok.children)
         and any(p.lower_ == "to" for p in _children(tok, ("prep",)))
@@ -1178,6 +1188,7 @@ _RULE_VERBS = frozenset(
         "throw",
         "set",
         "take",
+        "prevent",
     }
     | {"say"}
 )
@@ -1604,6 +1615,9 @@ def _objects_are_events(verb: Token, lex: EventLexicon) -> bool:
     return any(noun_type(o, lex) for o in _children(verb, ("dobj",)))
 
 
+# who comes in to watch or help (CAMEO 086), kept out by a refusal
+_INVOLVED = frozenset({"inspector", "investigator", "monitor", "observer", "peacekeeper", "mission"})
+_FRONT_LINES = frozenset({"defence", "defense", "line", "position", "cordon", "barricade", "encirclement"})
 _SPANS_OF_TIME = frozenset({"minute", "hour", "day", "week", "month", "year"})
 
 
