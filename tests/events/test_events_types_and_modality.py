@@ -2573,3 +2573,8 @@ def test_inspectors_kept_out_front_lines_broken_and_crossings_reopened(extract, 
 )
 def test_keeping_workers_out_and_breaking_through_with_voters_are_no_events(extract, text: str) -> None:
     assert events_of(extract(text)) == []
+
+
+def test_a_threatened_measure_told_as_a_statement_is_placed(extract) -> None:
+    text = "The Algerian government warned that it would impose a curfew in Oran if the riots continued."
+    assert ("THREATEN", ["DZA"], ["DZA"]) in events_of(extract(text)), events_of(extract(text))

@@ -1040,7 +1040,8 @@ class EventsComponent:
             # "threatened to retaliate if Hizbollah guerrillas continued their attacks": whoever
             # must comply is the one threatened
             targets = [a for a in _actors_of(doc, _condition_subjects(f.trigger)) if a not in sources]
-            acts = [c for c in f.trigger.children if c.dep_ == "xcomp"]
+            # (what is threatened, as a plan or as a statement: "warned that it would impose a curfew in Assiut")
+            acts = [c for c in f.trigger.children if c.dep_ in ("xcomp", "ccomp")]
             where = next(filter(None, (self._location(a) for a in acts)), None)
             place = self._place_actor(doc, where) if not targets and where is not None else None
             if place is not None and place not in sources:
