@@ -623,6 +623,16 @@ def test_residents_and_groups_placed_by_where_they_act(extract, text: str, name:
     assert by_name(art, name).country == code, [(a.name, a.country) for a in art.actors]
 
 
+def test_american_office_titles_in_an_american_text(extract) -> None:
+    art = extract("Rep. Alan Grayson, a Florida Democrat, endorsed Sanders in Orlando on Monday.")
+    assert by_name(art, "Alan Grayson").country == "USA", [(a.name, a.country) for a in art.actors]
+
+
+def test_a_title_alone_in_a_foreign_text_names_no_country(extract) -> None:
+    art = extract("Sen. Juan Ponce Enrile said in Manila that the bill would pass.")
+    assert by_name(art, "Juan Ponce").country != "USA", [(a.name, a.country) for a in art.actors]
+
+
 def test_a_surname_that_names_a_country_too_stays_a_person(nlp) -> None:
     doc = nlp("Republicans led by Jordan said on Monday they would vote against it.")
     assert ("Jordan", "GPE") not in [(e.text, e.label_) for e in doc.ents]

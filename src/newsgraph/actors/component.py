@@ -25,6 +25,19 @@ US_STATES_KEY = "newsgraph.us_states"
 SECEDED_KEY = "newsgraph.seceded_later"  # successor state -> the state it left, for this text
 
 
+# the titles of American offices, in a text read as about the United States: "Rep. Jim Jordan",
+# "Gov. Scott Walker" hold their office there (a senator of another country is named with it)
+_AMERICAN_TITLES = frozenset({"sen.", "rep.", "gov.", "senator", "congressman", "congresswoman", "governor"})
+
+
+def _american_office_holders(actors: list[Actor]) -> None:
+    for actor in actors:
+        if actor.kind == "person" and actor.country is None:
+            titles = {m.text.lower() for m in actor.mentions} | {r.lower() for r in actor.roles}
+            if titles & _AMERICAN_TITLES:
+                actor.country = "USA"
+
+
 class ActorsComponent:
     """People, organisations, countries and groups of an article, merged, with roles and codes."""
 
@@ -46,6 +59,8 @@ class ActorsComponent:
         self._bodies_abroad(doc, candidates)
         doc._.actors = merge_candidates(doc, candidates, lexicon)
         self._whose_groups(doc._.actors)
+        if us:
+            _american_office_holders(doc._.actors)
         seceded = doc.user_data[SECEDED_KEY] = seceded_later(doc_text(doc))
         for actor in doc._.actors if seceded else ():
             # "Sudanese rebels shelled Juba": a town of the state as it was when the text was written
