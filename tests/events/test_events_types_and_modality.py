@@ -2578,3 +2578,15 @@ def test_keeping_workers_out_and_breaking_through_with_voters_are_no_events(extr
 def test_a_threatened_measure_told_as_a_statement_is_placed(extract) -> None:
     text = "The Algerian government warned that it would impose a curfew in Oran if the riots continued."
     assert ("THREATEN", ["DZA"], ["DZA"]) in events_of(extract(text)), events_of(extract(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sanders held a rally Saturday in Des Moines.",
+        "His plan would require Sanders burning through cash.",
+        "Sanders' campaign didn't immediately return a request seeking comment.",
+    ],
+)
+def test_campaign_rallies_spending_and_requests_for_comment_are_no_events(extract, text: str) -> None:
+    assert events_of(extract(text)) == []

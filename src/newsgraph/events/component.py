@@ -1095,6 +1095,15 @@ class EventsComponent:
         talks = mode == "phone" or trig.lemma_.lower() in _TALKS
         if etype == "THREATEN" and not targets and any(c.lemma_ == "deadline" for c in trig.children):
             return None  # "set an April 15 deadline for parties to litigate": a schedule, threatening no one
+        if (
+            etype == "PROTEST"
+            and trig.lemma_ == "rally"
+            and f.nominal
+            and sources
+            and all(a.kind == "person" for a in sources)
+            and not any(c.lower_ == "against" or c.lower_.startswith("anti") for c in trig.children)
+        ):
+            return None  # "Sanders held a rally Saturday": one person's rally is a campaign's
         if etype == "SANCTION" and trig.lemma_ in ("ban", "bar") and not targets:
             return None  # "an assault weapons ban", "wants to ban all abortions": a law at home, no one sanctioned
         if (

@@ -589,6 +589,8 @@ def verb_type(tok: Token, lex: EventLexicon) -> tuple[str | None, int]:
         and any(p.lower_ == "from" and _children(p, ("pcomp",)) for p in _children(tok, ("prep",)))
     ):
         return "REJECT", tok.i + 1  # "stopped U.N. inspectors from entering a site": kept out (CAMEO 1246)
+    if lemma == "burn" and any(p.lower_ == "through" for p in _children(tok, ("prep",))):
+        return None, tok.i + 1  # "burning through cash": spending, nothing set on fire
     if lemma == "break" and any(
         o.lemma_ in _FRONT_LINES for p in _children(tok, ("prep",)) if p.lower_ == "through" for o in p.children
     ):
@@ -1006,9 +1008,9 @@ def noun_type(tok: Token, lex: EventLexicon) -> str | None:
     if (
         etype == "REQUEST"
         and lemma == "request"
-        and any(p.lower_ == "for" and any(o.lemma_ == "comment" for o in p.children) for p in tok.children)
+        and any(c.lower_ in ("for", "seeking") and any(o.lemma_ == "comment" for o in c.children) for c in tok.children)
     ):
-        return None  # "referred requests for comment": a reporter's formula
+        return None  # "referred requests for comment", "return a request seeking comment": a reporter's formula
     if (
         etype == "RETREAT"
         and lemma == "release"
@@ -1700,10 +1702,11 @@ def _campaign_rally(rally: Token) -> bool:
         for c in rally.children
     )
     attended = rally.dep_ == "dobj" and rally.head.lemma_ in _ATTENDING
-    # "He has a rally planned in Washington": one person's rally is a campaign's
+    # "He has a rally planned in Washington", "Sanders held a rally Saturday": one person's rally
+    # is a campaign's
     had = (
         rally.dep_ == "dobj"
-        and rally.head.lemma_ == "have"
+        and rally.head.lemma_ in ("have", "hold")
         and any(s.ent_type_ == "PERSON" or s.lower_ in ("he", "she") for s in subject_of(rally.head))
     )
     return owned or attended or had
