@@ -2590,3 +2590,23 @@ def test_a_threatened_measure_told_as_a_statement_is_placed(extract) -> None:
 )
 def test_campaign_rallies_spending_and_requests_for_comment_are_no_events(extract, text: str) -> None:
     assert events_of(extract(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        # a particle after the object ("pulled their heavy weapons back")
+        ("Serb forces pulled their tanks back from around Gorazde on Sunday.", ("RETREAT", ["SRB"], [])),
+        # a border opened to refugees shelters them (CAMEO 075); jamming broadcasts censors them
+        ("Pakistan opened its border to 20,000 Afghan refugees on Monday.", ("AID", ["PAK"], ["AFG"])),
+        ("Cuba jammed American radio broadcasts on Tuesday.", ("COERCE", ["CUB"], ["USA"])),
+        # a town's name joined by hyphens is a place, not the politician it ends with
+        ("Taliban fighters overran the northern city of Mazar-i-Sharif on Saturday.", ("ASSAULT", ["AFG"], ["AFG"])),
+    ],
+)
+def test_particles_after_objects_shelter_jamming_and_hyphenated_towns(extract, text: str, event: tuple) -> None:
+    assert event in events_of(extract(text)), events_of(extract(text))
+
+
+def test_resources_pulled_away_are_no_retreat(extract) -> None:
+    assert events_of(extract("Podesta acknowledged that OFA pulled resources away from the DNC.")) == []

@@ -103,8 +103,14 @@ class PlaceEntities:
         doc = obj.doc
         # the whole name: "Santo Domingo" (the model may have tagged "Domingo" alone)
         start = obj.i
-        while start > 0 and doc[start - 1].tag_ == "NNP" and doc[start - 1].head.i == obj.i:
-            start -= 1
+        while start > 0:
+            prev = doc[start - 1]
+            if prev.tag_ == "NNP" and prev.head.i == obj.i:
+                start -= 1
+            elif prev.text == "-" and start > 1 and doc[start - 2].tag_ == "NNP" and not doc[start - 2].whitespace_:
+                start -= 2  # a name joined by hyphens: "Mazar-i-Sharif"
+            else:
+                break
         # a name with "of" inside, which the model splits in two places: "[Port] of [Spain]"
         named_of = [o for p in obj.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
         if named_of and named_of[0].i == obj.i + 2 and named_of[0].tag_ == "NNP":
@@ -115,7 +121,8 @@ class PlaceEntities:
             return None
         span = doc[start : obj.i + 1]
         labels = {t.ent_type_ for t in span}
-        if not labels <= MISREAD or ("PERSON" in labels and not where):
+        # (a part may already be read as a place: "[Mazar]-i-Sharif")
+        if not labels <= MISREAD | {"GPE", "LOC"} or ("PERSON" in labels and not where):
             return None
         after = doc[obj.i + 1] if obj.i + 1 < len(doc) else None
         if doc[start].ent_iob_ == "I" or (after is not None and after.ent_iob_ == "I"):

@@ -351,7 +351,7 @@ def _inside(tok: Token) -> bool:
 
 
 _SENDING = {"send", "dispatch"}
-_HELPING = {"protect", "help", "guard", "assist", "secure", "escort", "feed", "keep", "monitor", "supervise"}
+_HELPING = {"protect", "help", "guard", "assist", "secure", "escort", "feed", "keep", "monitor", "supervise", "treat"}
 
 
 # what troops are sent to do when they are sent as aid (to guard or secure a place deploys them)

@@ -589,6 +589,12 @@ def verb_type(tok: Token, lex: EventLexicon) -> tuple[str | None, int]:
         and any(p.lower_ == "from" and _children(p, ("pcomp",)) for p in _children(tok, ("prep",)))
     ):
         return "REJECT", tok.i + 1  # "stopped U.N. inspectors from entering a site": kept out (CAMEO 1246)
+    if (
+        lemma == "open"
+        and any(o.lemma_ in ("border", "frontier", "door") for o in _children(tok, ("dobj",)))
+        and any(o.lemma_ in _SHELTERED for p in _children(tok, ("prep",)) if p.lower_ == "to" for o in p.children)
+    ):
+        return "AID", tok.i + 1  # "opened its border to 50,000 Cambodian refugees": shelter given (CAMEO 075)
     if lemma == "burn" and any(p.lower_ == "through" for p in _children(tok, ("prep",))):
         return None, tok.i + 1  # "burning through cash": spending, nothing set on fire
     if lemma == "break" and any(
@@ -738,6 +744,12 @@ def verb_type(tok: Token, lex: EventLexicon) -> tuple[str | None, int]:
                 and not any(o.ent_type_ in ("DATE", "TIME") for o in c.children)
             )
             or (c.dep_ == "advmod" and c.i == tok.i + 1)
+            # after its object: "pulled their heavy weapons back"
+            or (
+                c.dep_ == "advmod"
+                and c.lower_ in ("back", "out")
+                and any(o.right_edge.i + 1 == c.i for o in _children(tok, ("dobj",)))
+            )
             # "found X guilty" (the small parser may take the adjective for the object)
             or (c.dep_ in ("oprd", "acomp", "ccomp", "xcomp", "dobj", "amod") and c.i > tok.i and c.pos_ == "ADJ")
         ):
@@ -1617,6 +1629,7 @@ def _objects_are_events(verb: Token, lex: EventLexicon) -> bool:
     return any(noun_type(o, lex) for o in _children(verb, ("dobj",)))
 
 
+_SHELTERED = frozenset({"refugee", "asylum-seeker", "exile", "evacuee"})
 # who comes in to watch or help (CAMEO 086), kept out by a refusal
 _INVOLVED = frozenset({"inspector", "investigator", "monitor", "observer", "peacekeeper", "mission"})
 _FRONT_LINES = frozenset({"defence", "defense", "line", "position", "cordon", "barricade", "encirclement"})
