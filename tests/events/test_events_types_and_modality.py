@@ -2610,3 +2610,19 @@ def test_particles_after_objects_shelter_jamming_and_hyphenated_towns(extract, t
 
 def test_resources_pulled_away_are_no_retreat(extract) -> None:
     assert events_of(extract("Podesta acknowledged that OFA pulled resources away from the DNC.")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("Iranian gunboats sank a Kuwaiti tanker in the Gulf on Monday.", ("ASSAULT", ["IRN"], ["KWT"])),
+        # what a promised transfer moves is not whom it is promised to
+        ("Portugal agreed on Tuesday to hand Macau back to China in 1999.", ("AGREE", ["PRT"], ["CHN"])),
+    ],
+)
+def test_ships_sunk_and_promised_transfers(extract, text: str, event: tuple) -> None:
+    assert event in events_of(extract(text)), events_of(extract(text))
+
+
+def test_a_campaign_sunk_is_no_attack(extract) -> None:
+    assert events_of(extract("The scandal over his comments sank Cain's campaign.")) == []

@@ -267,6 +267,17 @@ def _embedded_targets(doc: Doc, f: Found, sources: list[Actor]) -> list[Actor]:
         for t in c.subtree
     }
     theme = ("dobj",) if trig.lemma_ in TRANSFER_LEMMAS else ()  # the troops sent are not their target
+    # nor what a promised transfer moves, when it says where: "agreed to hand Hong Kong back to China"
+    # (looked through, not taken: the parser may hang "to" on what is moved, "hand over suspects to
+    # the U.N. tribunal")
+    moved = {
+        t.i
+        for c in trig.children
+        if c.dep_ == "xcomp" and c.lemma_ in TRANSFER_LEMMAS and destinations(c)
+        for o in c.children
+        if o.dep_ == "dobj"
+        for t in (o, *o.lefts)
+    }
     first = [c for c in trig.children if c.dep_ not in ("punct", "nsubj", "agent", "mark", *theme) and _inside(c)]
     if f.nominal and trig.dep_ in ("dobj", "attr"):  # the light verb's other arguments: "its demand that X"
         first += [c for c in trig.head.children if c.dep_ in ("dative", "prep", "ccomp") and c is not trig]
@@ -286,7 +297,7 @@ def _embedded_targets(doc: Doc, f: Found, sources: list[Actor]) -> list[Actor]:
         seen += 1
         if t.i in skip:
             continue
-        if t.dep_ in _ARG_DEPS:
+        if t.dep_ in _ARG_DEPS and t.i not in moved:
             found = mention_at(doc, t.idx, t.idx + len(t))
             if found:
                 conjuncts = [t, *(c for c in t.children if c.dep_ == "conj")]
