@@ -626,6 +626,9 @@ def test_residents_and_groups_placed_by_where_they_act(extract, text: str, name:
 def test_american_office_titles_in_an_american_text(extract) -> None:
     art = extract("Rep. Alan Grayson, a Florida Democrat, endorsed Sanders in Orlando on Monday.")
     assert by_name(art, "Alan Grayson").country == "USA", [(a.name, a.country) for a in art.actors]
+    # the title's last word names the office: "Florida Rep."
+    art = extract("Florida Rep. Debbie Wasserman Schultz stepped down in Philadelphia on Sunday.")
+    assert by_name(art, "Debbie Wasserman Schultz").country == "USA", [(a.name, a.country) for a in art.actors]
 
 
 def test_a_title_alone_in_a_foreign_text_names_no_country(extract) -> None:

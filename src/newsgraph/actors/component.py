@@ -33,7 +33,8 @@ _AMERICAN_TITLES = frozenset({"sen.", "rep.", "gov.", "senator", "congressman", 
 def _american_office_holders(actors: list[Actor]) -> None:
     for actor in actors:
         if actor.kind == "person" and actor.country is None:
-            titles = {m.text.lower() for m in actor.mentions} | {r.lower() for r in actor.roles}
+            # the title's last word: "Florida Rep." is a representative
+            titles = {w.lower().split()[-1] for w in (*(m.text for m in actor.mentions), *actor.roles) if w.strip()}
             if titles & _AMERICAN_TITLES:
                 actor.country = "USA"
 
