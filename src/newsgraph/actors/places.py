@@ -55,6 +55,7 @@ class PlaceEntities:
         lex = self.lexicon
         self.capital_words = frozenset(k for k in lex.cities if k in self.capitals and self._no_name(k))
         self.country_words = frozenset(k for k in lex.countries if self._no_name(k) and k not in _NAMES_TOO)
+        self.state_words = self.capital_words | self.country_words  # looked for once per Doc
 
     def __call__(self, doc: Doc) -> Doc:
         found: list[Span] = []
@@ -71,7 +72,7 @@ class PlaceEntities:
                     # "at Sanaa airport": the town a site is named after
                     named = [c for c in obj.children if c.dep_ == "compound" and c.i == obj.i - 1]
                     found.extend(filter(None, (self._misread_place(c, where) for c in named)))
-        for i in tokens_with(doc, self.capital_words | self.country_words, (LOWER,)):
+        for i in tokens_with(doc, self.state_words, (LOWER,)):
             # "called in Togo's ambassador", "Oslo was prepared to send equipment": a country, or a
             # capital that speaks for its state, which the model read as a person's name
             word = doc[i]

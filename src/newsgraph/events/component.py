@@ -303,10 +303,8 @@ def _embedded_targets(doc: Doc, f: Found, sources: list[Actor]) -> list[Actor]:
                 conjuncts = [t, *(c for c in t.children if c.dep_ == "conj")]
                 actors = [a for a in _actors_of(doc, conjuncts) if a not in sources]
                 if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in t.children):
-                    # "offered to put its troops at the disposal of President Hrawi": the source's
-                    # own forces are what it gives or moves, not whom it acts on
-                    home = {a.country for a in sources}
-                    actors = [a for a in actors if not (a.sector == "MIL" and a.country in home)]
+                    # "offered to put its troops at the disposal of President Hrawi": what it gives
+                    actors = _not_own_forces(actors, sources)
                 if actors:
                     return actors
         # "hanged two men convicted of spying for Israel": what the object is charged with names
@@ -325,6 +323,12 @@ _ARMED = {"MIL", "REB", "COP"}
 _CIVILIAN = {"CVL", "OPP", "LAB", "EDU", "REL"}
 # a state's own society, on which a restriction is coercion rather than a sanction
 _DOMESTIC = _CIVILIAN | {"PTY", "MED"}
+
+
+def _not_own_forces(actors: list[Actor], sources: list[Actor]) -> list[Actor]:
+    """``actors`` but the sources' own armed forces, which an act moves or gives, not acts on."""
+    home = {a.country for a in sources}
+    return [a for a in actors if not (a.sector == "MIL" and a.country in home)]
 
 
 def _a_crowd(actor: Actor) -> bool:
@@ -1031,7 +1035,7 @@ class EventsComponent:
         if etype in ("MOBILIZE", "RETREAT"):
             # "Iraq has mobilized its Republican Guard divisions", "Syria evacuated its troops": one's
             # own forces are what is moved, not whom against
-            targets = [a for a in targets if not (a.sector == "MIL" and a.country in {s.country for s in sources})]
+            targets = _not_own_forces(targets, sources)
         home = {a.country for a in sources} - {None, "IGO"}
         if etype == "PROTEST" and len(home) == 1:
             # "Israelis demonstrated against the government's decision": their own government
