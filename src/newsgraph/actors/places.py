@@ -20,7 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from ..nlp import tokens_with
+from ..nlp import entity_at, tokens_with
 from .lexicon import TOWN_SIZE, actor_lexicon, capitals, lookup_key, provinces, town_sizes
 from .mentions import LOCATIVE_PREPS
 
@@ -135,7 +135,7 @@ class PlaceEntities:
 
     def _alone(self, word: Token) -> bool:
         """Is ``word`` a one-word entity of its own (not "Lima" of "Jose Lima")?"""
-        ent = next((e for e in word.doc.ents if e.start <= word.i < e.end), None)
+        ent = entity_at(word)
         return ent is not None and len(ent) == 1
 
     def _known_place(self, text: str) -> bool:
