@@ -8,20 +8,8 @@ from importlib import resources
 import pytest
 
 from newsgraph.events.lexicon import doubly_typed
-from newsgraph.record import Article, Event
 
-
-def events_of(art: Article) -> list[tuple[str, list[str], list[str]]]:
-    def codes(ids: list[str]) -> list[str]:
-        return sorted({(art.actor(i).country or "?") for i in ids if art.actor(i)})
-
-    return [(e.type, codes(e.source), codes(e.target)) for e in art.events]
-
-
-def only(art: Article, etype: str) -> Event:
-    found = [e for e in art.events if e.type == etype]
-    assert found, events_of(art)
-    return found[0]
+from .helpers import events_of, only
 
 
 @pytest.mark.parametrize(

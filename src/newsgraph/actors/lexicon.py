@@ -52,6 +52,7 @@ class ActorLexicon:
     bodies_named_alike: set[str] = field(default_factory=set)  # "congress": many states have one
     us_state_words: set[str] = field(default_factory=set)  # "vermont", "vt.": a state after a city
     genders: dict[str, str] = field(default_factory=dict)  # "mrs.", "spokeswoman", "hillary" -> "f"
+    named_things: set[str] = field(default_factory=set)  # "patriot", "scud": weapons, not actors
 
     def place_code(self, text: str, context: frozenset[str] = frozenset()) -> str | None:
         """ISO3 of a country name, short form or city (ours, else the GeoNames gazetteer of
@@ -126,6 +127,7 @@ class ActorLexicon:
                 self.role_sectors[w.lower()] = sector
         self.abbreviations.update({k.lower(): v for k, v in extra.get("abbreviations", {}).items()})
         self.honorifics.update(h.lower() for h in extra.get("honorifics", []))
+        self.named_things.update(w.lower() for w in extra.get("named_things", []))
         self.genders.update({w.lower(): g for g in ("f", "m") for w in extra.get("genders", {}).get(g, [])})
         self.role_countries.update({k.lower(): v for k, v in extra.get("role_countries", {}).items()})
         self.people.update({k.lower(): (v[0], v[1]) for k, v in extra.get("people", {}).items()})

@@ -328,6 +328,8 @@ class MentionFinder:
             key = written  # "al-Qaeda", "Port-au-Prince": the name as written, not token by token
         if label == "KNOWN" or key in lex.bodies or key in lex.igos:
             return self._known(doc, span, key, sent_start, subject, in_role)
+        if label in ("PERSON", "ORG", "PRODUCT") and span[-1].lower_ in lex.named_things:
+            return None  # "Patriot missile batteries", "Scud attacks": weapons the tagger read as names
         if (
             label in ("PERSON", "ORG")
             and (lex.code_of_word(span.text) or all(lex.code_of_word(t.text) for t in span if not t.is_punct))

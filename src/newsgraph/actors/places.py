@@ -29,8 +29,10 @@ from .mentions import LOCATIVE_PREPS
 WHERE = frozenset(LOCATIVE_PREPS)
 # movement: a place the model read as a body or nothing ("flew to Yaounde"), never as a person
 WHITHER = frozenset({"from", "to", "toward", "towards"})
-# nouns whose "of" names a place: "the town of Goma", "the capital of Burundi"
-PLACE_NOUNS = frozenset({"town", "city", "village", "capital", "port", "province", "region", "district", "suburb"})
+# nouns whose "of" names a place: "the town of Goma", "the capital of Burundi", "the safe area of Zepa"
+PLACE_NOUNS = frozenset(
+    {"town", "city", "village", "capital", "port", "province", "region", "district", "suburb", "enclave", "area"}
+)
 # countries whose names are also people's ("Jim Jordan", "Chad", "India Walton")
 _NAMES_TOO = frozenset({"chad", "jordan", "georgia", "india", "israel"})
 # places named after the town they are in ("Algiers airport", "Kabul university")

@@ -18,7 +18,7 @@ from ..actors.component import SECEDED_KEY, US_STATES_KEY
 from ..actors.lexicon import actor_lexicon, named_abroad
 from ..actors.lookup import coordinated_in, mention_at
 from ..actors.mentions import LOCAL_SECTORS
-from ..actors.places import SITES
+from ..actors.places import PLACE_NOUNS, SITES
 from ..dates import date_of
 from ..nlp import by_sentence, doc_text, entity_at, sentence_of
 from ..record import Actor, Event, Location, Mention, Offsets, Quote, Span
@@ -137,6 +137,17 @@ def _actors_of(doc: Doc, toks: list[Token]) -> list[Actor]:
             t.lower_ in _QUANTITIES or t.lower_ in _ISSUED or t.lemma_.lower() in doc.user_data[_ROLES_KEY]
         )
         found = mention_at(doc, t.idx, t.idx + len(t))  # a mention holding the head word
+        if found is None and t.pos_ == "NOUN":
+            # "Basque separatist group ETA killed": the name in apposition, not the nationality before
+            # (if it is coded: "a member of the Syrian parliament, Mohammed Mamoun" is Syria's)
+            names = [c for c in t.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+            found = next((m for c in names if (m := mention_at(doc, c.idx, c.idx + len(c))) and m[0].country), None)
+        if found is None and t.lemma_ in PLACE_NOUNS:
+            # "overran the U.N. safe area of Srebrenica": the place, not who guards it
+            named_of = [o for p in t.children if p.lower_ == "of" for o in p.children]
+            found = next(
+                (m for o in named_of if (m := mention_at(doc, o.idx, o.idx + len(o))) and m[0].kind == "country"), None
+            )
         possessors = [c for c in t.children if c.dep_ == "poss"]
         if found is None and t.lemma_.lower() in _KIN and possessors:
             # "Scott's wife pleads": the wife, whom no actor names, not Scott ("his wife, Jane": Jane)
@@ -980,6 +991,13 @@ class EventsComponent:
             # people the place holds, uncoded ("tortured detainees in Dili"), are acted on there too
             at = [place] if place is not None and (place not in sources or etype in _AT_HOME_TYPES) else []
             targets = [*uncoded, *at] if etype in PLACE_TARGET_TYPES else at or uncoded
+        homes = {a.country for a in sources if a.kind == "country" or a.sector in ("GOV", "COP", "JUD")}
+        if etype in ("COERCE", "CONCEDE") and location is None and len(homes) == 1 and None not in homes:
+            for a in targets:
+                if a.country is None and a.kind in ("group", "organization") and a.sector in (None, *LOCAL_SECTORS):
+                    # "Poland's communist authorities legalised the Solidarity trade union": a state's
+                    # police, courts and government, where no place is named, act on their own people
+                    a.country = next(iter(homes))
         sender = trig.head if trig.dep_ in ("advcl", "xcomp") and trig.head.lemma_ in _SENDING else None
         if sender is not None:
             # "sent 2,000 troops to Albania to protect food deliveries": who is sent does not

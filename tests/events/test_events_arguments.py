@@ -1,0 +1,45 @@
+"""Events: who the source and target are, read off wire sentences in the CAMEO manual's style."""
+
+from __future__ import annotations
+
+import pytest
+
+from .helpers import events_of
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        # the name in apposition acts, not the nationality word before it
+        (
+            "Basque separatist group ETA killed a town councillor in San Sebastian on Friday.",
+            ("ASSAULT", ["ESP"], ["ESP"]),
+        ),
+        # a place "of" a town is the town, not whoever guards it
+        ("Bosnian Serb troops overran the U.N. safe area of Srebrenica on Tuesday.", ("ASSAULT", ["BIH"], ["BIH"])),
+        (
+            "Serb gunners shelled the Moslem enclave of Bihac on Saturday, U.N. officials said.",
+            ("ASSAULT", ["SRB"], ["BIH"]),
+        ),
+        # weapons the tagger reads as names are what is sent, not who receives it
+        ("The United States rushed Patriot missile batteries to Israel on Friday.", ("AID", ["USA"], ["ISR"])),
+        ("The Red Cross flew surgeons and medicines to Kabul on Tuesday.", ("AID", ["IGO"], ["AFG"])),
+        # a state that legalises a body, with no place named, does it at home
+        (
+            "Poland's communist authorities legalised the Solidarity trade union on Monday.",
+            ("CONCEDE", ["POL"], ["POL"]),
+        ),
+    ],
+)
+def test_names_in_apposition_places_of_towns_weapons_and_bodies_at_home(extract, text: str, event: tuple) -> None:
+    assert event in events_of(extract(text)), events_of(extract(text))
+
+
+def test_an_appositive_name_without_a_country_leaves_the_body_it_belongs_to(extract) -> None:
+    art = extract("A member of the Syrian parliament, Mohammed Mamoun, started a hunger strike to protest the arrests.")
+    assert ("PROTEST", ["SYR"], []) in events_of(art), events_of(art)
+
+
+def test_weapon_names_are_no_actors(extract) -> None:
+    art = extract("Iraq fired Scud missiles at Tel Aviv as Patriot batteries tried to intercept them.")
+    assert {a.name for a in art.actors} & {"Scud", "Patriot"} == set()
