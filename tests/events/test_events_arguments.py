@@ -43,3 +43,24 @@ def test_an_appositive_name_without_a_country_leaves_the_body_it_belongs_to(extr
 def test_weapon_names_are_no_actors(extract) -> None:
     art = extract("Iraq fired Scud missiles at Tel Aviv as Patriot batteries tried to intercept them.")
     assert {a.name for a in art.actors} & {"Scud", "Patriot"} == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        # a city of the lexicon the tagger read as a name, where something is sent
+        (
+            "Moscow threatened on Friday to cut off gas supplies to Kiev unless it paid its debts.",
+            ("THREATEN", ["RUS"], ["UKR"]),
+        ),
+        # opposition figures and political parties are groups, and a state's police arrest them at home
+        ("Egyptian police arrested 30 opposition figures on Tuesday.", ("COERCE", ["EGY"], ["EGY"])),
+        ("Chile's military government legalised political parties on Tuesday.", ("CONCEDE", ["CHL"], ["CHL"])),
+    ],
+)
+def test_cities_sent_to_and_groups_acted_on_at_home(extract, text: str, event: tuple) -> None:
+    assert event in events_of(extract(text)), events_of(extract(text))
+
+
+def test_a_lead_opened_up_in_a_race_is_no_concession(extract) -> None:
+    assert events_of(extract("Sanders has opened up a 15-point lead over Clinton in New Hampshire.")) == []

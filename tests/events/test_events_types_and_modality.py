@@ -2109,8 +2109,9 @@ def test_idioms_of_sitting_contrast_attraction_and_campaigning_are_no_events(ext
         ("Angry crowds rampaged through the streets of Jakarta.", ("PROTEST", ["IDN"], ["IDN"])),
         ("Iraq continued to export oil despite U.N. sanctions.", ("REJECT", ["IRQ"], ["IGO"])),
         (
+            # (the parties it restores them to are its own)
             "Pakistan's military government restored the right of political parties to hold rallies.",
-            ("CONCEDE", ["PAK"], []),
+            ("CONCEDE", ["PAK"], ["PAK"]),
         ),
         ("Iraqi troops used Western hostages as human shields.", ("ASSAULT", ["IRQ"], [])),
     ],

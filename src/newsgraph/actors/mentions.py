@@ -1041,7 +1041,7 @@ _NAME_PARTICLES = {
     "arap",
     "ul",
 }
-_ONLY_IN_ROLES = {"parties"}
+_ONLY_IN_ROLES = {"parties", "figures"}  # "opposition figures", not "key figures"
 # a crowd told by its size alone ("Thousands protested in Belgrade"); "thousands of Kashmiris"
 # is the Kashmiris
 _CROWD_SIZES = {"thousands", "hundreds", "dozens", "scores", "millions"}

@@ -52,12 +52,13 @@ class PlaceEntities:
         self.capitals = capitals()
         # one-word nationality words ("Ugandan", "Montenegrins"), for a fast first look
         self.demonyms = frozenset(k for k in self.lexicon.demonyms if " " not in k and "-" not in k)
-        # one-word countries and the capitals the news names for their governments ("Oslo said"),
-        # not people's names ("Victoria", "Jordan")
+        # one-word countries, and the cities and regions of our lexicon, which the news names for
+        # their governments ("Oslo said") or as places ("supplies to Kiev"); not people's names
+        # ("Victoria", "Jordan")
         lex = self.lexicon
-        self.capital_words = frozenset(k for k in lex.cities if k in self.capitals and self._no_name(k))
+        self.city_words = frozenset(k for k in lex.cities if self._no_name(k))
         self.country_words = frozenset(k for k in lex.countries if self._no_name(k) and k not in _NAMES_TOO)
-        self.state_words = self.capital_words | self.country_words  # looked for once per Doc
+        self.state_words = self.city_words | self.country_words  # looked for once per Doc
 
     def __call__(self, doc: Doc) -> Doc:
         found: list[Span] = []
@@ -83,6 +84,8 @@ class PlaceEntities:
                 and (
                     word.lower_ in self.country_words
                     or word.dep_ in ("nsubj", "nsubjpass")
+                    # "to cut off gas supplies to Kiev"
+                    or (word.dep_ == "pobj" and word.head.lower_ in WHITHER)
                     # "the southern regional capital Juba"
                     or (word.dep_ in ("appos", "compound") and word.head.lemma_ in PLACE_NOUNS)
                 )

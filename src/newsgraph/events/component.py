@@ -994,7 +994,11 @@ class EventsComponent:
         homes = {a.country for a in sources if a.kind == "country" or a.sector in ("GOV", "COP", "JUD")}
         if etype in ("COERCE", "CONCEDE") and location is None and len(homes) == 1 and None not in homes:
             for a in targets:
-                if a.country is None and a.kind in ("group", "organization") and a.sector in (None, *LOCAL_SECTORS):
+                if (
+                    a.country is None
+                    and a.kind in ("group", "organization")
+                    and a.sector in (None, "PTY", *LOCAL_SECTORS)
+                ):
                     # "Poland's communist authorities legalised the Solidarity trade union": a state's
                     # police, courts and government, where no place is named, act on their own people
                     a.country = next(iter(homes))
