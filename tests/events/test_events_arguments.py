@@ -64,3 +64,29 @@ def test_cities_sent_to_and_groups_acted_on_at_home(extract, text: str, event: t
 
 def test_a_lead_opened_up_in_a_race_is_no_concession(extract) -> None:
     assert events_of(extract("Sanders has opened up a 15-point lead over Clinton in New Hampshire.")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        # a hyphenated event noun is read whole, and who is built up builds up
+        (
+            "The build-up of Iraqi troops near the Saudi border on Monday worried Riyadh.",
+            ("MOBILIZE", ["IRQ"], ["SAU"]),
+        ),
+        # a participle's agent settled what its noun names
+        ("A ceasefire agreed by Armenia and Azerbaijan took effect on Thursday.", ("AGREE", ["ARM", "AZE"], [])),
+        # people said to be protesting who clash with troops riot, against what they protest
+        (
+            "Palestinians protesting against the Israeli occupation clashed with troops in Gaza on Friday.",
+            ("PROTEST", ["PSE"], ["ISR"]),
+        ),
+    ],
+)
+def test_hyphenated_nouns_agreed_participles_and_protesters_clashing(extract, text: str, event: tuple) -> None:
+    assert event in events_of(extract(text)), events_of(extract(text))
+
+
+def test_a_hyphenated_trigger_is_evidenced_whole(extract) -> None:
+    art = extract("Activists engaged in a brief sit-in along the march route in Seoul.")
+    assert [art.text[e.trigger.start : e.trigger.end] for e in art.events if e.type == "PROTEST"] == ["sit-in"]

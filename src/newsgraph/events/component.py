@@ -32,6 +32,7 @@ from .extract import (
     agent_named,
     destinations,
     find_events,
+    hyphen_head,
     noun_type,
     penalised,
     subject_of,
@@ -561,6 +562,8 @@ def _agrees_in_opinion(agree: Token) -> bool:
     """Does ``agree`` share a view rather than settle on an act: with someone, about something,
     or that something is so ("agreed that Pence won"), with nothing to be done ("to resume
     talks", "on a ceasefire", "that the talks would resume")?"""
+    if agree.dep_ == "acl" and agree.tag_ == "VBN":
+        return False  # "a ceasefire agreed by Armenia and Azerbaijan": the noun is what was settled
     kids = [c for c in agree.children if c.dep_ in ("dobj", "xcomp", "ccomp", "prep", "advcl", "nsubjpass")]
     for c in kids:
         # (what "was agreed by" the ministers is settled: "aid of 70 million dollars was agreed")
@@ -886,7 +889,7 @@ class EventsComponent:
         elif (
             etype == "ASSAULT"
             and f.trigger.lemma_ in self.lexicon.words["street_fights"]
-            and all(a.sector in _CIVILIAN for a in sources)
+            and (all(a.sector in _CIVILIAN for a in sources) or bool(_protesting(f.source_tokens)))
         ):
             # "students fought running battles with riot police": civilians fighting in the street riot
             etype, mode = "PROTEST", "riot"
@@ -973,6 +976,10 @@ class EventsComponent:
         if etype == "PROTEST" and not targets:
             # whom a protest demands something of: "demanding the resignation of President Suharto"
             targets = [a for a in _actors_of(doc, _demands_of(trig)) if a not in sources]
+        if etype == "PROTEST" and (against := _protested_against(f.source_tokens)):
+            # "Palestinians protesting against the Israeli occupation clashed with troops": whom
+            # they protest against, not whom they meet in the street
+            targets = [a for a in _actors_of(doc, against) if a not in sources] or targets
         uncoded = [a for a in targets if a.country is None]
         if (
             len(uncoded) == len(targets)
@@ -1206,7 +1213,9 @@ class EventsComponent:
         return Event(
             id=f"e{n}",
             type=etype,
-            trigger=Span.of(doc_text(doc), trig.idx, t_end),
+            trigger=Span.of(
+                doc_text(doc), first.idx if f.nominal and (first := hyphen_head(trig)) else trig.idx, t_end
+            ),
             sentence=Offsets(s_start, s_end),
             source=[a.id for a in sources],
             target=[a.id for a in targets],
@@ -1461,6 +1470,19 @@ class EventsComponent:
             if code:
                 return seceded.get(code, code)
         return None
+
+
+def _protesting(subjects: list[Token]) -> list[Token]:
+    """The participles that say the ``subjects`` are protesting ("Palestinians protesting against
+    the occupation")."""
+    return [c for t in subjects for c in t.children if c.dep_ == "acl" and c.lemma_ in _PROTEST_VERBS]
+
+
+def _protested_against(subjects: list[Token]) -> list[Token]:
+    return [o for v in _protesting(subjects) for p in v.children if p.lower_ == "against" for o in p.children]
+
+
+_PROTEST_VERBS = frozenset({"protest", "demonstrate", "march", "rally", "demand", "chant"})
 
 
 def _emergency_rule(verb: Token) -> bool:

@@ -956,8 +956,22 @@ _STRIKE_AIMS = frozenset(
 )
 
 
+def hyphen_head(tok: Token) -> Token | None:
+    """The first part of the hyphenated word ``tok`` ends ("[build]-up", "[cease]-fire"), which the
+    tokenizer splits in three."""
+    doc = tok.doc
+    if tok.i < 2 or doc[tok.i - 1].text != "-" or doc[tok.i - 1].whitespace_ or doc[tok.i - 2].whitespace_:
+        return None
+    return doc[tok.i - 2]
+
+
 def noun_type(tok: Token, lex: EventLexicon) -> str | None:
     low, lemma = tok.lower_, tok.lemma_.lower()
+    if (first := hyphen_head(tok)) is not None:
+        # "the build-up of Iraqi troops", "a pull-out": the whole word, not "up" or "out"
+        for word in (f"{first.lower_}-{low}", f"{first.lower_}-{lemma}"):
+            if (joined := lex.nouns.get(word)) is not None:
+                return joined
     for c in tok.lefts:  # any modifier: "joint military exercises", "a massive air strike"
         if c.dep_ in ("amod", "compound", "nmod"):
             phrase = f"{c.lower_} {low}"
@@ -1438,7 +1452,9 @@ def _trigger_words(lex: EventLexicon) -> tuple[frozenset[str], frozenset[str], f
             | lex.words["gatherings"]
             | _RULE_VERBS
         )
-        nouns = frozenset(set(lex.nouns) | {p.split()[-1] for p in lex.noun_phrases})
+        # (and the last parts of hyphenated nouns, which the tokenizer splits off: "build-up")
+        tails = {n.rsplit("-", 1)[-1] for n in lex.nouns if "-" in n}
+        nouns = frozenset(set(lex.nouns) | {p.split()[-1] for p in lex.noun_phrases} | tails)
         words = _TRIGGER_WORDS[id(lex)] = (verbs | REPORT_LEMMAS, nouns, verbs | REPORT_LEMMAS | nouns)
     return words
 
@@ -1486,6 +1502,8 @@ def _noun_arguments(noun: Token, etype: str, lex: EventLexicon) -> tuple[list[To
                 )  # "the meeting between U.S. and Chinese officials": both meet (a mediator between them does not)
             elif c.lower_ == "of" and etype == "RETREAT" and noun.lemma_ in _RELEASES and agent_named(noun):
                 tgt.extend(objs)  # "the release of six Kuwaiti prisoners by Iraq": who is released
+            elif c.lower_ == "of" and etype == "MOBILIZE":
+                src.extend(objs)  # "the build-up of Iraqi troops": who is deployed deploys
             elif c.lower_ == "of" and etype == "RETREAT":
                 # "the withdrawal of Russian troops": who withdraws ("a cessation of hostilities": what
                 # stops); "the evacuation of the settlements by Israel": what is left, by whom
