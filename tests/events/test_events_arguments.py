@@ -90,3 +90,23 @@ def test_hyphenated_nouns_agreed_participles_and_protesters_clashing(extract, te
 def test_a_hyphenated_trigger_is_evidenced_whole(extract) -> None:
     art = extract("Activists engaged in a brief sit-in along the march route in Seoul.")
     assert [art.text[e.trigger.start : e.trigger.end] for e in art.events if e.type == "PROTEST"] == ["sit-in"]
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        # the executed are a state's own, and whoever condemns an execution accuses its agent
+        ("Saudi Arabia executed three drug smugglers on Friday.", ("ASSAULT", ["SAU"], ["SAU"])),
+        (
+            "Amnesty International condemned the execution of 20 political prisoners by Iraq.",
+            ("ACCUSE", ["IGO"], ["IRQ"]),
+        ),
+    ],
+)
+def test_executions_and_their_condemnation(extract, text: str, event: tuple) -> None:
+    assert event in events_of(extract(text)), events_of(extract(text))
+
+
+def test_a_plan_executed_kills_no_one(extract) -> None:
+    assert events_of(extract("The execution of the plan by the Pentagon was flawless.")) == []
+    assert events_of(extract("But Mr. Kim's execution has been challenged, Mr. Solomon said.")) == []

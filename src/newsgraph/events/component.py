@@ -999,7 +999,8 @@ class EventsComponent:
             at = [place] if place is not None and (place not in sources or etype in _AT_HOME_TYPES) else []
             targets = [*uncoded, *at] if etype in PLACE_TARGET_TYPES else at or uncoded
         homes = {a.country for a in sources if a.kind == "country" or a.sector in ("GOV", "COP", "JUD")}
-        if etype in ("COERCE", "CONCEDE") and location is None and len(homes) == 1 and None not in homes:
+        executed = etype == "ASSAULT" and trig.lemma_ in ("execute", "execution")  # a state's own convicts
+        if (etype in ("COERCE", "CONCEDE") or executed) and location is None and len(homes) == 1 and None not in homes:
             for a in targets:
                 if (
                     a.country is None

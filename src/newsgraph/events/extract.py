@@ -978,6 +978,12 @@ def noun_type(tok: Token, lex: EventLexicon) -> str | None:
             if phrase in lex.noun_phrases:
                 return lex.noun_phrases[phrase] or None  # "" : "a great deal of respect" is no deal
     etype = lex.nouns.get(low) or lex.nouns.get(lemma)
+    if lemma == "execution":
+        # "the execution of the plan", "Mr. Kim's execution has been challenged": carried out,
+        # as the verb with that object; the executed are named
+        executed = [o for p in tok.children if p.lower_ == "of" for o in p.children]
+        if not executed or any(lex.object_types.get(("execute", o.lemma_.lower())) == "" for o in executed):
+            return None
     if lemma in ("inquiry", "enquiry") and tok.dep_ == "dobj" and tok.head.lemma_ == "make":
         return None  # "made inquiries with other data vendors": questions asked, no one investigated
     if etype == "CONSULT" and lemma == "call" and tok.dep_ == "dobj" and tok.head.lemma_ == "answer":
