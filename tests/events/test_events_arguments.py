@@ -110,3 +110,16 @@ def test_executions_and_their_condemnation(extract, text: str, event: tuple) -> 
 def test_a_plan_executed_kills_no_one(extract) -> None:
     assert events_of(extract("The execution of the plan by the Pentagon was flawless.")) == []
     assert events_of(extract("But Mr. Kim's execution has been challenged, Mr. Solomon said.")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        # a weapon's subject clause: who it is blamed on or was planted by
+        ("A car bomb blamed on Tamil rebels killed 20 people in Colombo on Tuesday.", ("ASSAULT", ["LKA"], ["LKA"])),
+        # never recognising a state's borders refuses it (CAMEO 12)
+        ("Iraq said on Monday it would never recognise Kuwait's borders.", ("REJECT", ["IRQ"], ["KWT"])),
+    ],
+)
+def test_bombs_blamed_on_someone_and_recognition_refused(extract, text: str, event: tuple) -> None:
+    assert event in events_of(extract(text)), events_of(extract(text))

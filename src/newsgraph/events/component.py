@@ -831,8 +831,9 @@ class EventsComponent:
             etype, mode, negated = "THREATEN", None, False
         elif negated and etype in _REFUSABLE and not targets and not any(c.dep_ in _OBJECT_DEPS for c in trig_kids):
             return None  # "Clinton did not give up": persisting refuses no one anything
-        elif negated and etype in _REFUSABLE:
-            # "failed to reach agreement", "would not meet their demands": PLOVER codes a refusal
+        elif negated and (etype in _REFUSABLE or (etype == "SUPPORT" and trig_lemma in ("recognize", "recognise"))):
+            # "failed to reach agreement", "would not meet their demands", "would never recognise
+            # Kuwait's borders": PLOVER codes a refusal
             etype, mode, negated = "REJECT", None, False
         elif etype == "ASSAULT" and not negated and _readied(f.trigger) and all(a.sector in _ARMED for a in sources):
             # "The Macedonian army prepared to resume shelling": forces made ready are mobilised

@@ -141,6 +141,8 @@ def subject_of(verb: Token) -> list[Token]:
         if subj and subj[0].lower_ in ("which", "who", "that") and t.dep_ == "relcl":
             return [t.head]  # "Israel, which accuses Lebanon of …": the head the clause is about
         if subj and not (t is verb and _children(t, ("nsubjpass",))):
+            if (blamed := _blamed_on(subj[0])) and t is verb:
+                return blamed  # "a car bomb blamed on Tamil rebels killed 20 people": the bombers
             return _with_conjuncts(subj)
         if t.dep_ == "xcomp" and t.head.lemma_ in _OBJECT_CONTROL and (controller := _children(t.head, ("dobj",))):
             return _with_conjuncts(controller)
@@ -169,6 +171,27 @@ def subject_of(verb: Token) -> list[Token]:
         and all(t.dep_ in ("aux", "neg", "advmod") for t in verb.lefts if t.i != first.i)
     ):
         return [first]
+    return []
+
+
+# weapons and blasts that "kill" in a clause whose doers a participle names
+_DEVICES = frozenset(
+    {"bomb", "blast", "explosion", "mine", "rocket", "missile", "shell", "grenade", "attack", "bombing"}
+)
+
+
+def _blamed_on(subj: Token) -> list[Token]:
+    """Who a weapon subject is blamed on or was set off by ("a car bomb blamed on Tamil rebels",
+    "a bomb planted by the IRA")."""
+    if subj.lemma_.lower() not in _DEVICES:
+        return []
+    for acl in _children(subj, ("acl",)):
+        if acl.lemma_ in ("blame", "attribute"):
+            found = [o for p in _children(acl, ("prep",)) if p.lower_ in ("on", "to") for o in _children(p, ("pobj",))]
+        else:
+            found = [o for a in _children(acl, ("agent",)) for o in _children(a, ("pobj",))]
+        if found:
+            return _with_conjuncts(found)
     return []
 
 
