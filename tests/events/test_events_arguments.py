@@ -123,3 +123,28 @@ def test_a_plan_executed_kills_no_one(extract) -> None:
 )
 def test_bombs_blamed_on_someone_and_recognition_refused(extract, text: str, event: tuple) -> None:
     assert event in events_of(extract(text)), events_of(extract(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        # where an accord is reached is no party to it
+        (
+            "Greece and Macedonia initialled an accord at the United Nations on Wednesday ending their dispute.",
+            ("AGREE", ["GRC", "MKD"], []),
+        ),
+        # a side taken is a target, though told with "in"
+        (
+            "President Obama argued in favour of Britain's remaining in the European Union.",
+            ("SUPPORT", ["USA"], ["GBR"]),
+        ),
+        (
+            "German Chancellor Helmut Kohl voiced confidence on Thursday in Boris Yeltsin's reforms.",
+            ("SUPPORT", ["DEU"], ["RUS"]),
+        ),
+        # a name the model read as a body, after a person's title, is the holder
+        ("U.N. envoy Terje Roed-Larsen met Israeli officials in Jerusalem on Tuesday.", ("CONSULT", ["IGO"], ["ISR"])),
+    ],
+)
+def test_venues_sides_taken_and_titled_names(extract, text: str, event: tuple) -> None:
+    assert event in events_of(extract(text)), events_of(extract(text))

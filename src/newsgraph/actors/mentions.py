@@ -352,8 +352,10 @@ class MentionFinder:
             return self._place(doc, span, lex.countries[key], sent_start, subject, in_role)
         if label == "PERSON" and len(span) == 1 and f"{span[0].lower_} {root.head.lower_}" in lex.role_sectors:
             return None  # "Riot police fired tear gas": a role's first word, capitalised, read as a name
-        if label in ("PERSON", "KNOWN_PERSON") or (
-            label == "ORG" and len(span) > 1 and span[0].lower_ in lex.abbreviations and span[-1].is_title
+        if (
+            label in ("PERSON", "KNOWN_PERSON")
+            or (label == "ORG" and len(span) > 1 and span[0].lower_ in lex.abbreviations and span[-1].is_title)
+            or (label == "ORG" and _titled_name(span))
         ):
             # "DM Gallant" is sometimes read as an organisation: a title makes it a person
             return self._person(doc, span, sent_start, subject, in_role)
@@ -1041,6 +1043,40 @@ _NAME_PARTICLES = {
     "arap",
     "ul",
 }
+# titles only people hold: a name after one that the model read as a body is the holder's
+_PERSON_TITLES = frozenset(
+    {
+        "envoy",
+        "minister",
+        "president",
+        "ambassador",
+        "spokesman",
+        "spokeswoman",
+        "chancellor",
+        "premier",
+        "mediator",
+        "negotiator",
+        "diplomat",
+        "senator",
+        "governor",
+        "secretary-general",
+    }
+)
+
+
+def _titled_name(span: Span) -> bool:
+    """Is ``span`` a person's name of two or more capitalised words after a person's title ("U.N.
+    envoy Terje Roed-Larsen")?"""
+    words = [t for t in span if t.text != "-"]
+    doc = span.doc
+    return (
+        len(words) > 1
+        and all(t.is_title for t in words)
+        and span.start > 0
+        and doc[span.start - 1].lower_ in _PERSON_TITLES
+    )
+
+
 _ONLY_IN_ROLES = {"parties", "figures"}  # "opposition figures", not "key figures"
 # a crowd told by its size alone ("Thousands protested in Belgrade"); "thousands of Kashmiris"
 # is the Kashmiris

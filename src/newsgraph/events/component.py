@@ -301,6 +301,14 @@ def _embedded_targets(doc: Doc, f: Found, sources: list[Actor]) -> list[Actor]:
         first += [c for c in trig.head.children if c.dep_ in ("dobj", "dative")]
         if trig.head.lemma_ == "call":  # "called in Niger's envoy to protest" (read as a preposition)
             first += _pobjs(trig.head, "in")
+    if f.type in ("AGREE", "SUPPORT", "COOPERATE"):
+        # where an accord was reached is no party to it: "initialled an accord at the United Nations"
+        venues = [trig, *(c for c in trig.children if c.dep_ == "dobj")]
+        # (not a side taken: "argued in favor of Britain's remaining", "came to the aid of Kuwait")
+        trusted = any(o.lemma_ in ("confidence", "trust", "faith") for o in venues[1:])  # "voiced confidence in X"
+        places = [p for v in venues for p in v.children if p.dep_ == "prep" and p.lower_ in _LOCATIVE]
+        places = [p for p in places if not (trusted and p.lower_ == "in")]
+        skip |= {t.i for p in places if not any(o.lemma_ in _SIDES_TAKEN for o in p.children) for t in p.subtree}
     # depth first, in the order of the words: the object's own modifiers come before a later clause
     stack = sorted(first, key=lambda c: -c.i)
     seen = 0
@@ -330,6 +338,7 @@ def _embedded_targets(doc: Doc, f: Found, sources: list[Actor]) -> list[Actor]:
     return []
 
 
+_SIDES_TAKEN = {"favor", "favour", "support", "defence", "defense", "solidarity", "aid", "side", "behalf"}
 _CHARGED = CHARGE_LEMMAS | {"convict", "suspect", "sentence", "jail", "indict"}
 _ARMED = {"MIL", "REB", "COP"}
 _CIVILIAN = {"CVL", "OPP", "LAB", "EDU", "REL"}

@@ -810,7 +810,8 @@ def _stood_for(tok: Token, lemma: str) -> tuple[str | None, int] | None:
         ):
             return "SUPPORT", tok.i + 2
     if lemma in ("express", "voice", "reaffirm") and any(
-        o.lemma_ in ("confidence", "trust", "faith") and any(p.lower_ == "in" for p in o.children)
+        # (the parser may hang "in" on the verb: "voiced confidence on Thursday in Yeltsin's reforms")
+        o.lemma_ in ("confidence", "trust", "faith") and any(p.lower_ == "in" for p in (*o.children, *preps))
         for o in _children(tok, ("dobj",))
     ):
         return "SUPPORT", tok.i + 1
