@@ -148,3 +148,19 @@ def test_bombs_blamed_on_someone_and_recognition_refused(extract, text: str, eve
 )
 def test_venues_sides_taken_and_titled_names(extract, text: str, event: tuple) -> None:
     assert event in events_of(extract(text)), events_of(extract(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        # troops landing deploy; where something burned set on fire is where it happened
+        ("U.S. Marines landed in Somalia on Wednesday.", ("MOBILIZE", ["USA"], ["SOM"])),
+        ("Protesters set fire to the Danish embassy in Damascus on Saturday.", ("PROTEST", ["SYR"], ["DNK"])),
+    ],
+)
+def test_troops_landing_and_fires_set_abroad(extract, text: str, event: tuple) -> None:
+    assert event in events_of(extract(text)), events_of(extract(text))
+
+
+def test_a_plane_or_a_candidate_landing_is_no_deployment(extract) -> None:
+    assert events_of(extract("Sanders landed in Iowa on Monday after the plane landed in Des Moines.")) == []

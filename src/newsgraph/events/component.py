@@ -1353,6 +1353,8 @@ class EventsComponent:
     def _location(self, trig: Token) -> Location | None:
         # the trigger's own phrases, its head's, then its object's ("suspended aid deliveries in Baghdad")
         objects = [c for c in trig.children if c.dep_ == "dobj"]
+        if trig.lemma_ == "set" and any(o.lemma_ == "fire" for o in objects):
+            objects += _pobjs(trig, "to")  # "set fire to the Danish embassy in Damascus": where it burned
         gone_on = [trig.head.head] if _gone_on(trig) else []  # "went on strike in Lagos"
         return self._place_in_phrases((trig, trig.head, *objects, *gone_on)) or self._location_in_clause(trig)
 

@@ -689,6 +689,8 @@ def verb_type(tok: Token, lex: EventLexicon) -> tuple[str | None, int]:
         return "COERCE", tok.i + 2  # "put down a riot by prisoners" (CAMEO 175)
     if lemma in _STANCE_VERBS and (supported := _stood_for(tok, lemma)) is not None:
         return supported
+    if lemma == "land" and any(s.lemma_.lower().removesuffix("s") in _LANDING for s in _children(tok, ("nsubj",))):
+        return "MOBILIZE", tok.i + 1  # "French troops landed in southern Lebanon" (not a plane, or a candidate)
     if lemma == "reserve" and any(
         o.lemma_ == "right" and any(a.dep_ == "acl" and to_clause(a) and _harsh(a, lex) for a in o.children)
         for o in _children(tok, ("dobj",))
@@ -821,6 +823,7 @@ def _stood_for(tok: Token, lemma: str) -> tuple[str | None, int] | None:
     return None
 
 
+_LANDING = frozenset({"troop", "marine", "paratrooper", "commando", "soldier", "force", "peacekeeper"})
 _STANCE_VERBS = frozenset({"stand", "express", "voice", "reaffirm", "come"})
 _FIRMLY = frozenset({"firmly", "fully", "squarely", "solidly", "strongly", "resolutely", "wholeheartedly"})
 _REVOLTS = frozenset({"uprising", "revolt", "rebellion", "mutiny", "insurrection", "unrest"})
@@ -1247,6 +1250,7 @@ _RULE_VERBS = frozenset(
         "set",
         "take",
         "prevent",
+        "land",
     }
     | {"say"}
 )
