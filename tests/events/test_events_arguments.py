@@ -164,3 +164,8 @@ def test_troops_landing_and_fires_set_abroad(extract, text: str, event: tuple) -
 
 def test_a_plane_or_a_candidate_landing_is_no_deployment(extract) -> None:
     assert events_of(extract("Sanders landed in Iowa on Monday after the plane landed in Des Moines.")) == []
+
+
+def test_a_newspaper_suspended_at_home_is_coerced(extract) -> None:
+    art = extract("Egypt's government suspended an opposition newspaper on Wednesday for publishing false news.")
+    assert ("COERCE", ["EGY"], ["EGY"]) in events_of(art), events_of(art)
