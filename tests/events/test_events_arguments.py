@@ -169,3 +169,28 @@ def test_a_plane_or_a_candidate_landing_is_no_deployment(extract) -> None:
 def test_a_newspaper_suspended_at_home_is_coerced(extract) -> None:
     art = extract("Egypt's government suspended an opposition newspaper on Wednesday for publishing false news.")
     assert ("COERCE", ["EGY"], ["EGY"]) in events_of(art), events_of(art)
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("Indonesian troops mowed down unarmed protesters in Dili on Tuesday.", ("ASSAULT", ["IDN"], ["?", "TLS"])),
+        ("Chinese authorities locked up hundreds of Falun Gong followers on Friday.", ("COERCE", ["CHN"], ["CHN"])),
+        ("Serb forces laid siege to the eastern Bosnian town of Gorazde on Sunday.", ("ASSAULT", ["SRB"], ["BIH"])),
+        ("Iraqi troops fell back from the Saudi border town of Khafji on Thursday.", ("RETREAT", ["IRQ"], ["SAU"])),
+    ],
+)
+def test_phrasal_verbs_of_force_and_retreat(extract, text: str, event: tuple) -> None:
+    assert event in events_of(extract(text)), events_of(extract(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Obama had essentially locked up the nomination before Kentucky's primary.",
+        "The Dow plummeted in minutes, wiping out $136 billion in market value.",
+        "Sanders has toned down his criticism of Hillary Clinton.",
+    ],
+)
+def test_nominations_locked_up_value_wiped_out_and_criticism_toned_down_are_no_events(extract, text: str) -> None:
+    assert events_of(extract(text)) == []

@@ -114,6 +114,11 @@ class Found:
     silent: bool = False
 
 
+def _pobjs_of(tok: Token) -> list[Token]:
+    """What ``tok`` counts or holds: "hundreds [of followers]"."""
+    return [o for p in tok.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+
+
 def _children(tok: Token, deps: tuple[str, ...]) -> list[Token]:
     return [c for c in tok.children if c.dep_ in deps]
 
@@ -599,7 +604,9 @@ def verb_type(tok: Token, lex: EventLexicon) -> tuple[str | None, int]:
     lemma = _fixed_lemma(tok)
     # a phrasal verb that is another verb: "kicked out two diplomats" expels, "set him free" frees
     if lemma in _PHRASAL_HEADS and (
-        lemma not in _PHRASAL_OBJECTS or any(o.lemma_ in _PHRASAL_OBJECTS[lemma] for o in _children(tok, ("dobj",)))
+        lemma not in _PHRASAL_OBJECTS
+        # (or what the object counts: "locked up hundreds of Falun Gong followers")
+        or any(o.lemma_ in _PHRASAL_OBJECTS[lemma] for d in _children(tok, ("dobj",)) for o in (d, *_pobjs_of(d)))
     ):
         # (what is taken away must be what a state seizes: "took weapons away from militant
         # groups", not "took my attention away")
@@ -1227,10 +1234,38 @@ _PHRASAL_SYNONYMS = {
     ("kick", "out"): "expel",
     ("set", "free"): "free",
     ("take", "away"): "confiscate",
+    ("lock", "up"): "jail",
+    ("wipe", "out"): "massacre",
+    ("mow", "down"): "kill",
+    ("lay", "siege"): "besiege",
 }
 _PHRASAL_HEADS = frozenset(v for v, _ in _PHRASAL_SYNONYMS)
 _PHRASAL_OBJECTS = {
     "take": frozenset({"weapon", "arm", "gun", "rifle", "ammunition", "explosive", "passport", "land", "property"}),
+    # people are locked up, not nominations or endorsements
+    "lock": frozenset(
+        {
+            "dissident",
+            "activist",
+            "opponent",
+            "people",
+            "follower",
+            "protester",
+            "demonstrator",
+            "supporter",
+            "journalist",
+            "prisoner",
+            "suspect",
+            "critic",
+            "student",
+            "worker",
+            "monk",
+            "priest",
+            "refugee",
+        }
+    ),
+    # villages and units are wiped out, not market value or savings
+    "wipe": frozenset({"village", "town", "unit", "battalion", "family", "population", "community", "camp", "base"}),
 }
 # verbs the typing rules of :func:`verb_type` read though the lexicon lists them nowhere
 _RULE_VERBS = frozenset(
@@ -1485,6 +1520,7 @@ def _trigger_words(lex: EventLexicon) -> tuple[frozenset[str], frozenset[str], f
             | set(_FORM_FIXES)
             | lex.words["gatherings"]
             | _RULE_VERBS
+            | _PHRASAL_HEADS
         )
         # (and the last parts of hyphenated nouns, which the tokenizer splits off: "build-up")
         tails = {n.rsplit("-", 1)[-1] for n in lex.nouns if "-" in n}
