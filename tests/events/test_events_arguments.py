@@ -194,3 +194,31 @@ def test_phrasal_verbs_of_force_and_retreat(extract, text: str, event: tuple) ->
 )
 def test_nominations_locked_up_value_wiped_out_and_criticism_toned_down_are_no_events(extract, text: str) -> None:
     assert events_of(extract(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("Israel freed 45 Lebanese prisoners on Monday.", ("RETREAT", ["ISR"], ["LBN"])),
+        ("Iraq returned Kuwaiti archives it had seized during the occupation.", ("RETREAT", ["IRQ"], ["KWT"])),
+        (
+            "Kerry said the Iranians released by the United States were close to completing their sentences.",
+            ("RETREAT", ["USA"], ["IRN"]),
+        ),
+    ],
+)
+def test_people_property_and_land_are_released(extract, text: str, event: tuple) -> None:
+    assert event in events_of(extract(text)), events_of(extract(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ISIS has recently released a propaganda video about Hillary Clinton.",
+        "I'll release mine in the next week, Pence told Chuck Todd.",
+        "Sen. Kelly Ayotte returned $43,100 in Turkish-American donations last year.",
+        "Ted Cruz's associates insist he's returning to the Senate as the same conservative.",
+    ],
+)
+def test_videos_tax_returns_donations_and_homecomings_are_no_retreat(extract, text: str) -> None:
+    assert [e for e in events_of(extract(text)) if e[0] == "RETREAT"] == []

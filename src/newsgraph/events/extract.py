@@ -234,8 +234,19 @@ def _bare_participle(verb: Token, etype: str) -> bool:
 _DONE_TO = frozenset({"ASSAULT", "COERCE", "SANCTION", "ACCUSE", "REQUEST"})  # "Iran urged to halt enrichment"
 
 
+def _misread_passive(verb: Token) -> bool:
+    """Is ``verb`` a participle with a "by" agent that the parser gave a subject of its own ("said
+    the Iranians released by the United States were …")?"""
+    return (
+        verb.tag_ == "VBN"
+        and bool(_children(verb, ("agent",)))
+        and bool(_children(verb, ("nsubj",)))
+        and not _children(verb, ("aux", "auxpass", "dobj"))
+    )
+
+
 def _passive_object(verb: Token) -> list[Token]:
-    own = _children(verb, ("nsubjpass",))
+    own = _children(verb, ("nsubjpass",)) or (_children(verb, ("nsubj",)) if _misread_passive(verb) else [])
     if not own and verb.dep_ == "conj" and (_shared_agent(verb.head) or _children(verb.head, ("auxpass",))):
         own = _children(verb.head, ("nsubj", "nsubjpass"))  # "people shot and killed by police"
     if not own and verb.dep_ == "acl" and verb.tag_ == "VBN":
@@ -433,6 +444,15 @@ def _no_event(verb: Token, lemma: str, etype: str, lex: EventLexicon) -> bool:
     if lemma == "take" and etype == "PROTEST":
         places = [o for p in _children(verb, ("prep",)) for o in _children(p, ("pobj",))]
         return not any(o.lemma_ in ("street", "road") for o in places)  # "take to the beaches"
+    if lemma in ("release", "free", "return") and etype == "RETREAT":
+        # only people, their remains, property and land are released or returned (CAMEO 084): not
+        # a video, "mine" (tax returns) or donations; "freed 45 Lebanese", "released him"
+        yielded = _children(verb, ("dobj",)) or _children(verb, ("nsubjpass",))
+        if not yielded and verb.dep_ in ("acl", "relcl"):
+            yielded = [verb.head]  # "the Iranians released by the United States"
+        if not yielded and _children(verb, ("agent",)):
+            yielded = _children(verb, ("nsubj",))  # the same, read as a clause of its own
+        return not any(_yielded(o, lex) for o in yielded)
     objects = {o.lemma_.lower() for o in _children(verb, ("dobj",))}
     if (
         lemma == "offer"
@@ -465,6 +485,15 @@ def _no_event(verb: Token, lemma: str, etype: str, lex: EventLexicon) -> bool:
         )
     # one person talking about something is no consultation
     return etype == "CONSULT" and lemma in ("talk", "discuss", "speak") and not _together(verb)
+
+
+def _yielded(obj: Token, lex: EventLexicon) -> bool:
+    """Is ``obj`` people, remains, property or land ("six Kuwaiti prisoners", "him", "the Golan",
+    "45 Lebanese")?"""
+    if obj.ent_type_ in ("PERSON", "NORP", "GPE", "LOC", "FAC") or obj.lower_ in ("him", "her", "them", "us"):
+        return True
+    counted = [obj, *_pobjs_of(obj), *(c for c in obj.children if c.dep_ in ("amod", "compound", "nmod"))]
+    return any(t.lemma_.lower() in lex.words["released"] or t.ent_type_ == "NORP" for t in counted)
 
 
 def _together(verb: Token) -> bool:
@@ -1400,7 +1429,9 @@ def find_events(sent: Span, lex: EventLexicon, candidates: list[Token] | None = 
                 out.append(Found(etype or "", tok, end, silent=True))
                 continue
             # a participle with a "by" agent is passive though the parser found no auxiliary
-            passive = bool(_children(tok, ("nsubjpass", "auxpass"))) or _bare_participle(tok, etype)
+            passive = (
+                bool(_children(tok, ("nsubjpass", "auxpass"))) or _bare_participle(tok, etype) or _misread_passive(tok)
+            )
             shared = _shared_agent(tok)
             if shared:
                 # "people shot and killed by police": the agent of the last verb is the first's too
