@@ -222,3 +222,19 @@ def test_people_property_and_land_are_released(extract, text: str, event: tuple)
 )
 def test_videos_tax_returns_donations_and_homecomings_are_no_retreat(extract, text: str) -> None:
     assert [e for e in events_of(extract(text)) if e[0] == "RETREAT"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "During his administration Scott had cut mosquito-control programs.",
+        "I will stop any trade deal that kills jobs, Clinton said.",
+        "Clinton and Sanders ended in a virtual tie on the Democratic side.",
+    ],
+)
+def test_a_sanction_against_no_one_is_none(extract, text: str) -> None:
+    assert events_of(extract(text)) == []
+
+
+def test_a_sanction_on_a_state_left_unnamed_stays(extract) -> None:
+    assert ("SANCTION", ["IGO"], []) in events_of(extract("The World Bank froze loans to the country after the coup."))

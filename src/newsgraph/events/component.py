@@ -339,6 +339,8 @@ def _embedded_targets(doc: Doc, f: Found, sources: list[Actor]) -> list[Actor]:
 
 
 _SIDES_TAKEN = {"favor", "favour", "support", "defence", "defense", "solidarity", "aid", "side", "behalf"}
+_STATE_NOUNS = frozenset({"country", "nation", "regime", "government", "republic"})
+_PARLEYS = frozenset({"talk", "talks", "negotiation", "negotiations", "mediation", "dialogue", "process", "summit"})
 _CHARGED = CHARGE_LEMMAS | {"convict", "suspect", "sentence", "jail", "indict"}
 _ARMED = {"MIL", "REB", "COP"}
 _CIVILIAN = {"CVL", "OPP", "LAB", "EDU", "REL"}
@@ -1159,8 +1161,18 @@ class EventsComponent:
             and not any(c.lower_ == "against" or c.lower_.startswith("anti") for c in trig.children)
         ):
             return None  # "Sanders held a rally Saturday": one person's rally is a campaign's
-        if etype == "SANCTION" and trig.lemma_ in ("ban", "bar") and not targets:
-            return None  # "an assault weapons ban", "wants to ban all abortions": a law at home, no one sanctioned
+        if (
+            etype == "SANCTION"
+            and not targets
+            and (
+                trig.lemma_ in ("ban", "bar")
+                # (talks or mediation halted have their other side implied: "pulled out of the peace talks")
+                or not any(t.lemma_ in _STATE_NOUNS or t.lemma_ in _PARLEYS for t in trig.subtree)
+            )
+        ):
+            # a sanction is against someone: "an assault weapons ban", "cut mosquito-control programs",
+            # "will stop any trade deal" sanction no one ("froze loans to the country" does, unnamed)
+            return None
         if (
             trig.lemma_ in _HELP_OR_PROMISE
             and not f.nominal

@@ -954,7 +954,8 @@ def _typing_objects(verb: Token) -> Iterator[Token]:
             and c.i > verb.i
             and (
                 c.lower_ in ("on", "under", "with", "by")
-                or c.i == verb.i + 1
+                # (not what something ended in: "ended in a virtual tie")
+                or (c.i == verb.i + 1 and not (c.lower_ == "in" and verb.lemma_ in ("end", "result")))
                 # "voted overwhelmingly in favour of"
                 or (c.lower_ == "in" and any(o.lower_ in ("favor", "favour") for o in c.children))
                 # "pulled out of the talks": the particle in between
