@@ -578,8 +578,9 @@ def _agrees_in_opinion(agree: Token) -> bool:
     kids = [c for c in agree.children if c.dep_ in ("dobj", "xcomp", "ccomp", "prep", "advcl", "nsubjpass")]
     for c in kids:
         # (what "was agreed by" the ministers is settled: "aid of 70 million dollars was agreed")
+        # ("agree with that in almost every circumstance": a view held in some cases)
         if c.dep_ in ("dobj", "xcomp", "advcl", "nsubjpass") or (
-            c.dep_ == "prep" and c.lower_ not in ("with", "about")
+            c.dep_ == "prep" and c.lower_ not in ("with", "about", "in")
         ):
             return False
         if c.dep_ == "ccomp" and any(a.dep_ in ("aux", "auxpass") and a.lower_ in _MODALS for a in c.children):
