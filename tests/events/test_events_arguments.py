@@ -238,3 +238,20 @@ def test_a_sanction_against_no_one_is_none(extract, text: str) -> None:
 
 def test_a_sanction_on_a_state_left_unnamed_stays(extract) -> None:
     assert ("SANCTION", ["IGO"], []) in events_of(extract("The World Bank froze loans to the country after the coup."))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mr. Netanyahu, then in the opposition, was heading home.",
+        "The United States does not have bilateral trade agreements with China.",
+        "And I agree with that in almost every circumstance.",
+    ],
+)
+def test_the_opposition_benches_agreements_not_had_and_views_are_no_events(extract, text: str) -> None:
+    assert events_of(extract(text)) == []
+
+
+def test_an_opposition_to_someone_is_a_rejection(extract) -> None:
+    art = extract("Some Republicans reaffirmed their opposition to Trump on Tuesday.")
+    assert [e[0] for e in events_of(art)] == ["REJECT"]

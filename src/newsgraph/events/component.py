@@ -843,6 +843,8 @@ class EventsComponent:
             etype, mode, negated = "THREATEN", None, False
         elif negated and etype in _REFUSABLE and not targets and not any(c.dep_ in _OBJECT_DEPS for c in trig_kids):
             return None  # "Clinton did not give up": persisting refuses no one anything
+        elif negated and f.nominal and f.trigger.dep_ == "dobj" and f.trigger.head.lemma_ == "have":
+            return None  # "does not have bilateral trade agreements with that country": none made, none refused
         elif negated and (etype in _REFUSABLE or (etype == "SUPPORT" and trig_lemma in ("recognize", "recognise"))):
             # "failed to reach agreement", "would not meet their demands", "would never recognise
             # Kuwait's borders": PLOVER codes a refusal

@@ -1042,6 +1042,12 @@ def noun_type(tok: Token, lex: EventLexicon) -> str | None:
             if phrase in lex.noun_phrases:
                 return lex.noun_phrases[phrase] or None  # "" : "a great deal of respect" is no deal
     etype = lex.nouns.get(low) or lex.nouns.get(lemma)
+    if (
+        lemma == "opposition"
+        and any(c.lower_ == "the" for c in tok.children)
+        and not any(c.lower_ in ("to", "from", "by") or c.dep_ == "poss" for c in (*tok.children, *tok.head.children))
+    ):
+        return None  # "then in the opposition": the benches or the parties, not a stand against
     if lemma == "execution":
         # "the execution of the plan", "Mr. Kim's execution has been challenged": carried out,
         # as the verb with that object; the executed are named
