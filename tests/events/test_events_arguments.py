@@ -255,3 +255,21 @@ def test_the_opposition_benches_agreements_not_had_and_views_are_no_events(extra
 def test_an_opposition_to_someone_is_a_rejection(extract) -> None:
     art = extract("Some Republicans reaffirmed their opposition to Trump on Tuesday.")
     assert [e[0] for e in events_of(art)] == ["REJECT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        # proposing a meeting intends one (CAMEO 036), which PLOVER codes as agreeing
+        ("India proposed on Thursday a meeting of foreign secretaries with Pakistan.", ("AGREE", ["IND"], ["PAK"])),
+        # opening links is diplomatic cooperation, as restoring ties
+        ("China opened direct shipping links with Taiwan on Friday.", ("SUPPORT", ["CHN"], ["TWN"])),
+    ],
+)
+def test_meetings_proposed_and_links_opened(extract, text: str, event: tuple) -> None:
+    assert event in events_of(extract(text)), events_of(extract(text))
+
+
+def test_what_was_suggested_at_a_meeting_is_no_proposal_to_meet(extract) -> None:
+    art = extract("Savings can be found, as Mr. McDonough suggested at the meeting with analysts.")
+    assert events_of(art) == []

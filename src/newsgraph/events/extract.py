@@ -955,7 +955,11 @@ def _typing_objects(verb: Token) -> Iterator[Token]:
             and (
                 c.lower_ in ("on", "under", "with", "by")
                 # (not what something ended in: "ended in a virtual tie")
-                or (c.i == verb.i + 1 and not (c.lower_ == "in" and verb.lemma_ in ("end", "result")))
+                or (
+                    c.i == verb.i + 1
+                    and c.lower_ != "at"  # "suggested at the meeting": where, not what
+                    and not (c.lower_ == "in" and verb.lemma_ in ("end", "result"))
+                )
                 # "voted overwhelmingly in favour of"
                 or (c.lower_ == "in" and any(o.lower_ in ("favor", "favour") for o in c.children))
                 # "pulled out of the talks": the particle in between
