@@ -273,3 +273,25 @@ def test_meetings_proposed_and_links_opened(extract, text: str, event: tuple) ->
 def test_what_was_suggested_at_a_meeting_is_no_proposal_to_meet(extract) -> None:
     art = extract("Savings can be found, as Mr. McDonough suggested at the meeting with analysts.")
     assert events_of(art) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        (
+            '"We stand with Israel in its fight against terror," President Bush told reporters on Thursday.',
+            ("SUPPORT", ["USA"], ["ISR"]),
+        ),
+        (
+            "Prime Minister Yitzhak Shamir said on Tuesday Israel would never negotiate with the PLO.",
+            ("REJECT", ["ISR"], ["PSE"]),
+        ),
+        ('Milosevic said NATO was "committing genocide against the Serbian people."', ("ACCUSE", ["SRB"], ["IGO"])),
+    ],
+)
+def test_standing_with_a_state_never_negotiating_and_crimes_charged(extract, text: str, event: tuple) -> None:
+    assert event in events_of(extract(text)), events_of(extract(text))
+
+
+def test_never_having_met_is_no_refusal(extract) -> None:
+    assert [e[0] for e in events_of(extract('"He and I have never met," Lewandowski said.'))] == ["CONSULT"]

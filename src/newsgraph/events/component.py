@@ -845,7 +845,16 @@ class EventsComponent:
             return None  # "Clinton did not give up": persisting refuses no one anything
         elif negated and f.nominal and f.trigger.dep_ == "dobj" and f.trigger.head.lemma_ == "have":
             return None  # "does not have bilateral trade agreements with that country": none made, none refused
-        elif negated and (etype in _REFUSABLE or (etype == "SUPPORT" and trig_lemma in ("recognize", "recognise"))):
+        elif negated and (
+            etype in _REFUSABLE
+            or (etype == "SUPPORT" and trig_lemma in ("recognize", "recognise"))
+            # "would never negotiate with the PLO": a refusal ("will not meet" stays a meeting denied)
+            or (
+                etype == "CONSULT"
+                and any(c.lower_ == "never" for c in trig_kids)
+                and any(c.lower_ in ("will", "would", "'ll") for c in trig_kids)  # not "have never met"
+            )
+        ):
             # "failed to reach agreement", "would not meet their demands", "would never recognise
             # Kuwait's borders": PLOVER codes a refusal
             etype, mode, negated = "REJECT", None, False

@@ -847,6 +847,11 @@ def _stood_for(tok: Token, lemma: str) -> tuple[str | None, int] | None:
             p.lower_ == "for" and any(o.ent_type_ in named for o in p.children) for p in preps
         ):
             return "SUPPORT", tok.i + 2
+        if any(p.lower_ in ("with", "by") and any(o.ent_type_ in ("GPE", "NORP") for o in p.children) for p in preps):
+            return (
+                "SUPPORT",
+                tok.i + 1,
+            )  # "we stand with Israel", "stood by its ally Serbia" (not "stood by his remarks")
     if lemma in ("express", "voice", "reaffirm") and any(
         # (the parser may hang "in" on the verb: "voiced confidence on Thursday in Yeltsin's reforms")
         o.lemma_ in ("confidence", "trust", "faith") and any(p.lower_ == "in" for p in (*o.children, *preps))
@@ -1335,6 +1340,7 @@ _BREACHES = frozenset({"violate", "break", "breach"})
 _PACTS = frozenset({"ceasefire", "cease-fire", "truce", "agreement", "accord", "armistice", "pact"})
 
 
+_CRIMES = frozenset({"genocide", "crime", "atrocity", "massacre", "aggression", "violation", "terrorism", "murder"})
 _ARMED_BANDS = frozenset({"fighter", "militant", "guerrilla", "terrorist", "rebel", "insurgent", "infiltrator"})
 
 
@@ -1349,6 +1355,8 @@ def _misdeed(verb: Token) -> bool:
         verb.lemma_ in _MISDEEDS
         or (verb.lemma_ in _BREACHES and bool(objects & _PACTS))
         or (verb.lemma_ in ("allow", "let", "permit") and bool(objects & _ARMED_BANDS))
+        # "said NATO was committing genocide against the Serbian people"
+        or (verb.lemma_ in ("commit", "perpetrate") and bool(objects & _CRIMES))
     )
 
 
