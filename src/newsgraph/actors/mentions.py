@@ -684,8 +684,6 @@ class MentionFinder:
                 country = country or country_in(list(app), self.lex)
                 in_role.update(t.i for t in app)
         sector = lex.sector_of_role(words) if words else None
-        if country is None:
-            country = next((c for c in map(lex.country_of_role, roles) if c), None)
         known = None
         if country is None:  # "King Hussein" is known with his title, "President Mubarak" without
             known = lex.known_person([t.text for t in named]) or lex.known_person(
@@ -694,6 +692,10 @@ class MentionFinder:
         if known is not None:  # the text says nothing: the actor dictionary knows who this is
             country = known[0]
             sector = sector or known[1]
+        if country is None:
+            # a title one government uses ("Secretary of State"), after who is known: Pakistan's
+            # foreign secretary is no Briton
+            country = next((c for c in map(lex.country_of_role, roles) if c), None)
         if country is None and _US_PARTY_STATE.match(doc_text(doc), span.end_char):
             # "Rep. Henry Cuellar (D-Texas)", "Sen. Kelly Ayotte, R-N.H.,": a member of Congress
             country, sector = "USA", sector or "LEG"
