@@ -295,3 +295,26 @@ def test_standing_with_a_state_never_negotiating_and_crimes_charged(extract, tex
 
 def test_never_having_met_is_no_refusal(extract) -> None:
     assert [e[0] for e in events_of(extract('"He and I have never met," Lewandowski said.'))] == ["CONSULT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        # troops crossing into a country attack it; refugees crossing do not
+        (
+            "South African troops crossed into southern Angola on Monday in pursuit of guerrillas.",
+            ("ASSAULT", ["ZAF"], ["AGO"]),
+        ),
+        # a threat's own state acting is no target of it: whom the condition names is
+        (
+            "Gaddafi warned that Libya would attack American cities if the United States bombed his country again.",
+            ("THREATEN", ["LBY"], ["USA"]),
+        ),
+    ],
+)
+def test_incursions_and_the_threatened(extract, text: str, event: tuple) -> None:
+    assert event in events_of(extract(text)), events_of(extract(text))
+
+
+def test_refugees_crossing_a_border_are_no_incursion(extract) -> None:
+    assert events_of(extract("Thousands of refugees crossed into Zaire on Monday.")) == []

@@ -325,6 +325,14 @@ def _embedded_targets(doc: Doc, f: Found, sources: list[Actor]) -> list[Actor]:
                 if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in t.children):
                     # "offered to put its troops at the disposal of President Hrawi": what it gives
                     actors = _not_own_forces(actors, sources)
+                if (
+                    f.type == "THREATEN"
+                    and t.dep_ == "nsubj"
+                    and all(a.kind == "country" and a.country in {s.country for s in sources} for a in actors)
+                ):
+                    # "Gaddafi warned that Libya would attack American cities": the source's own state
+                    # acting is no target of it
+                    actors = []
                 if actors:
                     return actors
         # "hanged two men convicted of spying for Israel": what the object is charged with names

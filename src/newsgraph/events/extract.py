@@ -725,8 +725,11 @@ def verb_type(tok: Token, lex: EventLexicon) -> tuple[str | None, int]:
         return "COERCE", tok.i + 2  # "put down a riot by prisoners" (CAMEO 175)
     if lemma in _STANCE_VERBS and (supported := _stood_for(tok, lemma)) is not None:
         return supported
-    if lemma == "land" and any(s.lemma_.lower().removesuffix("s") in _LANDING for s in _children(tok, ("nsubj",))):
+    forces = any(s.lemma_.lower().removesuffix("s") in _LANDING for s in _children(tok, ("nsubj",)))
+    if lemma == "land" and forces:
         return "MOBILIZE", tok.i + 1  # "French troops landed in southern Lebanon" (not a plane, or a candidate)
+    if lemma == "cross" and forces and any(p.lower_ == "into" for p in _children(tok, ("prep",))):
+        return "ASSAULT", tok.i + 1  # "South African troops crossed into southern Angola": an incursion
     if lemma == "reserve" and any(
         o.lemma_ == "right" and any(a.dep_ == "acl" and to_clause(a) and _harsh(a, lex) for a in o.children)
         for o in _children(tok, ("dobj",))
@@ -1331,6 +1334,7 @@ _RULE_VERBS = frozenset(
         "take",
         "prevent",
         "land",
+        "cross",
     }
     | {"say"}
 )
