@@ -302,7 +302,7 @@ def test_never_having_met_is_no_refusal(extract) -> None:
     [
         # troops crossing into a country attack it; refugees crossing do not
         (
-            "South African troops crossed into southern Angola on Monday in pursuit of guerrillas.",
+            "South African troops crossed into southern Angola on Monday.",
             ("ASSAULT", ["ZAF"], ["AGO"]),
         ),
         # a threat's own state acting is no target of it: whom the condition names is
