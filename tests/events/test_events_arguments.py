@@ -318,3 +318,23 @@ def test_incursions_and_the_threatened(extract, text: str, event: tuple) -> None
 
 def test_refugees_crossing_a_border_are_no_incursion(extract) -> None:
     assert events_of(extract("Thousands of refugees crossed into Zaire on Monday.")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        # each nationality of a coordinated pair acts, in a joint act both are sources
+        (
+            "American and Russian scientists began a joint study of nuclear waste on Monday.",
+            ("COOPERATE", ["RUS", "USA"], []),
+        ),
+        (
+            "French and German troops took part in joint manoeuvres in Bavaria on Tuesday.",
+            ("COOPERATE", ["DEU", "FRA"], []),
+        ),
+        # suspects handed over, told by a participle, are judicial cooperation
+        ("German police handed over two suspected Mafia members to Italy on Tuesday.", ("COOPERATE", ["DEU"], ["ITA"])),
+    ],
+)
+def test_joint_acts_of_two_nationalities_and_suspects_handed_over(extract, text: str, event: tuple) -> None:
+    assert event in events_of(extract(text)), events_of(extract(text))

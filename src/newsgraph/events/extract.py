@@ -942,6 +942,8 @@ def _typing_objects(verb: Token) -> Iterator[Token]:
                 for m in c.lefts
                 if m.dep_ in ("compound", "amod", "nmod")
                 and (m.pos_ in ("NOUN", "ADJ") or (m.pos_ == "PROPN" and not m.ent_type_))
+                # "handed over two suspected Mafia members": a participle says who they are
+                or (m.dep_ == "amod" and m.pos_ == "VERB" and m.lemma_ in ("suspect", "want", "accuse"))
             )
             # "thousands of reservists"; "$500 million in food aid": what the sum is given as
             amount = c.pos_ == "NUM" or c.ent_type_ == "MONEY"
