@@ -338,3 +338,21 @@ def test_refugees_crossing_a_border_are_no_incursion(extract) -> None:
 )
 def test_joint_acts_of_two_nationalities_and_suspects_handed_over(extract, text: str, event: tuple) -> None:
     assert event in events_of(extract(text)), events_of(extract(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        # one name for two countries, or the first left without its name
+        ("North and South Korea signed a non-aggression pact on Friday.", ("AGREE", ["KOR", "PRK"], [])),
+        ("South and North Korea agreed on Friday to hold a summit in Pyongyang.", ("AGREE", ["KOR", "PRK"], [])),
+    ],
+)
+def test_north_and_south_korea_are_two_countries(extract, text: str, event: tuple) -> None:
+    assert event in events_of(extract(text)), events_of(extract(text))
+
+
+def test_the_compass_word_of_an_elliptic_pair_is_evidenced(extract) -> None:
+    art = extract("South and North Korea agreed on Friday to hold a summit in Pyongyang.")
+    south = next(a for a in art.actors if a.country == "KOR")
+    assert [art.text[m.start : m.end] for m in south.mentions] == ["South"]

@@ -208,11 +208,15 @@ class MentionFinder:
         for span, label in spans:
             if len(span) == 1 and span[0].lower_ in self.group_words and _placed_plural(span[0]):
                 continue  # "Kidnappers in Lebanon freed …": a plural noun the model read as a name (a group)
+            if (pair := self._compass_pair(doc, span)) is not None:
+                out.extend(pair)  # "North and South Korea": two countries in one name
+                continue
             cand = self._candidate(doc, span, label, in_role)
             if cand is not None and cand.kind == "group":
                 cand = self._ethnic(doc, cand)
             if cand is not None:
                 out.append(cand)
+        out.extend(self._elliptic_compass(doc, out))
         out.extend(self._acronyms(doc, out))
         out = self._led_groups(doc, out)
         out.extend(self._common_groups(doc, out, in_role))
@@ -231,6 +235,42 @@ class MentionFinder:
             if owned is not None and c.kind in ("group", "organization"):
                 c.country = self._owner_country(owned, keep)
         return keep
+
+    def _compass_pair(self, doc: Doc, span: Span) -> list[Candidate] | None:
+        """The two countries of one name "North and South Korea", or None if ``span`` is no such name."""
+        words = [t.lower_ for t in span]
+        if len(words) < 4 or words[1] != "and" or words[0] not in _COMPASS or words[2] not in _COMPASS:
+            return None
+        second = self.lex.countries.get(" ".join(words[2:]))
+        first = self.lex.countries.get(" ".join([words[0], *words[3:]]))
+        if not (first and second):
+            return None
+        subject = span.root.dep_ in ("nsubj", "nsubjpass")
+        start = sentence_of(span).start_char
+        pair = [
+            self._place(doc, span[:1], first, start, subject, set()),
+            self._place(doc, span[2:], second, start, subject, set()),
+        ]
+        return [c for c in pair if c is not None]
+
+    def _elliptic_compass(self, doc: Doc, found: list[Candidate]) -> list[Candidate]:
+        """ "South and North Korea", "North and South Yemen": the first compass word names a country
+        of its own, its name left to the second ("South" is South Korea)."""
+        out: list[Candidate] = []
+        for c in found:
+            span = doc.char_span(c.start, c.end, alignment_mode="expand")
+            if c.kind != "country" or span is None or span.start < 2 or len(span) < 2:
+                continue
+            first, conj = doc[span.start - 2], doc[span.start - 1]
+            if conj.lower_ != "and" or first.lower_ not in _COMPASS or span[0].lower_ not in _COMPASS:
+                continue
+            code = self.lex.countries.get(" ".join([first.lower_, *(t.lower_ for t in span[1:])]))
+            if code and code != c.country:
+                subject = first.dep_ in ("nsubj", "nsubjpass")
+                cand = self._place(doc, doc[first.i : first.i + 1], code, sentence_of(first).start_char, subject, set())
+                if cand is not None:
+                    out.append(cand)
+        return out
 
     def _one_country_sentences(self, doc: Doc, cands: list[Candidate]) -> None:
         """Unnamed rebels, protesters, opposition, newspapers or state bodies, and parties, in a sentence that names one
@@ -1079,6 +1119,7 @@ def _titled_name(span: Span) -> bool:
     )
 
 
+_COMPASS = frozenset({"north", "south", "east", "west"})
 _ONLY_IN_ROLES = {"parties", "figures"}  # "opposition figures", not "key figures"
 # a crowd told by its size alone ("Thousands protested in Belgrade"); "thousands of Kashmiris"
 # is the Kashmiris

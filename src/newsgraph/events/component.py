@@ -186,9 +186,9 @@ def _actors_of(doc: Doc, toks: list[Token]) -> list[Actor]:
                 continue
         if found:
             out.extend(a for a in (found[0], *coordinated_in(doc, *found)) if a not in out)
-        if t.pos_ == "NOUN":
-            # "American and Russian scientists": each nationality of a coordinated pair acts
-            firsts = [c for c in t.children if c.dep_ == "amod" and c.conjuncts]
+        if t.pos_ in ("NOUN", "PROPN"):
+            # "American and Russian scientists", "North and South Korea": each of a coordinated pair acts
+            firsts = [c for c in t.children if c.dep_ in ("amod", "nmod", "compound") and c.conjuncts]
             peers = [m[0] for c in firsts for x in (c, *c.conjuncts) if (m := mention_at(doc, x.idx, x.idx + len(x)))]
             out.extend(a for a in peers if a not in out and a.country)
     return out
