@@ -26,6 +26,7 @@ from .extract import (
     CHARGE_LEMMAS,
     PENALTIES,
     REPORT_LEMMAS,
+    SIDES,
     TRANSFER_LEMMAS,
     Found,
     adjunct_verb,
@@ -351,7 +352,7 @@ def _embedded_targets(doc: Doc, f: Found, sources: list[Actor]) -> list[Actor]:
     return []
 
 
-_SIDES_TAKEN = {"favor", "favour", "support", "defence", "defense", "solidarity", "aid", "side", "behalf"}
+_SIDES_TAKEN = SIDES | {"support", "solidarity", "behalf"}
 _STATE_NOUNS = frozenset({"country", "nation", "regime", "government", "republic"})
 _PARLEYS = frozenset({"talk", "talks", "negotiation", "negotiations", "mediation", "dialogue", "process", "summit"})
 _CHARGED = CHARGE_LEMMAS | {"convict", "suspect", "sentence", "jail", "indict"}
@@ -1529,6 +1530,7 @@ def _protesting(subjects: list[Token]) -> list[Token]:
 
 
 def _protested_against(subjects: list[Token]) -> list[Token]:
+    """Whom the ``subjects`` are said to protest against ("protesting against the Israeli occupation")."""
     return [o for v in _protesting(subjects) for p in v.children if p.lower_ == "against" for o in p.children]
 
 

@@ -370,7 +370,7 @@ def _objects(verb: Token, etype: str) -> list[Token]:
             w
             for p in _verb_preps(verb)
             for o in _children(p, ("pobj",))
-            if o.lower_ in _SIDES
+            if o.lower_ in SIDES
             for q in _children(o, ("prep",))
             if q.lower_ == "of"
             for w in _children(q, ("pobj",))
@@ -387,7 +387,8 @@ def _objects(verb: Token, etype: str) -> list[Token]:
 
 
 _WAR_NOUNS = {"hostility", "hostilities", "fighting", "violence", "war", "bombing", "shelling", "attack"}
-_SIDES = {"defence", "defense", "favor", "favour", "aid", "side"}
+# whose side one comes to: "to the defence of Israel", "in favour of the declaration"
+SIDES = frozenset({"defence", "defense", "favor", "favour", "aid", "side"})
 _ASKED = {"demand", "request", "call", "appeal", "condition", "proposal", "offer", "plan"}
 _FRONTIERS = {"border", "frontier", "boundary"}
 
@@ -682,7 +683,7 @@ def verb_type(tok: Token, lex: EventLexicon) -> tuple[str | None, int]:
     if lemma == "take" and any(o.lower_ == "task" for p in _children(tok, ("prep",)) for o in _children(p, ("pobj",))):
         return "ACCUSE", tok.i + 1  # "took China to task for its rights record": a rebuke (CAMEO 111)
     if lemma in ("rush", "come", "leap", "leapt", "spring", "sprang", "jump") and any(
-        o.lower_ in (*_SIDES, "support")
+        o.lower_ in (*SIDES, "support")
         for p in _children(tok, ("prep",))
         if p.lower_ == "to"
         for o in _children(p, ("pobj",))
