@@ -1410,11 +1410,13 @@ def find_events(sent: Span, lex: EventLexicon, candidates: list[Token] | None = 
     out: list[Found] = []
     demands: list[Found] = []
     demanded: list[Token] = []  # clauses already read as the content of a demand
-    verb_words, noun_words, _ = _trigger_words(lex)
+    verb_words, noun_words, _, only_hyphenated = _trigger_words(lex)
     for tok in sent if candidates is None else candidates:
         low, lemma = tok.lower_, _fixed_lemma(tok)
         if lemma not in verb_words and low not in noun_words and lemma not in noun_words:
             continue  # most tokens: nothing to look at
+        if low in only_hyphenated and hyphen_head(tok) is None:
+            continue  # "in", "up", "out" not ending "sit-in", "build-up", "pull-out"
         if tok.pos_ == "VERB" and lemma in REPORT_LEMMAS:
             for b in (*_blames(tok), *_warnings(tok)):
                 b.modality, b.negated, b.intent, b.threat = _modality(tok, sent, lex)
@@ -1556,7 +1558,7 @@ def _defiance(objection: Token, etype: str, lex: EventLexicon) -> Found | None:
     return f
 
 
-_TRIGGER_WORDS: dict[int, tuple[frozenset[str], frozenset[str], frozenset[str]]] = {}
+_TRIGGER_WORDS: dict[int, tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]] = {}
 
 
 def trigger_candidates(doc: Doc, lex: EventLexicon) -> list[int]:
@@ -1564,9 +1566,9 @@ def trigger_candidates(doc: Doc, lex: EventLexicon) -> list[int]:
     return tokens_with(doc, _trigger_words(lex)[2])
 
 
-def _trigger_words(lex: EventLexicon) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """Every verb lemma and noun form that can start a trigger, and both together, for a fast
-    first check."""
+def _trigger_words(lex: EventLexicon) -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    """Every verb lemma and noun form that can start a trigger, both together, for a fast first
+    check, and the words that start one only as the end of a hyphenated noun ("up" of "build-up")."""
     words = _TRIGGER_WORDS.get(id(lex))
     if words is None:
         verbs = frozenset(
@@ -1582,7 +1584,13 @@ def _trigger_words(lex: EventLexicon) -> tuple[frozenset[str], frozenset[str], f
         # (and the last parts of hyphenated nouns, which the tokenizer splits off: "build-up")
         tails = {n.rsplit("-", 1)[-1] for n in lex.nouns if "-" in n}
         nouns = frozenset(set(lex.nouns) | {p.split()[-1] for p in lex.noun_phrases} | tails)
-        words = _TRIGGER_WORDS[id(lex)] = (verbs | REPORT_LEMMAS, nouns, verbs | REPORT_LEMMAS | nouns)
+        only_hyphenated = frozenset(tails - set(lex.nouns) - verbs - REPORT_LEMMAS)
+        words = _TRIGGER_WORDS[id(lex)] = (
+            verbs | REPORT_LEMMAS,
+            nouns,
+            verbs | REPORT_LEMMAS | nouns,
+            only_hyphenated,
+        )
     return words
 
 
