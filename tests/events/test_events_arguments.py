@@ -37,7 +37,26 @@ def test_names_in_apposition_places_of_towns_weapons_and_bodies_at_home(extract,
 
 def test_an_appositive_name_without_a_country_leaves_the_body_it_belongs_to(extract) -> None:
     art = extract("A member of the Syrian parliament, Mohammed Mamoun, started a hunger strike to protest the arrests.")
-    assert ("PROTEST", ["SYR"], []) in events_of(art), events_of(art)
+    assert ("PROTEST", ["SYR"], ["SYR"]) in events_of(art), events_of(art)
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        # a protest or a concession naming no other party is addressed to the state at home
+        ("Tens of thousands of South Korean workers went on strike on Monday.", ("PROTEST", ["KOR"], ["KOR"])),
+        ("The Pakistani government lifted the ban on political rallies on Monday.", ("CONCEDE", ["PAK"], ["PAK"])),
+        ("Peru's president resigned on Monday amid a bribery scandal.", ("CONCEDE", ["PER"], ["PER"])),
+        # the state must be named: "Egyptians" is the protesters' name, not a second actor's
+        ("Thousands of Egyptians protested on Friday.", ("PROTEST", ["EGY"], [])),
+        # abroad, the state at home is not whom a protest addresses
+        ("Hundreds of Iranian students protested in Paris on Friday.", ("PROTEST", ["IRN"], ["FRA"])),
+        # rebels who give in yield to someone the sentence must name
+        ("Tamil rebels in Sri Lanka gave up their demand for a separate state.", ("CONCEDE", ["LKA"], [])),
+    ],
+)
+def test_protests_and_concessions_at_home_address_the_state(extract, text: str, event: tuple) -> None:
+    assert event in events_of(extract(text)), events_of(extract(text))
 
 
 def test_weapon_names_are_no_actors(extract) -> None:

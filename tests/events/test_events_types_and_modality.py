@@ -1470,9 +1470,9 @@ def test_a_release_of_people_is_a_retreat_with_the_released_as_target(extract) -
         ("NATO suspended its air strikes against Serb positions on Monday.", ("RETREAT", ["IGO"], ["SRB"])),
         # a riot where its rioters are, like "protested in Serbia", is against that place
         ("Rioters in northern Nigeria burned churches and shops after Friday prayers.", ("PROTEST", ["NGA"], ["NGA"])),
-        ("Greek farmers blockaded border crossings with their tractors on Monday.", ("PROTEST", ["GRC"], [])),
+        ("Greek farmers blockaded border crossings with their tractors on Monday.", ("PROTEST", ["GRC"], ["GRC"])),
         ("Russian hackers attacked the websites of Estonian government ministries.", ("COERCE", ["RUS"], ["EST"])),
-        ("French rail workers walked off the job on Tuesday.", ("PROTEST", ["FRA"], [])),
+        ("French rail workers walked off the job on Tuesday.", ("PROTEST", ["FRA"], ["FRA"])),
     ],
 )
 def test_events_told_without_their_usual_verb(extract, text: str, expected: tuple[str, list[str], list[str]]) -> None:
@@ -2105,7 +2105,7 @@ def test_idioms_of_sitting_contrast_attraction_and_campaigning_are_no_events(ext
         ("NATO sent 60,000 peacekeeping troops to Bosnia.", ("AID", ["IGO"], ["BIH"])),
         ("The Security Council gave Baghdad until January 15 to withdraw from Kuwait.", ("THREATEN", ["IGO"], ["IRQ"])),
         ("North Korea warned it would pull out of the Non-Proliferation Treaty.", ("THREATEN", ["PRK"], [])),
-        ("South Korean workers staged a nationwide strike against a new labour law.", ("PROTEST", ["KOR"], [])),
+        ("South Korean workers staged a nationwide strike against a new labour law.", ("PROTEST", ["KOR"], ["KOR"])),
         ("Angry crowds rampaged through the streets of Jakarta.", ("PROTEST", ["IDN"], ["IDN"])),
         ("Iraq continued to export oil despite U.N. sanctions.", ("REJECT", ["IRQ"], ["IGO"])),
         (
@@ -2482,7 +2482,10 @@ def test_help_sent_vessels_handed_over_people_expelled_and_emergency_rule_lifted
         ("Hundreds of Pakistanis pelted the U.S. consulate in Lahore with stones.", ("PROTEST", ["PAK"], ["USA"])),
         ("Two hundred students staged a sit-in outside parliament in Dhaka on Monday.", ("PROTEST", ["BGD"], ["BGD"])),
         # people who are no state acting in protest protest, whatever the act
-        ("Striking Greek teachers shut down schools on Tuesday in protest at the budget.", ("PROTEST", ["GRC"], [])),
+        (
+            "Striking Greek teachers shut down schools on Tuesday in protest at the budget.",
+            ("PROTEST", ["GRC"], ["GRC"]),
+        ),
         # a statement that a state lets armed men through accuses it
         ("Turkey said Syria was allowing Kurdish rebels to cross the border.", ("ACCUSE", ["TUR"], ["SYR"])),
         # two states promising something together agree

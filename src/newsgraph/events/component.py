@@ -59,6 +59,8 @@ _LOCATIVE = {"in", "at", "near", "outside", "into", "inside", "through", "across
 # capital Kabul", "protested in Serbia", "suspended aid deliveries in Baghdad"): for these types
 # the country of the event's location becomes its target, an actor named by the place
 _UNNAMED_STATE = {"government", "authorities", "regime", "cabinet", "parliament", "state", "president", "ministry"}
+# a protest or a concession naming no other party is addressed to the state at home
+_DOMESTIC_TYPES = frozenset({"CONCEDE", "PROTEST"})
 _AT_HOME_TYPES = frozenset({"COERCE", "PROTEST"})  # acts a state or its people do at home
 PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "SANCTION", "MOBILIZE", "AID", "RETREAT"})
 
@@ -800,6 +802,13 @@ class EventsComponent:
                         ev.target = ev.target or list(cause.target)
                     by_trigger[f.trigger.i] = ev
                     events.append(ev)
+        # after every frame is read: a state added as a target must not become a later frame's actor
+        actors = {a.id: a for a in doc._.actors or []}
+        for ev in events:
+            if ev.type in _DOMESTIC_TYPES and not ev.target:
+                sources = [actors[i] for i in ev.source if i in actors]
+                home = self._home_state(doc, ev.type, sources, ev.location, ev.sentence.start, ev.sentence.end)
+                ev.target = [home.id] if home is not None else []
         doc._.events = events
         return doc
 
@@ -1358,6 +1367,36 @@ class EventsComponent:
         objs += [o for p in verb.children if p.dep_ in ("prt", "prep") for o in p.children if o.dep_ == "pobj"]
         objs += [o for n in objs for p in n.children if p.lower_ == "of" for o in p.children]  # "the use of force"
         return any(noun_type(o, self.lexicon) in _HARMFUL | {"ASSAULT", "THREATEN"} or o.lemma_ in _HARMS for o in objs)
+
+    def _home_state(
+        self, doc: Doc, etype: str, sources: list[Actor], location: Location | None, s_start: int, s_end: int
+    ) -> Actor | None:
+        """The state a protest or a concession with no other party named is addressed to: the
+        protesters' own ("Thousands of Egyptians protested on Friday"), the conceding state's own
+        people ("The Pakistani government lifted the ban on political rallies"), as PLOVER codes
+        them. Only where the sentence names that country (its name or its people's), which is the
+        target's evidence; never when the act happens abroad or its actors are of several states."""
+        home = {a.country for a in sources}
+        if len(home) != 1 or None in home or "IGO" in home:
+            return None
+        code = next(iter(home))
+        if location is not None and location.country not in (None, code):
+            return None
+        if etype == "CONCEDE" and not all(map(_is_state, sources)):
+            return None  # rebels who give in yield to someone the sentence must name
+        if etype == "PROTEST" and any(map(_is_state, sources)):
+            return None  # a government that protests protests to someone
+        span = doc.char_span(s_start, s_end, alignment_mode="expand")
+        named = next((t for t in span or () if t.is_title and self.places.code_of_word(t.text) == code), None)
+        if named is None:
+            return None
+        start, end = named.idx, named.idx + len(named.text)
+        taken = mention_at(doc, start, end)
+        if taken is not None and taken[0].kind != "country" and (taken[1].start, taken[1].end) == (start, end):
+            # the word is the source's own name ("Thousands of Egyptians"): the state is the
+            # country actor the article names elsewhere, if it does; no second actor on the same words
+            return next((a for a in doc._.actors or [] if a.kind == "country" and a.country == code), None)
+        return self._place_actor(doc, Location(named.text, code, start, end))
 
     def _place_actor(self, doc: Doc, place: Location) -> Actor | None:
         """The country actor a located event acts on, with the place name as its mention (a new
