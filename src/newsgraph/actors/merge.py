@@ -394,7 +394,7 @@ def _unnamed(doc: Doc, tok: Token, lex: ActorLexicon, taken: set[tuple[int, int]
         # whose demand, decision or ban: "agreed to the opposition's demand", "protested against
         # the government's ban"
         or (tok.dep_ == "poss" and tok.head.lemma_ in _ASKS and tok.head.dep_ in (*_ARGUMENT_DEPS, "pobj"))
-        or (tok.dep_ == "poss" and tok.head.lemma_ in _DEEDS and _objected_to(tok.head))
+        or (tok.dep_ == "poss" and tok.head.lemma_ in _DEEDS and (_objected_to(tok.head) or tok.head.dep_ == "dobj"))
     ):
         return None
     if any(

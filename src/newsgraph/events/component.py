@@ -1264,6 +1264,12 @@ class EventsComponent:
             # a call or talks have two sides and no target: PLOVER codes both as sources
             sources, targets = [*sources, *(a for a in targets if a not in sources)], []
         conf = 0.75 if targets or symmetric else 0.62
+        if not targets and not symmetric and not any(a.country or a.sector for a in sources):
+            # no one acted on, by an actor neither a country nor a sector codes ("People are going
+            # to talk about that", "she got an offer", "Weaver rejected the notion"): few such
+            # events in news at large are events PLOVER codes; below the default reporting
+            # threshold (event_min_confidence). "Rebels seized the capital" stays.
+            conf = 0.45
         if f.nominal:
             conf -= 0.05
         if f.modality == "hypothetical":

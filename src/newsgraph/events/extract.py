@@ -342,6 +342,9 @@ def _fixed_lemma(tok: Token) -> str:
 def _objects(verb: Token, etype: str) -> list[Token]:
     transfer = verb.lemma_ in TRANSFER_LEMMAS
     objs = _children(verb, ("dative",) if transfer else ("dobj", "dative"))
+    if not objs and _children(verb, ("prt",)):
+        # "called out Trump": the small model reads the object after a particle as a predicate
+        objs = [o for o in _children(verb, ("oprd",)) if o.pos_ in ("PROPN", "NOUN", "PRON")]
     if transfer:
         objs.extend(destinations(verb))
         if not objs and etype == "RETREAT" and verb.lemma_ in ("hand", "turn"):
