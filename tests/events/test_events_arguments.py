@@ -376,3 +376,34 @@ def test_the_compass_word_of_an_elliptic_pair_is_evidenced(extract) -> None:
     art = extract("South and North Korea agreed on Friday to hold a summit in Pyongyang.")
     south = next(a for a in art.actors if a.country == "KOR")
     assert [art.text[m.start : m.end] for m in south.mentions] == ["South"]
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        # an irregular form the lemmatiser leaves alone
+        ("The United States unfroze $400 million in Iranian assets on Friday.", ("RETREAT", ["USA"], ["IRN"])),
+        # forces scaled back de-escalate; forces that come home from somewhere withdraw from it
+        ("China scaled back military exercises on Monday.", ("RETREAT", ["CHN"], [])),
+        (
+            "Turkish troops returned home from northern Iraq after a week-long offensive.",
+            ("RETREAT", ["TUR"], ["IRQ"]),
+        ),
+        # rebels yield to the government's army, which is no force of their own
+        ("Georgian rebels surrendered to government troops on Thursday.", ("RETREAT", ["GEO"], ["GEO"])),
+        # whose remains are handed over
+        (
+            "North Korea handed over the remains of 12 American soldiers missing since the Korean War.",
+            ("RETREAT", ["PRK"], ["USA"]),
+        ),
+        # a credit line extended is aid, not an emergency extended
+        ("The United States extended a $20 billion emergency credit line to Mexico.", ("AID", ["USA"], ["MEX"])),
+    ],
+)
+def test_retreats_told_by_irregular_and_phrasal_verbs_and_aid_on_credit(extract, text: str, event: tuple) -> None:
+    assert event in events_of(extract(text)), events_of(extract(text))
+
+
+def test_spending_scaled_back_and_troops_returning_home_are_no_retreat(extract) -> None:
+    assert events_of(extract("The company scaled back its spending on Monday.")) == []
+    assert events_of(extract("The soldiers returned home for Christmas.")) == []

@@ -152,6 +152,10 @@ def _actors_of(doc: Doc, toks: list[Token]) -> list[Actor]:
             found = next(
                 (m for o in named_of if (m := mention_at(doc, o.idx, o.idx + len(o))) and m[0].kind == "country"), None
             )
+        if found is None and t.lower_ in ("remains", "bodies"):
+            # "handed over the remains of 12 American soldiers": whose remains
+            of = [o for p in t.children if p.lower_ == "of" for o in p.children]
+            found = next((m for o in of if (m := mention_at(doc, o.idx, o.idx + len(o)))), None)
         possessors = [c for c in t.children if c.dep_ == "poss"]
         if found is None and t.lemma_.lower() in _KIN and possessors:
             # "Scott's wife pleads": the wife, whom no actor names, not Scott ("his wife, Jane": Jane)
@@ -365,8 +369,9 @@ _DOMESTIC = _CIVILIAN | {"PTY", "MED"}
 
 
 def _not_own_forces(actors: list[Actor], sources: list[Actor]) -> list[Actor]:
-    """``actors`` but the sources' own armed forces, which an act moves or gives, not acts on."""
-    home = {a.country for a in sources}
+    """``actors`` but the sources' own armed forces, which an act moves or gives, not acts on
+    (a state's: rebels' own are no army, "rebels surrendered to government troops")."""
+    home = {a.country for a in sources if _is_state(a)}
     return [a for a in actors if not (a.sector == "MIL" and a.country in home)]
 
 

@@ -331,7 +331,17 @@ _ENTITY_KEYS = {"ORG": "organization", "GPE": "@country", "PERSON": "@person", "
 # lemmas the small model gets wrong on news verbs
 _LEMMA_FIXES = {"stag": "stage", "wag": "wage", "unbanne": "unban", "teargasse": "teargas", "cordone": "cordon"}
 # and forms it lemmatises to another verb: "raped" → "rap" (while "rapped", criticised, is "rap")
-_FORM_FIXES = {"raped": "rape", "raping": "rape", "rapes": "rape"}
+_FORM_FIXES = {"raped": "rape", "raping": "rape", "rapes": "rape", "unfroze": "unfreeze", "unfrozen": "unfreeze"}
+
+
+def _forces_come_home(verb: Token) -> bool:
+    """ "Turkish troops returned home from northern Iraq": forces that return from somewhere
+    withdraw from it (CAMEO 0874), though "return" is otherwise an event only with an object."""
+    return (
+        verb.lemma_ == "return"
+        and any(s.lemma_ in _FORCES for s in subject_of(verb))
+        and any(p.lower_ == "from" and _children(p, ("pobj",)) for p in _children(verb, ("prep",)))
+    )
 
 
 def _fixed_lemma(tok: Token) -> str:
@@ -352,6 +362,8 @@ def _objects(verb: Token, etype: str) -> list[Token]:
             # receives them (what is handed over, weapons or a town, names no actor)
             objs = _children(verb, ("dobj",))
     for p in _verb_preps(verb):
+        if etype == "RETREAT" and p.lower_ == "to" and verb.lemma_ in ("surrender", "capitulate"):
+            objs.extend(_children(p, ("pobj",)))  # "surrendered to government troops": to whom they yield
         if p.lower_ in _TARGET_PREPS.get(etype, ()) and not (transfer and p.lower_ in _MOVES):
             # (not where an act on someone was done: "kidnapped two engineers at Sanaa airport")
             objs.extend(o for o in _children(p, ("pobj",)) if not (p.lower_ == "at" and objs and o.lemma_ in SITES))
@@ -448,7 +460,7 @@ def _no_event(verb: Token, lemma: str, etype: str, lex: EventLexicon) -> bool:
     if lemma == "take" and etype == "PROTEST":
         places = [o for p in _children(verb, ("prep",)) for o in _children(p, ("pobj",))]
         return not any(o.lemma_ in ("street", "road") for o in places)  # "take to the beaches"
-    if lemma in ("release", "free", "return") and etype == "RETREAT":
+    if lemma in ("release", "free", "return") and etype == "RETREAT" and not _forces_come_home(verb):
         # only people, their remains, property and land are released or returned (CAMEO 084): not
         # a video, "mine" (tax returns) or donations; "freed 45 Lebanese", "released him"
         yielded = _children(verb, ("dobj",)) or _children(verb, ("nsubjpass",))
@@ -1284,6 +1296,10 @@ def _harsh(act: Token, lex: EventLexicon) -> bool:
     return act.lemma_ in ("respond", "act", "retaliate", "defend", "use", "take") or verb_type(act, lex)[0] in harsh
 
 
+_MILITARY_PRESENCE = frozenset(
+    {"troop", "force", "soldier", "presence", "exercise", "manoeuvre", "maneuver", "patrol", "deployment"}
+    | {"garrison", "contingent", "operation", "military", "army", "navy", "fleet", "offensive"}
+)
 _PHRASAL_SYNONYMS = {
     ("kick", "out"): "expel",
     ("set", "free"): "free",
@@ -1292,6 +1308,10 @@ _PHRASAL_SYNONYMS = {
     ("wipe", "out"): "massacre",
     ("mow", "down"): "kill",
     ("lay", "siege"): "besiege",
+    # forces and their exercises scaled back, drawn down, wound down: a de-escalation (CAMEO 087)
+    ("scale", "back"): "withdraw",
+    ("draw", "down"): "withdraw",
+    ("wind", "down"): "withdraw",
 }
 _PHRASAL_HEADS = frozenset(v for v, _ in _PHRASAL_SYNONYMS)
 _PHRASAL_OBJECTS = {
@@ -1320,6 +1340,8 @@ _PHRASAL_OBJECTS = {
     ),
     # villages and units are wiped out, not market value or savings
     "wipe": frozenset({"village", "town", "unit", "battalion", "family", "population", "community", "camp", "base"}),
+    # military presence is scaled back, not spending or expectations
+    **dict.fromkeys(("scale", "draw", "wind"), _MILITARY_PRESENCE),
 }
 # verbs the typing rules of :func:`verb_type` read though the lexicon lists them nowhere
 _RULE_VERBS = frozenset(
@@ -1453,6 +1475,7 @@ def find_events(sent: Span, lex: EventLexicon, candidates: list[Token] | None = 
                 # a prepositional verb has what it needs in its object: "asked for help"
                 and not (end > tok.i + 1 and _children(tok.doc[end - 1], ("pobj",)))
                 and not _children(tok, ("dobj", "xcomp", "nsubjpass", "dative"))
+                and not _forces_come_home(tok)
             ):
                 # "sales declined", "ready to return to the talks", "'Why?' he asks": no event word here at all
                 continue
