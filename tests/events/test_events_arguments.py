@@ -407,3 +407,9 @@ def test_retreats_told_by_irregular_and_phrasal_verbs_and_aid_on_credit(extract,
 def test_spending_scaled_back_and_troops_returning_home_are_no_retreat(extract) -> None:
     assert events_of(extract("The company scaled back its spending on Monday.")) == []
     assert events_of(extract("The soldiers returned home for Christmas.")) == []
+
+
+def test_a_name_the_model_reads_as_a_person_before_a_body_noun_is_the_body(extract) -> None:
+    art = extract("China banned the Falun Gong spiritual movement on Thursday.")
+    assert ("COERCE", ["CHN"], ["CHN"]) in events_of(art), events_of(art)
+    assert [a.kind for a in art.actors if a.name == "Falun Gong"] == ["organization"]

@@ -392,6 +392,9 @@ class MentionFinder:
             return self._place(doc, span, lex.countries[key], sent_start, subject, in_role)
         if label == "PERSON" and len(span) == 1 and f"{span[0].lower_} {root.head.lower_}" in lex.role_sectors:
             return None  # "Riot police fired tear gas": a role's first word, capitalised, read as a name
+        if label == "PERSON" and root.dep_ == "compound" and root.head.i >= span.end and _names_a_body(root.head):
+            # "the Falun Gong spiritual movement", "the Solidarity trade union": a body's name
+            return self._org(doc, span, sent_start, subject, in_role)
         if (
             label in ("PERSON", "KNOWN_PERSON")
             or (label == "ORG" and len(span) > 1 and span[0].lower_ in lex.abbreviations and span[-1].is_title)
@@ -1027,6 +1030,11 @@ _LED = re.compile(r"\b([A-Z][\w.]*)[-–]led\b")
 _NOT_PEOPLE = {"language", "dialect", "alphabet", "script", "cuisine", "literature", "music", "folklore"}
 # the nouns a body's name can be a compound of: "the Umma (Nation) party"
 _BODY_HEADS = {"party", "front", "movement", "league", "alliance", "council", "union", "army", "group"}
+
+
+def _names_a_body(head: Token) -> bool:
+    """Is ``head`` the noun of a body a name can be a compound of ("movement", "sect", "union")?"""
+    return head.lower_ in _BODY_HEADS or head.lower_ in ("sect", "organisation", "organization", "militia", "faction")
 
 
 def _paren_closed(ent: Span) -> Span:
