@@ -2618,3 +2618,22 @@ def test_ships_sunk_and_promised_transfers(extract, text: str, event: tuple) -> 
 
 def test_a_campaign_sunk_is_no_attack(extract) -> None:
     assert events_of(extract("The scandal over his comments sank Cain's campaign.")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        # concern, alarm or displeasure voiced over what another did criticises it (CAMEO 111)
+        ("Manila voiced alarm over Chinese construction on a disputed reef.", ("ACCUSE", ["PHL"], ["CHN"])),
+        ("The United States expressed concern over Russia's military build-up.", ("ACCUSE", ["USA"], ["RUS"])),
+        # calling someone or their act a name
+        ("Venezuela's president called President Bush a liar and a war criminal.", ("ACCUSE", ["VEN"], ["USA"])),
+    ],
+)
+def test_concern_voiced_and_names_called_criticise(extract, text: str, event: tuple) -> None:
+    assert event in events_of(extract(text)), events_of(extract(text))
+
+
+def test_a_worry_about_no_one_and_a_name_that_is_no_insult_are_no_events(extract) -> None:
+    assert events_of(extract("Japanese voters expressed concern about the economy.")) == []
+    assert events_of(extract("Iran called the agreement a first step.")) == []

@@ -1240,6 +1240,8 @@ class EventsComponent:
             return None  # "Israel said it would retaliate"; a person or a committee that retaliates fights no war
         if trig.lemma_ == "welcome" and etype == "CONSULT" and any(c.lower_ == "as" for c in trig.children):
             return None  # "welcomed Smith as its new chairman": a role, not a visit
+        if etype == "ACCUSE" and not targets and trig.lemma_ in ("express", "voice", "register", "convey"):
+            return None  # "expressed concern about the economy": a worry about no one
         if etype == "REQUEST" and trig.lower_ in ("must", "should") and not targets:
             return None  # "this epidemic must stop", "the countries should be working together": no one asked
         if (

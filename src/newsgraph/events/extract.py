@@ -670,6 +670,10 @@ def verb_type(tok: Token, lex: EventLexicon) -> tuple[str | None, int]:
         and any(o.lemma_ in _SHELTERED for p in _children(tok, ("prep",)) if p.lower_ == "to" for o in p.children)
     ):
         return "AID", tok.i + 1  # "opened its border to 50,000 Cambodian refugees": shelter given (CAMEO 075)
+    if lemma == "call" and any(
+        w.lemma_.lower() in lex.words["insults"] for o in _children(tok, ("oprd",)) for w in (o, *o.conjuncts)
+    ):
+        return "ACCUSE", tok.i + 1  # "called President Bush a liar", "called the tests a threat" (CAMEO 111)
     if lemma == "burn" and any(p.lower_ == "through" for p in _children(tok, ("prep",))):
         return None, tok.i + 1  # "burning through cash": spending, nothing set on fire
     if lemma == "break" and any(
