@@ -729,3 +729,10 @@ def test_groups_named_after_their_owner(extract, text: str, name: str, code: str
     group = by_name(art, name)
     assert group.country == code
     assert any(group.id in e.source for e in art.events), [(e.type, e.source) for e in art.events]
+
+
+def test_a_group_based_in_a_place_is_of_that_place_unless_it_names_its_nation(extract) -> None:
+    art = extract("India blamed Pakistan-based militants for the attack on its parliament.")
+    assert by_name(art, "Pakistan-based militants").country == "PAK"
+    exiles = extract("The London-based Iraqi opposition called for sanctions.")
+    assert [(a.name, a.country) for a in exiles.actors] == [("Iraqi opposition", "IRQ")]

@@ -443,7 +443,7 @@ class MentionFinder:
     def _is_modifier(self, span: Span) -> bool:
         """A name modifying another noun ("U.S. officials", "Israeli delegation")."""
         root = span.root
-        return root.dep_ in ("compound", "amod", "nmod") and root.head.i >= span.end
+        return (root.dep_ in ("compound", "amod", "nmod") and root.head.i >= span.end) or _based_in(root)
 
     def _place(
         self, doc: Doc, span: Span, code: str, sent_start: int, subject: bool, in_role: set[int]
@@ -574,6 +574,10 @@ class MentionFinder:
             return None
         root = span.root
         head = root.head
+        if _based_in(root):
+            root, head = head, head.head  # "Pakistan-based militants": the group based there
+            if any(lex.code_of_word(t.text) for t in doc[root.i + 1 : head.i + 1]):
+                return None  # "the London-based Iraqi opposition": the nationality names the group
         # Walk up through coordinated nationality words: "Hungarian and Romanian officials".
         while root.dep_ == "conj" and head.i < root.i and head.dep_ in ("amod", "compound", "nmod"):
             head = head.head
@@ -1030,6 +1034,12 @@ _LED = re.compile(r"\b([A-Z][\w.]*)[-–]led\b")
 _NOT_PEOPLE = {"language", "dialect", "alphabet", "script", "cuisine", "literature", "music", "folklore"}
 # the nouns a body's name can be a compound of: "the Umma (Nation) party"
 _BODY_HEADS = {"party", "front", "movement", "league", "alliance", "council", "union", "army", "group"}
+
+
+def _based_in(tok: Token) -> bool:
+    """Is ``tok`` the place in "Pakistan-based militants" (a place a group is based in)?"""
+    based = tok.head
+    return tok.dep_ == "npadvmod" and based.lower_ == "based" and based.dep_ == "amod" and based.head.i > based.i
 
 
 def _names_a_body(head: Token) -> bool:
