@@ -413,3 +413,16 @@ def test_a_name_the_model_reads_as_a_person_before_a_body_noun_is_the_body(extra
     art = extract("China banned the Falun Gong spiritual movement on Thursday.")
     assert ("COERCE", ["CHN"], ["CHN"]) in events_of(art), events_of(art)
     assert [a.kind for a in art.actors if a.name == "Falun Gong"] == ["organization"]
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        # where an attack comes from is not whom it hits
+        ("Hamas militants fired rockets into southern Israel from the Gaza Strip.", ("ASSAULT", ["PSE"], ["ISR"])),
+        # bombs dropped on a town attack it
+        ("Iraqi warplanes dropped chemical bombs on the Kurdish town of Halabja.", ("ASSAULT", ["IRQ"], ["IRQ"])),
+    ],
+)
+def test_attacks_from_somewhere_and_bombs_dropped(extract, text: str, event: tuple) -> None:
+    assert event in events_of(extract(text)), events_of(extract(text))

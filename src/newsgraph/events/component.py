@@ -303,6 +303,10 @@ def _embedded_targets(doc: Doc, f: Found, sources: list[Actor]) -> list[Actor]:
         for t in (o, *o.lefts)
     }
     first = [c for c in trig.children if c.dep_ not in ("punct", "nsubj", "agent", "mark", *theme) and _inside(c)]
+    if f.type == "ASSAULT" and not f.nominal and trig.head.lower_ != "under":
+        # where an attack comes from is not whom it hits: "fired rockets into Israel from the Gaza
+        # Strip" (but "came under shelling from Rwandan rebels" names the attackers)
+        first = [c for c in first if not (c.dep_ == "prep" and c.lower_ == "from")]
     if f.nominal and trig.dep_ in ("dobj", "attr"):  # the light verb's other arguments: "its demand that X"
         first += [c for c in trig.head.children if c.dep_ in ("dative", "prep", "ccomp") and c is not trig]
     elif f.nominal and _gone_on(trig):
