@@ -2637,3 +2637,11 @@ def test_concern_voiced_and_names_called_criticise(extract, text: str, event: tu
 def test_a_worry_about_no_one_and_a_name_that_is_no_insult_are_no_events(extract) -> None:
     assert events_of(extract("Japanese voters expressed concern about the economy.")) == []
     assert events_of(extract("Iran called the agreement a first step.")) == []
+
+
+def test_defences_strengthened_and_weapons_paraded_show_force(extract) -> None:
+    assert events_of(extract("Vietnam strengthened its defences along the Chinese border.")) == [
+        ("MOBILIZE", ["VNM"], ["CHN"])
+    ]
+    assert events_of(extract("Libya paraded its new Soviet-made tanks through Tripoli.")) == [("MOBILIZE", ["LBY"], [])]
+    assert events_of(extract("The Chinese city paraded floats through its streets.")) == []
