@@ -2645,3 +2645,18 @@ def test_defences_strengthened_and_weapons_paraded_show_force(extract) -> None:
     ]
     assert events_of(extract("Libya paraded its new Soviet-made tanks through Tripoli.")) == [("MOBILIZE", ["LBY"], [])]
     assert events_of(extract("The Chinese city paraded floats through its streets.")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        # revenge vowed threatens whoever did the deed
+        ("Hamas vowed revenge for the killing of its leader by Israel.", ("THREATEN", ["PSE"], ["ISR"])),
+        # the agent of a passive condition is the one threatened
+        ("Iran vowed to close the Strait of Hormuz if attacked by the United States.", ("THREATEN", ["IRN"], ["USA"])),
+        # a body suspending a member state sanctions it
+        ("The Commonwealth suspended Zimbabwe on Monday.", ("SANCTION", ["IGO"], ["ZWE"])),
+    ],
+)
+def test_revenge_conditions_and_suspended_members(extract, text: str, event: tuple) -> None:
+    assert event in events_of(extract(text)), events_of(extract(text))

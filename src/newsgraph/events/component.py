@@ -58,6 +58,7 @@ _LOCATIVE = {"in", "at", "near", "outside", "into", "inside", "through", "across
 # PLOVER codes the place acted on as the target when no actor is named ("exploded bombs in the
 # capital Kabul", "protested in Serbia", "suspended aid deliveries in Baghdad"): for these types
 # the country of the event's location becomes its target, an actor named by the place
+_VENGEANCE = frozenset({"revenge", "retaliation", "reprisal", "vengeance", "retribution"})
 _UNNAMED_STATE = {"government", "authorities", "regime", "cabinet", "parliament", "state", "president", "ministry"}
 # a protest or a concession naming no other party is addressed to the state at home
 _DOMESTIC_TYPES = frozenset({"CONCEDE", "PROTEST"})
@@ -527,17 +528,18 @@ def _pobjs(head: Token, preposition: str) -> list[Token]:
 
 
 def _condition_subjects(trigger: Token) -> list[Token]:
-    """The subjects of the "if"/"unless" clauses of a threat (or of the act it threatens)."""
+    """The subjects of the "if"/"unless" clauses of a threat (or of the act it threatens), or
+    their "by" agents when the clause is passive ("if attacked by the United States")."""
     heads = [trigger, *(c for c in trigger.children if c.dep_ in ("xcomp", "ccomp", "prep"))]
     heads += [o for h in heads if h.dep_ == "prep" for o in h.children if o.dep_ == "pobj"]
-    return [
-        s
+    clauses = [
+        c
         for h in heads
         for c in h.children
-        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
-        for s in c.children
-        if s.dep_ in ("nsubj", "nsubjpass")
+        if c.dep_ == "advcl" and any(m.dep_ in ("mark", "advmod") and m.lower_ in ("if", "unless") for m in c.children)
     ]
+    agents = [o for c in clauses for a in c.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+    return agents or [s for c in clauses for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
 
 
 _INQUIRIES = {"investigation", "inquiry", "probe", "explanation", "inquest"}
@@ -1087,10 +1089,16 @@ class EventsComponent:
             where = next(filter(None, map(self._location, helped)), None)
             place = self._place_actor(doc, where) if not targets and where is not None else None
             targets = [a for a in targets if a not in sources] or ([place] if place and place not in sources else [])
-        if etype in ("ACCUSE", "REQUEST", "REJECT", "SANCTION", "PROTEST"):
+        if etype in ("ACCUSE", "REQUEST", "REJECT", "SANCTION", "PROTEST") or (
+            etype == "THREATEN" and any(t.lemma_ in _VENGEANCE for t in f.target_tokens)
+        ):
             # "investigated the killing of civilians by Indonesian troops": who did the deed is the
-            # target, not its victims
-            doers = [a for a in _actors_of(doc, self._agents_of_deeds(f.trigger, f.target_tokens)) if a not in sources]
+            # target, not its victims (and whom revenge is vowed on: "vowed revenge for the killing
+            # of its leader by Israel")
+            deeds = list(f.target_tokens)
+            if etype == "THREATEN":
+                deeds += [o for t in f.target_tokens for o in _pobjs(t, "for")]
+            doers = [a for a in _actors_of(doc, self._agents_of_deeds(f.trigger, deeds)) if a not in sources]
             targets = doers or targets
         if not any(a.country for a in targets):
             # an unnamed target where it is: "donated rice to earthquake victims in Nepal",
@@ -1346,8 +1354,12 @@ class EventsComponent:
         that states a fear or a fact ("warned that the museum would not be a panacea") threatens no one."""
         if any(p.lower_ in ("against", "of") for p in verb.children if p.dep_ == "prep"):
             return True
-        if any(noun_type(o, self.lexicon) in _HARMFUL | {"ASSAULT"} for o in verb.children if o.dep_ == "dobj"):
-            return True  # "vowed a fresh offensive against Iraq"
+        if any(
+            noun_type(o, self.lexicon) in _HARMFUL | {"ASSAULT"} or o.lemma_ in _VENGEANCE
+            for o in verb.children
+            if o.dep_ == "dobj"
+        ):
+            return True  # "vowed a fresh offensive against Iraq", "vowed revenge"
         named = ("GPE", "ORG", "NORP", "PERSON")
         warned = [o for o in verb.children if o.dep_ == "dobj"]
         if any(o.ent_type_ in named or any(m.ent_type_ in named for m in o.lefts) for o in warned):
