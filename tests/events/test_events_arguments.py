@@ -426,3 +426,13 @@ def test_a_name_the_model_reads_as_a_person_before_a_body_noun_is_the_body(extra
 )
 def test_attacks_from_somewhere_and_bombs_dropped(extract, text: str, event: tuple) -> None:
     assert event in events_of(extract(text)), events_of(extract(text))
+
+
+def test_where_an_accord_is_signed_is_no_party_and_shuttles_are_mediation(extract) -> None:
+    signed = extract("Ethiopia and Eritrea signed a peace deal in Algiers ending their border war.")
+    assert ("AGREE", ["ERI", "ETH"], []) in events_of(signed), events_of(signed)
+    shuttled = extract("The U.S. envoy shuttled between Israeli and Palestinian leaders.")
+    assert ("CONSULT", ["USA"], ["ISR", "PSE"]) in events_of(shuttled), events_of(shuttled)
+    # a settlement evacuated where it is remains a place acted on
+    evacuated = extract("Israel will evacuate all 21 settlements in the Gaza Strip in mid-August.")
+    assert any(e[2] == ["PSE"] for e in events_of(evacuated)), events_of(evacuated)

@@ -1025,7 +1025,9 @@ class EventsComponent:
             if q is not None and q.date:  # an event told in a dated statement
                 date, basis = q.date, "sentence"
         location = self._location(trig)
-        if location is not None and location.country not in (None, "IGO"):
+        if location is not None and location.country not in (None, "IGO") and etype not in ("AGREE", "CONSULT"):
+            # (where an accord is reached or talks are held is a venue: "the Philippine government
+            # and Moslem rebels reached a peace agreement in Jakarta")
             for a in sources:
                 if a.country is None and a.kind == "group" and a.sector in LOCAL_SECTORS:
                     # "Islamic militants hijacked an airliner at Algiers airport": a group that acts
@@ -1110,7 +1112,13 @@ class EventsComponent:
             )
             # (a state coercing where its own people are: "detained members of the Falun Gong sect in Beijing")
             # (not where a meeting is: "boycotted the peace conference in Geneva")
-            placed = [t for t in f.target_tokens if t.lemma_ not in _OCCASIONS]
+            # (nor where an accord was signed: "signed a peace deal in Algiers")
+            placed = [
+                t
+                for t in f.target_tokens
+                if t.lemma_ not in _OCCASIONS
+                and not (f.type in ("AGREE", "CONSULT") and noun_type(t, self.lexicon) in ("AGREE", "CONSULT"))
+            ]
             for where in filter(None, (*(self._located(t) for t in placed), *deep)):
                 actor = self._place_actor(doc, where)
                 if actor is not None and (actor not in sources or etype in _AT_HOME_TYPES):
@@ -1193,7 +1201,7 @@ class EventsComponent:
             and trig.head.lemma_ in self.lexicon.words["hosting_verbs"]
             and any(c.lower_ == "between" for c in trig.children)
         )
-        if etype in ("CONSULT", "AGREE") and not targets and trig.lemma_ in ("mediate", "broker"):
+        if etype in ("CONSULT", "AGREE") and not targets and trig.lemma_ in ("mediate", "broker", "shuttle"):
             # "Norway mediated secret talks between Israel and the PLO": the parties are whom it consults
             # (or between whom it mediated: "mediated between Syria and Arafat")
             between = [o for d in (trig, *(c for c in trig.children if c.dep_ == "dobj")) for o in _pobjs(d, "between")]
