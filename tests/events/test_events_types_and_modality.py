@@ -2660,3 +2660,10 @@ def test_defences_strengthened_and_weapons_paraded_show_force(extract) -> None:
 )
 def test_revenge_conditions_and_suspended_members(extract, text: str, event: tuple) -> None:
     assert event in events_of(extract(text)), events_of(extract(text))
+
+
+def test_decisions_reversed_and_sentences_commuted_concede(extract) -> None:
+    reversed_ = extract("Egypt's government reversed a decision to raise bread prices after riots.")
+    assert ("CONCEDE", ["EGY"], ["EGY"]) in events_of(reversed_), events_of(reversed_)
+    commuted = extract("Iran's judiciary commuted the death sentence of a dissident.")
+    assert [e[0] for e in events_of(commuted)] == ["CONCEDE"], events_of(commuted)
