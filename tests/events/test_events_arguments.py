@@ -436,3 +436,12 @@ def test_where_an_accord_is_signed_is_no_party_and_shuttles_are_mediation(extrac
     # a settlement evacuated where it is remains a place acted on
     evacuated = extract("Israel will evacuate all 21 settlements in the Gaza Strip in mid-August.")
     assert any(e[2] == ["PSE"] for e in events_of(evacuated)), events_of(evacuated)
+
+
+def test_a_treaty_signed_between_two_sides_and_aid_arriving_from_a_state(extract) -> None:
+    signed = extract("A peace treaty was signed between Israel and Jordan on Wednesday.")
+    assert ("AGREE", ["ISR", "JOR"], []) in events_of(signed), events_of(signed)
+    arrived = extract("Food aid from the United States arrived in Ethiopia on Monday.")
+    assert ("AID", ["USA"], ["ETH"]) in events_of(arrived), events_of(arrived)
+    # a visitor arriving is a visit, not aid
+    assert [e[0] for e in events_of(extract("The French president arrived in Algeria on Monday."))] == ["CONSULT"]

@@ -674,6 +674,8 @@ def verb_type(tok: Token, lex: EventLexicon) -> tuple[str | None, int]:
         w.lemma_.lower() in lex.words["insults"] for o in _children(tok, ("oprd",)) for w in (o, *o.conjuncts)
     ):
         return "ACCUSE", tok.i + 1  # "called President Bush a liar", "called the tests a threat" (CAMEO 111)
+    if lemma in ("arrive", "reach") and any(noun_type(s, lex) == "AID" for s in _children(tok, ("nsubj",))):
+        return "AID", tok.i + 1  # "food aid from the United States arrived in Ethiopia": aid delivered
     if lemma == "burn" and any(p.lower_ == "through" for p in _children(tok, ("prep",))):
         return None, tok.i + 1  # "burning through cash": spending, nothing set on fire
     if lemma == "break" and any(
@@ -1514,6 +1516,11 @@ def find_events(sent: Span, lex: EventLexicon, candidates: list[Token] | None = 
                 if nouns and lemma in lex.light_verbs:
                     # "the Israeli-Jordanian peace treaty was signed": the treaty's parties made it
                     src, tgt = _noun_arguments(nouns[0], etype, lex)
+                if not src and etype in ("AGREE", "CONSULT", "COOPERATE"):
+                    # "a peace treaty was signed between Israel and Jordan": the two sides made it
+                    src = _with_conjuncts(
+                        [o for p in _children(tok, ("prep",)) if p.lower_ == "between" for o in _children(p, ("pobj",))]
+                    )
                 # "was placed under house arrest by Malaysian police": the agent hung on the state
                 src = src or [
                     a
@@ -1523,6 +1530,13 @@ def find_events(sent: Span, lex: EventLexicon, candidates: list[Token] | None = 
                     if b.lower_ == "by"
                     for a in _children(b, ("pobj",))
                 ]
+            if etype == "AID" and lemma in ("arrive", "reach"):
+                # the aid's own giver, and where it arrives: "relief supplies from the U.N. reached Mogadishu"
+                given = [n for n in _children(tok, ("nsubj",)) if noun_type(n, lex) == "AID"]
+                src, tgt = _noun_arguments(given[0], etype, lex)
+                src = src or [o for p in _children(given[0], ("prep",)) if p.lower_ == "from" for o in p.children]
+                reached = [o for p in _verb_preps(tok) for o in _children(p, ("pobj",))]
+                tgt = tgt or [*_children(tok, ("dobj",)), *reached]
             # the mode is the verb's own only in its own type: "called for dialogue" is no phone call
             mode = lex.modes.get(lemma) if lex.verbs.get(lemma) == etype else None
             f = Found(etype, tok, end, src, tgt, mode)
