@@ -2667,3 +2667,15 @@ def test_decisions_reversed_and_sentences_commuted_concede(extract) -> None:
     assert ("CONCEDE", ["EGY"], ["EGY"]) in events_of(reversed_), events_of(reversed_)
     commuted = extract("Iran's judiciary commuted the death sentence of a dissident.")
     assert [e[0] for e in events_of(commuted)] == ["CONCEDE"], events_of(commuted)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sanders said he would never have forgiven himself if he had refused the invitation.",
+        "Voters in districts hardest hit by Chinese imports chose more extreme lawmakers.",
+        "Sanders rocketed from near-obscurity to winning primaries in state after state.",
+    ],
+)
+def test_oneself_acted_on_blows_of_trade_and_careers_that_rocket_are_no_events(extract, text: str) -> None:
+    assert events_of(extract(text)) == []

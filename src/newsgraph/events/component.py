@@ -642,6 +642,19 @@ def _no_event_after_all(f: Found) -> bool:
         return _only_asks_someone(trig)  # "'But why?' the reporter asked him", "'Why?' Vitter demanded"
     if f.type == "AGREE" and not verb and _named_accord(trig):
         return True  # "the madness of the Iran deal", "the passing of the Iran deal": its name, no agreeing
+    if (
+        f.type in ("SUPPORT", "ACCUSE", "CONCEDE")
+        and verb
+        and any(c.dep_ == "dobj" and c.lower_ in _REFLEXIVES and not c.conjuncts for c in kids)
+    ):
+        return True  # "would never have forgiven myself", "blamed himself": no one else acted on
+    if (
+        f.type == "ASSAULT"
+        and verb
+        and trig.lemma_ in ("hit", "strike")
+        and any(o.lemma_ in _ECONOMIC_BLOWS for a in kids if a.dep_ == "agent" for o in a.children)
+    ):
+        return True  # "districts hardest hit by Chinese imports": a blow of trade, not of arms
     if f.type != "ASSAULT":
         return False
     if trig.lemma_ != "blow" and any(c.dep_ == "dobj" and c.lower_ in _REFLEXIVES and not c.conjuncts for c in kids):
@@ -683,6 +696,7 @@ def _agented(f: Found) -> bool:
 
 _REFUSALS = {"refusal", "rejection", "failure", "reluctance", "unwillingness", "inability"}
 _POLITICAL = {"PTY", "LEG", "OPP", "MED"}
+_ECONOMIC_BLOWS = {"import", "recession", "downturn", "crisis", "slump", "storm", "drought", "layoff", "cut", "tariff"}
 _REFLEXIVES = {"himself", "herself", "themselves", "itself", "myself", "yourself", "ourselves"}
 _PHASES = {"begin", "start", "continue", "resume"}
 # the two sides of a call or of talks are both its sources
