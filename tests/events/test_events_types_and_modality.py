@@ -2679,3 +2679,8 @@ def test_decisions_reversed_and_sentences_commuted_concede(extract) -> None:
 )
 def test_oneself_acted_on_blows_of_trade_and_careers_that_rocket_are_no_events(extract, text: str) -> None:
     assert events_of(extract(text)) == []
+
+
+def test_a_policy_supported_supports_no_one(extract) -> None:
+    assert events_of(extract("Sanders supports raising the minimum wage to $15 by 2020.")) == []
+    assert [e[0] for e in events_of(extract("Russia supported Serbia in the dispute over Kosovo."))] == ["SUPPORT"]

@@ -655,6 +655,14 @@ def _no_event_after_all(f: Found) -> bool:
         and any(o.lemma_ in _ECONOMIC_BLOWS for a in kids if a.dep_ == "agent" for o in a.children)
     ):
         return True  # "districts hardest hit by Chinese imports": a blow of trade, not of arms
+    if f.type == "SUPPORT" and verb and any(c.dep_ in ("dobj", "xcomp") and c.tag_ == "VBG" for c in kids):
+        return True  # "supports squeezing out undocumented immigrants": a policy backed, no one supported
+    if (
+        f.type == "SUPPORT"
+        and not verb
+        and any(o.lower_ in ("percent", "%") for p in kids if p.lower_ == "from" for o in p.subtree)
+    ):
+        return True  # "has support from 52 percent of Democratic primary voters": a poll
     if f.type != "ASSAULT":
         return False
     if trig.lemma_ != "blow" and any(c.dep_ == "dobj" and c.lower_ in _REFLEXIVES and not c.conjuncts for c in kids):
