@@ -2684,3 +2684,9 @@ def test_oneself_acted_on_blows_of_trade_and_careers_that_rocket_are_no_events(e
 def test_a_policy_supported_supports_no_one(extract) -> None:
     assert events_of(extract("Sanders supports raising the minimum wage to $15 by 2020.")) == []
     assert [e[0] for e in events_of(extract("Russia supported Serbia in the dispute over Kosovo."))] == ["SUPPORT"]
+
+
+def test_a_price_charged_accuses_no_one(extract) -> None:
+    assert events_of(extract("Trump has charged more than that for office space in Manhattan.")) == []
+    police = extract("Brazilian police charged the American swimmer with filing a false robbery report.")
+    assert ("ACCUSE", ["BRA"], ["USA"]) in events_of(police), events_of(police)

@@ -631,6 +631,21 @@ def _visits_a_thing(verb: Token) -> bool:
     return bool(objs) and all(not o.ent_type_ and o.pos_ == "NOUN" for o in objs)
 
 
+def _charged_as_price_or_task(verb: Token) -> bool:
+    """Is "charge" a price asked ("charged more than that", "charged his campaign for rent") or
+    a task given ("charged with facilitating the transition"), not an accusation?"""
+    kids = list(verb.children)
+    if any(c.dep_ == "prep" and c.lower_ == "for" for c in kids):
+        return True
+    prices = ("more", "less", "$", "fee", "rent", "price")
+    if any(c.dep_ == "dobj" and (c.like_num or c.lower_ in prices) for c in kids):
+        return True
+    # (a participle on an office: "the departments charged with facilitating"; "charged the
+    # swimmer with filing a false report" accuses)
+    withs = [o for c in kids if c.dep_ == "prep" and c.lower_ == "with" for o in c.children]
+    return verb.dep_ == "acl" and any(o.dep_ == "pcomp" and o.tag_ == "VBG" for o in withs)
+
+
 def _no_event_after_all(f: Found) -> bool:
     """Is the trigger's clause no event of its type once its arguments are read: a view, a
     question, a suicide, a struggle?"""
@@ -655,6 +670,8 @@ def _no_event_after_all(f: Found) -> bool:
         and any(o.lemma_ in _ECONOMIC_BLOWS for a in kids if a.dep_ == "agent" for o in a.children)
     ):
         return True  # "districts hardest hit by Chinese imports": a blow of trade, not of arms
+    if f.type == "ACCUSE" and verb and trig.lemma_ == "charge" and _charged_as_price_or_task(trig):
+        return True  # "whatever Trump charged his campaign for rent", "the departments charged with facilitating"
     if f.type == "SUPPORT" and verb and any(c.dep_ in ("dobj", "xcomp") and c.tag_ == "VBG" for c in kids):
         return True  # "supports squeezing out undocumented immigrants": a policy backed, no one supported
     if (
