@@ -2690,3 +2690,9 @@ def test_a_price_charged_accuses_no_one(extract) -> None:
     assert events_of(extract("Trump has charged more than that for office space in Manhattan.")) == []
     police = extract("Brazilian police charged the American swimmer with filing a false robbery report.")
     assert ("ACCUSE", ["BRA"], ["USA"]) in events_of(police), events_of(police)
+
+
+def test_running_for_office_and_pressing_an_advantage_ask_no_one(extract) -> None:
+    assert events_of(extract("President Obama isn't seeking re-election.")) == []
+    assert events_of(extract("The Russians have been pressing their advantage in recent months.")) == []
+    assert [e[0] for e in events_of(extract("Russia pressed Iran to accept the deal."))] == ["REQUEST"]
