@@ -651,18 +651,16 @@ def _no_event_after_all(f: Found) -> bool:
     question, a suicide, a struggle?"""
     trig, verb = f.trigger, not f.nominal
     kids = list(trig.children)
+    # "veterans killing themselves", "would never have forgiven myself": no one else acted on
+    on_oneself = any(c.dep_ == "dobj" and c.lower_ in _REFLEXIVES and not c.conjuncts for c in kids)
     if f.type == "AGREE" and verb and trig.lemma_ == "agree":
         return _agrees_in_opinion(trig)  # "agreed with Matthews about the winner", "all agreed Pence won"
     if f.type == "REQUEST" and verb and trig.lemma_ in ("ask", "demand"):
         return _only_asks_someone(trig)  # "'But why?' the reporter asked him", "'Why?' Vitter demanded"
     if f.type == "AGREE" and not verb and _named_accord(trig):
         return True  # "the madness of the Iran deal", "the passing of the Iran deal": its name, no agreeing
-    if (
-        f.type in ("SUPPORT", "ACCUSE", "CONCEDE")
-        and verb
-        and any(c.dep_ == "dobj" and c.lower_ in _REFLEXIVES and not c.conjuncts for c in kids)
-    ):
-        return True  # "would never have forgiven myself", "blamed himself": no one else acted on
+    if f.type in ("SUPPORT", "ACCUSE", "CONCEDE") and verb and on_oneself:
+        return True  # "would never have forgiven myself", "blamed himself"
     if (
         f.type == "ASSAULT"
         and verb
@@ -682,7 +680,7 @@ def _no_event_after_all(f: Found) -> bool:
         return True  # "has support from 52 percent of Democratic primary voters": a poll
     if f.type != "ASSAULT":
         return False
-    if trig.lemma_ != "blow" and any(c.dep_ == "dobj" and c.lower_ in _REFLEXIVES and not c.conjuncts for c in kids):
+    if trig.lemma_ != "blow" and on_oneself:
         return True  # "veterans killing themselves" ("blew himself up" is a suicide bombing, CAMEO 183)
     # "the White House has fought hard to defend the tax": striving, not fighting
     return (
@@ -1448,10 +1446,11 @@ class EventsComponent:
         self, doc: Doc, etype: str, sources: list[Actor], location: Location | None, s_start: int, s_end: int
     ) -> Actor | None:
         """The state a protest or a concession with no other party named is addressed to: the
-        protesters' own ("Thousands of Egyptians protested on Friday"), the conceding state's own
-        people ("The Pakistani government lifted the ban on political rallies"), as PLOVER codes
-        them. Only where the sentence names that country (its name or its people's), which is the
-        target's evidence; never when the act happens abroad or its actors are of several states."""
+        protesters' own ("Tens of thousands of South Korean workers went on strike"), the conceding
+        state's own people ("The Pakistani government lifted the ban on political rallies"), as
+        PLOVER codes them. Only where the sentence names that country (its name or its people's),
+        which is the target's evidence; never when the act happens abroad or its actors are of
+        several states."""
         home = {a.country for a in sources}
         if len(home) != 1 or None in home or "IGO" in home:
             return None
