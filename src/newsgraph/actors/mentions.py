@@ -392,7 +392,8 @@ class MentionFinder:
             return self._place(doc, span, lex.countries[key], sent_start, subject, in_role)
         if label == "PERSON" and len(span) == 1 and f"{span[0].lower_} {root.head.lower_}" in lex.role_sectors:
             return None  # "Riot police fired tear gas": a role's first word, capitalised, read as a name
-        if label == "PERSON" and root.dep_ == "compound" and root.head.i >= span.end and _names_a_body(root.head):
+        body_noun = root.head.lower_ in _BODY_HEADS and root.head.i >= span.end
+        if label == "PERSON" and root.dep_ == "compound" and body_noun:
             # "the Falun Gong spiritual movement", "the Solidarity trade union": a body's name
             return self._org(doc, span, sent_start, subject, in_role)
         if (
@@ -1032,19 +1033,15 @@ def _group_through(full: Span, head: Token, country: str | None, sector: str | N
 _LED = re.compile(r"\b([A-Z][\w.]*)[-–]led\b")
 # what a nationality word can qualify without naming anyone: "the Russian language"
 _NOT_PEOPLE = {"language", "dialect", "alphabet", "script", "cuisine", "literature", "music", "folklore"}
-# the nouns a body's name can be a compound of: "the Umma (Nation) party"
+# the nouns a body's name can be a compound of: "the Umma (Nation) party", "the Falun Gong sect"
 _BODY_HEADS = {"party", "front", "movement", "league", "alliance", "council", "union", "army", "group"}
+_BODY_HEADS |= {"sect", "organisation", "organization", "militia", "faction"}
 
 
 def _based_in(tok: Token) -> bool:
     """Is ``tok`` the place in "Pakistan-based militants" (a place a group is based in)?"""
     based = tok.head
     return tok.dep_ == "npadvmod" and based.lower_ == "based" and based.dep_ == "amod" and based.head.i > based.i
-
-
-def _names_a_body(head: Token) -> bool:
-    """Is ``head`` the noun of a body a name can be a compound of ("movement", "sect", "union")?"""
-    return head.lower_ in _BODY_HEADS or head.lower_ in ("sect", "organisation", "organization", "militia", "faction")
 
 
 def _paren_closed(ent: Span) -> Span:
