@@ -26,7 +26,7 @@ from . import __version__
 from .clean import clean_text
 from .errors import Errors, ExtractionError
 from .ingest.base import IngestFailure, InputDocument
-from .nlp import load_language, model_version, set_doc_text
+from .nlp import load_language, model_version, release, set_doc_text
 from .record import Article, Offsets
 from .settings import Settings, load_settings
 
@@ -106,6 +106,7 @@ class Pipeline:
         return sdoc
 
     def _to_article(self, p: Prepared, sdoc: Doc) -> Article:
+        release(sdoc)
         return Article(
             id=p.id,
             text=p.doc.text,

@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from ..nlp import doc_text, entities_in, entity_at, sentence_of, tokens_with
+from ..nlp import children_of, doc_text, entities_in, entity_at, sentence_of, tokens_with
 from .lexicon import TOWN_SIZE, ActorLexicon, lookup_key, town_sizes
 
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
@@ -84,7 +84,8 @@ def _residents_joined(spans: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
 def _placed_plural(tok: Token) -> bool:
     """Is ``tok`` a plural noun placed somewhere: "Kidnappers in Lebanon"?"""
     return tok.tag_ == "NNS" and any(
-        p.lower_ in LOCATIVE_PREPS and any(o.ent_type_ in ("GPE", "LOC") for o in p.children) for p in tok.children
+        p.lower_ in LOCATIVE_PREPS and any(o.ent_type_ in ("GPE", "LOC") for o in children_of(p))
+        for p in children_of(tok)
     )
 
 
@@ -319,7 +320,7 @@ class MentionFinder:
         """The country of the actor a group's possessive pronoun points back to: the nearest one
         before it in its sentence ("the Israeli army said its jets bombed …", "Serb commanders
         said their forces had withdrawn"), or of the actor named as its owner ("Milosevic's forces")."""
-        owners = [t for t in span.root.children if t.dep_ == "poss" and t.i < span.start]
+        owners = [t for t in children_of(span.root) if t.dep_ == "poss" and t.i < span.start]
         named = next((c for o in owners for c in cands if c.start <= o.idx < c.end and c.country), None)
         if named is not None:
             return named.country
@@ -543,7 +544,7 @@ class MentionFinder:
             country = "IGO"
         sector = lex.sector_of_role(words) or (self.lex.igo_sectors.get(" ".join(words)))
         # the head noun's modifiers before the ORG ("Israeli military")
-        for t in span.root.children:
+        for t in children_of(span.root):
             if t.i < span.start and t.dep_ in ("amod", "compound", "poss"):
                 country = country or lex.code_of_word(t.text)
         return Candidate(
@@ -626,7 +627,7 @@ class MentionFinder:
         """The country a party's name is tied to in the text, if any: "the Democratic Party in
         Jakarta", "Indonesia's Democratic Party", "the Indonesian Democratic Party"."""
         root = span.root
-        for c in root.children:
+        for c in children_of(root):
             if c.i < span.start and c.dep_ in ("poss", "amod", "compound") and c.ent_type_ in ("GPE", "NORP"):
                 code = self.lex.place_code(c.text) or self.lex.code_of_word(c.text)
                 if code:
@@ -768,6 +769,10 @@ class MentionFinder:
         they are said to be in or from; without either it stays null."""
         lex = self.lex
         taken = [(c.start, c.end) for c in found]
+        # which characters a mention already covers, to test overlaps without a scan of them all
+        covered = bytearray(max((e for _, e in taken), default=0) + 1)
+        for s, e in taken:
+            covered[s:e] = b"\x01" * (e - s)
         named = frozenset(c.country for c in found if c.country)  # to tell "Tripoli" from "Tripoli"
         out: list[Candidate] = []
         for i in tokens_with(doc, self.group_words):
@@ -784,7 +789,7 @@ class MentionFinder:
             if (t.pos_ not in ("NOUN", "PROPN") or not plural) and not misread or t.i in in_role:
                 continue
             low = t.lower_
-            if low in _CROWD_SIZES and (t.dep_ != "nsubj" or any(c.lower_ == "of" for c in t.children)):
+            if low in _CROWD_SIZES and (t.dep_ != "nsubj" or any(c.lower_ == "of" for c in children_of(t))):
                 continue
             sector = lex.role_sectors.get(low)
             if low in _ONLY_IN_ROLES:
@@ -794,7 +799,7 @@ class MentionFinder:
                 continue
             if t.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "dative", "appos"):
                 continue
-            if any(s < t.idx + len(t) and t.idx < e for s, e in taken):
+            if 1 in covered[t.idx : t.idx + len(t)]:
                 continue
             left = t.i
             while (
@@ -810,11 +815,13 @@ class MentionFinder:
             # Sanders supporters", "Clinton aides", "Hamas supporters" (it stays a mention of its own)
             whose = [
                 c
-                for c in found
+                for c in (found if 1 in covered[span.start_char : t.idx] else ())
                 if c.kind in ("person", "organization") and span.start_char <= c.start and c.end <= t.idx
             ]
             owners = {(c.start, c.end) for c in whose}
-            if any(s < span.end_char and span.start_char < e and (s, e) not in owners for s, e in taken):
+            if 1 in covered[span.start_char : span.end_char] and any(
+                s < span.end_char and span.start_char < e and (s, e) not in owners for s, e in taken
+            ):
                 continue
             country = country_in(list(span), self.lex) or next((c.country for c in whose if c.country), None)
             words, tokens = [w.lower_ for w in span], [w.text for w in span]
@@ -825,7 +832,7 @@ class MentionFinder:
             if country is None:
                 # "Sudan's government and southern rebels": the country that owns the phrase
                 country = next(
-                    (lex.place_code(c.text) for c in t.children if c.dep_ == "poss" and c.ent_type_ == "GPE"), None
+                    (lex.place_code(c.text) for c in children_of(t) if c.dep_ == "poss" and c.ent_type_ == "GPE"), None
                 )
             if country is None and (sector or lex.sector_of_role(words)) in LOCAL_SECTORS:
                 # rebels, demonstrators and the like act where they are: "Maoist rebels attacked
@@ -891,16 +898,16 @@ class MentionFinder:
         """The country of the place a group acts or is said to operate in: "ethnic Albanians
         demonstrated in Serbia", "guerrillas operating in Macedonia"; ``as_object``: also where
         it is acted on ("detained 40 Kurdish activists in Istanbul")."""
-        verbs = [c for c in noun.children if c.dep_ in ("acl", "relcl")]
+        verbs = [c for c in children_of(noun) if c.dep_ in ("acl", "relcl")]
         if noun.dep_ in ("nsubj", "nsubjpass") or (as_object and noun.dep_ == "dobj"):
             verbs.append(noun.head)
         for verb in verbs:
             # the verb's own "in" phrase, or one its object holds: "attacked a police station in Nepal"
-            preps = [p for p in verb.children if p.dep_ == "prep"]
-            preps += [p for o in verb.children if o.dep_ == "dobj" for p in o.children if p.dep_ == "prep"]
+            preps = [p for p in children_of(verb) if p.dep_ == "prep"]
+            preps += [p for o in children_of(verb) if o.dep_ == "dobj" for p in children_of(o) if p.dep_ == "prep"]
             for p in preps:
                 if p.lower_ in ("in", "inside", "within", "near"):
-                    for o in p.children:
+                    for o in children_of(p):
                         # "in Serbia", "in the Romanian city of Cluj", "near Algiers"
                         place = next((t for t in o.subtree if t.ent_type_ in ("GPE", "LOC")), None)
                         if o.dep_ == "pobj" and place is None and o.lemma_ in _PLACE_NOUNS:
@@ -1182,7 +1189,7 @@ def _appositions(span: Span) -> list[Span]:
     doc = span.doc
     out = []
     root = span.root
-    for c in root.children:
+    for c in children_of(root):
         if c.dep_ == "appos" and c.i >= span.end and c.ent_type_ != "PERSON" and not c.is_space:
             sub = doc[c.left_edge.i : c.right_edge.i + 1]
             if len(sub) <= 8:
@@ -1209,20 +1216,20 @@ def located_in(noun: Token, lex: ActorLexicon, context: frozenset[str] = frozens
 def place_of(noun: Token, lex: ActorLexicon, context: frozenset[str] = frozenset()) -> tuple[str, Token] | None:
     """The country of the place a group is in or from (see :func:`located_in`) and the last
     token of the place's name, for the mention to reach it: "demonstrators in Baghdad"."""
-    preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("in", "from", "of")]
+    preps = [c for c in children_of(noun) if c.dep_ == "prep" and c.lower_ in ("in", "from", "of")]
     preps += [
         p
-        for a in noun.children
+        for a in children_of(noun)
         if a.dep_ == "acl" and a.lemma_ in ("base", "locate")
-        for p in a.children
+        for p in children_of(a)
         if p.dep_ == "prep" and p.lower_ in ("in", "at")
     ]
     for p in preps:
-        for o in p.children:
+        for o in children_of(p):
             region = None
             if o.dep_ == "pobj" and o.ent_type_ not in ("GPE", "LOC", "FAC"):
                 # "in Nigeria's oil-rich delta": the place the region belongs to
-                owner = next((c for c in o.children if c.dep_ == "poss" and c.ent_type_ in ("GPE", "LOC")), None)
+                owner = next((c for c in children_of(o) if c.dep_ == "poss" and c.ent_type_ in ("GPE", "LOC")), None)
                 region, o = (o, owner) if owner is not None else (None, o)
             if o.dep_ in ("pobj", "poss") and o.ent_type_ in ("GPE", "LOC", "FAC"):
                 ent = entity_at(o)

@@ -12,12 +12,13 @@ when that is not clear they stay unlinked.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from spacy.attrs import LOWER, ORTH
 from spacy.tokens import Doc, Token
 
-from ..nlp import doc_text, sentence_of, tokens_starting_at, tokens_with
+from ..nlp import children_of, doc_text, sentence_of, tokens_starting_at, tokens_with
 from ..record import Actor, Mention
 from .lexicon import ActorLexicon
 from .mentions import LOCAL_SECTORS, STATE_BODIES, Candidate, country_in, only_country, place_codes, place_of
@@ -401,7 +402,7 @@ def _unnamed(doc: Doc, tok: Token, lex: ActorLexicon, taken: set[tuple[int, int]
         (c.dep_ == "poss" and c.lower_ not in ("country", "nation"))
         or c.dep_ in ("relcl", "appos")
         or (c.dep_ == "prep" and c.lower_ == "of")
-        for c in tok.children
+        for c in children_of(tok)
     ):
         return None  # "the leader of Hamas", "the president's office": the description is of someone
     start = tok.i
@@ -458,6 +459,10 @@ def _gender(actor: Actor, lex: ActorLexicon) -> str | None:
     return next(iter(found)) if len(found) == 1 else None
 
 
+def _start(item: tuple[int, Actor]) -> int:
+    return item[0]
+
+
 def _antecedent(
     doc: Doc,
     i: int,
@@ -473,6 +478,9 @@ def _antecedent(
         prev_start = sentence_of(doc[sent.start - 1]).start_char
     pos = doc[i].idx
     pronoun = _PRONOUNS.get(doc[i].lower_)
+    # both lists grow in text order: look only at what starts in the window
+    recent = recent[bisect_left(recent, prev_start, key=_start) :]
+    subjects = subjects[bisect_left(subjects, prev_start, key=_start) :]
     near = [a for s, a in recent if prev_start <= s < pos and a.kind == "person"]
     # "she" goes to a woman named nearby before anyone of unknown sex ("Christie described Hillary
     # Clinton as a disgrace after she attacked …"): most people named in political news are men,
@@ -494,7 +502,7 @@ def _collective_antecedent(doc: Doc, i: int, subjects: list[tuple[int, Actor]]) 
     sent = sentence_of(doc[i])
     prev_start = sentence_of(doc[sent.start - 1]).start_char if sent.start > 0 else sent.start_char
     pos = doc[i].idx
-    window = [a for s, a in subjects if prev_start <= s < pos]
+    window = [a for s, a in subjects[bisect_left(subjects, prev_start, key=_start) :] if prev_start <= s < pos]
     if not window or window[-1].kind == "person":
         return None
     a = window[-1]

@@ -20,7 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from ..nlp import entity_at, tokens_with
+from ..nlp import children_of, entity_at, tokens_with
 from .lexicon import TOWN_SIZE, actor_lexicon, capitals, lookup_key, provinces, town_sizes
 from .mentions import LOCATIVE_PREPS
 
@@ -66,14 +66,14 @@ class PlaceEntities:
             prep = doc[i]
             if prep.lower_ == "of" and prep.head.lemma_ not in PLACE_NOUNS:
                 continue
-            for obj in prep.children:
+            for obj in children_of(prep):
                 where = prep.lower_ in WHERE or prep.lower_ == "of"
                 span = self._misread_place(obj, where) if obj.dep_ == "pobj" else None
                 if span is not None:
                     found.append(span)
                 if obj.dep_ == "pobj" and obj.lemma_ in SITES:
                     # "at Sanaa airport": the town a site is named after
-                    named = [c for c in obj.children if c.dep_ == "compound" and c.i == obj.i - 1]
+                    named = [c for c in children_of(obj) if c.dep_ == "compound" and c.i == obj.i - 1]
                     found.extend(filter(None, (self._misread_place(c, where) for c in named)))
         for i in tokens_with(doc, self.state_words, (LOWER,)):
             # "called in Togo's ambassador", "Oslo was prepared to send equipment": a country, or a
@@ -118,7 +118,7 @@ class PlaceEntities:
             else:
                 break
         # a name with "of" inside, which the model splits in two places: "[Port] of [Spain]"
-        named_of = [o for p in obj.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+        named_of = [o for p in children_of(obj) if p.lower_ == "of" for o in children_of(p) if o.dep_ == "pobj"]
         if named_of and named_of[0].i == obj.i + 2 and named_of[0].tag_ == "NNP":
             whole = doc[start : named_of[0].i + 1]
             if doc[start].ent_iob_ != "I" and self._known_place(whole.text):

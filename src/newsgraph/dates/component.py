@@ -14,7 +14,7 @@ from datetime import date
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..nlp import doc_text
+from ..nlp import children_of, doc_text
 from ..record import Timex
 from .resolve import find_timexes, resolve
 
@@ -39,7 +39,7 @@ def _is_future(span: Span) -> bool:
             break
         tok = tok.head
     for t in (tok, tok.head):
-        for c in t.children:
+        for c in children_of(t):
             if c.dep_ in ("aux", "auxpass") and c.lower_ in _FUTURE_AUX:
                 return True
             if c.dep_ == "aux" and c.lower_ == "to" and t.head.lemma_ in ("plan", "set", "expect", "schedule", "go"):

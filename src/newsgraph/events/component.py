@@ -20,7 +20,7 @@ from ..actors.lookup import coordinated_in, mention_at
 from ..actors.mentions import LOCAL_SECTORS
 from ..actors.places import PLACE_NOUNS, SITES
 from ..dates import date_of
-from ..nlp import by_sentence, doc_text, entity_at, sentence_of
+from ..nlp import by_sentence, children_of, doc_text, entity_at, sentence_of
 from ..record import Actor, Event, Location, Mention, Offsets, Quote, Span
 from .extract import (
     CHARGE_LEMMAS,
@@ -145,19 +145,19 @@ def _actors_of(doc: Doc, toks: list[Token]) -> list[Actor]:
         if found is None and t.pos_ == "NOUN":
             # "Basque separatist group ETA killed": the name in apposition, not the nationality before
             # (if it is coded: "a member of the Syrian parliament, Mohammed Mamoun" is Syria's)
-            names = [c for c in t.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+            names = [c for c in children_of(t) if c.dep_ == "appos" and c.pos_ == "PROPN"]
             found = next((m for c in names if (m := mention_at(doc, c.idx, c.idx + len(c))) and m[0].country), None)
         if found is None and t.lemma_ in PLACE_NOUNS:
             # "overran the U.N. safe area of Srebrenica": the place, not who guards it
-            named_of = [o for p in t.children if p.lower_ == "of" for o in p.children]
+            named_of = [o for p in children_of(t) if p.lower_ == "of" for o in children_of(p)]
             found = next(
                 (m for o in named_of if (m := mention_at(doc, o.idx, o.idx + len(o))) and m[0].kind == "country"), None
             )
         if found is None and t.lower_ in ("remains", "bodies"):
             # "handed over the remains of 12 American soldiers": whose remains
-            of = [o for p in t.children if p.lower_ == "of" for o in p.children]
+            of = [o for p in children_of(t) if p.lower_ == "of" for o in children_of(p)]
             found = next((m for o in of if (m := mention_at(doc, o.idx, o.idx + len(o)))), None)
-        possessors = [c for c in t.children if c.dep_ == "poss"]
+        possessors = [c for c in children_of(t) if c.dep_ == "poss"]
         if found is None and t.lemma_.lower() in _KIN and possessors:
             # "Scott's wife pleads": the wife, whom no actor names, not Scott ("his wife, Jane": Jane)
             s, e = _np_range(t)
@@ -187,7 +187,7 @@ def _actors_of(doc: Doc, toks: list[Token]) -> list[Actor]:
             found = (_coded(mention_at(doc, s, e)) if with_right else None) or found or mention_at(doc, s, e)
         if (found is None or found[0].country is None) and t.pos_ == "NOUN":
             # "Iraq said its warplanes hit an oil platform": uncoded forces act for their owner
-            owner = [c for c in t.children if c.dep_ == "poss" and c.lower_ in ("its", "their")]
+            owner = [c for c in children_of(t) if c.dep_ == "poss" and c.lower_ in ("its", "their")]
             owners = [a for a in _actors_of(doc, owner) if a.country] if owner else []
             if owners:
                 out.extend(a for a in owners if a not in out)
@@ -196,7 +196,7 @@ def _actors_of(doc: Doc, toks: list[Token]) -> list[Actor]:
             out.extend(a for a in (found[0], *coordinated_in(doc, *found)) if a not in out)
         if t.pos_ in ("NOUN", "PROPN"):
             # "American and Russian scientists", "North and South Korea": each of a coordinated pair acts
-            firsts = [c for c in t.children if c.dep_ in ("amod", "nmod", "compound") and c.conjuncts]
+            firsts = [c for c in children_of(t) if c.dep_ in ("amod", "nmod", "compound") and c.conjuncts]
             peers = [m[0] for c in firsts for x in (c, *c.conjuncts) if (m := mention_at(doc, x.idx, x.idx + len(x)))]
             out.extend(a for a in peers if a not in out and a.country)
     return out
@@ -214,7 +214,7 @@ _OWN_STATE = {"country", "government", "nation", "state", "administration"}
 def _own_state(t: Token) -> bool:
     """ "his country", "their government": the state of whoever speaks, read like "he"."""
     return t.lemma_.lower() in _OWN_STATE and any(
-        c.dep_ == "poss" and c.lower_ in ("his", "her", "their", "its") for c in t.children
+        c.dep_ == "poss" and c.lower_ in ("his", "her", "their", "its") for c in children_of(t)
     )
 
 
@@ -236,15 +236,15 @@ _ARG_DEPS = {"dobj", "dative", "pobj", "nsubj", "nsubjpass", "poss", "amod", "co
 
 def _verb_preps_of(verb: Token) -> list[Token]:
     """The prepositions of ``verb`` and of its object ("launched fire against the camps")."""
-    objects = [c for c in verb.children if c.dep_ == "dobj"]
-    return [p for t in (verb, *objects) for p in t.children if p.dep_ == "prep"]
+    objects = [c for c in children_of(verb) if c.dep_ == "dobj"]
+    return [p for t in (verb, *objects) for p in children_of(t) if p.dep_ == "prep"]
 
 
 def _resulting_from(trigger: Token) -> Token | None:
     """The verb whose result ``trigger`` tells in a trailing participle ("opened fire, killing
     one person and arresting 12"), or None."""
     t = trigger.head if trigger.dep_ == "conj" and trigger.head.tag_ == "VBG" else trigger
-    if trigger.tag_ != "VBG" or t.dep_ != "advcl" or any(c.dep_ in ("mark", "aux", "nsubj") for c in t.children):
+    if trigger.tag_ != "VBG" or t.dep_ != "advcl" or any(c.dep_ in ("mark", "aux", "nsubj") for c in children_of(t)):
         return None
     return t.head
 
@@ -287,7 +287,7 @@ def _embedded_targets(doc: Doc, f: Found, sources: list[Actor]) -> list[Actor]:
     skip -= {
         t.i
         for s in f.source_tokens
-        for c in s.children
+        for c in children_of(s)
         if c.dep_ in ("relcl", "acl") and c.left_edge.i <= trig.i <= c.right_edge.i
         for t in c.subtree
     }
@@ -297,35 +297,35 @@ def _embedded_targets(doc: Doc, f: Found, sources: list[Actor]) -> list[Actor]:
     # the U.N. tribunal")
     moved = {
         t.i
-        for c in trig.children
+        for c in children_of(trig)
         if c.dep_ == "xcomp" and c.lemma_ in TRANSFER_LEMMAS and destinations(c)
-        for o in c.children
+        for o in children_of(c)
         if o.dep_ == "dobj"
         for t in (o, *o.lefts)
     }
-    first = [c for c in trig.children if c.dep_ not in ("punct", "nsubj", "agent", "mark", *theme) and _inside(c)]
+    first = [c for c in children_of(trig) if c.dep_ not in ("punct", "nsubj", "agent", "mark", *theme) and _inside(c)]
     if f.type == "ASSAULT" and not f.nominal and trig.head.lower_ != "under":
         # where an attack comes from is not whom it hits: "fired rockets into Israel from the Gaza
         # Strip" (but "came under shelling from Rwandan rebels" names the attackers)
         first = [c for c in first if not (c.dep_ == "prep" and c.lower_ == "from")]
     if f.nominal and trig.dep_ in ("dobj", "attr"):  # the light verb's other arguments: "its demand that X"
-        first += [c for c in trig.head.children if c.dep_ in ("dative", "prep", "ccomp") and c is not trig]
+        first += [c for c in children_of(trig.head) if c.dep_ in ("dative", "prep", "ccomp") and c is not trig]
     elif f.nominal and _gone_on(trig):
         # "went on strike against the government's austerity plan": the phrases of the verb it is on
-        first += [c for c in trig.head.head.children if c.dep_ == "prep" and c is not trig.head]
+        first += [c for c in children_of(trig.head.head) if c.dep_ == "prep" and c is not trig.head]
     elif trig.dep_ in ("advcl", "xcomp") and to_clause(trig):
         # a purpose: "summoned Niger's ambassador to complain" complains to the one summoned
-        first += [c for c in trig.head.children if c.dep_ in ("dobj", "dative")]
+        first += [c for c in children_of(trig.head) if c.dep_ in ("dobj", "dative")]
         if trig.head.lemma_ == "call":  # "called in Niger's envoy to protest" (read as a preposition)
             first += _pobjs(trig.head, "in")
     if f.type in ("AGREE", "SUPPORT", "COOPERATE"):
         # where an accord was reached is no party to it: "initialled an accord at the United Nations"
-        venues = [trig, *(c for c in trig.children if c.dep_ == "dobj")]
+        venues = [trig, *(c for c in children_of(trig) if c.dep_ == "dobj")]
         # (not a side taken: "argued in favor of Britain's remaining", "came to the aid of Kuwait")
         trusted = any(o.lemma_ in ("confidence", "trust", "faith") for o in venues[1:])  # "voiced confidence in X"
-        places = [p for v in venues for p in v.children if p.dep_ == "prep" and p.lower_ in _LOCATIVE]
+        places = [p for v in venues for p in children_of(v) if p.dep_ == "prep" and p.lower_ in _LOCATIVE]
         places = [p for p in places if not (trusted and p.lower_ == "in")]
-        skip |= {t.i for p in places if not any(o.lemma_ in _SIDES_TAKEN for o in p.children) for t in p.subtree}
+        skip |= {t.i for p in places if not any(o.lemma_ in _SIDES_TAKEN for o in children_of(p)) for t in p.subtree}
     # depth first, in the order of the words: the object's own modifiers come before a later clause
     stack = sorted(first, key=lambda c: -c.i)
     seen = 0
@@ -337,9 +337,9 @@ def _embedded_targets(doc: Doc, f: Found, sources: list[Actor]) -> list[Actor]:
         if t.dep_ in _ARG_DEPS and t.i not in moved:
             found = mention_at(doc, t.idx, t.idx + len(t))
             if found:
-                conjuncts = [t, *(c for c in t.children if c.dep_ == "conj")]
+                conjuncts = [t, *(c for c in children_of(t) if c.dep_ == "conj")]
                 actors = [a for a in _actors_of(doc, conjuncts) if a not in sources]
-                if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in t.children):
+                if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in children_of(t)):
                     # "offered to put its troops at the disposal of President Hrawi": what it gives
                     actors = _not_own_forces(actors, sources)
                 if (
@@ -356,7 +356,7 @@ def _embedded_targets(doc: Doc, f: Found, sources: list[Actor]) -> list[Actor]:
         # no one the act is done to
         inner = [
             c
-            for c in t.children
+            for c in children_of(t)
             if c.dep_ not in ("punct", "relcl") and _inside(c) and not (c.dep_ == "acl" and c.lemma_ in _CHARGED)
         ]
         stack.extend(reversed(inner))  # children come in word order
@@ -407,8 +407,8 @@ def _inside(tok: Token) -> bool:
     if tok.dep_ == "advcl":
         # "charged that the Authority was encouraging violence": a "that" clause the parser
         # hung as an adverbial is the verb's content (the mark may hang on its auxiliary)
-        heads = [tok, *(c for c in tok.children if c.dep_ in ("aux", "auxpass"))]
-        return to_clause(tok) or any(c.dep_ == "mark" and c.lower_ == "that" for h in heads for c in h.children)
+        heads = [tok, *(c for c in children_of(tok) if c.dep_ in ("aux", "auxpass"))]
+        return to_clause(tok) or any(c.dep_ == "mark" and c.lower_ == "that" for h in heads for c in children_of(h))
     if tok.dep_ == "prep" and tok.lower_ in _ADJUNCT_PREPS:
         return False
     return not (tok.dep_ == "ccomp" and tok.lemma_ in REPORT_LEMMAS)
@@ -442,8 +442,8 @@ def _to_help(verb: Token, purposes: set[str] = _HELPING, needy: frozenset[str] |
         c.dep_ in ("advcl", "xcomp")
         and c.lemma_ in purposes
         and to_clause(c)
-        and (needy is None or any(o.lemma_.lower() in needy for o in c.children if o.dep_ == "dobj"))
-        for c in verb.children
+        and (needy is None or any(o.lemma_.lower() in needy for o in children_of(c) if o.dep_ == "dobj"))
+        for c in children_of(verb)
     )
 
 
@@ -460,7 +460,7 @@ def _purpose_of_sending(tok: Token, triggers: set[int]) -> bool:
 
 def _aims_at(verb: Token, triggers: set[int]) -> bool:
     """Is one of ``triggers`` the purpose clause of ``verb``?"""
-    return any(c.dep_ in ("advcl", "xcomp") and c.i in triggers and to_clause(c) for c in verb.children)
+    return any(c.dep_ in ("advcl", "xcomp") and c.i in triggers and to_clause(c) for c in children_of(verb))
 
 
 _PROMISES = {"promise", "pledge", "offer"}
@@ -471,9 +471,9 @@ _MISSIONS_OF_HELP = frozenset({"humanitarian", "peacekeeping", "relief", "rescue
 def _peacekeepers(send: Token) -> bool:
     """Are those ``send`` sends peacekeepers ("sent 60,000 peacekeeping troops"), or sent on a
     mission of help ("send troops to Rwanda on a humanitarian mission")?"""
-    if any("peacekeep" in t.lower_ for o in send.children if o.dep_ == "dobj" for t in o.subtree):
+    if any("peacekeep" in t.lower_ for o in children_of(send) if o.dep_ == "dobj" for t in o.subtree):
         return True
-    missions = [o for p in _verb_preps_of(send) if p.lower_ == "on" for o in p.children if o.lemma_ == "mission"]
+    missions = [o for p in _verb_preps_of(send) if p.lower_ == "on" for o in children_of(p) if o.lemma_ == "mission"]
     return any(m.lower_ in _MISSIONS_OF_HELP for o in missions for m in o.lefts)
 
 
@@ -484,7 +484,7 @@ def _promise_of(tok: Token, triggers: set[int], helping: set[int]) -> bool:
     threat when it harms."""
     if tok.lemma_ not in _PROMISES:
         return False
-    clauses = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp", "advcl") and to_clause(c)]
+    clauses = [c for c in children_of(tok) if c.dep_ in ("xcomp", "ccomp", "advcl") and to_clause(c)]
     # "promised to build a wall and deport millions": each promised act is one
     acts = [x for c in clauses for x in (c, *c.conjuncts)]
     return any(c.i in triggers for c in acts) or any(t.i in helping for c in clauses for t in c.subtree)
@@ -503,7 +503,13 @@ def _abroad(sources: list[Actor], targets: list[Actor]) -> bool:
 def _on_behalf_of(verb: Token) -> list[Token]:
     """Whom ``verb`` acts on behalf of ("lobbied on behalf of Lebanon")."""
     # (after it: "On behalf of the group, I am asking…" only speaks for the group)
-    behalf = [b for p in verb.children if p.lower_ == "on" and p.i > verb.i for b in p.children if b.lower_ == "behalf"]
+    behalf = [
+        b
+        for p in children_of(verb)
+        if p.lower_ == "on" and p.i > verb.i
+        for b in children_of(p)
+        if b.lower_ == "behalf"
+    ]
     return [x for b in behalf for x in _pobjs(b, "of")]
 
 
@@ -512,34 +518,41 @@ def _demands_of(trigger: Token) -> list[Token]:
     the one whose going is demanded ("marched demanding the resignation of President Suharto",
     "rioted following a demonstration calling for the removal of Mubarak"), or the one called on
     to act ("calling for President Moi to step down")."""
-    objects = (o for p in trigger.children if p.dep_ == "prep" for o in p.children if o.dep_ in ("pobj", "dobj"))
+    objects = (
+        o for p in children_of(trigger) if p.dep_ == "prep" for o in children_of(p) if o.dep_ in ("pobj", "dobj")
+    )
     holders = [trigger, *objects]
-    verbs = [c for h in holders for c in h.children if c.dep_ in ("advcl", "acl", "xcomp") and c.lemma_ in _DEMANDING]
-    asked = [o for v in verbs for o in v.children if o.dep_ == "dobj" and v.lemma_ in ("urge", "press", "ask")]
-    wanted = [o for v in verbs for o in (*v.children, *_pobjs(v, "for")) if o.dep_ in ("dobj", "pobj")]
-    clauses = [c for v in verbs for c in v.children if c.dep_ in ("ccomp", "xcomp")]
-    wanted += [s for c in clauses for s in c.children if s.dep_ == "nsubj"]
+    verbs = [
+        c for h in holders for c in children_of(h) if c.dep_ in ("advcl", "acl", "xcomp") and c.lemma_ in _DEMANDING
+    ]
+    asked = [o for v in verbs for o in children_of(v) if o.dep_ == "dobj" and v.lemma_ in ("urge", "press", "ask")]
+    wanted = [o for v in verbs for o in (*children_of(v), *_pobjs(v, "for")) if o.dep_ in ("dobj", "pobj")]
+    clauses = [c for v in verbs for c in children_of(v) if c.dep_ in ("ccomp", "xcomp")]
+    wanted += [s for c in clauses for s in children_of(c) if s.dep_ == "nsubj"]
     ousted = [x for o in wanted if o.lemma_ in _OUSTING for x in _pobjs(o, "of")]
     return asked or ousted or [s for s in wanted if s.dep_ == "nsubj"]
 
 
 def _pobjs(head: Token, preposition: str) -> list[Token]:
-    return [o for p in head.children if p.lower_ == preposition for o in p.children if o.dep_ == "pobj"]
+    return [o for p in children_of(head) if p.lower_ == preposition for o in children_of(p) if o.dep_ == "pobj"]
 
 
 def _condition_subjects(trigger: Token) -> list[Token]:
     """The subjects of the "if"/"unless" clauses of a threat (or of the act it threatens), or
     their "by" agents when the clause is passive ("if attacked by the United States")."""
-    heads = [trigger, *(c for c in trigger.children if c.dep_ in ("xcomp", "ccomp", "prep"))]
-    heads += [o for h in heads if h.dep_ == "prep" for o in h.children if o.dep_ == "pobj"]
+    heads = [trigger, *(c for c in children_of(trigger) if c.dep_ in ("xcomp", "ccomp", "prep"))]
+    heads += [o for h in heads if h.dep_ == "prep" for o in children_of(h) if o.dep_ == "pobj"]
     clauses = [
         c
         for h in heads
-        for c in h.children
-        if c.dep_ == "advcl" and any(m.dep_ in ("mark", "advmod") and m.lower_ in ("if", "unless") for m in c.children)
+        for c in children_of(h)
+        if c.dep_ == "advcl"
+        and any(m.dep_ in ("mark", "advmod") and m.lower_ in ("if", "unless") for m in children_of(c))
     ]
-    agents = [o for c in clauses for a in c.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
-    return agents or [s for c in clauses for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+    agents = [
+        o for c in clauses for a in children_of(c) if a.dep_ == "agent" for o in children_of(a) if o.dep_ == "pobj"
+    ]
+    return agents or [s for c in clauses for s in children_of(c) if s.dep_ in ("nsubj", "nsubjpass")]
 
 
 _INQUIRIES = {"investigation", "inquiry", "probe", "explanation", "inquest"}
@@ -548,12 +561,12 @@ _INVESTIGATING = {"investigate", "probe", "examine", "explain", "inquire"}
 
 def _asked_for(verb: Token) -> set[str]:
     """What a request asks for: its object, or the object of its "for" ("called for an inquiry")."""
-    asked = [c for c in verb.children if c.dep_ == "dobj"]
+    asked = [c for c in children_of(verb) if c.dep_ == "dobj"]
     asked += [
         o
-        for p in verb.children
+        for p in children_of(verb)
         if p.dep_ in ("prep", "prt") and p.lower_ == "for"
-        for o in p.children
+        for o in children_of(p)
         if o.dep_ == "pobj"
     ]
     return {t.lemma_.lower() for t in asked}
@@ -569,24 +582,25 @@ def _agentless(trig: Token) -> Token | None:
     in Cairo"), or the verb a state noun hangs under ("was put under investigation", "is under
     investigation")."""
     verb = trig.head.head if trig.dep_ == "pobj" and trig.head.lower_ in ("under", "in", "into") else trig
-    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in children_of(verb))
     # "is under investigation in Italy": a state one is in, with no one named who put one there
     passive = passive or (verb is not trig and verb.lemma_ == "be" and trig.head.lower_ == "under")
-    return verb if passive and not any(c.dep_ == "agent" for c in verb.children) else None
+    return verb if passive and not any(c.dep_ == "agent" for c in children_of(verb)) else None
 
 
 _SPEAKER_PRONOUNS = {"it", "we", "they", "he", "she", "i"}
 
 
 def _if_clause(tok: Token) -> bool:
-    return tok.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "if" for m in tok.children)
+    return tok.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "if" for m in children_of(tok))
 
 
 def _unless(verb: Token) -> bool:
     """Is ``verb`` held over someone by an "unless" clause ("would block Turkey's bid unless
     Ankara withdrew its troops"): a refusal made a threat?"""
     return any(
-        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children) for c in verb.children
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in children_of(c))
+        for c in children_of(verb)
     )
 
 
@@ -602,7 +616,7 @@ def _agrees_in_opinion(agree: Token) -> bool:
     talks", "on a ceasefire", "that the talks would resume")?"""
     if agree.dep_ == "acl" and agree.tag_ == "VBN":
         return False  # "a ceasefire agreed by Armenia and Azerbaijan": the noun is what was settled
-    kids = [c for c in agree.children if c.dep_ in ("dobj", "xcomp", "ccomp", "prep", "advcl", "nsubjpass")]
+    kids = [c for c in children_of(agree) if c.dep_ in ("dobj", "xcomp", "ccomp", "prep", "advcl", "nsubjpass")]
     for c in kids:
         # (what "was agreed by" the ministers is settled: "aid of 70 million dollars was agreed")
         # ("agree with that in almost every circumstance": a view held in some cases)
@@ -610,7 +624,7 @@ def _agrees_in_opinion(agree: Token) -> bool:
             c.dep_ == "prep" and c.lower_ not in ("with", "about", "in")
         ):
             return False
-        if c.dep_ == "ccomp" and any(a.dep_ in ("aux", "auxpass") and a.lower_ in _MODALS for a in c.children):
+        if c.dep_ == "ccomp" and any(a.dep_ in ("aux", "auxpass") and a.lower_ in _MODALS for a in children_of(c)):
             return False  # "agreed that the talks would resume": an act settled
     return True  # "Iowa State University's Dianne Bystrom agreed.": nothing settled
 
@@ -618,8 +632,8 @@ def _agrees_in_opinion(agree: Token) -> bool:
 def _only_asks_someone(ask: Token) -> bool:
     """Does this "ask" or "demand" name at most whom it asks ("asked him", "Vitter demanded."),
     nothing asked for or to be done?"""
-    kids = [c for c in ask.children if c.dep_ in ("dobj", "dative", "xcomp", "ccomp", "prep", "advcl")]
-    kids += [c for c in ask.children if c.dep_ == "nsubjpass" and c.pos_ != "PRON" and c.ent_type_ != "PERSON"]
+    kids = [c for c in children_of(ask) if c.dep_ in ("dobj", "dative", "xcomp", "ccomp", "prep", "advcl")]
+    kids += [c for c in children_of(ask) if c.dep_ == "nsubjpass" and c.pos_ != "PRON" and c.ent_type_ != "PERSON"]
     # "the withdrawal was demanded by the ministers": what is demanded is the passive's subject
     # ("Sanders was asked by Maher": whom)
     return all(c.dep_ in ("dobj", "dative") and c.pos_ == "PRON" for c in kids)
@@ -627,14 +641,14 @@ def _only_asks_someone(ask: Token) -> bool:
 
 def _visits_a_thing(verb: Token) -> bool:
     """Is what ``verb`` visits a thing, not a place or an actor ("toured the museum")?"""
-    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    objs = [c for c in children_of(verb) if c.dep_ == "dobj"]
     return bool(objs) and all(not o.ent_type_ and o.pos_ == "NOUN" for o in objs)
 
 
 def _charged_as_price_or_task(verb: Token) -> bool:
     """Is "charge" a price asked ("charged more than that", "charged his campaign for rent") or
     a task given ("charged with facilitating the transition"), not an accusation?"""
-    kids = list(verb.children)
+    kids = list(children_of(verb))
     if any(c.dep_ == "prep" and c.lower_ == "for" for c in kids):
         return True
     prices = ("more", "less", "$", "fee", "rent", "price")
@@ -642,7 +656,7 @@ def _charged_as_price_or_task(verb: Token) -> bool:
         return True
     # (a participle on an office: "the departments charged with facilitating"; "charged the
     # swimmer with filing a false report" accuses)
-    withs = [o for c in kids if c.dep_ == "prep" and c.lower_ == "with" for o in c.children]
+    withs = [o for c in kids if c.dep_ == "prep" and c.lower_ == "with" for o in children_of(c)]
     return verb.dep_ == "acl" and any(o.dep_ == "pcomp" and o.tag_ == "VBG" for o in withs)
 
 
@@ -650,7 +664,7 @@ def _no_event_after_all(f: Found) -> bool:
     """Is the trigger's clause no event of its type once its arguments are read: a view, a
     question, a suicide, a struggle?"""
     trig, verb = f.trigger, not f.nominal
-    kids = list(trig.children)
+    kids = list(children_of(trig))
     # "veterans killing themselves", "would never have forgiven myself": no one else acted on
     on_oneself = any(c.dep_ == "dobj" and c.lower_ in _REFLEXIVES and not c.conjuncts for c in kids)
     if f.type == "AGREE" and verb and trig.lemma_ == "agree":
@@ -665,7 +679,7 @@ def _no_event_after_all(f: Found) -> bool:
         f.type == "ASSAULT"
         and verb
         and trig.lemma_ in ("hit", "strike")
-        and any(o.lemma_ in _ECONOMIC_BLOWS for a in kids if a.dep_ == "agent" for o in a.children)
+        and any(o.lemma_ in _ECONOMIC_BLOWS for a in kids if a.dep_ == "agent" for o in children_of(a))
     ):
         return True  # "districts hardest hit by Chinese imports": a blow of trade, not of arms
     if f.type == "ACCUSE" and verb and trig.lemma_ == "charge" and _charged_as_price_or_task(trig):
@@ -697,11 +711,11 @@ _ACCORDS = {"deal", "accord", "agreement", "treaty", "pact"}
 def _named_accord(noun: Token) -> bool:
     """Is ``noun`` an accord named by a place alone ("the Iran deal", "the Paris accord"), an
     existing thing talked about, with no parties named beside it ("between", "with")?"""
-    if noun.lemma_.lower() not in _ACCORDS or not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+    if noun.lemma_.lower() not in _ACCORDS or not any(c.dep_ == "det" and c.lower_ == "the" for c in children_of(noun)):
         return False
-    named = [c for c in noun.children if c.dep_ == "compound" and c.ent_type_ in ("GPE", "LOC")]
-    parties = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("between", "with")]
-    return bool(named) and not parties and not any(c.dep_ == "poss" for c in noun.children)
+    named = [c for c in children_of(noun) if c.dep_ == "compound" and c.ent_type_ in ("GPE", "LOC")]
+    parties = [c for c in children_of(noun) if c.dep_ == "prep" and c.lower_ in ("between", "with")]
+    return bool(named) and not parties and not any(c.dep_ == "poss" for c in children_of(noun))
 
 
 def _agented(f: Found) -> bool:
@@ -742,9 +756,9 @@ def _governed(tok: Token, triggers: set[int], acts: frozenset[int] = frozenset()
         tok = tok.head  # "agreed to a ceasefire and began withdrawing": the withdrawal is its own
     if (
         tok.dep_ == "advcl"
-        and any(c.dep_ in ("advmod", "mark") and c.lower_ in _WHEN for c in tok.children)
-        and any(c.dep_ == "nsubjpass" for c in tok.head.children)
-        and not any(c.dep_ == "agent" for c in tok.head.children)
+        and any(c.dep_ in ("advmod", "mark") and c.lower_ in _WHEN for c in children_of(tok))
+        and any(c.dep_ == "nsubjpass" for c in children_of(tok.head))
+        and not any(c.dep_ == "agent" for c in children_of(tok.head))
     ):
         # "eleven people were killed when gunmen opened fire on a bus": the clause tells who did
         # what the passive leaves without an agent (a clause of time is otherwise background)
@@ -756,7 +770,8 @@ def _governed(tok: Token, triggers: set[int], acts: frozenset[int] = frozenset()
     if tok.dep_ == "ccomp" and tok.head.i > tok.i and tok.head.lemma_ in CHARGE_LEMMAS:
         return False  # "Russia has supplied Armenia with tanks, Azerbaijani officials charged": both
     if tok.dep_ == "ccomp" and any(
-        c.dep_ == "dobj" and c.i in triggers and c.i < tok.i and c.lemma_ in _CONTENT_NOUNS for c in tok.head.children
+        c.dep_ == "dobj" and c.i in triggers and c.i < tok.i and c.lemma_ in _CONTENT_NOUNS
+        for c in children_of(tok.head)
     ):
         return True  # "reiterated its demand that Israel ease restrictions": the clause is the demand's
     return any(a.i in triggers for a in tok.ancestors)
@@ -868,7 +883,7 @@ class EventsComponent:
         if not sources and f.type in ("COERCE", "ACCUSE") and (verb := _agentless(f.trigger)) is not None:
             # "a US national has been put under investigation in Italy", "was arrested in Cairo":
             # arrests, trials and investigations told without their agent are the state's where they happen
-            under = [o for p in verb.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
+            under = [o for p in children_of(verb) if p.dep_ == "prep" for o in children_of(p) if o.dep_ == "pobj"]
             where = next(filter(None, (self._location(t) for t in (f.trigger, verb, *under))), None)
             state = self._place_actor(doc, where) if where is not None else None
             sources = [state] if state is not None else []
@@ -881,14 +896,20 @@ class EventsComponent:
         targets = [a for a in _actors_of(doc, f.target_tokens) if a not in sources]
         if not targets and f.type in _AT_HOME_TYPES:
             # "imposed a curfew on the oil city of Port Harcourt": a state coercing a place of its own
-            on = [o for t in f.target_tokens for c in t.children if c.lower_ in ("on", "against") for o in c.children]
+            on = [
+                o
+                for t in f.target_tokens
+                for c in children_of(t)
+                if c.lower_ in ("on", "against")
+                for o in children_of(c)
+            ]
             places = [p for t in (*f.target_tokens, *on) if (p := _place_in(t)) is not None]
             targets = [a for a in _actors_of(doc, places) if a in sources]
         if not targets and f.type != "CONSULT":  # whom one meets is named, not embedded: "discussed efforts to free X"
             # the target of "threatened to cut off power to X", "urged X to", "closed its borders with X"
             targets = _embedded_targets(doc, f, sources)
         etype, mode, negated = f.type, f.mode, f.negated
-        trig_lemma, trig_kids = f.trigger.lemma_.lower(), list(f.trigger.children)
+        trig_lemma, trig_kids = f.trigger.lemma_.lower(), list(children_of(f.trigger))
         hosted = False
         if (
             etype == "MOBILIZE"
@@ -976,8 +997,8 @@ class EventsComponent:
         elif (
             etype == "ASSAULT"
             and f.trigger.lemma_ in ("fight", "battle")
-            and any(p.lower_ == "for" for p in f.trigger.children)
-            and not any(c.dep_ == "dobj" for c in f.trigger.children)
+            and any(p.lower_ == "for" for p in children_of(f.trigger))
+            and not any(c.dep_ == "dobj" for c in children_of(f.trigger))
             and not any(a.sector in _ARMED for a in sources)
         ):
             return None  # "his resolve to fight for more fairness": a cause championed, no one fought
@@ -999,7 +1020,9 @@ class EventsComponent:
             etype in ("ASSAULT", "COERCE", "SANCTION")
             and (
                 f.trigger.lemma_ in self.lexicon.words["civil_occupation"]
-                or any(c.dep_ == "dobj" and c.lemma_ in self.lexicon.words["obstructions"] for c in f.trigger.children)
+                or any(
+                    c.dep_ == "dobj" and c.lemma_ in self.lexicon.words["obstructions"] for c in children_of(f.trigger)
+                )
             )
             and all(a.sector in _CIVILIAN for a in sources)
         ):
@@ -1012,7 +1035,7 @@ class EventsComponent:
         elif etype == "PROTEST" and f.trigger.lemma_ == "boycott" and sources and all(map(_is_state, sources)):
             # a state boycotting talks refuses to meet (CAMEO 125); boycotting goods or a country
             # sanctions (CAMEO 163); people boycotting protest
-            boycotted = [c for c in f.trigger.children if c.dep_ == "dobj"] if not f.nominal else []
+            boycotted = [c for c in children_of(f.trigger) if c.dep_ == "dobj"] if not f.nominal else []
             meeting = any(
                 noun_type(o, self.lexicon) in ("CONSULT", "AGREE") or o.lemma_ in _OCCASIONS for o in boycotted
             )
@@ -1111,7 +1134,7 @@ class EventsComponent:
         if sender is not None:
             # "sent 2,000 troops to Albania to protect food deliveries": who is sent does not
             # receive the act
-            sent = _actors_of(doc, [c for c in sender.children if c.dep_ == "dobj"])
+            sent = _actors_of(doc, [c for c in children_of(sender) if c.dep_ == "dobj"])
             targets = [a for a in targets if a not in sent]
         if not targets and sender is not None:
             # "sent inspectors to Bosnia to investigate": what is investigated is where they go
@@ -1121,10 +1144,10 @@ class EventsComponent:
             place = self._place_actor(doc, where) if not targets and where is not None else None
             if place is not None and place not in sources:
                 targets = [place]
-        helped = [c for c in trig.children if c.dep_ in ("advcl", "xcomp") and c.lemma_ in _PROTECTING]
+        helped = [c for c in children_of(trig) if c.dep_ in ("advcl", "xcomp") and c.lemma_ in _PROTECTING]
         if etype == "AID" and not targets and helped:
             # "dispatched rescue teams to help earthquake victims in Turkey": who is helped, or where
-            targets = [a for a in _actors_of(doc, [o for h in helped for o in h.children if o.dep_ == "dobj"])]
+            targets = [a for a in _actors_of(doc, [o for h in helped for o in children_of(h) if o.dep_ == "dobj"])]
             where = next(filter(None, map(self._location, helped)), None)
             place = self._place_actor(doc, where) if not targets and where is not None else None
             targets = [a for a in targets if a not in sources] or ([place] if place and place not in sources else [])
@@ -1187,15 +1210,15 @@ class EventsComponent:
         if etype == "ASSAULT" and not targets and (attack := _resulting_from(trig)) is not None:
             # "launched rocket fire against guerrilla camps, killing or wounding 50": the toll of an
             # attack the clause tells is on whom it was aimed
-            aimed = [c for c in attack.children if c.dep_ == "dobj"]
-            aimed += [o for p in _verb_preps_of(attack) if p.lower_ in ("against", "on") for o in p.children]
+            aimed = [c for c in children_of(attack) if c.dep_ == "dobj"]
+            aimed += [o for p in _verb_preps_of(attack) if p.lower_ in ("against", "on") for o in children_of(p)]
             targets = [a for a in _actors_of(doc, aimed) if a not in sources]
         if etype == "THREATEN" and not targets:
             # "threatened to retaliate if Hizbollah guerrillas continued their attacks": whoever
             # must comply is the one threatened
             targets = [a for a in _actors_of(doc, _condition_subjects(f.trigger)) if a not in sources]
             # (what is threatened, as a plan or as a statement: "warned that it would impose a curfew in Assiut")
-            acts = [c for c in f.trigger.children if c.dep_ in ("xcomp", "ccomp")]
+            acts = [c for c in children_of(f.trigger) if c.dep_ in ("xcomp", "ccomp")]
             where = next(filter(None, (self._location(a) for a in acts)), None)
             place = self._place_actor(doc, where) if not targets and where is not None else None
             if place is not None and place not in sources:
@@ -1204,7 +1227,7 @@ class EventsComponent:
             # "Iraq's interim government said it was ready to impose martial law", "lifted the state
             # of siege": a state's emergency rule, where no place is named, is over its own land and people
             targets = [a for a in sources if a.kind == "country" or (a.country and a.sector in ("GOV", "MIL"))]
-        inquiry = [c for c in trig.children if c.dep_ == "xcomp" and c.lemma_ in _INVESTIGATING]
+        inquiry = [c for c in children_of(trig) if c.dep_ == "xcomp" and c.lemma_ in _INVESTIGATING]
         if etype == "REQUEST" and (inquiry or _asked_for(trig) & _INQUIRIES):
             # "called for an investigation into the killing", "demanded an explanation from
             # Norway": asking that someone answer for a deed accuses them (CAMEO 09/114)
@@ -1212,8 +1235,10 @@ class EventsComponent:
             if inquiry:
                 # "urged the U.N. to investigate reports of massacres by Rwandan soldiers": the
                 # accused are who did the deed, not whom the request is addressed to
-                deeds = [o for c in inquiry for o in c.children if o.dep_ == "dobj"]
-                deeds += [x for o in deeds for p in o.children if p.lower_ in ("of", "into") for x in p.children]
+                deeds = [o for c in inquiry for o in children_of(c) if o.dep_ == "dobj"]
+                deeds += [
+                    x for o in deeds for p in children_of(o) if p.lower_ in ("of", "into") for x in children_of(p)
+                ]
                 # "asked the Justice Department to investigate Clinton": who is investigated is accused
                 accused = [*self._agents_of_deeds(inquiry[0], deeds), *(d for d in deeds if d.head in inquiry)]
                 targets = [a for a in _actors_of(doc, accused) if a not in sources]
@@ -1236,18 +1261,20 @@ class EventsComponent:
             etype == "CONSULT"
             and trig.dep_ == "dobj"
             and trig.head.lemma_ in self.lexicon.words["hosting_verbs"]
-            and any(c.lower_ == "between" for c in trig.children)
+            and any(c.lower_ == "between" for c in children_of(trig))
         )
         if etype in ("CONSULT", "AGREE") and not targets and trig.lemma_ in ("mediate", "broker", "shuttle"):
             # "Norway mediated secret talks between Israel and the PLO": the parties are whom it consults
             # (or between whom it mediated: "mediated between Syria and Arafat")
-            between = [o for d in (trig, *(c for c in trig.children if c.dep_ == "dobj")) for o in _pobjs(d, "between")]
+            between = [
+                o for d in (trig, *(c for c in children_of(trig) if c.dep_ == "dobj")) for o in _pobjs(d, "between")
+            ]
             targets = [a for a in _actors_of(doc, [x for o in between for x in (o, *o.conjuncts)]) if a not in sources]
             hosted_talks = bool(targets)
         if hosted_talks:
             mode = "third-party"  # "Egypt hosted talks between rival Palestinian factions": the host mediates
         talks = mode == "phone" or trig.lemma_.lower() in _TALKS
-        if etype == "THREATEN" and not targets and any(c.lemma_ == "deadline" for c in trig.children):
+        if etype == "THREATEN" and not targets and any(c.lemma_ == "deadline" for c in children_of(trig)):
             return None  # "set an April 15 deadline for parties to litigate": a schedule, threatening no one
         if (
             etype == "PROTEST"
@@ -1255,7 +1282,7 @@ class EventsComponent:
             and f.nominal
             and sources
             and all(a.kind == "person" for a in sources)
-            and not any(c.lower_ == "against" or c.lower_.startswith("anti") for c in trig.children)
+            and not any(c.lower_ == "against" or c.lower_.startswith("anti") for c in children_of(trig))
         ):
             return None  # "Sanders held a rally Saturday": one person's rally is a campaign's
         if (
@@ -1275,7 +1302,9 @@ class EventsComponent:
             and not f.nominal
             # "pledged $50 million in aid": what is promised types the event
             and not any(
-                (trig.lemma_, o.lemma_.lower()) in self.lexicon.object_types for o in trig.children if o.dep_ == "dobj"
+                (trig.lemma_, o.lemma_.lower()) in self.lexicon.object_types
+                for o in children_of(trig)
+                if o.dep_ == "dobj"
             )
             and (
                 trig.dep_ == "amod" or not (_abroad(sources, targets) or len({a.country for a in sources} - {None}) > 1)
@@ -1289,13 +1318,13 @@ class EventsComponent:
         if (
             etype == "SUPPORT"
             and trig.lemma_ == "back"
-            and any(c.dep_ == "agent" for c in trig.children)
+            and any(c.dep_ == "agent" for c in children_of(trig))
             and all(a.sector == "MIL" and a.country is None for a in sources)
         ):
             return None  # "Turkish troops, backed by warplanes, pushed into Iraq": arms that back troops
         if trig.lemma_ == "retaliate" and not all(a.kind == "country" or a.sector in _ARMED for a in sources):
             return None  # "Israel said it would retaliate"; a person or a committee that retaliates fights no war
-        if trig.lemma_ == "welcome" and etype == "CONSULT" and any(c.lower_ == "as" for c in trig.children):
+        if trig.lemma_ == "welcome" and etype == "CONSULT" and any(c.lower_ == "as" for c in children_of(trig)):
             return None  # "welcomed Smith as its new chairman": a role, not a visit
         if etype == "ACCUSE" and not targets and trig.lemma_ in ("express", "voice", "register", "convey"):
             return None  # "expressed concern about the economy": a worry about no one
@@ -1311,7 +1340,7 @@ class EventsComponent:
         if (
             etype == "CONSULT"
             and trig.lemma_ == "travel"
-            and ((mode == "visit" and not targets) or any(p.lower_ == "with" for p in trig.children))
+            and ((mode == "visit" and not targets) or any(p.lower_ == "with" for p in children_of(trig)))
         ):
             # "traveled from Illinois": a journey meets no one; "the reporters who have been
             # traveling with her": company on a journey
@@ -1361,20 +1390,31 @@ class EventsComponent:
         Indonesian troops", the parser hanging "by" on the noun, on its "of" object, or on the
         active verb whose object the noun is)."""
         out: list[Token] = []
-        holders = [trig, *(c for c in trig.children if c.dep_ == "dobj")]  # "lodged a complaint over …"
+        holders = [trig, *(c for c in children_of(trig) if c.dep_ == "dobj")]  # "lodged a complaint over …"
         deeds = [
             *toks,
-            *(o for h in holders for p in h.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"),
+            *(
+                o
+                for h in holders
+                for p in children_of(h)
+                if p.dep_ == "prep"
+                for o in children_of(p)
+                if o.dep_ == "pobj"
+            ),
         ]
         for t in deeds:
             if noun_type(t, self.lexicon) is None:
                 continue
-            heads = [t, *(o for p in t.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj")]
-            if t.head.i == trig.i and t.dep_ == "dobj" and not any(c.dep_ == "auxpass" for c in trig.children):
+            heads = [t, *(o for p in children_of(t) if p.lower_ == "of" for o in children_of(p) if o.dep_ == "pobj")]
+            if t.head.i == trig.i and t.dep_ == "dobj" and not any(c.dep_ == "auxpass" for c in children_of(trig)):
                 heads.append(trig)
-            out += [o for h in heads for p in h.children if p.lower_ == "by" for o in p.children if o.dep_ == "pobj"]
+            out += [
+                o for h in heads for p in children_of(h) if p.lower_ == "by" for o in children_of(p) if o.dep_ == "pobj"
+            ]
             # "over Israeli air raids", "Israel's raids": the deed's own nationality or owner
-            out += [c for c in t.children if c.dep_ == "poss" or (c.dep_ == "amod" and c.ent_type_ in ("NORP", "GPE"))]
+            out += [
+                c for c in children_of(t) if c.dep_ == "poss" or (c.dep_ == "amod" and c.ent_type_ in ("NORP", "GPE"))
+            ]
         return out
 
     def _in_words(self, sources: list[Actor], targets: list[Actor]) -> bool:
@@ -1397,28 +1437,28 @@ class EventsComponent:
         """Is what ``verb`` ("warned", "vowed") holds out a harm, or someone warned against
         something ("warned China against provocative actions", "warned him not to")? A warning
         that states a fear or a fact ("warned that the museum would not be a panacea") threatens no one."""
-        if any(p.lower_ in ("against", "of") for p in verb.children if p.dep_ == "prep"):
+        if any(p.lower_ in ("against", "of") for p in children_of(verb) if p.dep_ == "prep"):
             return True
         if any(
             noun_type(o, self.lexicon) in _HARMFUL | {"ASSAULT"} or o.lemma_ in _VENGEANCE
-            for o in verb.children
+            for o in children_of(verb)
             if o.dep_ == "dobj"
         ):
             return True  # "vowed a fresh offensive against Iraq", "vowed revenge"
         named = ("GPE", "ORG", "NORP", "PERSON")
-        warned = [o for o in verb.children if o.dep_ == "dobj"]
+        warned = [o for o in children_of(verb) if o.dep_ == "dobj"]
         if any(o.ent_type_ in named or any(m.ent_type_ in named for m in o.lefts) for o in warned):
             return True  # "warned Iran", "warned the Chinese leader": a warning addressed to an actor
-        clauses = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp", "advcl")]
+        clauses = [c for c in children_of(verb) if c.dep_ in ("xcomp", "ccomp", "advcl")]
         if any(penalised(c) for c in clauses):
             return True  # "warned that Seoul would pay dearly"
-        if verb.lemma_ == "warn" and any(n.dep_ == "neg" for c in clauses if c.dep_ == "xcomp" for n in c.children):
+        if verb.lemma_ == "warn" and any(n.dep_ == "neg" for c in clauses if c.dep_ == "xcomp" for n in children_of(c)):
             return True  # "warned Iran not to…" ("vowed not to repeat that mistake" is no threat)
         for clause in clauses:
             # the speaker's own act on someone, held over a condition ("it could fall apart" acts on no one)
-            own = any(c.dep_ == "nsubj" and c.lower_ in _SPEAKER_PRONOUNS for c in clause.children)
-            acts = any(c.dep_ == "dobj" for c in clause.children)
-            if own and acts and (_unless(clause) or any(_if_clause(c) for c in clause.children)):
+            own = any(c.dep_ == "nsubj" and c.lower_ in _SPEAKER_PRONOUNS for c in children_of(clause))
+            acts = any(c.dep_ == "dobj" for c in children_of(clause))
+            if own and acts and (_unless(clause) or any(_if_clause(c) for c in children_of(clause))):
                 return True  # "warned that it would turn Seoul into a sea of fire if war broke out"
             if own and acts and verb_type(clause, self.lexicon)[0] == "REJECT":
                 return True  # "warned it would veto any resolution": a refusal held over others
@@ -1437,9 +1477,11 @@ class EventsComponent:
 
     def _harm_held(self, verb: Token) -> bool:
         """Is what ``verb`` rules out a harm ("military intervention", "the use of force")?"""
-        objs = [o for o in verb.children if o.dep_ in ("dobj", "nsubjpass")]
-        objs += [o for p in verb.children if p.dep_ in ("prt", "prep") for o in p.children if o.dep_ == "pobj"]
-        objs += [o for n in objs for p in n.children if p.lower_ == "of" for o in p.children]  # "the use of force"
+        objs = [o for o in children_of(verb) if o.dep_ in ("dobj", "nsubjpass")]
+        objs += [o for p in children_of(verb) if p.dep_ in ("prt", "prep") for o in children_of(p) if o.dep_ == "pobj"]
+        objs += [
+            o for n in objs for p in children_of(n) if p.lower_ == "of" for o in children_of(p)
+        ]  # "the use of force"
         return any(noun_type(o, self.lexicon) in _HARMFUL | {"ASSAULT", "THREATEN"} or o.lemma_ in _HARMS for o in objs)
 
     def _home_state(
@@ -1504,7 +1546,7 @@ class EventsComponent:
 
     def _location(self, trig: Token) -> Location | None:
         # the trigger's own phrases, its head's, then its object's ("suspended aid deliveries in Baghdad")
-        objects = [c for c in trig.children if c.dep_ == "dobj"]
+        objects = [c for c in children_of(trig) if c.dep_ == "dobj"]
         if trig.lemma_ == "set" and any(o.lemma_ == "fire" for o in objects):
             objects += _pobjs(trig, "to")  # "set fire to the Danish embassy in Damascus": where it burned
         gone_on = [trig.head.head] if _gone_on(trig) else []  # "went on strike in Lagos"
@@ -1513,9 +1555,9 @@ class EventsComponent:
     def _place_in_phrases(self, heads: Iterable[Token]) -> Location | None:
         """The first place named in a locative phrase ("in", "at", "near" …) of one of ``heads``."""
         for t in heads:
-            for p in t.children:
+            for p in children_of(t):
                 if p.dep_ == "prep" and (p.lower_ in _LOCATIVE or p.lower_ == "to" and _to_the_streets(p)):
-                    for pobj in p.children:
+                    for pobj in children_of(p):
                         o = _place_in(pobj) if pobj.dep_ == "pobj" else None
                         if o is not None:
                             return self._place_at(o)
@@ -1539,9 +1581,9 @@ class EventsComponent:
         for t in down:
             if len(down) > 6:
                 break
-            down += [c for c in t.children if c.dep_ in ("xcomp", "dobj") and c not in chain]
-        subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
-        acting = [a for s in subjects for a in s.children if a.dep_ == "acl"]
+            down += [c for c in children_of(t) if c.dep_ in ("xcomp", "dobj") and c not in chain]
+        subjects = [c for c in children_of(clause) if c.dep_ in ("nsubj", "nsubjpass")]
+        acting = [a for s in subjects for a in children_of(s) if a.dep_ == "acl"]
         return self._place_in_phrases((*chain[2:], *down[1:], *subjects, *acting))
 
     def _place_at(self, place: Token) -> Location:
@@ -1564,9 +1606,9 @@ class EventsComponent:
                 return Location(ent.text, self._place_code(ent.text, tok), ent.start_char, ent.end_char)
         places = (
             _place_in(o)
-            for p in tok.children
+            for p in children_of(tok)
             if p.dep_ == "prep" and p.lower_ in ("in", "near", "at")
-            for o in p.children
+            for o in children_of(p)
             if o.dep_ == "pobj"
         )
         o = next(filter(None, places), None)
@@ -1586,17 +1628,17 @@ class EventsComponent:
         """Whom a request asks others to back: the object of its "to back"/"to support" clause."""
         backing = [
             c
-            for c in f.trigger.children
+            for c in children_of(f.trigger)
             if c.dep_ in ("xcomp", "ccomp") and c.lemma_ in self.lexicon.words["backing_verbs"]
         ]
-        objects = [o for c in backing for o in c.children if o.dep_ == "dobj"]
+        objects = [o for c in backing for o in children_of(c) if o.dep_ == "dobj"]
         # "to rally behind the Palestinian leadership", "to stand by Kuwait"
         objects += [
             o
             for c in backing
-            for p in c.children
+            for p in children_of(c)
             if p.lower_ in ("behind", "around", "round", "by")
-            for o in p.children
+            for o in children_of(p)
             if o.dep_ == "pobj"
         ]
         return [a for a in _actors_of(doc, objects) if a not in sources]
@@ -1611,9 +1653,9 @@ class EventsComponent:
             )
         objects = [
             w
-            for o in trigger.children
+            for o in children_of(trigger)
             if o.dep_ == "dobj"
-            for w in (o, *(p for c in o.children if c.lower_ == "of" for p in c.children))
+            for w in (o, *(p for c in children_of(o) if c.lower_ == "of" for p in children_of(c)))
         ]
         roles = self.places.role_sectors
         return any(roles.get(w.lemma_.lower()) in _DOMESTIC or roles.get(w.lower_) in _DOMESTIC for w in objects)
@@ -1640,12 +1682,12 @@ class EventsComponent:
 def _protesting(subjects: list[Token]) -> list[Token]:
     """The participles that say the ``subjects`` are protesting ("Palestinians protesting against
     the occupation")."""
-    return [c for t in subjects for c in t.children if c.dep_ == "acl" and c.lemma_ in _PROTEST_VERBS]
+    return [c for t in subjects for c in children_of(t) if c.dep_ == "acl" and c.lemma_ in _PROTEST_VERBS]
 
 
 def _protested_against(subjects: list[Token]) -> list[Token]:
     """Whom the ``subjects`` are said to protest against ("protesting against the Israeli occupation")."""
-    return [o for v in _protesting(subjects) for p in v.children if p.lower_ == "against" for o in p.children]
+    return [o for v in _protesting(subjects) for p in children_of(v) if p.lower_ == "against" for o in children_of(p)]
 
 
 _PROTEST_VERBS = frozenset({"protest", "demonstrate", "march", "rally", "demand", "chant"})
@@ -1654,12 +1696,12 @@ _PROTEST_VERBS = frozenset({"protest", "demonstrate", "march", "rally", "demand"
 def _emergency_rule(verb: Token) -> bool:
     """Is ``verb`` done to emergency rule: "impose martial law", "declared a state of emergency",
     "imposed a curfew", "lifted the state of siege"?"""
-    for o in verb.children:
+    for o in children_of(verb):
         if o.dep_ != "dobj":
             continue
         if o.lemma_ in ("curfew", "emergency"):
             return True
-        if o.lemma_ == "law" and any(a.lower_ == "martial" for a in o.children):
+        if o.lemma_ == "law" and any(a.lower_ == "martial" for a in children_of(o)):
             return True
         if o.lemma_ == "state" and any(p.lower_ in ("emergency", "siege") for p in o.subtree):
             return True
@@ -1669,7 +1711,7 @@ def _emergency_rule(verb: Token) -> bool:
 def _to_the_streets(to: Token) -> bool:
     """Is ``to`` a way into a public place ("took to the streets in Serbia", "marched to the main
     square in Tirana"), so that where that place is, is where the event is?"""
-    return any(o.dep_ == "pobj" and o.lemma_ in ("street", "square") for o in to.children)
+    return any(o.dep_ == "pobj" and o.lemma_ in ("street", "square") for o in children_of(to))
 
 
 def _country_misread(tok: Token) -> bool:
@@ -1687,7 +1729,7 @@ def _place_in(tok: Token, depth: int = 2) -> Token | None:
         return tok
     if depth == 0:
         return None
-    for c in tok.children:
+    for c in children_of(tok):
         if c.dep_ == "poss" and c.ent_type_ in ("GPE", "LOC"):
             return c  # "Moldova's Transdniester region"
         if c.dep_ == "compound" and c.ent_type_ in ("GPE", "LOC") and tok.lemma_ in SITES:
@@ -1695,7 +1737,7 @@ def _place_in(tok: Token, depth: int = 2) -> Token | None:
         if c.dep_ == "appos" and c.ent_type_ in ("GPE", "LOC", "FAC"):
             return c
         if c.dep_ == "prep" and c.lower_ in ("in", "of", "near", "at"):
-            for o in c.children:
+            for o in children_of(c):
                 if o.dep_ == "pobj" and (found := _place_in(o, depth - 1)) is not None:
                     return found
     return None

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from ..actors.places import SITES
-from ..nlp import tokens_with
+from ..nlp import children_of, tokens_with
 from .lexicon import EventLexicon
 
 _TARGET_PREPS = {
@@ -116,11 +116,11 @@ class Found:
 
 def _pobjs_of(tok: Token) -> list[Token]:
     """What ``tok`` counts or holds: "hundreds [of followers]"."""
-    return [o for p in tok.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    return [o for p in children_of(tok) if p.lower_ == "of" for o in children_of(p) if o.dep_ == "pobj"]
 
 
 def _children(tok: Token, deps: tuple[str, ...]) -> list[Token]:
-    return [c for c in tok.children if c.dep_ in deps]
+    return [c for c in children_of(tok) if c.dep_ in deps]
 
 
 def _with_conjuncts(toks: list[Token]) -> list[Token]:
@@ -161,8 +161,8 @@ def subject_of(verb: Token) -> list[Token]:
             continue
         if t.dep_ == "acl" and t.head.pos_ in ("NOUN", "PROPN"):
             # "the decision by the European Union to suspend aid", "Iran's decision to …": who decided
-            owners = [c for c in t.head.children if c.dep_ == "poss"] + [
-                o for p in t.head.children if p.dep_ == "prep" and p.lower_ == "by" for o in _children(p, ("pobj",))
+            owners = [c for c in children_of(t.head) if c.dep_ == "poss"] + [
+                o for p in children_of(t.head) if p.dep_ == "prep" and p.lower_ == "by" for o in _children(p, ("pobj",))
             ]
             return _with_conjuncts(owners) if owners and t.head.lemma_ in _DECISIONS else [t.head]
         break
@@ -418,7 +418,7 @@ def _across_border(verb: Token) -> list[Token]:
     for p in preps:
         for o in _children(p, ("pobj",)):
             if o.lemma_ in _FRONTIERS:
-                out += [c for c in o.children if c.dep_ in ("amod", "compound") and c.ent_type_ in ("GPE", "NORP")]
+                out += [c for c in children_of(o) if c.dep_ in ("amod", "compound") and c.ent_type_ in ("GPE", "NORP")]
                 out += [w for q in _children(o, ("prep",)) if q.lower_ == "with" for w in _children(q, ("pobj",))]
     return out
 
@@ -448,7 +448,7 @@ def _no_event(verb: Token, lemma: str, etype: str, lex: EventLexicon) -> bool:
         and any(c.lower_ in ("in", "into", "down", "back") for c in _children(verb, ("prt", "prep")))
     ):
         return True  # "Mr. Biden settled in a chair": sat down, no settlement
-    if lemma == "plead" and any(c.lower_ in ("guilty", "innocent") for c in verb.children):
+    if lemma == "plead" and any(c.lower_ in ("guilty", "innocent") for c in children_of(verb)):
         return True  # "pleaded guilty": a plea in court, not an appeal
     if (
         lemma == "appeal"
@@ -486,7 +486,7 @@ def _no_event(verb: Token, lemma: str, etype: str, lex: EventLexicon) -> bool:
         return True  # "demonstrated the temperament", "has demonstrated that…": showing, no protest
     if lemma == "rally" and etype == "PROTEST" and any(_rallied(o) for o in _children(verb, ("dobj",))):
         return True  # "rallied voters", "rallied the base": gathering support, no protest
-    if lemma == "seek" and not _children(verb, ("dobj",)) and any(_to_infinitive(c) for c in verb.children):
+    if lemma == "seek" and not _children(verb, ("dobj",)) and any(_to_infinitive(c) for c in children_of(verb)):
         return True  # "sought to counter", "seeking to leave": trying, not requesting
     if (
         lemma in ("ask", "press")
@@ -508,7 +508,7 @@ def _yielded(obj: Token, lex: EventLexicon) -> bool:
     "45 Lebanese")?"""
     if obj.ent_type_ in ("PERSON", "NORP", "GPE", "LOC", "FAC") or obj.lower_ in ("him", "her", "them", "us"):
         return True
-    counted = [obj, *_pobjs_of(obj), *(c for c in obj.children if c.dep_ in ("amod", "compound", "nmod"))]
+    counted = [obj, *_pobjs_of(obj), *(c for c in children_of(obj) if c.dep_ in ("amod", "compound", "nmod"))]
     return any(t.lemma_.lower() in lex.words["released"] or t.ent_type_ == "NORP" for t in counted)
 
 
@@ -535,7 +535,7 @@ def _modality(trigger: Token, sent: Span, lex: EventLexicon) -> tuple[str, bool,
     last_dep = ""
     came_from = {trigger.i}
     for depth in range(5):
-        for c in t.children:
+        for c in children_of(t):
             low = c.lower_
             if c.dep_ == "neg" or (low in _NEG and c.dep_ in ("det", "advmod")):
                 negated = negated or depth <= 1
@@ -549,12 +549,12 @@ def _modality(trigger: Token, sent: Span, lex: EventLexicon) -> tuple[str, bool,
                     threat = threat or low in lex.threat_words
             if c.dep_ == "mark" and low in ("if", "unless", "whether"):
                 hypothetical = True
-            if c.dep_ in ("nsubj", "nsubjpass") and depth <= 1 and any(p.lower_ == "neither" for p in c.children):
+            if c.dep_ in ("nsubj", "nsubjpass") and depth <= 1 and any(p.lower_ == "neither" for p in children_of(c)):
                 negated = True  # "neither he nor Clinton would arrive with the delegates"
             if (
                 c.dep_ == "advcl"
                 and c.i not in came_from  # the trigger's own "if" clause is the condition, not a threat
-                and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+                and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in children_of(c))
             ):
                 threat = True  # "will boycott the elections unless the president steps down"
         if (
@@ -590,7 +590,7 @@ def _modality(trigger: Token, sent: Span, lex: EventLexicon) -> tuple[str, bool,
             t is not trigger
             and depth <= 2
             and t.lemma_ in ("have", "be")
-            and any(c.lower_ == "yet" for c in t.children)
+            and any(c.lower_ == "yet" for c in children_of(t))
         ):
             negated = True  # "has yet to apologize", "is yet to respond": not done
         if t is not trigger and depth <= 3 and _avoids(t):
@@ -639,8 +639,8 @@ def _on_commerce(restriction: Token, lex: EventLexicon) -> bool:
         return False  # "legalised the Solidarity trade union": a union, no restriction on trade
     # "lifted its ban on flights to Iraq": the parser may hang "on" on the verb
     holders = (restriction, restriction.head) if restriction.dep_ == "dobj" else (restriction,)
-    on = [o for h in holders for p in h.children if p.lower_ == "on" for o in p.children if o.dep_ == "pobj"]
-    return any(w.lemma_.lower() in words for w in (*on, *(c for c in restriction.children if c.dep_ == "compound")))
+    on = [o for h in holders for p in children_of(h) if p.lower_ == "on" for o in children_of(p) if o.dep_ == "pobj"]
+    return any(w.lemma_.lower() in words for w in (*on, *(c for c in children_of(restriction) if c.dep_ == "compound")))
 
 
 def verb_type(tok: Token, lex: EventLexicon) -> tuple[str | None, int]:
@@ -656,7 +656,7 @@ def verb_type(tok: Token, lex: EventLexicon) -> tuple[str | None, int]:
         # (what is taken away must be what a state seizes: "took weapons away from militant
         # groups", not "took my attention away")
         lemma = next(
-            (v for c in tok.children if (v := _PHRASAL_SYNONYMS.get((lemma, c.lower_))) and c.i > tok.i), lemma
+            (v for c in children_of(tok) if (v := _PHRASAL_SYNONYMS.get((lemma, c.lower_))) and c.i > tok.i), lemma
         )
     if (
         lemma in ("stop", "prevent")
@@ -667,7 +667,7 @@ def verb_type(tok: Token, lex: EventLexicon) -> tuple[str | None, int]:
     if (
         lemma == "open"
         and any(o.lemma_ in ("border", "frontier", "door") for o in _children(tok, ("dobj",)))
-        and any(o.lemma_ in _SHELTERED for p in _children(tok, ("prep",)) if p.lower_ == "to" for o in p.children)
+        and any(o.lemma_ in _SHELTERED for p in _children(tok, ("prep",)) if p.lower_ == "to" for o in children_of(p))
     ):
         return "AID", tok.i + 1  # "opened its border to 50,000 Cambodian refugees": shelter given (CAMEO 075)
     if lemma == "call" and any(
@@ -679,17 +679,17 @@ def verb_type(tok: Token, lex: EventLexicon) -> tuple[str | None, int]:
     if lemma == "burn" and any(p.lower_ == "through" for p in _children(tok, ("prep",))):
         return None, tok.i + 1  # "burning through cash": spending, nothing set on fire
     if lemma == "break" and any(
-        o.lemma_ in _FRONT_LINES for p in _children(tok, ("prep",)) if p.lower_ == "through" for o in p.children
+        o.lemma_ in _FRONT_LINES for p in _children(tok, ("prep",)) if p.lower_ == "through" for o in children_of(p)
     ):
         return "ASSAULT", tok.i + 1  # "Iraqi troops broke through Kuwaiti defences"
     if (
         lemma == "say"
-        and any(c.lower_ == "no" for c in tok.children)
+        and any(c.lower_ == "no" for c in children_of(tok))
         and any(p.lower_ == "to" for p in _children(tok, ("prep",)))
     ):
         return "REJECT", tok.i + 1  # "said no to Kofi Annan's call for reforms"
     if lemma in lex.words["halting"] and any(
-        c.dep_ == "xcomp" and c.tag_ == "VBG" and verb_type(c, lex)[0] in ("AID", "COOPERATE") for c in tok.children
+        c.dep_ == "xcomp" and c.tag_ == "VBG" and verb_type(c, lex)[0] in ("AID", "COOPERATE") for c in children_of(tok)
     ):
         return "SANCTION", tok.i + 1  # "stopped delivering aid in Baghdad" (CAMEO 162)
     lemmas = [lemma]
@@ -697,8 +697,8 @@ def verb_type(tok: Token, lex: EventLexicon) -> tuple[str | None, int]:
         lemmas.insert(0, f"{tok.doc[tok.i - 2].lower_}-{lemma}")  # "test-fired", split by the tokenizer
     if (
         lemma == "give"
-        and any(c.dep_ == "prt" and c.lower_ == "up" for c in tok.children)
-        and any(c.dep_ == "dobj" and c.lower_ in ("themselves", "himself", "itself") for c in tok.children)
+        and any(c.dep_ == "prt" and c.lower_ == "up" for c in children_of(tok))
+        and any(c.dep_ == "dobj" and c.lower_ in ("themselves", "himself", "itself") for c in children_of(tok))
     ):
         return "RETREAT", tok.i + 2  # "2,000 rebels gave themselves up": a surrender (CAMEO 0874)
     if lemma == "take" and any(o.lower_ == "task" for p in _children(tok, ("prep",)) for o in _children(p, ("pobj",))):
@@ -718,7 +718,7 @@ def verb_type(tok: Token, lex: EventLexicon) -> tuple[str | None, int]:
         return "MOBILIZE", tok.i + 1  # "Russian troops and tanks were massing near the Chechen border"
     if lemma in lex.words["gatherings"] and any(
         c.dep_ in ("advcl", "xcomp") and to_clause(c) and lex.verbs.get(c.lemma_.lower()) in _CROWD_AIMS
-        for c in tok.children
+        for c in children_of(tok)
     ):
         return "PROTEST", tok.i + 1  # "thousands of Czechs filled Wenceslas Square to demand free elections"
     if lemma in lex.words["gatherings"] and any(
@@ -728,7 +728,7 @@ def verb_type(tok: Token, lex: EventLexicon) -> tuple[str | None, int]:
         return "PROTEST", tok.i + 1  # "demonstrators gathered outside the presidential palace"
     if (
         lemma == "call"
-        and any(c.dep_ == "prt" and c.lower_ == "off" for c in tok.children)
+        and any(c.dep_ == "prt" and c.lower_ == "off" for c in children_of(tok))
         and any(noun_type(o, lex) == "PROTEST" for o in _children(tok, ("dobj",)))
     ):
         return "CONCEDE", tok.i + 2  # "called off a general strike": dissent eased (CAMEO 082)
@@ -736,24 +736,26 @@ def verb_type(tok: Token, lex: EventLexicon) -> tuple[str | None, int]:
         o.lemma_ in ("custody", "detention")
         for p in _children(tok, ("prep",))
         if p.lower_ == "into"
-        for o in p.children
+        for o in children_of(p)
     ):
         return "COERCE", tok.i + 1  # "took three journalists into custody" (CAMEO 173)
     if (
         lemma == "put"
-        and any(c.dep_ == "prt" and c.lower_ == "down" for c in tok.children)
+        and any(c.dep_ == "prt" and c.lower_ == "down" for c in children_of(tok))
         and any(noun_type(o, lex) == "PROTEST" or o.lemma_ in _REVOLTS for o in _children(tok, ("dobj",)))
     ):
         return "COERCE", tok.i + 2  # "put down a riot by prisoners" (CAMEO 175)
     if lemma in _STANCE_VERBS and (supported := _stood_for(tok, lemma)) is not None:
         return supported
-    forces = any(s.lemma_.lower().removesuffix("s") in _LANDING for s in _children(tok, ("nsubj",)))
+    forces = lemma in ("land", "cross") and any(
+        s.lemma_.lower().removesuffix("s") in _LANDING for s in _children(tok, ("nsubj",))
+    )
     if lemma == "land" and forces:
         return "MOBILIZE", tok.i + 1  # "French troops landed in southern Lebanon" (not a plane, or a candidate)
     if lemma == "cross" and forces and any(p.lower_ == "into" for p in _children(tok, ("prep",))):
         return "ASSAULT", tok.i + 1  # "South African troops crossed into southern Angola": an incursion
     if lemma == "reserve" and any(
-        o.lemma_ == "right" and any(a.dep_ == "acl" and to_clause(a) and _harsh(a, lex) for a in o.children)
+        o.lemma_ == "right" and any(a.dep_ == "acl" and to_clause(a) and _harsh(a, lex) for a in children_of(o))
         for o in _children(tok, ("dobj",))
     ):
         return "THREATEN", tok.i + 1  # "reserved the right to strike at rebel bases": a harm held in reserve
@@ -769,7 +771,7 @@ def verb_type(tok: Token, lex: EventLexicon) -> tuple[str | None, int]:
         return "ASSAULT", tok.i + 1  # "drove tens of thousands of Albanians from their homes" (CAMEO 201)
     if lemma == "help" and not _helps_a_state(tok):
         return None, tok.i + 1  # "Germany helped Russia dismantle its submarines" aids; "helped Clinton win" campaigns
-    if lemma in ("hand", "give") and any(c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in tok.children):
+    if lemma in ("hand", "give") and any(c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in children_of(tok)):
         return "RETREAT", tok.i + 1  # "handed back to Kuwait the equipment it seized": returning property (CAMEO 084)
     # the object first: "handed over their weapons" disarms, "handed over the prisoners" yields
     objects = list(_typing_objects(tok)) if any(v in lex.object_verbs for v in lemmas) else []
@@ -778,8 +780,11 @@ def verb_type(tok: Token, lex: EventLexicon) -> tuple[str | None, int]:
         # "contributed reporting" (not "will not stop talking", which has its own verb)
         objects += [
             c
-            for c in tok.children
-            if c.dep_ == "xcomp" and c.i == tok.i + 1 and c.tag_ == "VBG" and all(g.dep_ == "prep" for g in c.children)
+            for c in children_of(tok)
+            if c.dep_ == "xcomp"
+            and c.i == tok.i + 1
+            and c.tag_ == "VBG"
+            and all(g.dep_ == "prep" for g in children_of(c))
         ]
     for obj in objects:
         # a modifier and its noun first: "poison gas" (an attack) before "gas" (tear gas on a crowd)
@@ -809,15 +814,15 @@ def verb_type(tok: Token, lex: EventLexicon) -> tuple[str | None, int]:
                 return lex.object_types[key], tok.i + 1
     particles: list[Token] = []
     if lemma in lex.phrasal_verbs:
-        particles = list(tok.children)
+        particles = list(children_of(tok))
         # "found six militants guilty": the parser may hang the adjective on the object
         particles += [a for o in _children(tok, ("dobj",)) for a in o.rights if a.dep_ == "amod"]
         # "called for Serbian forces to pull out": the parser hangs "for" on the clause it opens
         particles += [
             m
-            for c in tok.children
+            for c in children_of(tok)
             if c.dep_ in ("advcl", "ccomp")
-            for m in c.children
+            for m in children_of(c)
             if m.dep_ == "mark" and m.i == tok.i + 1
         ]
     for c in particles:
@@ -827,7 +832,7 @@ def verb_type(tok: Token, lex: EventLexicon) -> tuple[str | None, int]:
                 c.dep_ in ("prt", "prep", "dobj", "mark")
                 and tok.i < c.i <= tok.i + 3
                 # "called Clinton on Saturday": a preposition of time is no particle
-                and not any(o.ent_type_ in ("DATE", "TIME") for o in c.children)
+                and not any(o.ent_type_ in ("DATE", "TIME") for o in children_of(c))
             )
             or (c.dep_ == "advmod" and c.i == tok.i + 1)
             # after its object: "pulled their heavy weapons back"
@@ -865,26 +870,28 @@ def _stood_for(tok: Token, lemma: str) -> tuple[str | None, int] | None:
     if lemma == "stand":
         behind = [p for p in preps if p.lower_ == "behind"]
         # the parser hangs "firmly" on the verb or on the preposition
-        if behind and any(a.dep_ == "advmod" and a.lower_ in _FIRMLY for x in (tok, *behind) for a in x.children):
+        if behind and any(a.dep_ == "advmod" and a.lower_ in _FIRMLY for x in (tok, *behind) for a in children_of(x)):
             return "SUPPORT", tok.i + 1
         named = ("GPE", "NORP", "PERSON", "ORG")
-        if any(c.dep_ == "prt" and c.lower_ == "up" for c in tok.children) and any(
-            p.lower_ == "for" and any(o.ent_type_ in named for o in p.children) for p in preps
+        if any(c.dep_ == "prt" and c.lower_ == "up" for c in children_of(tok)) and any(
+            p.lower_ == "for" and any(o.ent_type_ in named for o in children_of(p)) for p in preps
         ):
             return "SUPPORT", tok.i + 2
-        if any(p.lower_ in ("with", "by") and any(o.ent_type_ in ("GPE", "NORP") for o in p.children) for p in preps):
+        if any(
+            p.lower_ in ("with", "by") and any(o.ent_type_ in ("GPE", "NORP") for o in children_of(p)) for p in preps
+        ):
             return (
                 "SUPPORT",
                 tok.i + 1,
             )  # "we stand with Israel", "stood by its ally Serbia" (not "stood by his remarks")
     if lemma in ("express", "voice", "reaffirm") and any(
         # (the parser may hang "in" on the verb: "voiced confidence on Thursday in Yeltsin's reforms")
-        o.lemma_ in ("confidence", "trust", "faith") and any(p.lower_ == "in" for p in (*o.children, *preps))
+        o.lemma_ in ("confidence", "trust", "faith") and any(p.lower_ == "in" for p in (*children_of(o), *preps))
         for o in _children(tok, ("dobj",))
     ):
         return "SUPPORT", tok.i + 1
-    terms = [o for p in preps if p.lower_ == "to" for o in p.children if o.lower_ == "terms"]
-    if lemma == "come" and terms and not any(p.lower_ == "with" for x in (tok, *terms) for p in x.children):
+    terms = [o for p in preps if p.lower_ == "to" for o in children_of(p) if o.lower_ == "terms"]
+    if lemma == "come" and terms and not any(p.lower_ == "with" for x in (tok, *terms) for p in children_of(x)):
         return "AGREE", tok.i + 3
     return None
 
@@ -916,36 +923,36 @@ def _sent_to_relieve(send: Token, lex: EventLexicon) -> bool:
         and to_clause(c)
         and _children(c, ("dobj",))
         and not _children(c, ("xcomp", "ccomp"))
-        for c in send.children
+        for c in children_of(send)
     )
 
 
 def _phoned(call: Token) -> bool:
     """Is this "call" a telephone call: "called back", or someone called and nothing more said of
     them ("Yeltsin called Clinton on Saturday", not "called Clinton a liar")?"""
-    if any(c.dep_ == "prt" for c in call.children):
+    if any(c.dep_ == "prt" for c in children_of(call)):
         return True
-    objs = [c for c in call.children if c.dep_ == "dobj"]
+    objs = [c for c in children_of(call) if c.dep_ == "dobj"]
     return (
         len(objs) == 1
         and objs[0].ent_type_ in ("PERSON", "GPE")
-        and not any(c.dep_ in ("oprd", "xcomp", "ccomp", "acomp", "attr", "dative") for c in call.children)
-        and not any(c.dep_ in ("appos", "amod", "acl", "relcl") for c in objs[0].children)
+        and not any(c.dep_ in ("oprd", "xcomp", "ccomp", "acomp", "attr", "dative") for c in children_of(call))
+        and not any(c.dep_ in ("appos", "amod", "acl", "relcl") for c in children_of(objs[0]))
         and not any(c.is_quote for c in call.doc[call.i : min(len(call.doc), call.i + 8)])
     )
 
 
 def to_clause(verb: Token) -> bool:
     """Is ``verb`` an infinitive clause ("to help", "to investigate"): a purpose or a plan?"""
-    return any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children)
+    return any(c.lower_ == "to" and c.dep_ == "aux" for c in children_of(verb))
 
 
 def _typing_objects(verb: Token) -> Iterator[Token]:
     """The nouns that can type a verb: its object ("lift the blockade"), the noun inside a
     measure or state ("a state of emergency", "thousands of reservists"), and what it puts
     something on ("put troops on high alert")."""
-    objects = [c for c in verb.children if c.dep_ == "dobj"]
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    objects = [c for c in children_of(verb) if c.dep_ == "dobj"]
+    subjects = [c for c in children_of(verb) if c.dep_ == "nsubj"]
     if (verb.dep_ == "acl" and verb.tag_ == "VBN") or (
         verb.dep_ == "relcl"
         and all(c.lower_ in ("that", "which") for c in objects)
@@ -953,7 +960,7 @@ def _typing_objects(verb: Token) -> Iterator[Token]:
         and (objects or any(s.lower_ not in _RELATIVIZERS for s in subjects))
     ):
         yield verb.head  # "a poll released this week", "the ad that Trump released": what is released
-    for c in verb.children:
+    for c in children_of(verb):
         if c.dep_ in ("dobj", "nsubjpass"):
             yield c
             # "raised its alert level": the noun modifier says what is raised
@@ -969,18 +976,18 @@ def _typing_objects(verb: Token) -> Iterator[Token]:
             )
             # "thousands of reservists"; "$500 million in food aid": what the sum is given as
             amount = c.pos_ == "NUM" or c.ent_type_ == "MONEY"
-            for p in c.children:
+            for p in children_of(c):
                 # "equipped the rebels with missiles": the parser may hang "with" on the receiver
                 if p.dep_ == "prep" and (p.lower_ in ("of", "with") or (p.lower_ == "in" and amount)):
-                    yield from (o for o in p.children if o.dep_ == "pobj")
+                    yield from (o for o in children_of(p) if o.dep_ == "pobj")
         elif c.dep_ == "prep" and _up_to(c):
-            yield from (o for o in c.children if o.dep_ == "pobj")  # "massed up to 80,000 troops"
+            yield from (o for o in children_of(c) if o.dep_ == "pobj")  # "massed up to 80,000 troops"
         elif c.dep_ == "agent":
-            yield from (o for o in c.children if o.dep_ == "pobj")  # "was hit by new sanctions"
+            yield from (o for o in children_of(c) if o.dep_ == "pobj")  # "was hit by new sanctions"
         elif c.dep_ in ("ccomp", "xcomp") and c.i > verb.i and to_clause(c):
-            yield from (s for s in c.children if s.dep_ == "nsubj")  # "allowed an aid convoy to pass"
+            yield from (s for s in children_of(c) if s.dep_ == "nsubj")  # "allowed an aid convoy to pass"
         elif c.dep_ == "ccomp" and c.i > verb.i and c.pos_ == "ADV" and c.lower_ in ("back", "in"):
-            yield from (s for s in c.children if s.dep_ == "nsubj")  # "allowed inspectors back into"
+            yield from (s for s in children_of(c) if s.dep_ == "nsubj")  # "allowed inspectors back into"
         elif (
             c.dep_ == "prep"
             and c.i > verb.i
@@ -993,20 +1000,22 @@ def _typing_objects(verb: Token) -> Iterator[Token]:
                     and not (c.lower_ == "in" and verb.lemma_ in ("end", "result"))
                 )
                 # "voted overwhelmingly in favour of"
-                or (c.lower_ == "in" and any(o.lower_ in ("favor", "favour") for o in c.children))
+                or (c.lower_ == "in" and any(o.lower_ in ("favor", "favour") for o in children_of(c)))
                 # "pulled out of the talks": the particle in between
                 or (c.lower_ in ("of", "from") and c.i == verb.i + 2 and verb.doc[c.i - 1].dep_ == "prt")
             )
         ):
             # "put on high alert", "provided the Kurds with weapons", "spoke by telephone",
             # "handed over a suspect" (the particle read as a preposition); "on a state of alert"
-            for o in c.children:
+            for o in children_of(c):
                 if o.dep_ == "pobj":
                     yield o
                     if o.lemma_ in ("state", "series", "set", "package", "raft", "number"):  # "a series of reforms"
-                        yield from (x for p in o.children if p.lower_ == "of" for x in p.children if x.dep_ == "pobj")
+                        yield from (
+                            x for p in children_of(o) if p.lower_ == "of" for x in children_of(p) if x.dep_ == "pobj"
+                        )
                 elif o.dep_ == "prep" and o.lower_ in ("of", "from") and c.i == verb.i + 1:
-                    yield from (x for x in o.children if x.dep_ == "pobj")  # "pulled [out] of the talks"
+                    yield from (x for x in children_of(o) if x.dep_ == "pobj")  # "pulled [out] of the talks"
 
 
 def _types_its_verb(noun: Token, lex: EventLexicon) -> bool:
@@ -1026,7 +1035,7 @@ def _for_phrase(tok: Token) -> bool:
     return (tok.dep_ == "prep" and tok.lower_ == "for") or (
         # "for X to accept", "his call that the billionaire share the recording"
         tok.dep_ in ("advcl", "acl", "ccomp")
-        and any(m.dep_ == "mark" and m.lower_ in ("for", "that") for m in tok.children)
+        and any(m.dep_ == "mark" and m.lower_ in ("for", "that") for m in children_of(tok))
     )
 
 
@@ -1080,14 +1089,16 @@ def noun_type(tok: Token, lex: EventLexicon) -> str | None:
     etype = lex.nouns.get(low) or lex.nouns.get(lemma)
     if (
         lemma == "opposition"
-        and any(c.lower_ == "the" for c in tok.children)
-        and not any(c.lower_ in ("to", "from", "by") or c.dep_ == "poss" for c in (*tok.children, *tok.head.children))
+        and any(c.lower_ == "the" for c in children_of(tok))
+        and not any(
+            c.lower_ in ("to", "from", "by") or c.dep_ == "poss" for c in (*children_of(tok), *children_of(tok.head))
+        )
     ):
         return None  # "then in the opposition": the benches or the parties, not a stand against
     if lemma == "execution":
         # "the execution of the plan", "Mr. Kim's execution has been challenged": carried out,
         # as the verb with that object; the executed are named
-        executed = [o for p in tok.children if p.lower_ == "of" for o in p.children]
+        executed = [o for p in children_of(tok) if p.lower_ == "of" for o in children_of(p)]
         if not executed or any(lex.object_types.get(("execute", o.lemma_.lower())) == "" for o in executed):
             return None
     if lemma in ("inquiry", "enquiry") and tok.dep_ == "dobj" and tok.head.lemma_ == "make":
@@ -1097,7 +1108,7 @@ def noun_type(tok: Token, lex: EventLexicon) -> str | None:
     if (
         etype == "CONSULT"
         and lemma == "call"
-        and any(_for_phrase(c) or (c.dep_ == "acl" and to_clause(c)) for c in tok.children)
+        and any(_for_phrase(c) or (c.dep_ == "acl" and to_clause(c)) for c in children_of(tok))
     ):
         # "U.S. calls for democratic reforms", "sounded a call for the United States to accept
         # more refugees", "his call to deport 11 million people": a demand, not a phone call
@@ -1108,8 +1119,8 @@ def noun_type(tok: Token, lex: EventLexicon) -> str | None:
         and not (tok.dep_ == "dobj" and tok.head.lemma_ in ("stage", "call", "hold", "organise", "organize"))
         and any(
             c.lower_ in ("on", "against")
-            and not any(o.ent_type_ in ("DATE", "TIME") or o.lemma_.lower() in _STRIKE_AIMS for o in c.children)
-            for c in tok.children
+            and not any(o.ent_type_ in ("DATE", "TIME") or o.lemma_.lower() in _STRIKE_AIMS for o in children_of(c))
+            for c in children_of(tok)
         )
     ):
         # "strikes on rebel positions" (not "staged a strike against a new labour law")
@@ -1118,7 +1129,7 @@ def noun_type(tok: Token, lex: EventLexicon) -> str | None:
         etype == "REQUEST"
         and lemma == "appeal"
         and (
-            not any(c.lower_ in ("for", "to") or c.dep_ in ("acl", "relcl") for c in tok.children)
+            not any(c.lower_ in ("for", "to") or c.dep_ in ("acl", "relcl") for c in children_of(tok))
             or (tok.dep_ == "dobj" and tok.head.lemma_ in ("have", "hold", "lack", "broaden", "widen"))
         )
     ):
@@ -1132,10 +1143,10 @@ def noun_type(tok: Token, lex: EventLexicon) -> str | None:
         and lemma == "support"
         and (
             not (
-                any(c.lower_ == "for" for c in tok.children)
+                any(c.lower_ == "for" for c in children_of(tok))
                 or tok.head.lemma_ in lex.words["support_verbs"]
                 # "came out in support of Iraq's demand"
-                or (tok.head.lower_ == "in" and any(c.lower_ == "of" for c in tok.children))
+                or (tok.head.lower_ == "in" and any(c.lower_ == "of" for c in children_of(tok)))
             )
             or any(c.lower_ in ("percent", "%") or c.dep_ == "nummod" for c in tok.subtree if c.i < tok.i)
             # "Clinton support 27 percent", "garners 41 percent support": a poll figure
@@ -1146,46 +1157,52 @@ def noun_type(tok: Token, lex: EventLexicon) -> str | None:
     if (
         etype == "REQUEST"
         and lemma == "request"
-        and any(c.lower_ in ("for", "seeking") and any(o.lemma_ == "comment" for o in c.children) for c in tok.children)
+        and any(
+            c.lower_ in ("for", "seeking") and any(o.lemma_ == "comment" for o in children_of(c))
+            for c in children_of(tok)
+        )
     ):
         return None  # "referred requests for comment", "return a request seeking comment": a reporter's formula
     if (
         etype == "RETREAT"
         and lemma == "release"
         and (
-            any(c.dep_ == "compound" for c in tok.children)  # "a press release", "an earnings release"
+            any(c.dep_ == "compound" for c in children_of(tok))  # "a press release", "an earnings release"
             or not any(
                 c.dep_ == "poss"
-                or (c.lower_ == "of" and not any(lex.object_types.get(("release", o.lemma_)) == "" for o in c.children))
-                for c in tok.children
+                or (
+                    c.lower_ == "of"
+                    and not any(lex.object_types.get(("release", o.lemma_)) == "" for o in children_of(c))
+                )
+                for c in children_of(tok)
             )
         )
     ):
         return None  # "a press release", "the release of the emails": words made public, no one released
     if lemma == "appeal" and any(
         lex.object_types.get(("appeal", o.lemma_.lower())) == ""
-        for p in tok.children
+        for p in children_of(tok)
         if p.lower_ == "to"
-        for o in p.children
+        for o in children_of(p)
     ):
         return None  # "its potential appeal to Millennials": courting, as the verb ("appeal to voters")
-    if etype == "PROTEST" and lemma == "demonstration" and any(c.lower_ == "of" for c in tok.children):
+    if etype == "PROTEST" and lemma == "demonstration" and any(c.lower_ == "of" for c in children_of(tok)):
         return None  # "another demonstration of how difficult it is": a show, not a protest
     if (
         etype == "PROTEST"
         and lemma == "march"
         and any(
             o.lower_ in lex.words["competition"] or o.lemma_ in ("victory", "presidency", "power", "win")
-            for p in tok.children
+            for p in children_of(tok)
             if p.lower_ == "to"
-            for o in p.children
+            for o in children_of(p)
         )
     ):
         return None  # "Trump's march to the nomination": a campaign's progress, not a protest
     if (
         etype == "REJECT"
         and lemma == "opposition"
-        and not any(c.lower_ in ("to", "against") or c.dep_ == "acl" for c in tok.children)
+        and not any(c.lower_ in ("to", "against") or c.dep_ == "acl" for c in children_of(tok))
         and (
             tok.dep_ == "compound"
             or any(c.ent_type_ in ("NORP", "GPE") and c.dep_ in ("amod", "compound") for c in tok.lefts)
@@ -1208,13 +1225,13 @@ def _demands(tok: Token) -> list[tuple[Found, Token]]:
     an agreement", "the forum concluded that the US must allocate more", "insisted that
     Milosevic step down" (a subjunctive). Each with the clause demanded."""
     out: list[tuple[Found, Token]] = []
-    for c in tok.children:
+    for c in children_of(tok):
         if c.dep_ != "ccomp":
             continue
-        must = next((a for a in c.children if a.dep_ == "aux" and a.lower_ in ("must", "should")), None)
+        must = next((a for a in children_of(c) if a.dep_ == "aux" and a.lower_ in ("must", "should")), None)
         if must is not None and any(s.i > must.i for s in _children(c, ("nsubj", "nsubjpass"))):
             must = None  # "Should Rubio win Florida, …": a condition, not a demand
-        if must is not None and (c.lemma_ == "be" or any(a.lower_ == "have" and a.i > must.i for a in c.children)):
+        if must is not None and (c.lemma_ == "be" or any(a.lower_ == "have" and a.i > must.i for a in children_of(c))):
             must = None  # "must not have done much good", "must be tired": a guess, not a demand
         if must is None and tok.lemma_ == "insist" and (_subjunctive(c) or _present_after_past(tok, c)):
             must = tok
@@ -1259,7 +1276,9 @@ def _warnings(tok: Token) -> list[Found]:
     Iraq would face serious consequences if it continued…", "said Syria would pay a heavy price"."""
     out: list[Found] = []
     for c in _children(tok, ("ccomp",)):
-        modal = next((a for a in c.children if a.dep_ == "aux" and a.lower_ in ("would", "will", "could", "'ll")), None)
+        modal = next(
+            (a for a in children_of(c) if a.dep_ == "aux" and a.lower_ in ("would", "will", "could", "'ll")), None
+        )
         subj = _children(c, ("nsubj",))
         if modal is None or not subj or subj[0].lower_ in _NOT_ADDRESSED or not penalised(c):
             continue
@@ -1422,7 +1441,7 @@ def _blames(tok: Token) -> list[Found]:
         blamed = next(
             (
                 a
-                for a in c.children
+                for a in children_of(c)
                 if (a.dep_ == "acomp" and a.lower_ == "responsible")
                 or (a.dep_ == "prep" and a.lower_ == "behind")
                 or _to_blame(a)
@@ -1534,7 +1553,7 @@ def find_events(sent: Span, lex: EventLexicon, candidates: list[Token] | None = 
                 # the aid's own giver, and where it arrives: "relief supplies from the U.N. reached Mogadishu"
                 given = [n for n in _children(tok, ("nsubj",)) if noun_type(n, lex) == "AID"]
                 src, tgt = _noun_arguments(given[0], etype, lex)
-                src = src or [o for p in _children(given[0], ("prep",)) if p.lower_ == "from" for o in p.children]
+                src = src or [o for p in _children(given[0], ("prep",)) if p.lower_ == "from" for o in children_of(p)]
                 reached = [o for p in _verb_preps(tok) for o in _children(p, ("pobj",))]
                 tgt = tgt or [*_children(tok, ("dobj",)), *reached]
             # the mode is the verb's own only in its own type: "called for dialogue" is no phone call
@@ -1594,7 +1613,7 @@ def _defiance(objection: Token, etype: str, lex: EventLexicon) -> Found | None:
     verb = adjunct_verb(objection)
     if etype not in _DEFIED or verb.pos_ not in ("VERB", "AUX"):
         return None
-    if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in objection.children):
+    if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in children_of(objection)):
         return None  # "despite his own opposition", "despite her protests": their own words, not defied
     objectors, _ = _noun_arguments(objection, etype, lex)
     f = Found("REJECT", verb, verb.i + 1, subject_of(verb), objectors)
@@ -1645,14 +1664,14 @@ def _word_before(tok: Token) -> str:
 
 def _event_object(verb: Token, lex: EventLexicon) -> bool:
     """Does this light verb take an event noun object ("held talks")?"""
-    return any(c.lower_ in lex.nouns or c.lemma_ in lex.nouns for c in verb.children if c.dep_ in ("dobj",))
+    return any(c.lower_ in lex.nouns or c.lemma_ in lex.nouns for c in children_of(verb) if c.dep_ in ("dobj",))
 
 
 def _noun_arguments(noun: Token, etype: str, lex: EventLexicon) -> tuple[list[Token], list[Token]]:
     """Source and target of an event noun: possessor / "by" / light verb subject; "with/against/of" objects."""
     src: list[Token] = []
     tgt: list[Token] = []
-    for c in noun.children:
+    for c in children_of(noun):
         if c.dep_ == "poss" and c.pos_ == "PRON" and noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
             src.extend(subject_of(noun.head))  # "Israeli forces completed their pullout": the subject's own
         elif c.dep_ == "compound" and c.ent_type_ in ("GPE", "ORG") and noun.lemma_ in _CHARGES:
@@ -1662,7 +1681,7 @@ def _noun_arguments(noun: Token, etype: str, lex: EventLexicon) -> tuple[list[To
             and c.ent_type_ == "GPE"
             and etype == "RETREAT"
             and noun.lemma_ not in _RELEASES
-            and not any(p.lower_ == "from" for p in noun.children)
+            and not any(p.lower_ == "from" for p in children_of(noun))
         ):
             tgt.append(c)  # "a speedy Iraq withdrawal": the country left ("a U.S. withdrawal from the region")
         elif c.dep_ == "poss" or c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG"):
@@ -1804,7 +1823,7 @@ def _noun_arguments(noun: Token, etype: str, lex: EventLexicon) -> tuple[list[To
 
 def agent_named(noun: Token) -> bool:
     """Does an event noun name its agent ("Iraq's release of …", "the release of … by Iraq")?"""
-    return any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by") for c in noun.children)
+    return any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by") for c in children_of(noun))
 
 
 def _sum_taker(noun: Token) -> Token | None:
@@ -1816,7 +1835,7 @@ def _sum_taker(noun: Token) -> Token | None:
     if held.dep_ == "dobj" and (held.pos_ == "NUM" or held.ent_type_ == "MONEY"):
         return held.head
     if held.pos_ == "VERB" and any(
-        c.dep_ == "dobj" and (c.pos_ == "NUM" or c.ent_type_ == "MONEY") for c in held.children
+        c.dep_ == "dobj" and (c.pos_ == "NUM" or c.ent_type_ == "MONEY") for c in children_of(held)
     ):
         return held
     return None
@@ -1836,11 +1855,11 @@ _SPANS_OF_TIME = frozenset({"minute", "hour", "day", "week", "month", "year"})
 def _ultimatum(give: Token) -> bool:
     """Does ``give`` give someone a time to act: "gave Baghdad until January 15 to withdraw",
     "gave Iraq a week to allow inspectors back or face military strikes"?"""
-    times = [d for p in _children(give, ("prep",)) if p.lower_ == "until" for d in p.children]
+    times = [d for p in _children(give, ("prep",)) if p.lower_ == "until" for d in children_of(p)]
     # a time to act is a span ("a week", "48 hours"), not when it was given ("gave his campaign Thursday")
-    times += [d for d in give.children if d.dep_ in ("npadvmod", "dobj") and d.lemma_ in _SPANS_OF_TIME]
+    times += [d for d in children_of(give) if d.dep_ in ("npadvmod", "dobj") and d.lemma_ in _SPANS_OF_TIME]
     times = [d for d in times if d.ent_type_ in ("DATE", "TIME")]
-    clauses = [*give.children, *(c for d in times for c in d.children)]
+    clauses = [*children_of(give), *(c for d in times for c in children_of(d))]
     return bool(times) and any(c.dep_ in ("advcl", "xcomp", "relcl", "acl") and to_clause(c) for c in clauses)
 
 
@@ -1850,12 +1869,12 @@ _CROWD_WORDS = frozenset({"thousands", "hundreds", "dozens", "crowd", "crowds", 
 
 def _of_protesters(crowd: Token) -> bool:
     """Is ``crowd`` a number or crowd of protesters ("thousands of demonstrators")?"""
-    return any(o.lemma_ in _PROTESTERS for p in _children(crowd, ("prep",)) if p.lower_ == "of" for o in p.children)
+    return any(o.lemma_ in _PROTESTERS for p in _children(crowd, ("prep",)) if p.lower_ == "of" for o in children_of(p))
 
 
 def _due(aux: Token) -> bool:
     """Is ``aux`` a "be" that says someone is due somewhere ("is due in Algiers for talks")?"""
-    return aux.pos_ == "AUX" and any(c.dep_ == "acomp" and c.lower_ == "due" for c in aux.children)
+    return aux.pos_ == "AUX" and any(c.dep_ == "acomp" and c.lower_ == "due" for c in children_of(aux))
 
 
 def adjunct_verb(noun: Token) -> Token:
@@ -1872,7 +1891,7 @@ def _to_infinitive(tok: Token) -> bool:
     return (
         tok.dep_ in ("xcomp", "advcl")
         and tok.tag_ == "VB"
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in children_of(tok))
     )
 
 
@@ -1892,7 +1911,7 @@ def _avoids(verb: Token) -> bool:
         return True
     if _AVOIDING.get(verb.head.lemma_.lower()) == verb.lower_:
         return True
-    return _AVOIDING.get(lemma) in {c.lower_ for c in verb.children}
+    return _AVOIDING.get(lemma) in {c.lower_ for c in children_of(verb)}
 
 
 def _campaign_rally(rally: Token) -> bool:
@@ -1901,7 +1920,7 @@ def _campaign_rally(rally: Token) -> bool:
     says what it is against ("an anti-war rally", "a rally against the ban")?"""
     if any(c.lower_.startswith(("anti", "pro-")) or c.lower_ in ("protest", "opposition") for c in rally.lefts):
         return False
-    if any(c.dep_ == "prep" and c.lower_ == "against" for c in rally.children):
+    if any(c.dep_ == "prep" and c.lower_ == "against" for c in children_of(rally)):
         return False
     owned = any(
         c.dep_ == "poss"
@@ -1909,7 +1928,7 @@ def _campaign_rally(rally: Token) -> bool:
             c.dep_ == "compound"
             and (c.lower_ == "campaign" or (c.pos_ == "PROPN" and c.ent_type_ not in _PLACE_LABELS))
         )
-        for c in rally.children
+        for c in children_of(rally)
     )
     attended = rally.dep_ == "dobj" and rally.head.lemma_ in _ATTENDING
     # "He has a rally planned in Washington", "Sanders held a rally Saturday": one person's rally

@@ -137,6 +137,10 @@ def doc_text(doc: Doc) -> str:
     return str(text)
 
 
+_CHILDREN_KEY = "newsgraph.children"
+_SENTENCES_KEY = "newsgraph.sentences"
+
+
 @lru_cache(maxsize=32)
 def _word_hashes(words: frozenset[str]) -> np.ndarray:
     return np.array(sorted(get_string_id(w) for w in words), dtype="uint64")
@@ -197,6 +201,27 @@ def tokens_starting_at(doc: Doc, offsets: set[int]) -> list[int]:
     return [i for i, start in enumerate(doc.to_array(IDX).tolist()) if start in offsets]
 
 
+def children_of(tok: Token) -> tuple[Token, ...]:
+    """``tok.children``, made once per token per Doc: the stages walk the same heads' children
+    many times over, and spaCy makes new ``Token`` objects on every walk. The cache lives in
+    ``doc.user_data`` until :func:`release` drops it."""
+    doc = tok.doc
+    cache: dict[int, tuple[Token, ...]] | None = doc.user_data.get(_CHILDREN_KEY)
+    if cache is None:
+        cache = doc.user_data[_CHILDREN_KEY] = {}
+    kids = cache.get(tok.i)
+    if kids is None:
+        kids = cache[tok.i] = tuple(tok.children)
+    return kids
+
+
+def release(doc: Doc) -> None:
+    """Drop the per-Doc caches that hold ``Token`` or ``Span`` objects: they point back at the
+    Doc, and without this the Doc would wait for the cycle collector to be freed."""
+    doc.user_data.pop(_CHILDREN_KEY, None)
+    doc.user_data.pop(_SENTENCES_KEY, None)
+
+
 def sentence_of(item: Token | Span) -> Span:
     """The sentence a token (or a span, by its first token) is in: ``Token.sent`` found by
     bisection in the Doc's sentence starts, read once per Doc. ``Token.sent`` walks back token by
@@ -207,7 +232,13 @@ def sentence_of(item: Token | Span) -> Span:
         found = [s.start for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
         starts = doc.user_data["newsgraph.sents"] = [*found, len(doc)]
     k = bisect_right(starts, item.i if isinstance(item, Token) else item.start) - 1
-    return doc[starts[k] : starts[k + 1]]
+    spans: dict[int, Span] | None = doc.user_data.get(_SENTENCES_KEY)
+    if spans is None:
+        spans = doc.user_data[_SENTENCES_KEY] = {}
+    sent = spans.get(k)
+    if sent is None:
+        sent = spans[k] = doc[starts[k] : starts[k + 1]]
+    return sent
 
 
 def by_sentence(doc: Doc, indices: list[int]) -> Iterator[tuple[Span, list[Token]]]:

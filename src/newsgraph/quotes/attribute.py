@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from ..nlp import by_sentence, doc_text, entities_in, sentence_of, tokens_with
+from ..nlp import by_sentence, children_of, doc_text, entities_in, sentence_of, tokens_with
 from .cues import CueLexicon, cue_kind, cue_span, prepositional_object
 from .marks import QuoteMarks
 
@@ -78,7 +78,7 @@ def source_of(tok: Token, quoted: Container[int] = ()) -> Token | None:
     supporter' the parser may take the quoted word for the subject."""
     t = tok
     for _ in range(3):
-        for c in t.children:
+        for c in children_of(t):
             if c.dep_ in _SUBJ and c.idx not in quoted:
                 return c
         if (
@@ -178,13 +178,13 @@ def _asked_of_someone(cue: Token) -> bool:
         cue.lemma_ == "ask"
         and cue.tag_ == "VBN"
         and cue.dep_ in ("advcl", "acl", "ccomp", "xcomp")
-        and not any(c.dep_ in _SUBJ or c.dep_ == "agent" for c in cue.children)
+        and not any(c.dep_ in _SUBJ or c.dep_ == "agent" for c in children_of(cue))
     )
 
 
 def _names(cue: Token) -> bool:
     """Does the cue name something ("called her "weak"", "branded him a "liar"")?"""
-    return cue.lemma_ in _NAMING and any(c.dep_ == "oprd" for c in cue.children)
+    return cue.lemma_ in _NAMING and any(c.dep_ == "oprd" for c in children_of(cue))
 
 
 def _participle_after_comma(c: Token, cue: Token) -> bool:
@@ -198,33 +198,35 @@ def content_of(cue: Token, lex: CueLexicon | None = None) -> tuple[int, int] | N
     doc = cue.doc
     if cue.lemma_ in _NAMING:
         # "he called her "weak"": whom and what, even when the parser hung a clause on the left
-        named = [c for c in cue.children if c.dep_ == "dobj" and c.i > cue.i]
-        oprd = [c for c in cue.children if c.dep_ == "oprd" and named and c.i > named[0].i]
+        named = [c for c in children_of(cue) if c.dep_ == "dobj" and c.i > cue.i]
+        oprd = [c for c in children_of(cue) if c.dep_ == "oprd" and named and c.i > named[0].i]
         if named and oprd:
             return _trim(
                 doc_text(doc),
                 doc[named[0].left_edge.i].idx,
                 doc[oprd[-1].right_edge.i].idx + len(doc[oprd[-1].right_edge.i]),
             )
-    for c in cue.children:
+    for c in children_of(cue):
         if (
             c.dep_ == "ccomp"
             or (c.dep_ == "xcomp" and c.i > cue.i and not _participle_after_comma(c, cue))
-            or (c.dep_ == "advcl" and c.i > cue.i and any(m.lower_ in ("if", "whether") for m in c.children))
+            or (c.dep_ == "advcl" and c.i > cue.i and any(m.lower_ in ("if", "whether") for m in children_of(c)))
         ):
             s, e = _clause_span(c)
             if c.dep_ == "ccomp" and c.i > cue.i:
                 # the parser split one reported clause in two ("says his campaign is doing as well
                 # at | it is because …"): a second complement right after the first goes with it
                 more = [
-                    x for x in cue.children if x.dep_ == "ccomp" and x.i > c.i and x.left_edge.i == c.right_edge.i + 1
+                    x
+                    for x in children_of(cue)
+                    if x.dep_ == "ccomp" and x.i > c.i and x.left_edge.i == c.right_edge.i + 1
                 ]
                 if more:
                     e = _clause_span(more[0])[1]
             # "told reporters that he agrees X and said Y": the second statement is its own
             said = [t for t in c.subtree if t.dep_ == "conj" and t.lemma_ in _SPEECH_CONJ and t.i > c.i]
             if said:
-                ccs = [x.i for x in said[0].head.children if x.dep_ == "cc" and x.i < said[0].i]
+                ccs = [x.i for x in children_of(said[0].head) if x.dep_ == "cc" and x.i < said[0].i]
                 cut = min([said[0].left_edge.i, *ccs])
                 if doc[cut].idx > s:
                     e = min(e, doc[cut].idx)
@@ -243,7 +245,7 @@ def content_of(cue: Token, lex: CueLexicon | None = None) -> tuple[int, int] | N
         if e > s:
             return _trim(doc_text(doc), s, e)
     # "told reporters/the AP that ..." handled by ccomp; "called X a liar": the object and its complement
-    dobj = [c for c in cue.children if c.dep_ in ("dobj", "oprd") and c.i > cue.i]
+    dobj = [c for c in children_of(cue) if c.dep_ in ("dobj", "oprd") and c.i > cue.i]
     if (
         dobj
         and cue.lemma_ not in _NO_OBJECT_CONTENT
@@ -253,7 +255,7 @@ def content_of(cue: Token, lex: CueLexicon | None = None) -> tuple[int, int] | N
     ):
         # the object and what completes it ("accused X of Y", "called X a liar"), not the
         # cue's adverbials ("defended his father on Tuesday, saying ...")
-        rights = [c for c in cue.children if c.i > cue.i and c.dep_ not in _NOT_CONTENT]
+        rights = [c for c in children_of(cue) if c.i > cue.i and c.dep_ not in _NOT_CONTENT]
         rights = [c for c in rights if c.dep_ != "prep" or c.lower_ in _CONTENT_PREPS]
         last = max((c.right_edge.i for c in rights), default=dobj[0].right_edge.i)
         # "called Clinton an ISIS co-founder": whom and what she is called (PolNeAR keeps both)
@@ -285,7 +287,7 @@ def according_to(sent: Span) -> list[tuple[Token, Token, tuple[int, int]]]:
         if t.lower_ != "according" or t.i + 1 >= sent.end or doc[t.i + 1].lower_ != "to":
             continue
         to = doc[t.i + 1]
-        objs = [c for c in to.children if c.dep_ == "pobj"]
+        objs = [c for c in children_of(to) if c.dep_ == "pobj"]
         if not objs:
             continue
         src = objs[0]
@@ -314,7 +316,7 @@ def attributions_in(doc: Doc, quotes: list[QuoteMarks], lex: CueLexicon) -> list
                 continue
             if (
                 kind == "belief"
-                and not any(c.dep_ == "ccomp" for c in tok.children)
+                and not any(c.dep_ == "ccomp" for c in children_of(tok))
                 and prepositional_object(tok, lex) is None
             ):
                 continue  # "want", "see" without a clause are not attributions
@@ -725,7 +727,7 @@ def _subject_left(cue: Token) -> int:
             doc[k].is_quote for k in range(c.i, cue.i)
         ):
             left = min(left, c.left_edge.i)
-    if left == cue.i and not any(c.dep_ in _SUBJ for c in cue.children):
+    if left == cue.i and not any(c.dep_ in _SUBJ for c in children_of(cue)):
         # '"…," the editorial read', '"…," Ramos, 58, told AFP': a subject the parser missed,
         # right before the cue
         while left > sentence_of(cue).start and not doc[left - 1].is_quote:

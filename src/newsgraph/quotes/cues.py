@@ -9,6 +9,8 @@ from importlib import resources
 
 from spacy.tokens import Token
 
+from ..nlp import children_of
+
 
 @dataclass(frozen=True, slots=True)
 class CueLexicon:
@@ -50,9 +52,9 @@ def prepositional_object(tok: Token, lex: CueLexicon) -> Token | None:
     preps = lex.prepositional.get(tok.lemma_.lower())
     if not preps:
         return None
-    for p in tok.children:
+    for p in children_of(tok):
         if p.dep_ == "prep" and p.lower_ in preps and p.i > tok.i:
-            for o in p.children:
+            for o in children_of(p):
                 if o.dep_ in ("pobj", "pcomp"):
                     return o
     return None
@@ -61,7 +63,7 @@ def prepositional_object(tok: Token, lex: CueLexicon) -> Token | None:
 def cue_span(tok: Token) -> tuple[int, int]:
     """Character range of a cue: the verb, with a particle ("pointed out", "called for")."""
     start, end = tok.idx, tok.idx + len(tok)
-    for c in tok.children:
+    for c in children_of(tok):
         if c.dep_ == "prt" and c.i == tok.i + 1:
             end = c.idx + len(c)
     return start, end
