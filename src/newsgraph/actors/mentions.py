@@ -120,8 +120,9 @@ class MentionFinder:
     # -- candidate spans ------------------------------------------------------------------
     def spans(self, doc: Doc) -> list[tuple[Span, str]]:
         """Entity spans and known names, longest first on overlap, in text order."""
-        found: list[tuple[Span, str]] = [(_paren_closed(e), e.label_) for e in doc.ents if e.label_ in ENTITY_LABELS]
-        found.extend((s, "NORP") for e in doc.ents if e.label_ in _NUMBERS for s in self._counted_people(e))
+        ents = doc.ents  # (spaCy builds every entity Span anew on each access)
+        found: list[tuple[Span, str]] = [(_paren_closed(e), e.label_) for e in ents if e.label_ in ENTITY_LABELS]
+        found.extend((s, "NORP") for e in ents if e.label_ in _NUMBERS for s in self._counted_people(e))
         # a people the model left untagged: "About 50,000 Greeks took to the streets"
         found.extend(
             (doc[i : i + 1], "NORP")

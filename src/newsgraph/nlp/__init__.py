@@ -154,7 +154,11 @@ def tokens_with(doc: Doc, words: frozenset[str], attrs: tuple[int, ...] = (LEMMA
     if not len(doc) or not words:
         return []
     hashes = _word_hashes(words)
-    values = doc.to_array(list(attrs))
+    # the stages ask for the same few attributes many times per Doc: read each array once
+    key = f"newsgraph.array.{attrs}"
+    values = doc.user_data.get(key)
+    if values is None:
+        values = doc.user_data[key] = doc.to_array(list(attrs))
     # membership by binary search in the sorted hashes: faster than np.isin for these sizes
     at = np.minimum(np.searchsorted(hashes, values), len(hashes) - 1)
     found = hashes[at] == values

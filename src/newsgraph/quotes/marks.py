@@ -177,11 +177,21 @@ def _looks_closing(text: str, j: int) -> bool:
     return not before.isspace() and (after.isspace() or after in ".,;:!?)—–-")
 
 
+# the only characters the search for a closing mark stops at, by opening mark: every other
+# character is passed over in one regex step instead of one loop turn
+_STOPS = {o: re.compile("[" + re.escape("".join(sorted({o, c, '"', "”", "“"}))) + "]") for o, c in OPENERS.items()}
+
+
 def _find_close(text: str, i: int, pe: int, opener: str) -> int | None:
     closer = OPENERS[opener]
+    stops = _STOPS[opener]
     j = i + 1
     depth = 0
     while j < pe:
+        m = stops.search(text, j, pe)
+        if m is None:
+            return None
+        j = m.start()
         c = text[j]
         if opener == '"' and c in ('"', "”"):
             return j  # scraped text mixes straight and curly marks: "...”
