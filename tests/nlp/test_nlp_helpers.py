@@ -7,7 +7,7 @@ import gc
 import pytest
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.nlp import sentence_of, tokens_with
+from newsgraph.nlp import children_of, release, sentence_of, tokens_with
 
 
 def test_tokens_with_matches_lemmas_and_lower_case_forms(nlp) -> None:
@@ -23,6 +23,18 @@ def test_sentence_of_is_the_tokens_sentence(nlp) -> None:
         s.text for s in (doc[0].sent, doc[5].sent, doc[-1].sent)
     ]
     assert sentence_of(doc[4:7]).start == doc[4].sent.start
+
+
+def test_children_of_is_the_tokens_children_and_release_drops_the_cache(nlp) -> None:
+    doc = nlp("Jordan and Britain agreed on Tuesday to hold talks with Syria in Amman.")
+    for tok in doc:
+        assert [c.i for c in children_of(tok)] == [c.i for c in tok.children]
+    agreed = next(t for t in doc if t.lemma_ == "agree")
+    assert children_of(agreed) is children_of(agreed)  # made once, then read
+    assert sentence_of(doc[0]) is sentence_of(doc[3])
+    release(doc)
+    held = [v for v in doc.user_data.values() if isinstance(v, dict)]
+    assert not any(isinstance(x, Token | Span | tuple) for d in held for x in d.values())
 
 
 def test_an_article_leaves_no_doc_in_a_reference_cycle(pipeline, gallant_text: str) -> None:
