@@ -847,8 +847,13 @@ def verb_type(tok: Token, lex: EventLexicon) -> tuple[str | None, int]:
             phrase = f"{lemma} {c.lower_}"
             if phrase in lex.phrasal:  # null: the phrasal verb is no event ("fired off questions")
                 return lex.phrasal[phrase], c.i + 1
-    labelled_as = any(p.lower_ == "as" for p in _children(tok, ("prep",))) and any(
-        o.tag_ in ("NNS", "NNPS") or o.ent_type_ in ("PERSON", "NORP", "GPE", "ORG") for o in _children(tok, ("dobj",))
+    labelled_as = (
+        lemma in lex.words["labelling"]
+        and any(p.lower_ == "as" for p in _children(tok, ("prep",)))
+        and any(
+            o.tag_ in ("NNS", "NNPS") or o.ent_type_ in ("PERSON", "NORP", "GPE", "ORG")
+            for o in _children(tok, ("dobj",))
+        )
     )  # "branded the U.N. inspectors as spies" (not "branded the program as a success")
     if (
         lemma in lex.words["labelling"]
