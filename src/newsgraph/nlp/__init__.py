@@ -138,7 +138,8 @@ def doc_text(doc: Doc) -> str:
 
 
 _CHILDREN_KEY = "newsgraph.children"
-_SENTENCES_KEY = "newsgraph.sentences"
+_SENTENCE_STARTS_KEY = "newsgraph.sents"  # plain ints: kept with the Doc
+_SENTENCE_SPANS_KEY = "newsgraph.sentences"  # Spans: dropped by release()
 
 
 @lru_cache(maxsize=32)
@@ -223,7 +224,7 @@ def release(doc: Doc) -> None:
     """Drop the per-Doc caches that hold ``Token`` or ``Span`` objects: they point back at the
     Doc, and without this the Doc would wait for the cycle collector to be freed."""
     doc.user_data.pop(_CHILDREN_KEY, None)
-    doc.user_data.pop(_SENTENCES_KEY, None)
+    doc.user_data.pop(_SENTENCE_SPANS_KEY, None)
 
 
 def sentence_of(item: Token | Span) -> Span:
@@ -231,14 +232,14 @@ def sentence_of(item: Token | Span) -> Span:
     bisection in the Doc's sentence starts, read once per Doc. ``Token.sent`` walks back token by
     token, and the stages ask it for every mention and cue."""
     doc = item.doc
-    starts: list[int] | None = doc.user_data.get("newsgraph.sents")
+    starts: list[int] | None = doc.user_data.get(_SENTENCE_STARTS_KEY)
     if starts is None:
         found = [s.start for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
-        starts = doc.user_data["newsgraph.sents"] = [*found, len(doc)]
+        starts = doc.user_data[_SENTENCE_STARTS_KEY] = [*found, len(doc)]
     k = bisect_right(starts, item.i if isinstance(item, Token) else item.start) - 1
-    spans: dict[int, Span] | None = doc.user_data.get(_SENTENCES_KEY)
+    spans: dict[int, Span] | None = doc.user_data.get(_SENTENCE_SPANS_KEY)
     if spans is None:
-        spans = doc.user_data[_SENTENCES_KEY] = {}
+        spans = doc.user_data[_SENTENCE_SPANS_KEY] = {}
     sent = spans.get(k)
     if sent is None:
         sent = spans[k] = doc[starts[k] : starts[k + 1]]
