@@ -53,6 +53,8 @@ def test_matches_are_spacys_including_patterns_it_cannot_index(stock_and_indexed
         # an operator the index does not read: left to spaCy's Matcher
         {"patterns": [[{"LOWER": "deal"}, {"IS_PUNCT": True, "OP": "?"}, {"LOWER": "which"}]], "attrs": {"LEMMA": "x"}},
         {"patterns": [[{"LENGTH": {">=": 9}, "TAG": "NNP"}]], "attrs": {"LEMMA": "long"}, "index": -1},
+        # indexed: three tokens, the middle one any token
+        {"patterns": [[{"LOWER": "the"}, {}, {"TAG": "NN"}]], "attrs": {"LEMMA": "y"}, "index": 1},
     ]
     spacys, ours = AttributeRuler(stock.vocab), IndexedAttributeRuler(stock.vocab)
     spacys.add_patterns(patterns)
@@ -63,3 +65,6 @@ def test_matches_are_spacys_including_patterns_it_cannot_index(stock_and_indexed
             doc = stock(text)
             assert sorted(set(ours.match(doc))) == sorted(set(spacys.match(doc)))
             assert ours.match(doc) == sorted(ours.match(doc))  # in rule order: later rules win
+    anything = IndexedAttributeRuler(stock.vocab)  # a pattern that reads no attribute at all
+    anything.add([[{}]], {"LEMMA": "z"})
+    assert [start for _, _, start, _ in anything.match(stock("Talks resumed."))] == [0, 1, 2]

@@ -65,6 +65,8 @@ def _token_test(spec: dict[str, Any]) -> list[tuple[str, Test]] | None:
     """The tests one token spec makes, by attribute name, or None if any is not indexable."""
     tests: list[tuple[str, Test]] = []
     for key, value in spec.items():
+        if not isinstance(key, str):  # an attribute given by its number: the Matcher reads it
+            return None
         name = "ORTH" if key.upper() == "TEXT" else key.upper()
         if name not in STRING_ATTRS and name not in FLAG_ATTRS:
             return None
@@ -152,8 +154,10 @@ class IndexedAttributeRuler(AttributeRuler):
         if not self._patterns or not len(doc):
             found.sort()
             return found
-        array = doc.to_array([IDS[name] for name in self._attr_names]).reshape(len(doc), -1)
-        columns = cast(list[list[int]], array.T.tolist())
+        columns: list[list[int]] = []  # one list of values per attribute read (none for wildcards only)
+        if self._attr_names:
+            array = doc.to_array([IDS[name] for name in self._attr_names]).reshape(len(doc), -1)
+            columns = cast(list[list[int]], array.T.tolist())
         token_masks = [-1] * len(doc)  # every spec, then narrowed attribute by attribute
         for column, values in enumerate(columns):
             known, masks = self._masks[column], []
