@@ -26,8 +26,9 @@ def real_texts(n: int) -> list[str]:
 
 
 @pytest.fixture()
-def store(tmp_path: Path) -> Store:
-    return Store(f"sqlite:///{tmp_path / 'c.db'}")
+def store(db_url: str):
+    with Store(db_url) as opened:  # SQLite and PostgreSQL
+        yield opened
 
 
 def arts(pipeline, items: list[tuple[str, str, str | None]]) -> list[Article]:

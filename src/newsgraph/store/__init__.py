@@ -63,15 +63,20 @@ class Store:
         self.url = url or self.settings.db
         try:
             self.engine: Engine = create_engine(self.url, future=True)
-            if self.engine.dialect.name == "sqlite":
-                event.listen(self.engine, "connect", _sqlite_pragmas)
+        except SQLAlchemyError as exc:
+            raise StoreError(Errors.E300.format(url=self.url, reason=f"{exc.__class__.__name__}: {exc}")) from exc
+        if self.engine.dialect.name == "sqlite":
+            event.listen(self.engine, "connect", _sqlite_pragmas)
+        try:
             with self.engine.begin() as conn:
                 s.metadata.create_all(conn)
                 _corpus.create_search_index(conn)
                 self._check_version(conn)
         except StoreError:
+            self.engine.dispose()  # a refused store keeps no connection open
             raise
         except SQLAlchemyError as exc:
+            self.engine.dispose()
             raise StoreError(
                 Errors.E300.format(
                     url=self.url,
