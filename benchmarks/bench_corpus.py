@@ -1,6 +1,9 @@
 """Corpus benchmark: ingest PolNeAR train + dev through the CLI, then time every query.
 
-    python benchmarks/bench_corpus.py [--db PATH] [--skip-ingest] [--repeat 7]
+    python benchmarks/bench_corpus.py [--db PATH | --url URL] [--skip-ingest] [--repeat 7]
+
+``--url`` takes any database URL instead of the SQLite file, e.g. an empty PostgreSQL
+database: ``--url postgresql+psycopg://user@host/newsgraph_bench``.
 
 Prints the ingest wall time, articles/s and database size, the near-duplicate
 pairs found among the corpus (there should be none: they are 924 different
@@ -21,17 +24,32 @@ from pathlib import Path
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "data" / "polnear"
 
 
+def database_bytes(url: str) -> int:
+    """The size of the database on disk: the SQLite file, or PostgreSQL's own count."""
+    if url.startswith("sqlite:///"):
+        return Path(url.removeprefix("sqlite:///")).stat().st_size
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(url)
+    with engine.connect() as conn:
+        size = int(conn.execute(text("SELECT pg_database_size(current_database())")).scalar() or 0)
+    engine.dispose()
+    return size
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--db", type=Path, default=Path(tempfile.gettempdir()) / "newsgraph-polnear.db")
+    ap.add_argument("--url", help="a database URL instead of the SQLite file --db (an empty database)")
     ap.add_argument("--skip-ingest", action="store_true")
     ap.add_argument("--repeat", type=int, default=7)
     ap.add_argument("--processes", type=int, default=1)
     args = ap.parse_args()
-    url = f"sqlite:///{args.db}"
-    if not args.skip_ingest:
+    url = args.url or f"sqlite:///{args.db}"
+    if not args.skip_ingest and not args.url:
         for suffix in ("", "-wal", "-shm"):
             Path(str(args.db) + suffix).unlink(missing_ok=True)
+    if not args.skip_ingest:
         with tempfile.TemporaryDirectory() as tmp:
             src = Path(tmp) / "polnear.jsonl"
             meta = {}
@@ -73,7 +91,7 @@ def main() -> None:
         n = 924
         print(
             f"ingest: {n} articles in {wall:.0f} s ({n / wall:.2f} articles/s, {args.processes} process(es)); "
-            f"database {args.db.stat().st_size / 1e6:.1f} MB"
+            f"database {database_bytes(url) / 1e6:.1f} MB"
         )
     from newsgraph.corpus import queries
     from newsgraph.store import Store

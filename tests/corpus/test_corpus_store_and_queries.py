@@ -157,6 +157,8 @@ def test_queries_answer_with_sources(pipeline, store: Store, gallant_text: str) 
     assert dates == sorted(dates) and {x["what"] for x in line} >= {"said", "CONSULT"}
     hits = queries.search(store, "ceasefire")
     assert {h["kind"] for h in hits} >= {"article"}
+    # the same snippets on both databases: the match in brackets, a few words around it
+    assert all("[ceasefire]" in h["snippet"].lower() and len(h["snippet"]) < 400 for h in hits)
     net = queries.network(store)
     assert any(e["cooperation"] for e in net["edges"])
     from newsgraph.errors import QueryError

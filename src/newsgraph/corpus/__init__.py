@@ -30,12 +30,15 @@ def create_search_index(conn: Connection) -> None:
             "article_id UNINDEXED, kind UNINDEXED, ref UNINDEXED, body, tokenize='porter unicode61')"
         )
     elif conn.dialect.name == "postgresql":
-        conn.exec_driver_sql(
-            "CREATE INDEX IF NOT EXISTS ix_articles_fts ON articles USING gin (to_tsvector('english', text))"
-        )
-        conn.exec_driver_sql(
-            "CREATE INDEX IF NOT EXISTS ix_quotes_fts ON quotes USING gin (to_tsvector('english', content_text))"
-        )
+        # a stored tsvector per row, kept by PostgreSQL itself: the index finds the rows and the
+        # ranking reads the vector instead of parsing every matching article again
+        for table, column in (("articles", "text"), ("quotes", "content_text")):
+            conn.exec_driver_sql(
+                f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS search_vector tsvector "
+                f"GENERATED ALWAYS AS (to_tsvector('english', {column})) STORED"
+            )
+            conn.exec_driver_sql(f"DROP INDEX IF EXISTS ix_{table}_fts")  # the expression index of schema 1.0
+            conn.exec_driver_sql(f"CREATE INDEX IF NOT EXISTS ix_{table}_search ON {table} USING gin (search_vector)")
 
 
 def forget(conn: Connection, article_ids: list[str]) -> None:

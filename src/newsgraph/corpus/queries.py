@@ -276,17 +276,28 @@ def search(store: Store, query: str, limit: int = 50) -> list[dict[str, Any]]:
                 {"q": _fts_query(query), "n": limit},
             )
         else:
+            # ranked as FTS5 ranks them, and the snippet (the costly part) made only for the rows returned
             rows = conn.execute(
                 text(
-                    "SELECT id AS article_id, 'article' AS kind, id AS ref, "
-                    "ts_headline('english', text, plainto_tsquery('english', :q)) AS snippet, title, published "
-                    "FROM articles WHERE to_tsvector('english', text) @@ plainto_tsquery('english', :q) "
-                    "UNION ALL SELECT article_id, 'quote', quote_id, content_text, NULL, NULL FROM quotes "
-                    "WHERE to_tsvector('english', content_text) @@ plainto_tsquery('english', :q) LIMIT :n"
+                    "WITH hits AS ("
+                    " SELECT id AS article_id, 'article' AS kind, id AS ref, text AS body, title, published,"
+                    "  ts_rank(search_vector, plainto_tsquery('english', :q)) AS rank"
+                    " FROM articles WHERE search_vector @@ plainto_tsquery('english', :q)"
+                    " UNION ALL"
+                    " SELECT article_id, 'quote', quote_id, content_text, NULL, NULL,"
+                    "  ts_rank(search_vector, plainto_tsquery('english', :q))"
+                    " FROM quotes WHERE search_vector @@ plainto_tsquery('english', :q)"
+                    " ORDER BY rank DESC LIMIT :n) "
+                    "SELECT article_id, kind, ref, ts_headline('english', body, plainto_tsquery('english', :q), "
+                    f"'{_PG_SNIPPET}') AS snippet, title, published FROM hits ORDER BY rank DESC"
                 ),
                 {"q": query, "n": limit},
             )
         return [dict(r._mapping) for r in rows]
+
+
+# the snippet as FTS5's snippet() makes it: matches in [brackets], about a dozen words, one fragment
+_PG_SNIPPET = 'StartSel=[, StopSel=], MaxWords=24, MinWords=8, MaxFragments=1, FragmentDelimiter=" … "'
 
 
 def _fts_query(query: str) -> str:

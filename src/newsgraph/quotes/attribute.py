@@ -127,9 +127,11 @@ def _inverted_subject(cue: Token, quote_end: int) -> Token | None:
             heads = [t for t in between if t.pos_ in ("PROPN", "NOUN")] or [t for t in between if t.pos_ != "DET"]
             return heads[-1] if heads and not heads[-1].like_num else None
         return None
-    # after the cue, unless that is whom it was told to ('"…," Ramos told AFP')
+    # after the cue, unless that is whom it was told to ('"…," Ramos told AFP'); right after the
+    # quotation a finite cue has no other subject, so its "object" is the speaker ('"…?" asked the boy')
+    told_to = ("dative",) if cue.tag_ in ("VBD", "VBZ", "VBP") else ("dobj", "dative")
     j = cue.i + 1
-    while j < sentence_of(cue).end and nominal(doc[j]) and doc[j].dep_ not in ("dobj", "dative"):
+    while j < sentence_of(cue).end and nominal(doc[j]) and doc[j].dep_ not in told_to:
         j += 1
     if j > cue.i + 1 and (doc[j - 1].pos_ in ("PROPN", "NOUN") or doc[j - 1].is_title):
         return doc[j - 1]
