@@ -330,6 +330,16 @@ def test_the_one_asked_is_not_the_asker(extract) -> None:
     assert speaker_text(quote_with(art, "transcripts")) == "Trump"
 
 
+def test_right_after_the_quotation_the_one_asking_is_the_speaker(extract) -> None:
+    # the parser reads "the boy" as the one asked; with no subject before the cue he is the asker
+    art = extract(
+        "“How big is that wall?” asked the boy, who was wearing a red hat, as the audience laughed.\n\n"
+        "“Are you sure?” Trump asked the reporter."
+    )
+    assert speaker_text(quote_with(art, "How big")) == "the boy"
+    assert speaker_text(quote_with(art, "Are you sure")) == "Trump"
+
+
 def test_a_quotation_with_its_own_attribution_is_not_taken_by_the_one_before(extract) -> None:
     art = extract(
         "\"I think making a deal would be in Israel's interests,\" Trump told ABC's This Week. \"I'll tell you "
