@@ -736,3 +736,17 @@ def test_a_group_based_in_a_place_is_of_that_place_unless_it_names_its_nation(ex
     assert by_name(art, "Pakistan-based militants").country == "PAK"
     exiles = extract("The London-based Iraqi opposition called for sanctions.")
     assert [(a.name, a.country) for a in exiles.actors] == [("Iraqi opposition", "IRQ")]
+
+
+def test_a_name_ends_at_a_line_break_and_is_shown_without_page_whitespace(extract) -> None:
+    # scraped pages: a headline name runs into the dateline on the next line, a name takes in the
+    # line's newline, words are joined by no-break spaces
+    art = extract(
+        "Debate night.\n\nDonald Trump\nMANCHESTER, N.H. — The candidates met on Saturday.\n\n"
+        "He spoke with Janet Yellen\n\nThe senator, Ted\u00a0Cruz, said rates would rise."
+    )
+    names = {a.name for a in art.actors}
+    assert {"Donald Trump", "Janet Yellen", "Ted Cruz"} <= names
+    assert not [n for n in names if n != " ".join(n.split()) or "MANCHESTER" in n]
+    cruz = next(a for a in art.actors if a.name == "Ted Cruz")
+    assert "Ted\u00a0Cruz" in {m.text for m in cruz.mentions}  # the evidence stays as written

@@ -370,3 +370,22 @@ def test_a_reported_clause_the_parser_split_stays_whole(extract) -> None:
     )
     q = quote_with(art, "his campaign")
     assert q.content.text.endswith("telling Americans the truth"), q.content.text
+
+
+def test_a_speaker_named_only_in_a_modifier_is_someone_else(extract) -> None:
+    art = extract(
+        "Donald Trump and Hillary Clinton campaigned in Ohio on Monday.\n\n"
+        '"Meh," wrote a Trump supporter on Twitter.\n\n'
+        '"We are not worried," a Clinton campaign official said.\n\n'
+        '"We will win Ohio," Clinton\'s office said in a statement.\n\n'
+        '"Ohio is ours," Trump\'s tweet said.\n\n'
+        '"It is close," said The Washington Post columnist Ruth Marcus.'
+    )
+    for words, name in (
+        ("Meh", None),  # a supporter of Trump, not Trump
+        ("not worried", None),
+        ("win Ohio", "Hillary Clinton"),  # her office speaks for her
+        ("Ohio is ours", "Donald Trump"),  # so does his tweet
+        ("It is close", "Ruth Marcus"),  # the name after the title, not the newspaper before it
+    ):
+        assert speaker_name(art, quote_with(art, words)) == name, words

@@ -47,6 +47,15 @@ def mention_at(doc: Doc, start: int, end: int) -> tuple[Actor, Mention] | None:
     return (best[1], best[2]) if best else None
 
 
+def mention_of_word(doc: Doc, pos: int, start: int, end: int) -> tuple[Actor, Mention] | None:
+    """The actor mention inside ``[start, end)`` that covers the character at ``pos``."""
+    starts, rows, longest = _mention_index(doc)
+    for _s, _e, actor, m in rows[bisect_left(starts, max(start, pos - longest)) : bisect_right(starts, pos)]:
+        if start <= m.start and m.end <= end and m.start <= pos < m.end:
+            return actor, m
+    return None
+
+
 def coordinated_in(doc: Doc, actor: Actor, mention: Mention) -> list[Actor]:
     """The other actors a coordinated mention names at its end: "Irish officials" in "British
     and Irish officials", which the actor stage keeps as a mention of its own."""

@@ -302,7 +302,9 @@ def _to_actors(doc: Doc, clusters: list[_Cluster], lex: ActorLexicon) -> list[Ac
                     seen.add((ts, te))
                     mentions.append(Mention(ts, te, text[ts:te], "title"))
 
-        actors.append(Actor(f"a{n}", name, kind, roles, country, sector, mentions))
+        # a name to show and to look up: its words, without the line breaks and no-break spaces of
+        # the page (the mentions keep the text as written)
+        actors.append(Actor(f"a{n}", " ".join(name.split()), kind, roles, country, sector, mentions))
     return actors
 
 

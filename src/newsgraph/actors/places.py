@@ -15,7 +15,8 @@ read nationalities from those entities too.
 
 from __future__ import annotations
 
-from spacy.attrs import LOWER
+import numpy as np
+from spacy.attrs import ENT_IOB, IS_SPACE, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
@@ -41,6 +42,42 @@ SITES = frozenset({"airport", "port", "harbour", "harbor", "prison", "jail", "un
 MISREAD = frozenset({"PERSON", "ORG", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", ""})
 
 
+def entities_within_lines(doc: Doc) -> None:
+    """An entity ends at a line break and never starts or ends on whitespace. The small model
+    runs names across the lines of scraped pages ("Donald Trump\\nMANCHESTER", "Fault\\nTed
+    Cruz") and takes in a line's last newline ("Janet Yellen\\n"); of the parts of a name cut
+    at line breaks the longest is kept (the other is a headline word or a dateline)."""
+    spaces = np.flatnonzero(doc.to_array(IS_SPACE))
+    if not len(spaces):
+        return
+    iob = doc.to_array(ENT_IOB)  # 1: inside an entity, 3: beginning one
+    in_entities = {int(i) for i in spaces if iob[i] in (1, 3)}
+    if not in_entities:
+        return
+    fixed: list[Span] = []
+    for ent in doc.ents:
+        if not any(ent.start <= i < ent.end for i in in_entities):
+            fixed.append(ent)
+            continue
+        parts: list[tuple[int, int]] = []
+        start = ent.start
+        for i in range(ent.start, ent.end + 1):
+            if i == ent.end or (i in in_entities and "\n" in doc[i].text):
+                s, e = start, i
+                while s < e and s in in_entities:
+                    s += 1
+                while e > s and e - 1 in in_entities:
+                    e -= 1
+                if e > s:
+                    parts.append((s, e))
+                start = i + 1
+        if parts:
+            s, e = max(parts, key=lambda p: (p[1] - p[0], -p[0]))
+            fixed.append(Span(doc, s, e, label=ent.label))
+    doc.ents = fixed
+    doc.user_data.pop("newsgraph.ents", None)
+
+
 class PlaceEntities:
     """Relabel known places the model gave another label (or none) after a preposition of place."""
 
@@ -61,6 +98,7 @@ class PlaceEntities:
         self.state_words = self.city_words | self.country_words  # looked for once per Doc
 
     def __call__(self, doc: Doc) -> Doc:
+        entities_within_lines(doc)
         found: list[Span] = []
         for i in tokens_with(doc, WHERE | WHITHER | {"of"}, (LOWER,)):
             prep = doc[i]

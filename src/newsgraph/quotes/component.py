@@ -25,10 +25,10 @@ from bisect import bisect_right
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..actors.lookup import mention_at
+from ..actors.lookup import mention_at, mention_of_word
 from ..dates import timexes_in
 from ..nlp import doc_text, sentence_of
-from ..record import Content, Quote, Span, Speaker
+from ..record import Actor, Content, Mention, Quote, Span, Speaker
 from .attribute import Attribution, attributions_in, inside_sentence
 from .cues import cue_lexicon
 from .marks import QuoteMarks, find_quotes
@@ -75,9 +75,16 @@ class QuotesComponent:
         start, end = parts[0][0], parts[-1][1]
         content = Content(start, end, text[start:end], parts if len(parts) > 1 else None)
         speaker = None
+        named = False  # does the speaker phrase name any actor (what the confidence was measured on)
         if a.source is not None:
             s, e = a.source
             found = mention_at(doc, s, e)
+            named = found is not None
+            if found is not None and not _names_the_head(doc, found[0], s, e):
+                # the one the head word names ("The Washington Post columnist Ruth Marcus"), else
+                # someone unnamed ("a Trump supporter", "his wife")
+                head = doc.char_span(s, e, alignment_mode="expand")
+                found = mention_of_word(doc, head.root.idx, s, e) if head is not None else None
             speaker = Speaker(s, e, text[s:e], found[0].id if found else None)
         cue = Span.of(text, *a.cue) if a.cue else None
         date = None
@@ -87,11 +94,83 @@ class QuotesComponent:
         if sentence_tx and a.cue is not None:
             date = min(sentence_tx, key=lambda t: abs(t.start - a.cue[0])).value  # type: ignore[index]
         conf = RULE_CONFIDENCE.get((a.kind, a.rule), 0.5)
-        if speaker is not None and speaker.actor is None:
+        if speaker is not None and not named:
             conf *= 0.85
         if a.source is None:
             conf = min(conf, 0.1)
         return Quote(f"q{n}", a.kind, content, speaker, cue, date, conf)
+
+
+def _names_the_head(doc: Doc, actor: Actor, start: int, end: int) -> bool:
+    """Is the speaker span ``actor`` itself, not someone or something only named in a modifier
+    before its head word ("a Trump supporter", "a Clinton campaign official", "the Paris terror
+    attacks", "his wife")? A name after the head is the speaker ("the host Steve Doocy"), so is
+    one set off before an apposition ("Mrs. Clinton, the presumptive nominee"); a body, a voice
+    or a publication of the one named speaks for them ("Clinton's office", "a Quinnipiac
+    University poll", "Trump's tweet", "Time magazine")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return True
+    head = span.root
+    inside = [m for m in actor.mentions if start <= m.start < end]
+    text = doc_text(doc)
+
+    def named_after_head(m: Mention) -> bool:
+        # right after it, not in a phrase of its own ("a Trump supporter on Twitter"), unless the
+        # head is a share of them ("a large majority of voters", "63 percent of Americans")
+        between = [t for t in span if head.i < t.i and t.idx < m.start]
+        share = head.lemma_.lower() in _SHARES or head.like_num
+        return m.start > head.idx and (share or not any(t.pos_ == "ADP" for t in between))
+
+    return (
+        not inside
+        or head.lemma_.lower() in _SPEAKS_FOR
+        or any(m.start <= head.idx < m.end or named_after_head(m) for m in inside)
+        or any(text[m.end : m.end + 1] == "," for m in inside)
+    )
+
+
+# a part of those named after it speaks as them: "many of his supporters", "63 percent of Americans"
+_SHARES = frozenset(
+    {
+        "majority",
+        "minority",
+        "percent",
+        "%",
+        "many",
+        "most",
+        "some",
+        "all",
+        "half",
+        "third",
+        "quarter",
+        "share",
+        "number",
+        "plurality",
+        "handful",
+        "dozen",
+        "hundred",
+        "thousand",
+        "million",
+        "few",
+        "several",
+        "both",
+    }
+)
+
+# what speaks for the one named before it: bodies and voices, and what they publish
+# fmt: off
+_SPEAKS_FOR = frozenset({
+    "office", "campaign", "camp", "team", "administration", "government", "spokesman", "spokeswoman",
+    "spokesperson", "embassy", "ministry", "headquarters", "group", "movement", "party", "forum", "agency",
+    "newspaper", "paper", "magazine", "network", "channel", "website", "organization", "organisation",
+    "poll", "survey", "editorial", "release", "statement", "tweet", "post", "report", "study", "analysis",
+    "investigation", "article", "email", "e-mail", "letter", "memo", "brief", "ad", "advertisement", "column",
+    "op-ed", "rhetoric", "remark", "comment", "response", "endorsement", "speech", "interview", "conference",
+    "transcript", "filing", "lawsuit", "complaint", "account", "average", "data", "datum", "figure", "book",
+    "memoir", "video", "message", "tally", "statistic",
+})
+# fmt: on
 
 
 def _dedupe(atts: list[Attribution]) -> list[Attribution]:
