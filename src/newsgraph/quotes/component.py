@@ -24,6 +24,7 @@ from bisect import bisect_right
 
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
 
 from ..actors.lookup import mention_at, mention_of_word
 from ..dates import timexes_in
@@ -80,11 +81,11 @@ class QuotesComponent:
             s, e = a.source
             found = mention_at(doc, s, e)
             named = found is not None
-            if found is not None and not _names_the_head(doc, found[0], s, e):
+            phrase = doc.char_span(s, e, alignment_mode="expand")
+            if found is not None and phrase is not None and not _names_the_head(doc, found[0], phrase, s, e):
                 # the one the head word names ("The Washington Post columnist Ruth Marcus"), else
                 # someone unnamed ("a Trump supporter", "his wife")
-                head = doc.char_span(s, e, alignment_mode="expand")
-                found = mention_of_word(doc, head.root.idx, s, e) if head is not None else None
+                found = mention_of_word(doc, phrase.root.idx, s, e)
             speaker = Speaker(s, e, text[s:e], found[0].id if found else None)
         cue = Span.of(text, *a.cue) if a.cue else None
         date = None
@@ -101,16 +102,13 @@ class QuotesComponent:
         return Quote(f"q{n}", a.kind, content, speaker, cue, date, conf)
 
 
-def _names_the_head(doc: Doc, actor: Actor, start: int, end: int) -> bool:
+def _names_the_head(doc: Doc, actor: Actor, span: SpacySpan, start: int, end: int) -> bool:
     """Is the speaker span ``actor`` itself, not someone or something only named in a modifier
     before its head word ("a Trump supporter", "a Clinton campaign official", "the Paris terror
     attacks", "his wife")? A name after the head is the speaker ("the host Steve Doocy"), so is
     one set off before an apposition ("Mrs. Clinton, the presumptive nominee"); a body, a voice
     or a publication of the one named speaks for them ("Clinton's office", "a Quinnipiac
     University poll", "Trump's tweet", "Time magazine")."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None:
-        return True
     head = span.root
     inside = [m for m in actor.mentions if start <= m.start < end]
     text = doc_text(doc)
@@ -131,32 +129,12 @@ def _names_the_head(doc: Doc, actor: Actor, start: int, end: int) -> bool:
 
 
 # a part of those named after it speaks as them: "many of his supporters", "63 percent of Americans"
-_SHARES = frozenset(
-    {
-        "majority",
-        "minority",
-        "percent",
-        "%",
-        "many",
-        "most",
-        "some",
-        "all",
-        "half",
-        "third",
-        "quarter",
-        "share",
-        "number",
-        "plurality",
-        "handful",
-        "dozen",
-        "hundred",
-        "thousand",
-        "million",
-        "few",
-        "several",
-        "both",
-    }
-)
+# fmt: off
+_SHARES = frozenset({
+    "majority", "minority", "percent", "%", "many", "most", "some", "all", "half", "third", "quarter", "share",
+    "number", "plurality", "handful", "dozen", "hundred", "thousand", "million", "few", "several", "both",
+})
+# fmt: on
 
 # what speaks for the one named before it: bodies and voices, and what they publish
 # fmt: off

@@ -64,7 +64,7 @@ class Store:
         try:
             self.engine: Engine = create_engine(self.url, future=True)
         except SQLAlchemyError as exc:
-            raise StoreError(Errors.E300.format(url=self.url, reason=f"{exc.__class__.__name__}: {exc}")) from exc
+            raise self._cannot_open(exc) from exc
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
         try:
@@ -77,12 +77,11 @@ class Store:
             raise
         except SQLAlchemyError as exc:
             self.engine.dispose()
-            raise StoreError(
-                Errors.E300.format(
-                    url=self.url,
-                    reason=exc.__class__.__name__ + ": " + str(exc.orig if hasattr(exc, "orig") else exc),
-                )
-            ) from exc
+            raise self._cannot_open(exc) from exc
+
+    def _cannot_open(self, exc: SQLAlchemyError) -> StoreError:
+        reason = exc.__class__.__name__ + ": " + str(exc.orig if hasattr(exc, "orig") else exc)
+        return StoreError(Errors.E300.format(url=self.url, reason=reason))
 
     @property
     def dialect(self) -> str:
