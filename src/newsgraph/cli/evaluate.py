@@ -20,7 +20,7 @@ from .app import app
 
 eval_app = typer.Typer(
     name="eval",
-    help="Score newsgraph on annotated data (PolNeAR attributions, PLOVER events, actor coverage).",
+    help="Score newsgraph on annotated data (PolNeAR attributions, PLOVER events, actor coverage, real pages).",
     no_args_is_help=True,
 )
 app.add_typer(eval_app, name="eval")
@@ -102,3 +102,26 @@ def eval_actors(
     from ..evaluation.actors import evaluate_actor_coverage, format_actor_report
 
     _score(model, as_json, lambda st: evaluate_actor_coverage(gold, settings=st), format_actor_report)
+
+
+@eval_app.command("real")
+def eval_real(
+    annotations: Annotated[
+        Path, typer.Argument(help="Annotations of real pages (a folder of *.json, e.g. annotations/real-news/test).")
+    ],
+    pages: Annotated[Path, typer.Option(help="The news-pages folder: html/<page>.html and ground-truth.json.")] = Path(
+        "../shared/data/news-pages"
+    ),
+    errors: Annotated[bool, typer.Option("--errors/--no-errors", help="List every error below the figures.")] = True,
+    as_json: JsonOption = False,
+    model: ModelOption = None,
+) -> None:
+    """Extract every annotated page and score quotes, speakers, events, actors, dates and body."""
+    from ..evaluation.real import evaluate_real, format_real_report
+
+    _score(
+        model,
+        as_json,
+        lambda st: evaluate_real(annotations, pages, settings=st, with_errors=errors),
+        format_real_report,
+    )
