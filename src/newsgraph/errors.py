@@ -63,7 +63,7 @@ class Errors(metaclass=_ErrorCatalogue):
     # corrections (kept apart from extracted data, re-attached by article id, item kind and offsets)
     E410 = "Article '{id}' has no {kind} '{item}'. Its {kind}s: {known}."
     E411 = "A {kind} has no correctable field '{field}'. Correctable: {known}."
-    E412 = "Invalid {field} for a {kind}: {value!r}. {expected}"
+    E412 = "Invalid {field} for the {kind}: {value!r}. {expected}"
     E413 = "No correction with id {id}."
     # REST API and web UI (each answers with an HTTP status: 400, 403, 404, 413 or 422)
     E600 = "Invalid value for '{name}': {value!r}. {expected}"

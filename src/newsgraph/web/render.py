@@ -115,18 +115,10 @@ def layout(net: dict[str, Any], max_nodes: int, width: int = 1000, height: int =
     for e in edges:
         w = g.get_edge_data(e["source"], e["target"], {"weight": 0})["weight"]
         g.add_edge(e["source"], e["target"], weight=w + e["events"])
-    pos = nx.spring_layout(g, seed=7, k=1.6 / math.sqrt(max(len(g), 1)), iterations=80) if len(g) else {}
-    pad = 60
-    xs = [p[0] for p in pos.values()] or [0.0]
-    ys = [p[1] for p in pos.values()] or [0.0]
-    span_x, span_y = (max(xs) - min(xs)) or 1.0, (max(ys) - min(ys)) or 1.0
+    pos = _packed_layout(g, width, height)
 
     def place(i: int) -> tuple[float, float]:
-        x, y = pos[i]
-        return (
-            round(pad + (x - min(xs)) / span_x * (width - 2 * pad), 1),
-            round(pad + (y - min(ys)) / span_y * (height - 2 * pad), 1),
-        )
+        return pos[i]
 
     drawn_nodes = []
     for n in nodes:
@@ -154,3 +146,42 @@ def layout(net: dict[str, Any], max_nodes: int, width: int = 1000, height: int =
         "height": height,
         "hidden_nodes": len(net["nodes"]) - len(drawn_nodes),
     }
+
+
+def _packed_layout(g: Any, width: int, height: int, pad: int = 50) -> dict[int, tuple[float, float]]:
+    """Each connected group of actors laid out on its own (seeded spring layout) and the groups packed
+    in rows, largest first, each in a square sized by its number of actors: no group drifts off alone."""
+    import networkx as nx
+
+    groups = sorted((sorted(c) for c in nx.connected_components(g)), key=lambda c: (-len(c), c[0]))
+    if not groups:
+        return {}
+    sides = [math.sqrt(len(c)) for c in groups]
+    area = sum(s * s for s in sides)
+    unit = math.sqrt((width - 2 * pad) * (height - 2 * pad) / (area * 1.9))  # leave room between groups
+    out: dict[int, tuple[float, float]] = {}
+    x = y = float(pad)
+    row_height = 0.0
+    for c, side in zip(groups, sides, strict=True):
+        size = max(side * unit, 40.0)
+        if x + size > width - pad and x > pad:
+            x, y = float(pad), y + row_height + 20
+            row_height = 0.0
+        sub = g.subgraph(c)
+        spread = 2.5 / math.sqrt(len(c))  # further apart than the default 1/sqrt(n): room for the labels
+        local = nx.spring_layout(sub, seed=7, k=spread, iterations=80) if len(c) > 1 else {c[0]: (0.0, 0.0)}
+        xs = [p[0] for p in local.values()]
+        ys = [p[1] for p in local.values()]
+        sx, sy = (max(xs) - min(xs)) or 1.0, (max(ys) - min(ys)) or 1.0
+        for n, (px, py) in local.items():
+            fx = 0.5 if len(c) == 1 else (px - min(xs)) / sx
+            fy = 0.5 if len(c) == 1 else (py - min(ys)) / sy
+            out[n] = (round(x + fx * size, 1), round(y + 10 + fy * (size - 10), 1))
+        x += size + 30
+        row_height = max(row_height, size)
+    # scale down when the rows ran past the bottom
+    bottom = max(v[1] for v in out.values())
+    if bottom > height - pad:
+        k = (height - 2 * pad) / (bottom - pad)
+        out = {n: (round(pad + (vx - pad) * k, 1), round(pad + (vy - pad) * k, 1)) for n, (vx, vy) in out.items()}
+    return out
