@@ -116,6 +116,8 @@ def install(app: FastAPI, max_limit: int) -> None:
     async def _http(request: Request, exc: StarletteHTTPException) -> Response:
         if exc.status_code == 404:
             return _respond(request, Errors.E605.format(path=request.url.path), 404)
+        if exc.status_code == 400 and "parsing the body" in str(exc.detail):  # FastAPI: bytes that are no text
+            return _respond(request, Errors.E602.format(reason="the body cannot be decoded as JSON text"), 400)
         if exc.status_code == 405:
             message = Errors.E607.format(detail=f"{request.method} is not allowed on {request.url.path}.")
             return _respond(request, message, 405)

@@ -208,7 +208,9 @@ def network_view(
     store: Store, since: str | None, until: str | None, type_: str | None, kind: str, min_events: int
 ) -> dict[str, Any]:
     if min_events < 1:
-        raise ApiError(Errors.E600.format(name="min_events", value=min_events, expected="A whole number of 1 or more."))
+        raise ApiError(
+            Errors.E600.format(name="min_events", value=min_events, expected="A whole number of 1 or more."), 422
+        )
     net = queries.network(store, since, until, type_)
     edges = [e for e in net["edges"] if e["events"] >= min_events and (kind == "all" or e[kind] > 0)]
     used = {i for e in edges for i in (e["source"], e["target"])}
