@@ -3,6 +3,8 @@ per session and written into a fresh SQLite or PostgreSQL store per test (the ``
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from newsgraph.corpus.dedup import republished_variants
@@ -19,7 +21,9 @@ SAMPLE = "gallant-2024-03-27.txt"
 
 @pytest.fixture(scope="session")
 def example_articles(pipeline) -> list[Article]:
-    docs = [d for d in iter_documents([EXAMPLES]) if isinstance(d, InputDocument)]
+    # read as 'newsgraph ingest examples/' reads them from the checkout (paths relative to it when run there)
+    where = EXAMPLES.relative_to(Path.cwd()) if EXAMPLES.is_relative_to(Path.cwd()) else EXAMPLES
+    docs = [d for d in iter_documents([where]) if isinstance(d, InputDocument)]
     sample = next(d for d in docs if d.source.path and d.source.path.endswith(SAMPLE))
     copy = republished_variants(sample.text)["boilerplate"]
     docs.append(InputDocument(text=copy, source=Source(url="https://mirror.example.net/gallant", format="text")))

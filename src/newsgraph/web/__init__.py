@@ -9,6 +9,7 @@ is fetched from elsewhere.
 
 from __future__ import annotations
 
+import re
 from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any
@@ -17,6 +18,7 @@ from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from markupsafe import Markup, escape
 
 from ..api import params
 from ..api.auth import clean_user, signed_in_user, token_matches
@@ -32,6 +34,15 @@ from .render import layout, marked_text, parts_of
 _HERE = Path(str(resources.files("newsgraph.web")))
 templates = Jinja2Templates(directory=str(_HERE / "templates"))
 router = APIRouter()
+
+
+def snippet_html(snippet: str | None) -> Markup:
+    """A search snippet with its matches (in [brackets] from the index) marked, everything else escaped."""
+    out = str(escape(snippet or ""))
+    return Markup(re.sub(r"\[([^\[\]]*)\]", r"<mark>\1</mark>", out))
+
+
+templates.env.filters["snippet"] = snippet_html
 
 
 def static_files() -> StaticFiles:

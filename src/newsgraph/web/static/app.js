@@ -40,12 +40,16 @@ function wireArticle() {
   document.querySelectorAll("[data-layer]").forEach((box) => {
     box.addEventListener("change", () => text.classList.toggle("no-" + box.dataset.layer, !box.checked));
   });
-  const m = location.hash.match(/^#item=(.+)$/);
-  if (m) select(decodeURIComponent(m[1]), true);
-  else if (location.hash === "#passage") {
-    const p = document.getElementById("passage");
-    if (p) p.scrollIntoView({ block: "center" });
-  }
+  const follow = () => {
+    const m = location.hash.match(/^#item=(.+)$/);
+    if (m) select(decodeURIComponent(m[1]), true);
+    else if (location.hash === "#passage") {
+      const p = document.getElementById("passage");
+      if (p) p.scrollIntoView({ block: "center" });
+    }
+  };
+  window.addEventListener("hashchange", follow);  // links within the page, back and forward
+  follow();
   wireCorrections();
 }
 
