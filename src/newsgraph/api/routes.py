@@ -8,6 +8,7 @@ up the event loop.
 
 from __future__ import annotations
 
+import json
 import shutil
 import tempfile
 import zipfile
@@ -16,7 +17,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
 from fastapi import Path as PathParam
-from fastapi.responses import FileResponse
+from fastapi.responses import FileResponse, JSONResponse
 from starlette.background import BackgroundTask
 
 from ..corpus import queries
@@ -51,8 +52,16 @@ def settings_of(request: Request) -> Settings:
     return request.app.state.settings
 
 
-def page(items: list[dict[str, Any]], limit: int, cursor: str | None) -> dict[str, Any]:
-    return {"items": items, "next": cursor if len(items) == limit else None}
+class Json(JSONResponse):
+    """JSON written by ``json.dumps`` straight from the query's dicts (FastAPI's generic encoder walks
+    every value of every row first: a fifth of the time of a 1,000-item timeline)."""
+
+    def render(self, content: Any) -> bytes:
+        return json.dumps(content, ensure_ascii=False, separators=(",", ":"), default=str).encode("utf-8")
+
+
+def page(items: list[dict[str, Any]], limit: int, cursor: str | None) -> Json:
+    return Json({"items": items, "next": cursor if len(items) == limit else None})
 
 
 @router.get("/articles", tags=["articles"])
@@ -66,7 +75,7 @@ def list_articles(
     duplicates: Annotated[bool, Query(description="Also list near-duplicate copies.")] = True,
     limit: Limit = 50,
     cursor: CursorQ = None,
-) -> dict[str, Any]:
+) -> Json:
     """Stored articles, newest first (undated last), with counts of actors, quotes and events."""
     after = params.decode_cursor(cursor, 2)
     n = params.limit(limit, settings_of(request).api_max_limit)
@@ -90,14 +99,14 @@ def get_article(
     request: Request,
     article_id: str,
     corrected: Annotated[bool, Query(description="Apply the users' corrections to the record.")] = False,
-) -> dict[str, Any]:
+) -> Json:
     """The ``newsgraph.article/1`` record, with ``corrections``: the users' corrections of its items."""
     store = store_of(request)
     art = store.get(article_id)
     found = corrections_for(store, art)
     record = (apply_corrections(art, found) if corrected else art).to_dict()
     record["corrections"] = found
-    return record
+    return Json(record)
 
 
 @router.get("/quotes", tags=["quotes and events"])
@@ -110,7 +119,7 @@ def list_quotes(
     duplicates: Duplicates = False,
     limit: Limit = 100,
     cursor: CursorQ = None,
-) -> dict[str, Any]:
+) -> Json:
     """Quotes across articles, newest first, as ``newsgraph quotes``."""
     after = params.decode_cursor(cursor, 3)
     n = params.limit(limit, settings_of(request).api_max_limit)
@@ -139,7 +148,7 @@ def list_events(
     duplicates: Duplicates = False,
     limit: Limit = 100,
     cursor: CursorQ = None,
-) -> dict[str, Any]:
+) -> Json:
     """Events across articles, newest first (undated last), as ``newsgraph events``."""
     after = params.decode_cursor(cursor, 3)
     n = params.limit(limit, settings_of(request).api_max_limit)
@@ -162,26 +171,26 @@ def list_actors(
     request: Request,
     name: Annotated[str | None, Query(description="Entries with this name or name variant.")] = None,
     limit: Limit = 100,
-) -> dict[str, Any]:
+) -> Json:
     """Registry entries, most written about first, with name variants and first/last seen."""
     n = params.limit(limit, settings_of(request).api_max_limit)
-    return {"items": queries.actors(store_of(request), params.text("name", name), n)}
+    return Json({"items": queries.actors(store_of(request), params.text("name", name), n)})
 
 
 ActorId = Annotated[int, PathParam(description="Registry id (see /actors).")]
 
 
 @router.get("/actors/{actor_id}", tags=["actors"])
-def get_actor(request: Request, actor_id: ActorId) -> dict[str, Any]:
+def get_actor(request: Request, actor_id: ActorId) -> Json:
     """One registry entry: codes, roles over time, and why each article's actor was linked to it."""
-    return queries.actor_detail(store_of(request), actor_id)
+    return Json(queries.actor_detail(store_of(request), actor_id))
 
 
 @router.get("/actors/{actor_id}/timeline", tags=["actors"])
-def actor_timeline(request: Request, actor_id: ActorId, limit: Limit = 500) -> dict[str, Any]:
+def actor_timeline(request: Request, actor_id: ActorId, limit: Limit = 500) -> Json:
     """What the actor said and did, in date order; each item names its article and its item id there."""
     n = params.limit(limit, settings_of(request).api_max_limit)
-    return {"items": queries.timeline(store_of(request), actor_id, n)}
+    return Json({"items": queries.timeline(store_of(request), actor_id, n)})
 
 
 @router.get("/network", tags=["network"])
@@ -192,15 +201,17 @@ def get_network(
     type: Annotated[str | None, Query(description="Only this PLOVER type.")] = None,  # noqa: A002
     kind: Annotated[str, Query(description="Ties of this kind: all, cooperation or conflict.")] = "all",
     min_events: Annotated[int, Query(description="Ties of at least this many events.")] = 1,
-) -> dict[str, Any]:
+) -> Json:
     """Actors as nodes, ties weighted by events and split into cooperation and conflict, as ``newsgraph network``."""
-    return network_view(
-        store_of(request),
-        params.date("since", since),
-        params.date("until", until),
-        params.event_type(type),
-        params.choice("kind", kind, params.TIE_KINDS),
-        min_events,
+    return Json(
+        network_view(
+            store_of(request),
+            params.date("since", since),
+            params.date("until", until),
+            params.event_type(type),
+            params.choice("kind", kind, params.TIE_KINDS),
+            min_events,
+        )
     )
 
 
@@ -226,7 +237,7 @@ def tie_events(
     until: Until = None,
     type: Annotated[str | None, Query(description="Only this PLOVER type.")] = None,  # noqa: A002
     limit: Limit = 100,
-) -> dict[str, Any]:
+) -> Json:
     """The events behind one tie: registry entry ``source`` acting on ``target``."""
     n = params.limit(limit, settings_of(request).api_max_limit)
     rows = queries.events(
@@ -237,7 +248,7 @@ def tie_events(
         limit=n,
         tie=(source, target),
     )
-    return {"items": rows}
+    return Json({"items": rows})
 
 
 @router.get("/search", tags=["search"])
@@ -245,20 +256,20 @@ def search(
     request: Request,
     q: Annotated[str, Query(description="Words to find in articles and quotes (plain words; no query syntax).")],
     limit: Limit = 50,
-) -> dict[str, Any]:
+) -> Json:
     """Full-text search over articles and quotes; each hit gives the passage it opens at (offsets)."""
     words = params.text("q", q)
     if words is None:
         raise ApiError(Errors.E600.format(name="q", value=q, expected="Give one or more words."), 422)
     n = params.limit(limit, settings_of(request).api_max_limit)
     store = store_of(request)
-    return {"items": with_passages(store, queries.search(store, words, n))}
+    return Json({"items": with_passages(store, queries.search(store, words, n))})
 
 
 @router.get("/duplicates", tags=["articles"])
-def duplicates(request: Request) -> dict[str, Any]:
+def duplicates(request: Request) -> Json:
     """Near-duplicate clusters: the first-seen article and every copy, as ``newsgraph duplicates``."""
-    return {"items": queries.duplicates(store_of(request))}
+    return Json({"items": queries.duplicates(store_of(request))})
 
 
 @router.get("/export/{fmt}", tags=["exports"], response_class=FileResponse)
