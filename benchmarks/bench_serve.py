@@ -1,7 +1,7 @@
 """Load test of ``newsgraph serve`` on loopback: latency (p50/p95) and errors at 1, 8 and 32 clients.
 
-The server runs in a process of its own (``newsgraph serve``, one uvicorn worker, as a user starts
-it) on a free port of 127.0.0.1; the clients are threads of this process, each with a keep-alive
+The server runs in a process of its own (``newsgraph serve``, one uvicorn worker unless ``--workers``
+says more) on a free port of 127.0.0.1; the clients are threads of this process, each with a keep-alive
 connection, each sending requests back to back. Every cell (endpoint x clients) is bounded in time
 and in count, and the run stops by itself. The server's CPU time per request is read from /proc, a
 figure a busy machine disturbs less than wall-clock latency.
@@ -44,9 +44,19 @@ def free_port() -> int:
 
 
 def cpu_seconds(pid: int) -> float:
-    """User + system CPU time of a process so far (Linux /proc)."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    """User + system CPU time of a process and its children (uvicorn's workers) so far (Linux /proc)."""
+    total = 0.0
+    pids = [pid]
+    while pids:
+        p = pids.pop()
+        try:
+            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+            children = Path(f"/proc/{p}/task/{p}/children").read_text().split()
+        except OSError:
+            continue
+        total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        pids += [int(c) for c in children]
+    return total
 
 
 def targets(base: str) -> dict[str, Callable[[], Iterator[str]]]:
@@ -120,11 +130,14 @@ def main() -> None:
     ap.add_argument("--clients", default="1,8,32", help="Concurrent clients per cell, comma-separated.")
     ap.add_argument("--seconds", type=float, default=8.0, help="Time bound of each cell.")
     ap.add_argument("--requests", type=int, default=400, help="Count bound of each cell.")
+    ap.add_argument("--workers", type=int, default=1, help="Server processes (newsgraph serve --workers).")
+    ap.add_argument("--endpoints", default=",".join(ENDPOINTS), help="Which endpoints, comma-separated.")
     ap.add_argument("--json", type=Path, help="Also write the results here.")
     args = ap.parse_args()
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     exe = [sys.executable, "-m", "newsgraph.cli", "serve", "--db", args.db, "--port", str(port)]
+    exe += ["--workers", str(args.workers)]
     env = {k: v for k, v in os.environ.items() if k != "NEWSGRAPH_API_TOKEN"}  # reads only
     server = subprocess.Popen([*exe, "--log-level", "warning"], env=env, stderr=subprocess.DEVNULL)
     try:
@@ -148,7 +161,7 @@ def main() -> None:
             f"{'endpoint':20s} {'clients':>7s} {'requests':>8s} {'errors':>6s} {'p50 ms':>8s} {'p95 ms':>8s} "
             f"{'max ms':>8s} {'req/s':>7s} {'server CPU ms/req':>18s}"
         )
-        for name in ENDPOINTS:
+        for name in args.endpoints.split(","):
             for n in (int(x) for x in args.clients.split(",")):
                 run_cell(base, urls[name](), 1, 1.0, 5)  # warm the server's caches
                 cpu0 = cpu_seconds(server.pid)

@@ -47,6 +47,7 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting("serve_host", "127.0.0.1", "Address 'newsgraph serve' listens on (loopback only by default)."),
     Setting("serve_port", 8000, "Port 'newsgraph serve' listens on."),
+    Setting("serve_workers", 1, "Server processes of 'newsgraph serve' (uvicorn workers); one per core for heavy use."),
     Setting(
         "api_token",
         "",
@@ -81,6 +82,7 @@ class Settings:
     quote_min_confidence: float = 0.35
     serve_host: str = "127.0.0.1"
     serve_port: int = 8000
+    serve_workers: int = 1
     api_token: str = field(default="", repr=False)  # a secret: kept out of reprs and logs
     api_max_body_bytes: int = 5_000_000
     api_max_limit: int = 500
