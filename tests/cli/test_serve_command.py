@@ -1,4 +1,5 @@
-"""``newsgraph serve`` starts uvicorn over the store it is given, read-only without a token."""
+"""``newsgraph serve`` starts uvicorn (one process or several workers) over the store it is given,
+read-only without a token."""
 
 from __future__ import annotations
 
@@ -25,7 +26,8 @@ def _get(url: str) -> tuple[int, dict]:
         return exc.code, json.loads(exc.read())
 
 
-def test_serve_answers_on_the_port_it_was_given(tmp_path: Path, extract) -> None:
+@pytest.mark.parametrize("workers", [1, 2])
+def test_serve_answers_on_the_port_it_was_given(tmp_path: Path, extract, workers: int) -> None:
     db = f"sqlite:///{tmp_path / 'store.db'}"
     with Store(db) as store:
         store.write(
@@ -36,6 +38,7 @@ def test_serve_answers_on_the_port_it_was_given(tmp_path: Path, extract) -> None
         port = s.getsockname()[1]
     env = {k: v for k, v in os.environ.items() if k != "NEWSGRAPH_API_TOKEN"}
     cmd = [sys.executable, "-m", "newsgraph.cli", "serve", "--db", db, "--port", str(port), "--log-level", "warning"]
+    cmd += ["--workers", str(workers)]
     proc = subprocess.Popen(cmd, env=env, stderr=subprocess.PIPE, text=True)
     try:
         for _ in range(300):
