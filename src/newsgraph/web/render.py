@@ -124,9 +124,13 @@ def layout(net: dict[str, Any], max_nodes: int, width: int = 1000, height: int =
     for n in nodes:
         x, y = place(n["id"])
         drawn_nodes.append({**n, "x": x, "y": y, "r": round(5 + 3 * math.log1p(weight.get(n["id"], 0)), 1)})
+    radius = {n["id"]: n["r"] for n in drawn_nodes}
     drawn_edges = []
     for e in edges:
         (x1, y1), (x2, y2) = place(e["source"]), place(e["target"])
+        length = math.hypot(x2 - x1, y2 - y1) or 1.0
+        cut = min(radius[e["target"]] + 2, length / 2)  # the arrow ends at the target's rim, not its centre
+        x2, y2 = round(x2 - (x2 - x1) * cut / length, 1), round(y2 - (y2 - y1) * cut / length, 1)
         kind = "mixed" if e["cooperation"] and e["conflict"] else ("cooperation" if e["cooperation"] else "conflict")
         drawn_edges.append(
             {
