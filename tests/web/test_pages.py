@@ -50,6 +50,14 @@ def test_what_users_type_is_escaped(ui, sample_id: str) -> None:
     assert bad.status_code == 422 and "<b>" not in bad.text.split("<main>")[1]
 
 
+def test_a_source_url_is_a_link_only_when_it_is_a_web_address(ui) -> None:
+    token = {"Authorization": f"Bearer {TOKEN}"}
+    doc = {"id": "js-url", "text": "Officials met in Oslo on Monday.", "url": "javascript:alert(1)"}
+    assert ui.post("/ingest", json=doc, headers=token).status_code == 200
+    page = ui.get("/ui/articles/js-url").text
+    assert 'href="javascript:' not in page and "javascript:alert(1)" in page
+
+
 def test_the_correction_form_needs_a_signed_in_user(ui, sample_id: str) -> None:
     assert 'form class="correct"' not in ui.get(f"/ui/articles/{sample_id}").text
     refused = ui.post("/ui/signin", data={"name": "Ada", "token": "wrong"}, follow_redirects=False)
