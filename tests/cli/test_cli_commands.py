@@ -88,7 +88,6 @@ def test_ingest_twice_is_idempotent(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     "args",
     [
-        ["extract", "/no/such/file.txt"],
         ["extract", str(SAMPLE), "--format", "xml"],
         ["extract", str(SAMPLE), "--model", "no_such_model"],
         ["frobnicate"],
@@ -98,8 +97,17 @@ def test_usage_errors_exit_2(args: list[str]) -> None:
     assert runner.invoke(app, args).exit_code == 2
 
 
+def test_a_missing_input_is_named_and_the_others_are_read(tmp_path: Path) -> None:
+    res = runner.invoke(app, ["extract", "/no/such/file.txt", str(SAMPLE), "--format", "jsonl"])
+    assert res.exit_code == 1
+    assert res.stderr.splitlines() == ["skipped [E100] /no/such/file.txt: no such file or directory."]
+    assert json.loads(res.stdout)["published"] == "2024-03-27"
+
+
 def test_show_unknown_id_fails_clearly(tmp_path: Path) -> None:
-    res = runner.invoke(app, ["show", "nope", "--db", f"sqlite:///{tmp_path / 'x.db'}"])
+    db = f"sqlite:///{tmp_path / 'x.db'}"
+    assert runner.invoke(app, ["ingest", str(SAMPLE), "--db", db, "--quiet"]).exit_code == 0
+    res = runner.invoke(app, ["show", "nope", "--db", db])
     assert res.exit_code == 1 and "[E302]" in res.stderr
 
 

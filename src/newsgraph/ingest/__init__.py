@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from .base import IngestFailure, InputDocument
-from .readers import decode_text, detect_format, html_document, iter_documents
+from .decode import decode, decode_text
+from .readers import detect_format, html_document, iter_documents
 
 __all__ = [
     "IngestFailure",
     "InputDocument",
+    "decode",
     "decode_text",
     "detect_format",
     "html_document",
