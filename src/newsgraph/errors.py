@@ -97,7 +97,9 @@ class Errors(metaclass=_ErrorCatalogue):
 class Warnings(metaclass=_ErrorCatalogue):
     """Something was read with a change (the input is kept): stderr, one line each; exit status unchanged."""
 
-    W101 = "{path}: published date {value!r} is not a plausible ISO date (YYYY-MM-DD, {low}-{high}); kept as unknown."
+    W101 = (
+        "{path}: published date {value!r} is not a plausible ISO date (YYYY-MM-DD, {low} to {high}); kept as unknown."
+    )
     W102 = "{path}: long runs without spaces ({count}, longest {longest} characters) are not parsed as words."
     W110 = "{path}: {count} bytes are not valid {encoding}; each became U+FFFD."
     W111 = "{path}: {count} NUL or stray control characters replaced by U+FFFD."

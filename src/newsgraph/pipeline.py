@@ -71,10 +71,11 @@ def blank_long_runs(text: str) -> str:
     return _LONG_RUN.sub(lambda m: " " * len(m.group()), text)
 
 
-# Parsing memory grows with the text: measured peak RSS over the loaded pipeline, about 2.3 KB per
-# character of news text (benchmarks/bench_limits.py). The check below refuses a text that would
-# not fit in the memory that is free, instead of letting the machine swap or the process die.
-BYTES_PER_CHAR = 2_300
+# Parsing memory grows with the text: measured peak RSS over the loaded pipeline, about 3.6 KB per
+# character of news text (PolNeAR articles joined to 100,000 and 300,000 characters: 3.7 and 3.5 KB;
+# benchmarks/bench_limits.py). The check below refuses a text that would not fit in the memory that
+# is free, instead of letting the machine swap or the process die.
+BYTES_PER_CHAR = 3_600
 
 
 def parse_megabytes(chars: int) -> int:
@@ -117,6 +118,8 @@ class Pipeline:
     def __init__(self, settings: Settings | None = None) -> None:
         self.settings = settings or load_settings()
         self.nlp: Language = load_language(self.settings.model)
+        # spaCy refuses texts over its own max_length (1,000,000): ours is max_text_chars
+        self.nlp.max_length = max(self.nlp.max_length, self.settings.max_text_chars + 1)
         self.version = {"newsgraph": __version__, "model": model_version(self.nlp)}
 
     # -- preparation (cheap, main process) ------------------------------------

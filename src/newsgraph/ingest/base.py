@@ -11,7 +11,6 @@ from typing import Any
 
 from ..record import Offsets, Source
 
-
 # No word is longer: runs of more characters without whitespace are URLs, encoded data or garbage,
 # and the parser does not see them (``pipeline.blank_long_runs``).
 LONGEST_RUN = 200

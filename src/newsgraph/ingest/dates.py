@@ -22,7 +22,8 @@ EARLIEST = _dt.date(1800, 1, 1)  # older "publication dates" are typing errors o
 _ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?=$|[T ]\d{2}:\d{2})")
 
 
-def _latest() -> _dt.date:
+def latest() -> _dt.date:
+    """The latest plausible publication date: a year from today."""
     today = _dt.date.today()
     return today.replace(year=today.year + 1) if not (today.month == 2 and today.day == 29) else today
 
@@ -49,7 +50,7 @@ def plausible_date(value: Any, strict: bool = False) -> str | None:
         day = _dt.date(int(match[1]), int(match[2]), int(match[3]))
     except ValueError:
         return None
-    if not EARLIEST <= day <= _latest():
+    if not EARLIEST <= day <= latest():
         return None
     return day.isoformat()
 

@@ -34,12 +34,28 @@ def decode(data: bytes, path: str) -> tuple[str, list[str]] | IngestFailure:
     good = sum(1 for ch in text if ch > "\x7f" and ch != "\ufffd")
     if good >= NEARLY_UTF8 * broken:
         return text, [Warnings.W110.format(path=path, count=broken, encoding="UTF-8")]
+    guess = _code_page(data)
+    if guess is not None:
+        return guess, []
+    return _replaced(data, "utf-8", path)
+
+
+# Among code pages that read the bytes equally well, Windows-1252 is the one news in English and
+# other Western languages was written in: charset-normalizer ranks a Baltic or Central European
+# page first on short French or German text ("prťsident" for "président"), and those tie with it.
+WESTERN = "cp1252"
+
+
+def _code_page(data: bytes) -> str | None:
+    """The text in the legacy code page charset-normalizer finds best, Windows-1252 on a tie."""
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
-    if best is not None:
-        return str(best), []
-    return _replaced(data, "utf-8", path)
+    matches = list(from_bytes(data))
+    if not matches:
+        return None
+    least = min(m.chaos for m in matches)
+    western = next((m for m in matches if m.encoding == WESTERN and m.chaos <= least + 0.01), None)
+    return str(western or matches[0])
 
 
 def _replaced(data: bytes, encoding: str, path: str) -> tuple[str, list[str]] | IngestFailure:

@@ -13,6 +13,7 @@ import io
 import json
 import logging
 import os
+import re
 import stat
 import sys
 import zlib
@@ -23,8 +24,8 @@ from typing import IO, Any, cast
 from ..errors import Errors, Warnings
 from ..record import Offsets, Source
 from ..settings import Settings, load_settings
-from .base import IngestFailure, InputDocument, printable_path, replace_controls
-from .dates import EARLIEST, date_in_name, date_in_url, plausible_date
+from .base import LONGEST_RUN, IngestFailure, InputDocument, printable_path, replace_controls
+from .dates import EARLIEST, date_in_name, date_in_url, latest, plausible_date
 from .decode import binary_reason as _binary_reason
 from .decode import decode
 
@@ -98,7 +99,7 @@ def checked_date(value: Any, label: str, warnings: list[str]) -> str | None:
     date = plausible_date(value)
     if date is None:
         shown = value if isinstance(value, str) and len(value) < 80 else f"<{type(value).__name__}>"
-        high = plausible_date("9999-12-31") or "a year from now"
+        high = latest().isoformat()
         warnings.append(Warnings.W101.format(path=label, value=shown, low=EARLIEST.isoformat(), high=high))
     return date
 
@@ -328,6 +329,10 @@ def read_warc_stream(stream: IO[bytes], path: str, max_record_bytes: int = 20_00
                 label = f"{path}:record {n}"
                 yield IngestFailure(path, Errors.E101.format(path=label, size="over", limit=max_record_bytes))
                 continue
+            if getattr(rec.raw_stream, "limit", 0):  # the data ended inside this record
+                reason = f"record {n} is cut short"
+                yield IngestFailure(path, Errors.E108.format(path=path, reason=reason))
+                return
             item = html_document(body, path, url=url, fmt="warc", record=f"record {n}")
             if isinstance(item, InputDocument) and not item.published:
                 item.published = wdate
@@ -385,7 +390,9 @@ def read_feed(data: bytes, path: str) -> Iterator[Item]:
 def _html_to_text(html: str) -> str:
     """Paragraph text of an HTML fragment (feed entries hold small fragments)."""
     if "<" not in html:
-        return html
+        import html as html_lib
+
+        return html_lib.unescape(html)
     import lxml.html
 
     try:
@@ -605,9 +612,22 @@ def iter_documents(
     """
     settings = settings or load_settings()
     for item in _documents(paths, settings):
-        if published and isinstance(item, InputDocument) and not item.published:
-            item.published = published
+        if isinstance(item, InputDocument):
+            if published and not item.published:
+                item.published = published
+            _note_long_runs(item)
         yield item
+
+
+_LONG_RUN = re.compile(r"\S{%d,}" % (LONGEST_RUN + 1))
+NOTED_RUN_CHARS = 1000  # a long URL or two is normal; more text than this left unparsed is said
+
+
+def _note_long_runs(doc: InputDocument) -> None:
+    """Warn [W102] when much of a text is runs without whitespace, which the parser does not see."""
+    runs = [m.end() - m.start() for m in _LONG_RUN.finditer(doc.text)]
+    if sum(runs) > NOTED_RUN_CHARS:
+        doc.warnings.append(Warnings.W102.format(path=doc.label, count=len(runs), longest=max(runs)))
 
 
 def _documents(paths: Iterable[str | Path], settings: Settings) -> Iterator[Item]:
