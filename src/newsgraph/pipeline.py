@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import logging
 import os
-import re
 import signal
 import threading
 import time
@@ -30,7 +29,7 @@ from spacy.tokens import Doc
 from . import __version__
 from .clean import clean_text
 from .errors import Errors, ExtractionError
-from .ingest.base import LONGEST_RUN, IngestFailure, InputDocument
+from .ingest.base import LONG_RUN, LONGEST_RUN, IngestFailure, InputDocument
 from .ingest.dates import plausible_date
 from .nlp import load_language, model_version, release, set_doc_text
 from .record import Article, Offsets
@@ -58,17 +57,14 @@ def _blank(s: str) -> str:
     return "".join(ch if ch == "\n" else " " for ch in s)
 
 
-_LONG_RUN = re.compile(r"\S{%d,}" % (LONGEST_RUN + 1))
-
-
 def blank_long_runs(text: str) -> str:
     """``text`` with every run of more than :data:`LONGEST_RUN` characters without whitespace
     blanked (same length). No word is that long; such runs are URLs, encoded data or garbage
     ('“”“”…' with no spaces), and spaCy's tokenizer takes time quadratic in a token's length to
     split off its affixes (16,000 quote marks: 19 s; a paragraph of them, hours)."""
-    if len(text) <= LONGEST_RUN or not _LONG_RUN.search(text):
+    if len(text) <= LONGEST_RUN or not LONG_RUN.search(text):
         return text
-    return _LONG_RUN.sub(lambda m: " " * len(m.group()), text)
+    return LONG_RUN.sub(lambda m: " " * len(m.group()), text)
 
 
 # Parsing memory grows with the text: measured peak RSS over the loaded pipeline, about 3.6 KB per

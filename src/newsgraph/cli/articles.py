@@ -306,11 +306,15 @@ def print_article_details(a: Article, out: Console | None = None) -> None:
     if a.events:
         out.print("[bold]Events[/bold]")
         for e in a.events[:10]:
-            src = ", ".join(ac.name for i in e.source if (ac := a.actor(i))) or "?"
-            tgt = ", ".join(ac.name for i in e.target if (ac := a.actor(i))) or "-"
+            src = ", ".join(_names(a, e.source)) or "?"
+            tgt = ", ".join(_names(a, e.target)) or "-"
             flags = (" negated" if e.negated else "") + (f" {e.modality}" if e.modality != "asserted" else "")
             head = f"{e.date or '????-??-??'} {e.type}{'/' + e.mode if e.mode else ''}: {src} -> {tgt}"
             out.print(f"  {escape(one_line(head))} [dim]“{escape(one_line(e.trigger.text))}”{flags}[/dim]")
+
+
+def _names(a: Article, actor_ids: list[str]) -> list[str]:
+    return [actor.name for i in actor_ids if (actor := a.actor(i)) is not None]
 
 
 def print_article(a: Article) -> None:

@@ -128,7 +128,7 @@ class GuardedGroup(TyperGroup):
             say(f"error {line}")
             raise typer.Exit(status) from None
 
-    def main(  # type: ignore[override]
+    def main(
         self,
         args: Sequence[str] | None = None,
         prog_name: str | None = None,

@@ -14,6 +14,7 @@ from ..record import Offsets, Source
 # No word is longer: runs of more characters without whitespace are URLs, encoded data or garbage,
 # and the parser does not see them (``pipeline.blank_long_runs``).
 LONGEST_RUN = 200
+LONG_RUN = re.compile(rf"\S{{{LONGEST_RUN + 1},}}")
 
 
 @dataclass(slots=True)

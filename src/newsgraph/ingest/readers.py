@@ -13,7 +13,6 @@ import io
 import json
 import logging
 import os
-import re
 import stat
 import sys
 import zlib
@@ -24,7 +23,7 @@ from typing import IO, Any, cast
 from ..errors import Errors, Warnings
 from ..record import Offsets, Source
 from ..settings import Settings, load_settings
-from .base import LONGEST_RUN, IngestFailure, InputDocument, printable_path, replace_controls
+from .base import LONG_RUN, IngestFailure, InputDocument, printable_path, replace_controls
 from .dates import EARLIEST, date_in_name, date_in_url, latest, plausible_date
 from .decode import binary_reason as _binary_reason
 from .decode import decode
@@ -619,13 +618,12 @@ def iter_documents(
         yield item
 
 
-_LONG_RUN = re.compile(r"\S{%d,}" % (LONGEST_RUN + 1))
 NOTED_RUN_CHARS = 1000  # a long URL or two is normal; more text than this left unparsed is said
 
 
 def _note_long_runs(doc: InputDocument) -> None:
     """Warn [W102] when much of a text is runs without whitespace, which the parser does not see."""
-    runs = [m.end() - m.start() for m in _LONG_RUN.finditer(doc.text)]
+    runs = [m.end() - m.start() for m in LONG_RUN.finditer(doc.text)]
     if sum(runs) > NOTED_RUN_CHARS:
         doc.warnings.append(Warnings.W102.format(path=doc.label, count=len(runs), longest=max(runs)))
 
