@@ -10,6 +10,7 @@ import json
 import sys
 from collections.abc import Iterator
 from enum import StrEnum
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -29,7 +30,7 @@ from .options import (
     UntilOption,
     check_range,
 )
-from .output import one_line, skipped, warn
+from .output import one_line, say, skipped, warn
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -329,17 +330,45 @@ def print_article(a: Article) -> None:
 
 @app.command()
 def show(
-    article_id: Annotated[str, typer.Argument(metavar="ID", help="Article id (see 'newsgraph list').")],
+    article_id: Annotated[
+        str, typer.Argument(metavar="ID", help="Article id (see 'newsgraph list'), or a file that was ingested.")
+    ],
     db: DbOption = None,
     fmt: Annotated[ShowFormat, typer.Option("--format", "-f", help="json (the record) or table.")] = ShowFormat.json,
 ) -> None:
-    """Show one stored article record."""
+    """Show a stored article: by its id, or by the file it was ingested from.
+
+    Example: newsgraph show examples/gallant-2024-03-27.txt --format table
+    """
     with open_store(db) as store:
-        art = store.get(article_id)
-    if fmt is ShowFormat.json:
-        sys.stdout.write(art.to_json(indent=2) + "\n")
-    else:
-        print_article(art)
+        articles = _stored(store, article_id)
+    for art in articles:
+        if fmt is ShowFormat.json:
+            sys.stdout.write(art.to_json(indent=2) + "\n")
+        else:
+            print_article(art)
+
+
+def _stored(store: Store, article_id: str) -> list[Article]:
+    """The article with that id; else, when it names a file, the stored articles read from it (their
+    ids are found by reading the file as ingest did, without the pipeline)."""
+    try:
+        return [store.get(article_id)]
+    except StoreError:
+        if not Path(article_id).is_file():
+            raise
+    from ..ingest import iter_documents
+
+    found = []
+    for doc in iter_documents([article_id]):
+        if isinstance(doc, InputDocument):
+            try:
+                found.append(store.get(doc.stable_id()))
+            except StoreError:
+                continue
+    if not found:
+        raise StoreError(Errors.E302.format(id=article_id))
+    return found
 
 
 @app.command("list")
@@ -355,6 +384,9 @@ def list_articles(
     check_range(since, until)
     with open_store(db) as store:
         rows = store.list(limit=limit, offset=offset, since=since, until=until)
+    if not rows:
+        say("no articles match")
+        return
     out = console()
     if as_json or not out.is_terminal:
         for r in rows:

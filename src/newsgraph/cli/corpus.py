@@ -33,7 +33,11 @@ from .options import (
 from .output import one_line, say
 
 
-def _emit(rows: list[dict[str, Any]], table: bool, columns: tuple[str, ...]) -> None:
+def _emit(rows: list[dict[str, Any]], table: bool, columns: tuple[str, ...], empty: str) -> None:
+    """Rows as JSON lines (or a table); no rows is said on stderr (``empty``), so stdout stays clean."""
+    if not rows:
+        say(empty)
+        return
     if not table:
         for r in rows:
             sys.stdout.write(json.dumps(r, ensure_ascii=False, default=str) + "\n")
@@ -81,7 +85,7 @@ def quotes_cmd(
 
     with open_store(db) as store:
         rows = queries.quotes(store, speaker, about, since, until, duplicates, limit)
-    _emit(rows, table, ("date", "speaker_name", "kind", "content_text", "title"))
+    _emit(rows, table, ("date", "speaker_name", "kind", "content_text", "title"), "no quotes match")
 
 
 @app.command("events")
@@ -101,7 +105,7 @@ def events_cmd(
 
     with open_store(db) as store:
         rows = queries.events(store, actor, type, since, until, duplicates, limit)
-    _emit(rows, table, ("date", "type", "source_names", "target_names", "trigger_text", "title"))
+    _emit(rows, table, ("date", "type", "source_names", "target_names", "trigger_text", "title"), "no events match")
 
 
 @app.command()
@@ -115,7 +119,7 @@ def timeline(
 
     with open_store(db) as store:
         rows = queries.timeline(store, name)
-    _emit(rows, table, ("date", "what", "kind", "text", "source"))
+    _emit(rows, table, ("date", "what", "kind", "text", "source"), "no statements or events match")
 
 
 @app.command()
@@ -146,7 +150,7 @@ def search(
 
     with open_store(db) as store:
         rows = queries.search(store, query, limit)
-    _emit(rows, table, ("kind", "article_id", "snippet", "title"))
+    _emit(rows, table, ("kind", "article_id", "snippet", "title"), "no articles or quotes match")
 
 
 @app.command("duplicates")
@@ -156,7 +160,7 @@ def duplicates_cmd(db: DbOption = None) -> None:
 
     with open_store(db) as store:
         rows = queries.duplicates(store)
-    _emit(rows, False, ())
+    _emit(rows, False, (), "no copies of a story are stored")
 
 
 actors_app = typer.Typer(help="The actor registry: list, show, merge, split.", no_args_is_help=True)
@@ -175,7 +179,12 @@ def actors_list(
 
     with open_store(db) as store:
         rows = queries.actors(store, name, limit)
-    _emit(rows, table, ("id", "name", "kind", "country", "sector", "articles", "first_seen", "last_seen"))
+    _emit(
+        rows,
+        table,
+        ("id", "name", "kind", "country", "sector", "articles", "first_seen", "last_seen"),
+        "no actors match",
+    )
 
 
 @actors_app.command("show")

@@ -41,6 +41,8 @@ def one_line(text: str) -> str:
     for ch in text:
         if ch in _ESCAPES:
             out.append(_ESCAPES[ch])
+        elif ch.isspace():  # no-break and other spaces: a space
+            out.append(" ")
         elif "\udc80" <= ch <= "\udcff":  # a byte os.fsdecode could not decode
             out.append(f"\\x{ord(ch) - 0xDC00:02x}")
         elif not ch.isprintable() and ch != " ":
