@@ -91,12 +91,18 @@ def run_on() -> None:
 
 
 _MEMORY = """
-import resource, sys
+import sys
 from pathlib import Path
 from newsgraph.ingest.base import InputDocument
 from newsgraph.pipeline import Pipeline
 from newsgraph.record import Source
 from newsgraph.settings import Settings
+
+def peak_mb():  # VmHWM belongs to this process image; ru_maxrss may carry the parent's over fork/exec
+    for line in open("/proc/self/status"):
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) // 1024
+
 n = int(sys.argv[1])
 text = ""
 for f in sorted(Path(sys.argv[2]).glob("*.txt")):
@@ -105,10 +111,10 @@ for f in sorted(Path(sys.argv[2]).glob("*.txt")):
     text += f.read_text(encoding="utf-8") + "\\n\\n"
 p = Pipeline(Settings(max_text_chars=10**8))
 p(InputDocument(text="A warm-up sentence.", source=Source(format="text")))
-base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+base = peak_mb()
 p(InputDocument(text=text[:n], source=Source(format="text")))
-peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-print(base // 1024, peak // 1024, round((peak - base) * 1024 / n))
+peak = peak_mb()
+print(base, peak, round((peak - base) * 1_000_000 / n))
 """
 
 

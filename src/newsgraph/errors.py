@@ -70,6 +70,10 @@ class Errors(metaclass=_ErrorCatalogue):
         "{id}: text of {chars} characters would take about {mb} MB to parse and only {free} MB are free; "
         "skipped (lower --processes or --batch-size, or free memory)."
     )
+    E205 = (
+        "A worker process ended unexpectedly ({reason}): killed, or out of memory. The articles stored so far "
+        "are kept; run again with fewer --processes or a smaller --batch-size."
+    )
     # store
     E300 = "Cannot open the database '{url}': {reason}."
     E301 = (
@@ -82,7 +86,7 @@ class Errors(metaclass=_ErrorCatalogue):
         "No newsgraph database at '{path}'. Check --db or NEWSGRAPH_DB, or make one with "
         "'newsgraph ingest PATHS --db {url}'."
     )
-    E311 = "Reading the database '{url}' failed: {reason}."
+    E311 = "The database could not answer: {reason}."
     E312 = "{id}: could not be stored ({reason}); the other articles of its batch were stored."
     # corpus / queries
     E400 = "No actor matches '{name}'."

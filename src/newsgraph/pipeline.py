@@ -20,6 +20,7 @@ import threading
 import time
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from itertools import islice
 
@@ -67,10 +68,10 @@ def blank_long_runs(text: str) -> str:
     return LONG_RUN.sub(lambda m: " " * len(m.group()), text)
 
 
-# Parsing memory grows with the text: measured peak RSS over the loaded pipeline, about 3.6 KB per
-# character of news text (PolNeAR articles joined to 100,000 and 300,000 characters: 3.7 and 3.5 KB;
-# benchmarks/bench_limits.py). The check below refuses a text that would not fit in the memory that
-# is free, instead of letting the machine swap or the process die.
+# Parsing memory grows with the text: measured peak RSS over the loaded pipeline, 3.4-3.5 KB per
+# character of news text (PolNeAR articles joined to 100,000, 200,000 and 300,000 characters;
+# benchmarks/bench_limits.py), rounded up. The check below refuses a text that would not fit in
+# the memory that is free, instead of letting the machine swap or the process die.
 BYTES_PER_CHAR = 3_600
 
 
@@ -284,4 +285,8 @@ def extract_stream(
                 pending.append(pool.submit(_run_chunk, chunk))
             if not pending:
                 return
-            yield from pending.pop(0).result()
+            try:
+                done = pending.pop(0).result()
+            except BrokenProcessPool as exc:
+                raise ExtractionError(Errors.E205.format(reason=str(exc) or type(exc).__name__)) from exc
+            yield from done

@@ -103,7 +103,7 @@ def describe(exc: BaseException) -> tuple[str, int]:
     if isinstance(exc, SQLAlchemyError):
         orig = getattr(exc, "orig", None) or exc
         first = (str(orig).splitlines() or [type(orig).__name__])[0]
-        return Errors.E311.format(url="(the store)", reason=f"{type(orig).__name__}: {first}"), 1
+        return Errors.E311.format(reason=f"{type(orig).__name__}: {first}"), 1
     first = (str(exc).splitlines() or [""])[0][:300]
     return Errors.E900.format(kind=type(exc).__name__, reason=first or "no message"), 1
 
