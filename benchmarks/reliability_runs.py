@@ -8,7 +8,8 @@
   expressions, none half-written), the same ingest is run again to the end, and its tables are
   compared with those of one clean ingest of the same inputs.
 - **concurrency**: the inputs are split in two folders and two ``ingest`` processes write them into
-  one fresh SQLite file at the same time; the articles stored are counted against the inputs.
+  one SQLite file at the same time, once a new file (both create the schema) and once a file whose
+  schema exists; the articles stored are counted against the inputs.
 
 Inputs are PolNeAR training texts from ../shared when present, else generated texts.
 """
@@ -122,15 +123,24 @@ def concurrency_run(inputs: Path, n: int, work: Path) -> None:
         h.mkdir()
     for i, f in enumerate(sorted(inputs.iterdir())):
         shutil.copy(f, halves[i % 2] / f.name)
-    db = work / "two-writers.db"
-    procs = [ingest([h], db) for h in halves]
-    errors = []
-    for p in procs:
-        _, err = p.communicate()
-        errors.append((p.returncode, err.decode("utf-8", "replace").strip().splitlines()[-1:]))
-    stored = count(db, "articles")
-    print(f"two ingests into one SQLite file: exits and last stderr lines {errors}; {stored} of {n} articles stored, "
-          f"{n - stored} lost", flush=True)  # fmt: skip
+    for fresh in (True, False):
+        db = work / f"two-writers-{'fresh' if fresh else 'made'}.db"
+        if not fresh:  # the schema made beforehand: only the writes race
+            subprocess.run(
+                [sys.executable, "-c", f"from newsgraph.store import Store; Store('sqlite:///{db}').close()"],
+                check=True,
+            )
+        procs = [ingest([h], db) for h in halves]
+        errors = []
+        for p in procs:
+            _, err = p.communicate()
+            errors.append((p.returncode, err.decode("utf-8", "replace").strip().splitlines()[-1:]))
+        stored = count(db, "articles")
+        print(
+            f"two ingests into one {'new' if fresh else 'existing'} SQLite file: exits and last stderr lines "
+            f"{errors}; {stored} of {n} articles stored, {n - stored} lost",
+            flush=True,
+        )
 
 
 def main() -> None:

@@ -387,8 +387,7 @@ def list_articles(
     if not rows:
         say("no articles match")
         return
-    out = console()
-    if as_json or not out.is_terminal:
+    if as_json or not sys.stdout.isatty():
         for r in rows:
             sys.stdout.write(json.dumps(r, ensure_ascii=False) + "\n")
         return
@@ -406,7 +405,7 @@ def list_articles(
             str(r["quotes"]),
             str(r["events"]),
         )
-    out.print(table)
+    console().print(table)
 
 
 @app.command()

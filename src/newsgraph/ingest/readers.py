@@ -25,8 +25,8 @@ from ..record import Offsets, Source
 from ..settings import Settings, load_settings
 from .base import LONG_RUN, IngestFailure, InputDocument, printable_path, replace_controls
 from .dates import EARLIEST, date_in_name, date_in_url, latest, plausible_date
-from .decode import binary_reason as _binary_reason
-from .decode import decode
+from .decoding import binary_reason as _binary_reason
+from .decoding import decode
 
 log = logging.getLogger(__name__)
 
