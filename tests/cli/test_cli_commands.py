@@ -129,3 +129,31 @@ def test_show_unknown_id_fails_clearly(tmp_path: Path) -> None:
 def test_every_command_has_help(command: list[str]) -> None:
     res = runner.invoke(app, [*command, "--help"])
     assert res.exit_code == 0 and "Usage" in res.stdout
+
+
+def test_a_record_the_store_refuses_loses_only_itself(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsgraph.errors import StoreError
+    from newsgraph.store import Store
+
+    real = Store.write_batch
+
+    def refuse_one(self: Store, batch: list, report: object = None) -> object:  # type: ignore[type-arg]
+        if any(a.id == "refused" for a in batch):
+            raise StoreError("[E303] Writing the batch to the database failed and was rolled back: test.")
+        return real(self, batch, report)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Store, "write_batch", refuse_one)
+    src = tmp_path / "in.jsonl"
+    texts = ["The mayor of Quito met aid agencies.", "Police in Lagos arrested twelve protesters.", "Japan sent aid."]
+    src.write_text(
+        "".join(json.dumps({"id": i, "text": t}) + "\n" for i, t in zip(["a", "refused", "b"], texts, strict=True))
+    )
+    db = f"sqlite:///{tmp_path / 'x.db'}"
+    res = runner.invoke(app, ["ingest", str(src), "--db", db, "--quiet"])
+    assert res.exit_code == 1
+    assert res.stderr.splitlines() == [
+        f"skipped [E312] {src} (id refused): could not be stored ([E303] Writing the batch to the database "
+        "failed and was rolled back: test.); the other articles of its batch were stored."
+    ]
+    listed = runner.invoke(app, ["list", "--db", db, "--json"])
+    assert sorted(json.loads(line)["id"] for line in listed.stdout.splitlines()) == ["a", "b"]
