@@ -1,8 +1,11 @@
 """Errors and warnings, each with a stable code and an explanation.
 
-Codes are grouped by stage, as spaCy's ``errors.py`` does: E0xx settings,
-E1xx ingest, E2xx extraction/NLP, E3xx store, E4xx corpus/queries, E5xx
-evaluation. A message says what happened and, where it helps, what to do.
+Codes are grouped by stage, as spaCy's ``errors.py`` does: E0xx settings and
+command-line values, E1xx ingest, E2xx extraction/NLP, E3xx store, E4xx
+corpus/queries, E5xx evaluation, E9xx what nobody expected (a bug). Warnings
+(``W1xx``) say that an input was kept with a change. A message says what
+happened and, where it helps, what to do; the command line prints each as one
+line (``newsgraph.cli.output``).
 
 Raise with the catalogue entry and format arguments::
 
