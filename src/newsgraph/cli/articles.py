@@ -147,16 +147,24 @@ def _counts(a: Article) -> tuple[int, int, int]:
     return len(a.actors), len(a.quotes), len(a.events)
 
 
+# What a store raises for a record it cannot write: its own coded error, or a value it cannot
+# serialise (the store wraps database errors in StoreError).
+UNWRITABLE = (StoreError, TypeError, ValueError)
+
+
 def write_batch(store: Store, batch: list[Article]) -> tuple[list[Article], dict[str, str], list[str]]:
     """Store a batch; when the batch as a whole is refused, store its articles one by one so that
     one record that cannot be written loses only itself.
+
+    The seam with the store: ``Store.write_batch`` is all or nothing today; where it learns to
+    store a batch around the records it refuses, this fallback runs only for a batch refused whole.
 
     Returns:
         The articles stored, the near-duplicates found, and one [E312] message per article lost.
     """
     try:
         return list(batch), dict(store.write_batch(batch).duplicates), []
-    except StoreError:
+    except UNWRITABLE:
         if len(batch) == 1:
             raise
     stored: list[Article] = []
@@ -166,8 +174,8 @@ def write_batch(store: Store, batch: list[Article]) -> tuple[list[Article], dict
         try:
             duplicates.update(store.write_batch([a]).duplicates)
             stored.append(a)
-        except StoreError as exc:
-            lost.append(Errors.E312.format(id=_label(a), reason=str(exc)))
+        except UNWRITABLE as exc:
+            lost.append(Errors.E312.format(id=_label(a), reason=str(exc) or type(exc).__name__))
     return stored, duplicates, lost
 
 
@@ -203,8 +211,8 @@ def ingest(
             return
         try:
             done, dups, lost = write_batch(store, batch)
-        except StoreError as exc:
-            done, dups, lost = [], {}, [Errors.E312.format(id=_label(batch[0]), reason=str(exc))]
+        except UNWRITABLE as exc:  # a batch of one the store refused
+            done, dups, lost = [], {}, [Errors.E312.format(id=_label(batch[0]), reason=str(exc) or type(exc).__name__)]
         duplicates.update(dups)
         for a in done:
             summary.add(a)
