@@ -19,7 +19,7 @@ from ..nlp import doc_text, sentence_of
 from ..record import Actor
 from .lexicon import about_us_states, actor_lexicon, named_abroad, seceded_later
 from .mentions import Candidate, MentionFinder, only_country, place_codes
-from .merge import merge_candidates
+from .merge import merge_candidates, recoded
 
 US_STATES_KEY = "newsgraph.us_states"
 SECEDED_KEY = "newsgraph.seceded_later"  # successor state -> the state it left, for this text
@@ -37,6 +37,7 @@ def _american_office_holders(actors: list[Actor]) -> None:
             titles = {w.lower().split()[-1] for w in (*(m.text for m in actor.mentions), *actor.roles) if w.strip()}
             if titles & _AMERICAN_TITLES:
                 actor.country = "USA"
+                recoded(actor)
 
 
 class ActorsComponent:
@@ -68,6 +69,7 @@ class ActorsComponent:
             old = seceded.get(actor.country or "")
             if old is not None:
                 actor.country = old
+                recoded(actor)
                 if actor.kind == "country":
                     actor.name = lexicon.country_names.get(old, actor.name)
         return doc
@@ -84,6 +86,7 @@ class ActorsComponent:
                 )
                 if whose is not None:
                     group.country = whose.country
+                    recoded(group)
                     break
 
     def _countries_abroad(self, doc: Doc, candidates: list[Candidate]) -> None:

@@ -11,13 +11,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 
 from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from ..nlp import children_of, doc_text, entities_in, entity_at, sentence_of, tokens_with
+from ..nlp import DATELINE, children_of, doc_text, entities_in, entity_at, sentence_of, tokens_with
+from .dictionary import DictionaryCode, NameFinder, parse_day
 from .lexicon import TOWN_SIZE, ActorLexicon, lookup_key, town_sizes
 
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
@@ -61,6 +63,10 @@ class Candidate:
     mention_kind: str = "name"
     titles: list[tuple[int, int]] = field(default_factory=list)  # offsets of a title before the name
     guessed: bool = False  # the country is a people's usual state, which the sentence may overrule
+    # what a lexicon entry for the name says (the actor dictionary, our hand lists, the user's)
+    known: DictionaryCode | None = None
+    # the codes the text itself gives, where a lexicon entry was also read (None: all from the text)
+    text_codes: tuple[str | None, str | None] | None = None
 
 
 _NUMBERS = {"CARDINAL", "DATE", "QUANTITY"}
@@ -95,7 +101,14 @@ class MentionFinder:
     def __init__(self, nlp: Language, lex: ActorLexicon) -> None:
         self.lex = lex
         self.demonym_words = frozenset(lex.demonyms)
-        self.group_words = frozenset({w for w in lex.role_sectors if " " not in w} | _GROUP_NOUNS | _ONLY_IN_ROLES)
+        # plural nouns that stand for a group on their own ("rebels", "protesters"): our role words; a
+        # role noun only the agent dictionary gives makes a group where a nationality or a place
+        # qualifies it ("a Chinese automaker"), not alone ("women", "victims")
+        self.group_words = frozenset(
+            {w for w in lex.role_sectors if " " not in w and w not in lex.dictionary_roles}
+            | _GROUP_NOUNS
+            | _ONLY_IN_ROLES
+        )
         self.known_lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.known_exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         long_names: list[str] = []
@@ -109,13 +122,32 @@ class MentionFinder:
             if n.upper() != n.title():
                 exact.add(n.title() if len(n) > 4 else n.upper())
         self.known_exact.add("KNOWN", [nlp.make_doc(n) for n in sorted(exact)])
-        # well-known figures named in full, which the small model often misses or calls organisations
-        self.known_people = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.known_people.add("PERSON", [nlp.make_doc(n) for n in sorted(lex.people) if " " in n])
-        # and by surname alone ("Aristide said", "Mitterrand said": nothing, or an organisation)
-        self.known_surnames = frozenset(
-            n for n in lex.people if " " not in n and n not in lex.countries and n not in lex.demonyms
+        # well-known figures named in full, which the small model often misses or calls organisations:
+        # our hand list and the actor dictionary's people
+        dictionary = lex.dictionary
+        hand = [*lex.people, *lex.people_dated, *lex.people_alias]
+        titles = {*lex.role_sectors, *lex.honorifics, *lex.abbreviations, *lex.demonyms, *lex.countries}
+        self.known_people = NameFinder(
+            [
+                *(n for n in hand if " " in n),
+                # the dictionary's names without a title ("President Barack Obama" is a title and a name)
+                *(
+                    n
+                    for n in (dictionary.person_names() if dictionary else ())
+                    if not any(" ".join(n.split()[:k]) in titles for k in (1, 2, 3))
+                ),
+            ]
         )
+        # and by surname alone ("Aristide said", "Mitterrand said": nothing, or an organisation); the
+        # dictionary's only where no place, nationality or first name is spelt alike
+        surnames = {n for n in hand if " " not in n}
+        surnames |= {
+            n
+            for n in (dictionary.surnames() if dictionary else ())
+            if n not in lex.genders and n not in lex.cities and town_sizes().get(n, 0) < TOWN_SIZE
+        }
+        self.known_surnames = frozenset(n for n in surnames if n not in lex.countries and n not in lex.demonyms)
+        self.day: date | None = None  # the publication day of the Doc being read
 
     # -- candidate spans ------------------------------------------------------------------
     def spans(self, doc: Doc) -> list[tuple[Span, str]]:
@@ -146,7 +178,7 @@ class MentionFinder:
                 ):
                     continue
                 found.append((span, "KNOWN"))
-        for _, s, e in self.known_people(doc):
+        for s, e in self.known_people(doc):
             # capitalised as a name is ("Kim Dae-jung", "Omar al-Bashir", "Daniel arap Moi")
             if doc[s].text[0].isupper() and all(
                 t.text[0].isupper() or doc[t.i - 1].text == "-" or t.lower_ in _NAME_PARTICLES
@@ -204,6 +236,7 @@ class MentionFinder:
 
     # -- one candidate -------------------------------------------------------------------------
     def candidates(self, doc: Doc) -> list[Candidate]:
+        self.day = parse_day(doc._.published)
         out: list[Candidate] = []
         spans = _residents_joined(self.spans(doc))
         in_role: set[int] = set()  # token indices already used as a role of a person or group
@@ -230,6 +263,10 @@ class MentionFinder:
                 continue
             keep.append(c)
         keep.sort(key=lambda c: c.start)
+        furniture = page_furniture(doc_text(doc), self.lex)
+        if furniture:
+            # a wire dateline ("WASHINGTON (AP) —") and credit lines ("Reporting by …") name no actor
+            keep = [c for c in keep if not any(s <= c.start < e for s, e in furniture)]
         self._one_country_sentences(doc, keep)
         for c in keep:
             owned = doc.char_span(c.start, c.end, alignment_mode="expand") if c.country is None else None
@@ -354,6 +391,8 @@ class MentionFinder:
             )
         ):
             return None  # "pro-Iranian": a stance, not a nationality
+        if label in ("ORG", "PERSON", "GPE") and (sent := self._sent_to(span)) is not None:
+            span, label = sent, "PERSON"  # "Ambassador to [Ukraine Marie Yovanovitch]": the holder
         root = span.root
         sent_start = sentence_of(span).start_char if doc.has_annotation("SENT_START") else 0
         subject = root.dep_ in ("nsubj", "nsubjpass") or (
@@ -394,6 +433,13 @@ class MentionFinder:
             return self._place(doc, span, lex.countries[key], sent_start, subject, in_role)
         if label == "PERSON" and len(span) == 1 and f"{span[0].lower_} {root.head.lower_}" in lex.role_sectors:
             return None  # "Riot police fired tear gas": a role's first word, capitalised, read as a name
+        if label == "PERSON" and len(span) == 1 and not lex.names_person(key) and self._named_body(span):
+            # "Hezbollah said", "Boeing said", "posted on Tumblr": a body, a company or a platform
+            return self._org(doc, span, sent_start, subject, in_role)
+        if label == "ORG" and len(span) > 1 and (lex.names_person(key) or self._first_named(span)):
+            # "Ban Ki-moon", "Scooter Braun" read as bodies: a known figure, or a first name and a
+            # surname with no word of a body's name
+            return self._person(doc, span, sent_start, subject, in_role)
         body_noun = root.head.lower_ in _BODY_HEADS and root.head.i >= span.end
         if label == "PERSON" and root.dep_ == "compound" and body_noun:
             # "the Falun Gong spiritual movement", "the Solidarity trade union": a body's name
@@ -407,7 +453,7 @@ class MentionFinder:
             return self._person(doc, span, sent_start, subject, in_role)
         if label == "NORP":
             return self._group(doc, span, sent_start, in_role)
-        if label in ("GPE", "LOC", "FAC") and (_norm(span.text) in lex.people or _surname_of_named(span)):
+        if label in ("GPE", "LOC", "FAC") and (lex.names_person(_norm(span.text)) or _surname_of_named(span)):
             # "urged Obama", "Palin said" (after "Sarah Palin"), read as a place
             return self._person(doc, span, sent_start, subject, in_role)
         if label in ("GPE", "LOC", "FAC"):
@@ -429,6 +475,76 @@ class MentionFinder:
         if label == "ORG":
             return self._org(doc, span, sent_start, subject, in_role)
         return None
+
+    def _first_names(self, tokens: list[Token]) -> bool:
+        """Are ``tokens`` capitalised words that hold no title, nationality, place or body: a first
+        name (or names) before a surname the model read alone?"""
+        lex = self.lex
+        return all(
+            t.is_title
+            and t.pos_ == "PROPN"
+            and t.ent_type_ in ("", "PERSON")
+            and t.lower_ not in lex.role_sectors
+            and t.lower_ not in lex.abbreviations
+            and t.lower_ not in lex.honorifics
+            and lex.code_of_word(t.text) is None
+            and lex.place_code(t.text) is None
+            for t in tokens
+        )
+
+    def _body_in(self, tokens: list[Token]) -> tuple[str, str | None] | None:
+        """The body a title names ("PLO Chairman", "Emirates Airline president") and its sector (None
+        when no lexicon knows it), or None when the title names no body."""
+        lex = self.lex
+        for t in tokens:
+            if t.lower_ in lex.role_sectors:
+                continue  # the title itself, which the model may have read into the body's name
+            ent = entity_at(t) if t.ent_type_ == "ORG" else None
+            words = [w for w in (ent if ent is not None else [t]) if w.lower_ not in lex.weak_roles]
+            name = " ".join(w.text for w in words)
+            key = lookup_key(name)
+            if key in lex.bodies:
+                return name, lex.bodies[key][1]
+            if key in lex.igos:
+                return name, lex.igo_sectors.get(key)
+            if ent is not None:
+                known = lex.known_body(name, self.day)
+                return name, known.sector if known else lex.sector_of_role(key.split())
+        return None
+
+    def _sent_to(self, span: Span) -> Span | None:
+        """The holder's name in a name the model ran on from the place an envoy is sent to
+        ("Ambassador to [Ukraine Marie Yovanovitch]"): the words after the place, or None."""
+        doc = span.doc
+        if len(span) < 2 or span.start < 2 or doc[span.start - 1].lower_ not in ("to", "in"):
+            return None
+        if doc[span.start - 2].lower_ not in _SENT_TO:
+            return None
+        for k in range(len(span) - 1, 0, -1):
+            rest = span[k:]
+            if self.lex.place_code(span[:k].text) and all(t.is_title for t in rest if t.is_alpha):
+                return rest
+        return None
+
+    def _named_body(self, span: Span) -> bool:
+        """Is the one word ``span`` a body the actor dictionary or our lists know, or a platform
+        something is posted on ("wrote on Tumblr", "a Snapchat post")?"""
+        if self.lex.known_body(span.text) is not None:
+            return True
+        tok = span[0]
+        head = tok.head
+        if tok.dep_ == "pobj" and head.lower_ in ("on", "via") and head.head.lemma_ in _POSTED:
+            return True
+        return tok.dep_ == "compound" and head.lemma_ in _POSTS and head.i == tok.i + 1
+
+    def _first_named(self, span: Span) -> bool:
+        """Does ``span`` read as a person's name: a first name the lexicon knows, then capitalised
+        words, none of which names a body ("Scooter Braun" is; "Dick Clark Productions" is not)?"""
+        words = [t for t in span if t.text != "-"]
+        if not (2 <= len(words) <= 3) or words[0].lower_ not in self.lex.genders or not all(t.is_title for t in words):
+            return False
+        body_words = _BODY_HEADS | _BUSINESSES | _ORG_WORDS
+        return not any(t.lower_ in body_words or t.lower_ in self.lex.role_sectors for t in words[1:])
 
     def _us_state_after(self, span: Span) -> bool:
         """Is ``span`` followed by a comma and a US state ("Burlington, Vt.", "Palm Beach, Florida")?"""
@@ -477,15 +593,18 @@ class MentionFinder:
             return self._place(doc, span, lex.place_code(key) or "", sent_start, subject, in_role)
         country: str | None
         sector: str | None
+        said: str | None = None  # a country the text gives a party
         if key in lex.igos:
             country, sector, kind = "IGO", lex.igo_sectors.get(key), "organization"
         elif key in lex.bodies:
             country, sector, kind = lex.bodies[key]
             if sector == "PTY":
                 # many countries have a "Democratic Party": "the Democratic Party in Jakarta"
-                country = self._party_country(span) or country
+                said = self._party_country(span)
         else:
             return None
+        known = DictionaryCode((country or "") + (sector or "") or None, country, sector)
+        country = said or country
         if span.start in in_role:
             return None
         if self._is_modifier(span):
@@ -512,6 +631,8 @@ class MentionFinder:
             sector=sector,
             sent_start=sent_start,
             is_subject=subject,
+            known=known,
+            text_codes=(said, None),
         )
 
     def _org(self, doc: Doc, span: Span, sent_start: int, subject: bool, in_role: set[int]) -> Candidate | None:
@@ -534,6 +655,7 @@ class MentionFinder:
                         break
                 if country:
                     break
+        guessed = False  # an international body guessed from the words of its name
         if (
             any(w in ("un", "u.n.", "united", "nations") for w in words[:2])
             and "nations" in words
@@ -542,12 +664,20 @@ class MentionFinder:
             country = "IGO"
         elif country is None and _TRANSNATIONAL & set(words) and words[-1] not in _BUSINESSES:
             # "the Third World Water Forum", "the International Crisis Group": no one state's
-            country = "IGO"
+            country, guessed = "IGO", True
         sector = lex.sector_of_role(words) or (self.lex.igo_sectors.get(" ".join(words)))
         # the head noun's modifiers before the ORG ("Israeli military")
         for t in children_of(span.root):
             if t.i < span.start and t.dep_ in ("amod", "compound", "poss"):
                 country = country or lex.code_of_word(t.text)
+        # the actor dictionary's body, company or armed group of that name ("Boeing" is an American
+        # business, "Amnesty International" a rights group of no state): it knows better than a guess
+        # from the name's words, not better than a nationality the text gives
+        known = lex.known_body(span.text, self.day)
+        text_codes = (None if guessed else country, sector)
+        if known is not None:
+            country = text_codes[0] or known.country
+            sector = sector or known.sector
         return Candidate(
             span.start_char,
             span.end_char,
@@ -558,6 +688,8 @@ class MentionFinder:
             sector=sector,
             sent_start=sent_start,
             is_subject=subject,
+            known=known,
+            text_codes=text_codes if known is not None else None,
         )
 
     def _group(
@@ -643,6 +775,35 @@ class MentionFinder:
             return None
         return located_in(head, self.lex) or self._clause_place(head, as_object=True)
 
+    def _role_before(self, doc: Doc, i: int, sent_begin: int) -> list[Token]:
+        """The title words that end at token ``i``: "Israeli Defense Minister", "U.S. President",
+        "Lebanon's new President"."""
+        lex = self.lex
+        left: list[Token] = []
+        while i >= sent_begin:
+            t = doc[i]
+            if t.is_space or "\n" in t.text:
+                break
+            if t.pos_ in _ROLE_STOP_POS and t.text not in _POSSESSIVE and t.lower_ not in ("of", "-"):
+                break
+            if t.lower_ == "of" and not (left and i - 1 >= sent_begin and doc[i - 1].is_title):
+                break
+            if t.pos_ in ("ADJ",) and not (
+                t.is_title
+                or t.lower_ in lex.role_sectors  # "dissident Wei Jingsheng", tagged an adjective
+                or t.lower_ in _TITLE_ADJECTIVES
+            ):
+                break
+            if t.pos_ == "NOUN" and not (t.is_title or t.lower_ in lex.role_sectors or t.is_upper):
+                break
+            if t.is_sent_start and t.pos_ not in ("PROPN", "NOUN", "ADJ"):
+                break
+            left.insert(0, t)
+            i -= 1
+        while left and (left[0].text in _POSSESSIVE or left[0].lower_ in ("of", "-")):
+            left.pop(0)
+        return left
+
     def _person(self, doc: Doc, span: Span, sent_start: int, subject: bool, in_role: set[int]) -> Candidate:
         lex = self.lex
         named = span  # "King Hussein" is known by his title and name together
@@ -656,54 +817,22 @@ class MentionFinder:
             role_tokens.append(span[0])
             span = span[1:]
         # Pre-modifiers: "Israeli Defense Minister", "U.S. President", "Lebanon's new President".
-        i = (role_tokens[0].i if role_tokens else span.start) - 1
+        first = role_tokens[0].i if role_tokens else span.start
         sent_begin = sentence_of(span).start
-        left: list[Token] = []
-        while i >= sent_begin:
-            t = doc[i]
-            if t.is_space or "\n" in t.text:
-                break
-            if t.pos_ in _ROLE_STOP_POS and t.text not in _POSSESSIVE and t.lower_ not in ("of", "-"):
-                break
-            if t.lower_ == "of" and not (left and i - 1 >= sent_begin and doc[i - 1].is_title):
-                break
-            if t.pos_ in ("ADJ",) and not (
-                t.is_title
-                or t.lower_ in lex.role_sectors  # "dissident Wei Jingsheng", tagged an adjective
-                or t.lower_
-                in (
-                    "new",
-                    "former",
-                    "acting",
-                    "then",
-                    "deputy",
-                    "senior",
-                    "top",
-                    "chief",
-                    "foreign",
-                    "junior",
-                    "interim",
-                    "outgoing",
-                    "incoming",
-                    "vice",
-                    "assistant",
-                    "special",
-                    "permanent",
-                    "ousted",
-                    "exiled",
-                )
-            ):
-                break
-            if t.pos_ == "NOUN" and not (t.is_title or t.lower_ in lex.role_sectors or t.is_upper):
-                break
-            if t.is_sent_start and t.pos_ not in ("PROPN", "NOUN", "ADJ"):
-                break
-            left.insert(0, t)
-            i -= 1
-        while left and (left[0].text in _POSSESSIVE or left[0].lower_ in ("of", "-")):
-            left.pop(0)
+        left = self._role_before(doc, first - 1, sent_begin)
+        # "U.S. Ambassador to Ukraine Marie Yovanovitch", "China's envoy to Britain Liu Xiaoming":
+        # the place an office holder is sent to is in the title, but it is not his country
+        destination: list[Token] = []
+        j = (left[0].i if left else first) - 1
+        if j > sent_begin and doc[j].lower_ in ("to", "in") and doc[j - 1].lower_ in _SENT_TO:
+            destination = [*left, *(role_tokens if not left else ())]
+            left = [*self._role_before(doc, j - 1, sent_begin), doc[j], *left]
         # A name ending the role ("Secretary Blinken" after "State"): a person name before is not a role.
-        if left and left[-1].ent_type_ == "PERSON":
+        if left and left[-1].ent_type_ == "PERSON" and left[-1] not in destination:
+            left = []
+        if left and not role_tokens and not destination and self._first_names(left):
+            # "[Adolf] Hitler": a first name the model left out of the name, not a title
+            span = named = doc[left[0].i : span.end]
             left = []
         role_span = left + role_tokens
         roles: list[str] = []
@@ -720,8 +849,9 @@ class MentionFinder:
             if expanded != role_text:
                 roles.append(expanded)
             words = [t.lower_ for t in role_span] + [w.lower() for w in expanded.split()]
-            country = country_in(role_span, self.lex)
+            country = country_in([t for t in role_span if t not in destination], self.lex)
         # Apposition: "Kirby, the White House spokesperson" / "the spokesperson, John Kirby".
+        described: list[str] = []
         for app in _appositions(span):
             app_words = [t.lower_ for t in app if not t.is_space]
             if (
@@ -730,25 +860,37 @@ class MentionFinder:
                 and lex.sector_of_role(app_words)
             ):
                 roles.append(doc_text(doc)[app[0].idx : app[-1].idx + len(app[-1])].removeprefix("the ").strip())
-                words += [t.lower_ for t in app]
-                country = country or country_in(list(app), self.lex)
+                described += [t.lower_ for t in app]
+                country = country or country_in(_not_sent_to(list(app)), self.lex)
                 in_role.update(t.i for t in app)
-        sector = lex.sector_of_role(words) if words else None
-        known = None
-        if country is None:  # "King Hussein" is known with his title, "President Mubarak" without
-            known = lex.known_person([t.text for t in named]) or lex.known_person(
-                [t.text for t in span if t.lower_ not in lex.honorifics]
-            )
-        if known is not None:  # the text says nothing: the actor dictionary knows who this is
-            country = known[0]
-            sector = sector or known[1]
-        if country is None:
-            # a title one government uses ("Secretary of State"), after who is known: Pakistan's
-            # foreign secretary is no Briton
-            country = next((c for c in map(lex.country_of_role, roles) if c), None)
+        # the title's role first ("Queen Elizabeth, his mother": a queen), else the apposition's
+        found = (lex.role_of(words) if words else None) or (lex.role_of(described) if described else None)
+        sector = found[1] if found else None
+        weak = False  # a title any body gives, whose sector a lexicon's may replace
+        if found is not None and found[0] in lex.weak_roles:
+            body = self._body_in([t for t in role_span if t not in destination])
+            if body is not None:
+                sector = body[1]  # "PLO Chairman Yasser Arafat", "Home Depot president Craig Menear"
+            else:
+                weak = True
         if country is None and _US_PARTY_STATE.match(doc_text(doc), span.end_char):
             # "Rep. Henry Cuellar (D-Texas)", "Sen. Kelly Ayotte, R-N.H.,": a member of Congress
             country, sector = "USA", sector or "LEG"
+        # what a lexicon knows of the name ("King Hussein" is known with his title, "President
+        # Mubarak" without), on the article's day; what the text says wins over it
+        known = lex.known_person([t.text for t in named], self.day) or lex.known_person(
+            [t.text for t in span if t.lower_ not in lex.honorifics], self.day
+        )
+        text_country, text_sector = country, sector
+        if known is not None and weak and known.sector:
+            text_sector = None  # "Chairman Yasser Arafat": the chairman of what, the dictionary knows
+        if known is not None:
+            country = country or known.country
+            sector = text_sector or known.sector
+        if country is None:
+            # a title one government uses ("Secretary of State"), after who is known: Pakistan's
+            # foreign secretary is no Briton
+            country = text_country = next((c for c in map(lex.country_of_role, roles) if c), None)
         tokens = [t.text for t in span if t.lower_ not in lex.honorifics]
         return Candidate(
             span.start_char,
@@ -762,6 +904,8 @@ class MentionFinder:
             sent_start=sent_start,
             is_subject=subject,
             titles=titles,
+            known=known,
+            text_codes=(text_country, text_sector) if known is not None else None,
         )
 
     def _common_groups(self, doc: Doc, found: list[Candidate], in_role: set[int]) -> list[Candidate]:
@@ -792,10 +936,10 @@ class MentionFinder:
             low = t.lower_
             if low in _CROWD_SIZES and (t.dep_ != "nsubj" or any(c.lower_ == "of" for c in children_of(t))):
                 continue
-            sector = lex.role_sectors.get(low)
+            sector = lex.role_sectors.get(low) or None
             if low in _ONLY_IN_ROLES:
                 # "opposition parties": a group by its role phrase; "both parties" is no one's
-                sector = lex.role_sectors.get(f"{doc[t.i - 1].lower_} {low}")
+                sector = lex.role_sectors.get(f"{doc[t.i - 1].lower_} {low}") or None
             if sector is None and low not in _GROUP_NOUNS:
                 continue
             if t.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "dative", "appos"):
@@ -937,7 +1081,12 @@ class MentionFinder:
             if j < len(text) and text[j] == "(":
                 k = text.find(")", j)
                 acr = text[j + 1 : k] if 0 < k - j <= 12 else ""
-                if acr.isupper() and acr.replace(".", "").isalpha() and by_end.get(c.end) is c:
+                if (
+                    acr.isupper()
+                    and acr.replace(".", "").isalpha()
+                    and by_end.get(c.end) is c
+                    and _abbreviates(acr, c.text)
+                ):
                     out.append(
                         Candidate(
                             j + 1,
@@ -950,6 +1099,8 @@ class MentionFinder:
                             acronym_of=c.text,
                             sent_start=c.sent_start,
                             mention_kind="acronym",
+                            known=c.known,
+                            text_codes=c.text_codes,
                         )
                     )
         defined = {o.text: o for o in out}
@@ -971,9 +1122,52 @@ class MentionFinder:
                             sent_start=sentence_of(t).start_char,
                             mention_kind="acronym",
                             is_subject=t.dep_ in ("nsubj", "nsubjpass"),
+                            known=o.known,
+                            text_codes=o.text_codes,
                         )
                     )
         return out
+
+
+def page_furniture(text: str, lex: ActorLexicon) -> list[tuple[int, int]]:
+    """Character ranges of a page's furniture, where no actor is named: a wire dateline opening a
+    paragraph ("WASHINGTON (AP) —": the place the story was filed from and the agency) and
+    credit lines (lines that open or end with the phrases of ``credit_lines`` in
+    ``data/actors.json``: "Reporting by …; Editing by …", "… contributed to this report")."""
+    out: list[tuple[int, int]] = []
+    opening, ending = lex.credit_lines
+    for m in re.finditer(r"(?:^|\n)[ \t]*(\S[^\n]*)", text):
+        start, line = m.start(1), m.group(1)
+        dateline = DATELINE.match(text, start, start + 120) if line[:1].isupper() else None
+        if dateline is not None:
+            out.append((start, dateline.end()))
+        if len(line) <= 300 and (opening.match(line) or ending.search(line)):
+            out.append((start, start + len(line)))
+    return out
+
+
+def _not_sent_to(tokens: list[Token]) -> list[Token]:
+    """``tokens`` without the place an envoy is sent to ("the former special envoy to Kyiv")."""
+    for k in range(1, len(tokens) - 1):
+        if tokens[k].lower_ in ("to", "in") and tokens[k - 1].lower_ in _SENT_TO:
+            return tokens[:k]
+    return tokens
+
+
+def _abbreviates(acronym: str, name: str) -> bool:
+    """Can ``acronym`` stand for ``name``: its letters in order in the name, the first the name's
+    first ("UNSC" for "UN Security Council", "ISIS" for "Islamic State"; not "AP" for
+    "WASHINGTON" in a dateline)?"""
+    letters = [ch for ch in acronym.lower() if ch.isalpha()]
+    low = name.lower()
+    if not letters or not low or letters[0] != low[0]:
+        return False
+    pos = 0
+    for ch in letters:
+        pos = low.find(ch, pos) + 1
+        if pos == 0:
+            return False
+    return True
 
 
 _US_PARTY_STATE = re.compile(r"\s*[(,]\s*(?:D|R|I)\s*[-\u2013]\s*[A-Z][a-z]*\.?")
@@ -1142,6 +1336,27 @@ def _titled_name(span: Span) -> bool:
     )
 
 
+# adjectives that belong to a title: "former President", "acting Interior Minister"
+_TITLE_ADJECTIVES = frozenset(
+    {
+        *("new", "former", "acting", "then", "deputy", "senior", "top", "chief", "foreign", "junior"),
+        *("interim", "outgoing", "incoming", "vice", "assistant", "special", "permanent", "ousted", "exiled"),
+    }
+)
+# offices held somewhere else: "ambassador to Ukraine", "envoy to the UN" name where he is sent
+_SENT_TO = frozenset({"ambassador", "envoy", "emissary", "representative", "consul", "delegate", "ambassadors"})
+# what is posted on a platform, and posting: "a Snapchat post", "wrote on Tumblr"
+_POSTS = frozenset({"post", "account", "video", "feed", "page", "user", "story", "live", "channel", "profile"})
+_POSTED = frozenset({"post", "write", "say", "share", "announce", "tweet", "publish", "appear", "comment", "stream"})
+# words of bodies' names besides their head nouns
+_ORG_WORDS = frozenset(
+    {
+        *("productions", "records", "studios", "entertainment", "media", "foundation", "institute", "fund"),
+        *("university", "college", "school", "hospital", "center", "centre", "club", "association", "society"),
+        *("company", "companies", "group", "holdings", "capital", "partners", "ventures", "labs", "systems"),
+        *("committee", "commission", "board", "agency", "department", "ministry", "office", "service", "services"),
+    }
+)
 _COMPASS = frozenset({"north", "south", "east", "west"})
 _ONLY_IN_ROLES = {"parties", "figures"}  # "opposition figures", not "key figures"
 # a crowd told by its size alone ("Thousands protested in Belgrade"); "thousands of Kashmiris"

@@ -13,6 +13,7 @@ when that is not clear they stay unlinked.
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spacy.attrs import LOWER, ORTH
@@ -20,6 +21,8 @@ from spacy.tokens import Doc, Token
 
 from ..nlp import children_of, doc_text, sentence_of, tokens_starting_at, tokens_with
 from ..record import Actor, Mention
+from .cameo import country_and_sector
+from .dictionary import DictionaryCode
 from .lexicon import ActorLexicon
 from .mentions import LOCAL_SECTORS, STATE_BODIES, Candidate, country_in, only_country, place_codes, place_of
 
@@ -127,6 +130,9 @@ class _Cluster:
         return min(c.start for c in self.names)
 
 
+_NO_CLUSTER = _Cluster("")
+
+
 def _person_key(tokens: list[str]) -> tuple[str | None, str | None, str | None]:
     toks = [t for t in tokens if t not in ("'s", "’s")]
     suffix = None
@@ -141,9 +147,26 @@ def _person_key(tokens: list[str]) -> tuple[str | None, str | None, str | None]:
     return toks[0].lower(), toks[-1].lower(), suffix
 
 
-def _org_key(text: str) -> str:
-    k = " ".join(text.lower().replace("’", "'").replace(".", "").split())
-    return k.removeprefix("the ")
+def _org_key(text: str, suffixes: frozenset[str] = frozenset()) -> str:
+    """A body's name to merge by: lower case, no dots, no "the", no trailing words of ``suffixes``
+    ("SoftBank Group Corp." is "softbank")."""
+    words = text.lower().replace("’", "'").replace(".", "").replace(",", " ").split()
+    if words and words[0] == "the":
+        words = words[1:]
+    while len(words) > 1 and words[-1] in suffixes:
+        words.pop()
+    return " ".join(words)
+
+
+def _respelt(a: str, b: str) -> bool:
+    """Are the surnames ``a`` and ``b`` one name spelt two ways ("Zelensky", "Zelenskyy";
+    "Gaddafi", "Qaddafi"): both of six letters or more, one letter added, dropped or changed?"""
+    if a == b or min(len(a), len(b)) < 6 or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_))) and not long_.endswith(("s", "'"))
 
 
 def merge_candidates(doc: Doc, cands: list[Candidate], lex: ActorLexicon) -> list[Actor]:
@@ -151,14 +174,20 @@ def merge_candidates(doc: Doc, cands: list[Candidate], lex: ActorLexicon) -> lis
     clusters: list[_Cluster] = []
     by_org: dict[str, _Cluster] = {}
     by_country: dict[str, _Cluster] = {}
+    # names that a lexicon gives as one ("EU" and "European Union"; two spellings of a president)
+    by_record: dict[int, _Cluster] = {}
+    suffixes = frozenset(lex.name_suffixes)
     # "UN Security Council (UNSC)": every "UNSC" in the article joins the long form.
-    acronyms = {c.text: _org_key(c.acronym_of) for c in cands if c.acronym_of}
+    acronyms = {c.text: _org_key(c.acronym_of, suffixes) for c in cands if c.acronym_of}
     for c in cands:
+        record = lex.record_of(" ".join(c.tokens)) if c.kind in ("person", "organization") else None
         if c.kind == "person":
             first, surname, suffix = _person_key(c.tokens)
             if surname is None:
                 continue
             target = _find_person(clusters, first, surname, suffix)
+            if target is None and record is not None:
+                target = by_record.get(record)
             if target is None and first is None:
                 # a single name: maybe a first name used alone ("Hillary")
                 target = _find_by_first(clusters, surname)
@@ -167,6 +196,8 @@ def merge_candidates(doc: Doc, cands: list[Candidate], lex: ActorLexicon) -> lis
                 clusters.append(target)
             elif first and not target.first:
                 target.first = first
+            if record is not None:
+                by_record.setdefault(record, target)
             target.names.append(c)
         elif c.kind == "country":
             code = c.country or c.text
@@ -175,31 +206,29 @@ def merge_candidates(doc: Doc, cands: list[Candidate], lex: ActorLexicon) -> lis
                 target = by_country[code] = _Cluster("country", key=code)
                 clusters.append(target)
             target.names.append(c)
-        elif (
-            c.kind == "organization"
-            and len(c.tokens) == 1
-            and (
-                person := _find_person(clusters, None, c.tokens[0].lower(), None)
-                or _find_by_first(clusters, c.tokens[0].lower())
-            )
-            is not None
-        ):
-            person.names.append(c)  # "Trump" tagged as an organisation after "Donald Trump"
+        elif c.kind == "organization" and (person := _person_named(clusters, c.tokens)) is not None:
+            # "Trump" tagged as an organisation after "Donald Trump"; "Scooter Braun" read as a body
+            # where the text also names him as a person
+            person.names.append(c)
         else:
-            key = acronyms.get(c.text) or _org_key(c.acronym_of or c.text)
+            key = acronyms.get(c.text) or _org_key(c.acronym_of or c.text, suffixes)
             target = by_org.get(key)
             if target is None and c.acronym_of is None:
-                target = by_org.get(_org_key(c.text))
+                target = by_org.get(_org_key(c.text, suffixes))
             if target is None and c.kind == "group":
-                target = by_org.get(_org_key(" ".join(c.tokens)))
+                target = by_org.get(_org_key(" ".join(c.tokens), suffixes))
+            if target is None and record is not None and by_record.get(record, _NO_CLUSTER).kind == c.kind:
+                target = by_record[record]
             if target is None:
                 target = _Cluster(c.kind, key=key)
                 by_org[key] = target
                 clusters.append(target)
-            by_org.setdefault(_org_key(c.text), target)
+            by_org.setdefault(_org_key(c.text, suffixes), target)
+            if record is not None:
+                by_record.setdefault(record, target)
             if c.kind == "group":
                 # "Students from Lagos" and later "the students": the group without its place
-                by_org.setdefault(_org_key(" ".join(c.tokens)), target)
+                by_org.setdefault(_org_key(" ".join(c.tokens), suffixes), target)
             target.names.append(c)
     actors = _to_actors(doc, clusters, lex)
     add_missed_names(doc, actors)
@@ -244,8 +273,27 @@ def _find_person(clusters: list[_Cluster], first: str | None, surname: str, suff
         same = [cl for cl in clusters if cl.kind == "person" and cl.surname == surname and not cl.suffix]
         if same:
             return same[0]
+    found = _same_person(clusters, first, surname, suffix, lambda known: known == surname)
+    if found is None and len(surname) >= 6:
+        # no one of that spelling: one spelt a letter apart, with the same first name or none
+        found = _same_person(
+            clusters, first, surname, suffix, lambda known: _respelt(known, surname), need_first=first is not None
+        )
+    return found
+
+
+def _same_person(
+    clusters: list[_Cluster],
+    first: str | None,
+    surname: str,
+    suffix: str | None,
+    same_surname: Callable[[str], bool],
+    need_first: bool = False,
+) -> _Cluster | None:
     for cl in reversed(clusters):
-        if cl.kind != "person" or cl.surname != surname:
+        if cl.kind != "person" or cl.surname is None or not same_surname(cl.surname):
+            continue
+        if need_first and first != cl.first:
             continue
         if (
             first
@@ -262,6 +310,18 @@ def _find_person(clusters: list[_Cluster], first: str | None, surname: str, suff
     return None
 
 
+def _person_named(clusters: list[_Cluster], tokens: list[str]) -> _Cluster | None:
+    """The person an organisation's name names: one word that is a person's surname or first name
+    ("Trump"), or a first name and a surname that are a person's ("Scooter Braun")."""
+    if len(tokens) == 1:
+        return _find_person(clusters, None, tokens[0].lower(), None) or _find_by_first(clusters, tokens[0].lower())
+    first, surname, suffix = _person_key(tokens)
+    if first is None or surname is None or len(tokens) > 3:
+        return None
+    found = _find_person(clusters, first, surname, suffix)
+    return found if found is not None and found.first == first else None
+
+
 def _find_by_first(clusters: list[_Cluster], name: str) -> _Cluster | None:
     found = [cl for cl in clusters if cl.kind == "person" and cl.first == name]
     return found[-1] if len(found) == 1 else None
@@ -274,6 +334,12 @@ def _to_actors(doc: Doc, clusters: list[_Cluster], lex: ActorLexicon) -> list[Ac
     text = doc_text(doc)
     for n, cl in enumerate(clusters, 1):
         names = sorted(cl.names, key=lambda c: c.start)
+        roles: list[str] = []
+        for c in names:
+            for r in c.roles:
+                if r not in roles:
+                    roles.append(r)
+        known: DictionaryCode | None = None
         if cl.kind == "country":
             code = names[0].country
             name = lex.country_names.get(code or "", names[0].text) if code else names[0].text
@@ -281,16 +347,14 @@ def _to_actors(doc: Doc, clusters: list[_Cluster], lex: ActorLexicon) -> list[Ac
         else:
             proper = [c for c in names if c.mention_kind != "acronym"] or names
             name = max(proper, key=lambda c: (len(c.tokens), len(c.text))).text
-            country = next((c.country for c in names if c.country), None)
-            sector = next((c.sector for c in names if c.sector), None)
             kind = cl.kind
-        roles: list[str] = []
-        for c in names:
-            for r in c.roles:
-                if r not in roles:
-                    roles.append(r)
-        if cl.kind == "person" and sector is None and roles:
-            sector = lex.sector_of_role(" ".join(roles).lower().split())
+            # what the text says of the actor, over all its names, wins over what a lexicon knows
+            said = [_said(c) for c in names]
+            country = next((x[0] for x in said if x[0]), None)
+            sector = next((x[1] for x in said if x[1]), None)
+            known = next((c.known for c in names if c.known is not None), None)
+        actor = Actor(f"a{n}", " ".join(name.split()), kind, roles)
+        _code(actor, country, sector, known)
         seen: set[tuple[int, int]] = set()
         mentions = []
         for c in names:
@@ -304,8 +368,56 @@ def _to_actors(doc: Doc, clusters: list[_Cluster], lex: ActorLexicon) -> list[Ac
 
         # a name to show and to look up: its words, without the line breaks and no-break spaces of
         # the page (the mentions keep the text as written)
-        actors.append(Actor(f"a{n}", " ".join(name.split()), kind, roles, country, sector, mentions))
+        actor.mentions = mentions
+        actors.append(actor)
     return actors
+
+
+def _said(c: Candidate) -> tuple[str | None, str | None]:
+    """The codes the text gives a mention: all of them when no lexicon knows its name; else those
+    read from its words, and a code a later rule of the text set that the lexicon does not give
+    ("Congress" in Buenos Aires)."""
+    if c.text_codes is None or c.known is None:
+        return c.country, c.sector
+    country, sector = c.text_codes
+    if c.country is not None and c.country != c.known.country:
+        country = c.country
+    if c.sector is not None and c.sector != c.known.sector:
+        sector = c.sector
+    return country, sector
+
+
+def _code(actor: Actor, country: str | None, sector: str | None, known: DictionaryCode | None) -> None:
+    """Set the actor's codes from what the text says (``country``, ``sector``) and what a lexicon
+    knows of its name (``known``): the text wins where both give a code; ``code_source`` tells
+    which gave the codes reported, ``cameo`` is the lexicon's own code when the codes are its."""
+    kc, ks = (known.country, known.sector) if known is not None else (None, None)
+    actor.country, actor.sector = country or kc, sector or ks
+    sources = set()
+    for final, text, lexicon in ((actor.country, country, kc), (actor.sector, sector, ks)):
+        if final is not None:
+            sources.add("both" if final == text == lexicon else "text" if final == text else "dictionary")
+    actor.code_source = None if not sources else sources.pop() if len(sources) == 1 else "both"
+    if known is not None and (actor.country, actor.sector) == (kc, ks) and known.cameo:
+        actor.cameo = known.cameo
+    else:
+        actor.cameo = compose_cameo(actor.country, actor.sector)
+    actor.code_date = known.date if known is not None and actor.code_source in ("dictionary", "both") else None
+
+
+def compose_cameo(country: str | None, sector: str | None) -> str | None:
+    """A CAMEO actor code from the record's codes: ("IRQ", "REB") → "IRQREB"."""
+    return (country or "") + (sector or "") or None
+
+
+def recoded(actor: Actor) -> None:
+    """After a later rule gave ``actor`` a country from the text: its CAMEO code and sources again."""
+    if country_and_sector(actor.cameo) != (actor.country, actor.sector):
+        actor.cameo = compose_cameo(actor.country, actor.sector)
+    if actor.code_source is None:
+        actor.code_source = "text" if actor.cameo else None
+    elif actor.code_source == "dictionary":
+        actor.code_source = "both"
 
 
 def link_references(doc: Doc, actors: list[Actor], lex: ActorLexicon) -> bool:
@@ -357,6 +469,11 @@ def link_references(doc: Doc, actors: list[Actor], lex: ActorLexicon) -> bool:
                 if (s, e) not in taken:
                     target.mentions.append(Mention(s, e, doc_text(doc)[s:e], "description"))
                 continue
+        if tok.dep_ == "appos" and (owner := by_start.get(_name_start(tok.head))) is not None:
+            # "Kurt Volker, the former special envoy": a description of the name it stands beside
+            if (described := _unnamed(doc, tok, lex, taken)) is not None:
+                owner.mentions.extend(described.mentions)  # (``_unnamed`` took its span)
+            continue
         if (unnamed := _unnamed(doc, tok, lex, taken)) is not None:
             if unnamed.country is None and (
                 unnamed.sector in LOCAL_SECTORS
@@ -368,6 +485,7 @@ def link_references(doc: Doc, actors: list[Actor], lex: ActorLexicon) -> bool:
                 sent = sentence_of(tok)
                 named = {a.country for a in actors for m in a.mentions if sent.start_char <= m.start < sent.end_char}
                 unnamed.country = only_country(named | place_codes(sent, lex))
+                recoded(unnamed)
             actors.append(unnamed)
             recent.append((tok.idx, unnamed))
             if tok.dep_ in ("nsubj", "nsubjpass"):
@@ -376,6 +494,14 @@ def link_references(doc: Doc, actors: list[Actor], lex: ActorLexicon) -> bool:
     for a in actors:
         a.mentions.sort(key=lambda m: m.start)
     return added
+
+
+def _name_start(tok: Token) -> int:
+    """The offset where the name ending at ``tok`` starts ("Volker" of "Kurt Volker": "Kurt")."""
+    first = tok
+    while first.i > 0 and first.doc[first.i - 1].head.i == tok.i and first.doc[first.i - 1].dep_ == "compound":
+        first = first.doc[first.i - 1]
+    return first.idx
 
 
 def _objected_to(tok: Token) -> bool:
@@ -446,7 +572,9 @@ def _unnamed(doc: Doc, tok: Token, lex: ActorLexicon, taken: set[tuple[int, int]
         country = lex.country_of_role(low)  # "the Pope" is the Vatican's
     if " ".join(words).startswith(_INTERNATIONAL):
         country = "IGO"  # "the war crimes tribunal in The Hague" is no Dutch court
-    return Actor("", name, kind, [name], country, sector, [Mention(s, e, doc_text(doc)[s:e], "description")])
+    actor = Actor("", name, kind, [name], mentions=[Mention(s, e, doc_text(doc)[s:e], "description")])
+    _code(actor, country, sector, None)
+    return actor
 
 
 def _gender(actor: Actor, lex: ActorLexicon) -> str | None:

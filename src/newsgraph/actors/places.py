@@ -174,7 +174,7 @@ class PlaceEntities:
         return Span(doc, start, obj.i + 1, label="GPE") if self._known_place(span.text) else None
 
     def _no_name(self, key: str) -> bool:
-        return " " not in key and key not in self.lexicon.genders and key not in self.lexicon.people
+        return " " not in key and key not in self.lexicon.genders and not self.lexicon.names_person(key)
 
     def _alone(self, word: Token) -> bool:
         """Is ``word`` a one-word entity of its own (not "Lima" of "Jose Lima")?"""
@@ -184,7 +184,7 @@ class PlaceEntities:
     def _known_place(self, text: str) -> bool:
         key = lookup_key(text)
         lex = self.lexicon
-        if key in lex.people or key in lex.bodies or key in lex.demonyms:
+        if lex.names_person(key) or key in lex.bodies or key in lex.demonyms:
             return False
         return (
             key in lex.countries
