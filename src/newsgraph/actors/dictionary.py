@@ -109,6 +109,11 @@ class ActorDictionary:
         """The keys of the people the dictionaries name in two words or more."""
         return [k for k, i in self.names.items() if self.kinds[i] == "p" and " " in k]
 
+    def body_names(self) -> list[str]:
+        """The keys of the bodies, companies and armed groups the dictionaries name in two words or
+        more."""
+        return [k for k, i in self.names.items() if self.kinds[i] == "o" and " " in k]
+
     def surnames(self) -> set[str]:
         """One-word names that stand for one person: the last word of a full name of the same
         record ("putin" beside "vladimir putin"), which no other record ends with and no name

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..nlp import DATELINE, children_of, doc_text, entities_in, entity_at, sentence_of, tokens_with
 from .dictionary import DictionaryCode, NameFinder, parse_day
-from .lexicon import TOWN_SIZE, ActorLexicon, lookup_key, town_sizes
+from .lexicon import TOWN_SIZE, ActorLexicon, lookup_key, town_sizes, us_states
 
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
 LOCATIVE_PREPS = {
@@ -147,6 +147,17 @@ class MentionFinder:
             if n not in lex.genders and n not in lex.cities and town_sizes().get(n, 0) < TOWN_SIZE
         }
         self.known_surnames = frozenset(n for n in surnames if n not in lex.countries and n not in lex.demonyms)
+        # the dictionary's bodies, companies and armed groups named in two words or more ("Lord's
+        # Resistance Army"), which the small model misses or cuts; one-word names only as it tags them
+        self.dictionary_bodies = NameFinder(
+            n
+            for n in (dictionary.body_names() if dictionary else ())
+            if not any(" ".join(n.split()[:k]) in titles for k in (1, 2))
+            and n not in lex.bodies
+            # "White House press secretary": an office, named after its body
+            and n.split()[-1] not in lex.weak_roles | _PERSON_TITLES
+        )
+        self.us_states = frozenset(us_states()) - {"washington"}  # (also the capital)
         self.day: date | None = None  # the publication day of the Doc being read
 
     # -- candidate spans ------------------------------------------------------------------
@@ -178,14 +189,15 @@ class MentionFinder:
                 ):
                     continue
                 found.append((span, "KNOWN"))
-        for s, e in self.known_people(doc):
-            # capitalised as a name is ("Kim Dae-jung", "Omar al-Bashir", "Daniel arap Moi")
-            if doc[s].text[0].isupper() and all(
-                t.text[0].isupper() or doc[t.i - 1].text == "-" or t.lower_ in _NAME_PARTICLES
-                for t in doc[s + 1 : e]
-                if t.is_alpha
-            ):
-                found.append((doc[s:e], "KNOWN_PERSON"))
+        for finder, label in ((self.known_people, "KNOWN_PERSON"), (self.dictionary_bodies, "DICTIONARY_BODY")):
+            for s, e in finder(doc):
+                # capitalised as a name is ("Kim Dae-jung", "Omar al-Bashir", "Daniel arap Moi")
+                if doc[s].text[0].isupper() and all(
+                    t.text[0].isupper() or doc[t.i - 1].text == "-" or t.lower_ in _NAME_PARTICLES or t.is_stop
+                    for t in doc[s + 1 : e]
+                    if t.is_alpha
+                ):
+                    found.append((doc[s:e], label))
         for i in tokens_with(doc, self.known_surnames, (LOWER,)):
             t = doc[i]
             after = doc[i + 1] if i + 1 < len(doc) else None
@@ -212,7 +224,7 @@ class MentionFinder:
             if span.start < last_end:
                 prev, plabel = out[-1]
                 # A known body wins over a shorter or mislabelled entity at the same place.
-                known = ("KNOWN", "KNOWN_PERSON")
+                known = ("KNOWN", "KNOWN_PERSON", "DICTIONARY_BODY")
                 if span.start == prev.start and (
                     (label in known and span.end >= prev.end and plabel not in known)
                     # a known figure inside a longer entity of another kind: "[King Fahd of]" (GPE)
@@ -407,6 +419,8 @@ class MentionFinder:
             and any(written in names for names in (lex.bodies, lex.igos, lex.cities, lex.countries))
         ):
             key = written  # "al-Qaeda", "Port-au-Prince": the name as written, not token by token
+        if label == "DICTIONARY_BODY" and key not in lex.bodies and key not in lex.igos:
+            return self._org(doc, span, sent_start, subject, in_role)
         if label == "KNOWN" or key in lex.bodies or key in lex.igos:
             return self._known(doc, span, key, sent_start, subject, in_role)
         if label in ("PERSON", "ORG", "PRODUCT") and span[-1].lower_ in lex.named_things:
@@ -433,6 +447,20 @@ class MentionFinder:
             return self._place(doc, span, lex.countries[key], sent_start, subject, in_role)
         if label == "PERSON" and len(span) == 1 and f"{span[0].lower_} {root.head.lower_}" in lex.role_sectors:
             return None  # "Riot police fired tear gas": a role's first word, capitalised, read as a name
+        if (placed := self._placed_members(span, label)) is not None:
+            # "[Virginia Democrats]", "[Ohio Republicans]" read as a name: a group of the place
+            code, sector = placed
+            return Candidate(
+                span.start_char,
+                span.end_char,
+                span.text,
+                "group",
+                [t.text for t in span],
+                country=code,
+                sector=sector,
+                sent_start=sent_start,
+                is_subject=subject,
+            )
         if label == "PERSON" and len(span) == 1 and not lex.names_person(key) and self._named_body(span):
             # "Hezbollah said", "Boeing said", "posted on Tumblr": a body, a company or a platform
             return self._org(doc, span, sent_start, subject, in_role)
@@ -476,6 +504,22 @@ class MentionFinder:
             return self._org(doc, span, sent_start, subject, in_role)
         return None
 
+    def _placed_members(self, span: Span, label: str) -> tuple[str, str | None] | None:
+        """The country and sector of a name the model made of a place and a plural role noun
+        ("Virginia Democrats", "Texas Republicans"), or None for any other name."""
+        last = span[-1]
+        if label not in ("PERSON", "ORG") or len(span) < 2 or not last.text.endswith("s"):
+            return None
+        if last.lower_ in self.lex.role_sectors:
+            sector = self.lex.role_sectors[last.lower_] or None
+        elif self.lex.bodies.get(last.lower_, ("", "", ""))[2] == "group":
+            sector = self.lex.bodies[last.lower_][1]  # "Democrats", "Republicans"
+        else:
+            return None
+        place = span[:-1]
+        code = self.lex.place_code(place.text) or country_in(list(place), self.lex)
+        return (code, sector) if code and code != "IGO" else None
+
     def _first_names(self, tokens: list[Token]) -> bool:
         """Are ``tokens`` capitalised words that hold no title, nationality, place or body: a first
         name (or names) before a surname the model read alone?"""
@@ -516,9 +560,10 @@ class MentionFinder:
         """The holder's name in a name the model ran on from the place an envoy is sent to
         ("Ambassador to [Ukraine Marie Yovanovitch]"): the words after the place, or None."""
         doc = span.doc
-        if len(span) < 2 or span.start < 2 or doc[span.start - 1].lower_ not in ("to", "in"):
-            return None
-        if doc[span.start - 2].lower_ not in _SENT_TO:
+        at = span.start - 1
+        if at > 0 and doc[at].lower_ == "the":
+            at -= 1  # "ambassador to the Ukraine Marie Yovanovitch"
+        if len(span) < 2 or at < 1 or doc[at].lower_ not in ("to", "in") or doc[at - 1].lower_ not in _SENT_TO:
             return None
         for k in range(len(span) - 1, 0, -1):
             rest = span[k:]
@@ -557,6 +602,8 @@ class MentionFinder:
     def _is_place_use(self, span: Span) -> bool:
         """A place name used as a location ("in Gaza"), not as an actor ("Israel said")."""
         root = span.root
+        while root.dep_ == "conj" and root.head.i < root.i:
+            root = root.head  # "in Mississippi, Kentucky and Louisiana": each is a place
         return root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS
 
     def _is_modifier(self, span: Span) -> bool:
@@ -725,6 +772,8 @@ class MentionFinder:
                 sector = lex.sector_of_role(words) or lex.sector_of_role([head.lemma_.lower()])
                 if sector is None and head.lemma_.lower() not in _GROUP_NOUNS and head.lower_ not in _GROUP_NOUNS:
                     # "an Australian ultimatum": the country itself, as the one behind the thing
+                    if code == "USA" and lookup_key(span.text) in self.us_states:
+                        return None  # "Virginia Democrats": a state, not the country
                     return Candidate(
                         span.start_char,
                         span.end_char,
@@ -824,9 +873,10 @@ class MentionFinder:
         # the place an office holder is sent to is in the title, but it is not his country
         destination: list[Token] = []
         j = (left[0].i if left else first) - 1
-        if j > sent_begin and doc[j].lower_ in ("to", "in") and doc[j - 1].lower_ in _SENT_TO:
+        k = j - 1 if j > sent_begin and doc[j].lower_ == "the" else j  # "ambassador to the Ukraine"
+        if k > sent_begin and doc[k].lower_ in ("to", "in") and doc[k - 1].lower_ in _SENT_TO:
             destination = [*left, *(role_tokens if not left else ())]
-            left = [*self._role_before(doc, j - 1, sent_begin), doc[j], *left]
+            left = [*self._role_before(doc, k - 1, sent_begin), *doc[k : j + 1], *left]
         # A name ending the role ("Secretary Blinken" after "State"): a person name before is not a role.
         if left and left[-1].ent_type_ == "PERSON" and left[-1] not in destination:
             left = []
