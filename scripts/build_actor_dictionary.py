@@ -125,7 +125,10 @@ def kind_of(record: Record, role_words: frozenset[str]) -> str:
     if words & _BODY_WORDS:
         return "o"
     # dated codes with a role: an office held ("Kosovo" has dated codes too, of no role)
-    dated = any((c[1] is not None or c[2] is not None) and country_and_sector(c[0])[1] for c in record.codes)
+    dated = any(
+        (c[1] is not None or c[2] is not None) and (country_and_sector(c[0])[1] or c[0].startswith("IGO"))
+        for c in record.codes
+    )
     source = " ".join(record.comments)
     if dated or "CountryInfo" in source or "IGOrulers" in source:
         return "p"

@@ -67,7 +67,7 @@ class ActorLexicon:
     # the phrases that open ("Reporting by") or end ("contributed to this report") a credit line
     credit_openings: set[str] = field(default_factory=set)
     credit_endings: set[str] = field(default_factory=set)
-    dictionary_roles: set[str] = field(default_factory=set)  # role words only the agent dictionary gives
+    group_nouns: set[str] = field(default_factory=set)  # "rebels", "students": a group on their own
     # titles every kind of body has ("chairman", "president", "spokesman"): the sector is the body's
     weak_roles: set[str] = field(default_factory=set)
     name_suffixes: set[str] = field(default_factory=set)  # "group", "corp": "SoftBank Group Corp." is SoftBank
@@ -144,7 +144,7 @@ class ActorLexicon:
             return phrase, "ELI"  # "former President Barack Obama", "ex-minister": elites, as event data codes them
         return phrase, sector
 
-    def merge(self, extra: dict[str, Any], user: bool = False, agents: bool = False) -> None:
+    def merge(self, extra: dict[str, Any], user: bool = False) -> None:
         self.demonyms.update({k.lower(): v for k, v in extra.get("demonyms", {}).items()})
         peoples = extra.get("peoples_across_borders", {})
         if isinstance(peoples, list):  # a list names the peoples, not their states
@@ -165,7 +165,7 @@ class ActorLexicon:
                 # "none": a title that gives no sector of its own ("chairman" of a party, a committee
                 # or a company); it is still read as a title
                 self.role_sectors[w.lower()] = "" if sector == "none" else sector
-                (self.dictionary_roles.add if agents else self.dictionary_roles.discard)(w.lower())
+        self.group_nouns.update(w.lower() for w in extra.get("group_nouns", {}).get("words", []))
         self.abbreviations.update({k.lower(): v for k, v in extra.get("abbreviations", {}).items()})
         self.honorifics.update(h.lower() for h in extra.get("honorifics", []))
         self.named_things.update(w.lower() for w in extra.get("named_things", []))
@@ -468,7 +468,7 @@ def load_lexicon(extra_files: tuple[str, ...] = ()) -> ActorLexicon:
     )
     lex.merge(_read_package("places.json"))
     lex.us_state_words.update(us_states())
-    lex.merge(_read_package("phoenix_agents.json"), agents=True)  # role nouns; our roles below override them
+    lex.merge(_read_package("phoenix_agents.json"))  # role nouns; our roles below override them
     lex.merge(_read_package("actors.json"))
     lex.merge(_read_package("people.json"))
     lex.dictionary = actor_dictionary()

@@ -104,11 +104,7 @@ class MentionFinder:
         # plural nouns that stand for a group on their own ("rebels", "protesters"): our role words; a
         # role noun only the agent dictionary gives makes a group where a nationality or a place
         # qualifies it ("a Chinese automaker"), not alone ("women", "victims")
-        self.group_words = frozenset(
-            {w for w in lex.role_sectors if " " not in w and w not in lex.dictionary_roles}
-            | _GROUP_NOUNS
-            | _ONLY_IN_ROLES
-        )
+        self.group_words = frozenset(lex.group_nouns | _GROUP_NOUNS | _ONLY_IN_ROLES)
         self.known_lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.known_exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         long_names: list[str] = []
@@ -1311,7 +1307,7 @@ def _paren_closed(ent: Span) -> Span:
 
 
 # sectors of groups that act where they live (not armies, which cross borders)
-LOCAL_SECTORS = {"REB", "OPP", "CVL", "LAB", "CRM"}
+LOCAL_SECTORS = {"REB", "OPP", "CVL", "LAB", "CRM", "AGR", "EDU", "REL"}
 STATE_BODIES = {
     "authorities",
     "government",
