@@ -17,9 +17,11 @@ from spacy.tokens import Doc
 
 from ..nlp import doc_text, sentence_of
 from ..record import Actor
+from .candidate import Candidate
 from .lexicon import about_us_states, actor_lexicon, named_abroad, seceded_later
-from .mentions import Candidate, MentionFinder, only_country, place_codes
+from .mentions import MentionFinder
 from .merge import merge_candidates, recoded
+from .where import only_country, place_codes
 
 US_STATES_KEY = "newsgraph.us_states"
 SECEDED_KEY = "newsgraph.seceded_later"  # successor state -> the state it left, for this text

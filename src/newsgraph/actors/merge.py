@@ -22,9 +22,10 @@ from spacy.tokens import Doc, Token
 from ..nlp import children_of, doc_text, sentence_of, tokens_starting_at, tokens_with
 from ..record import Actor, Mention
 from .cameo import country_and_sector
+from .candidate import LOCAL_SECTORS, STATE_BODIES, Candidate
 from .dictionary import DictionaryCode
 from .lexicon import ActorLexicon
-from .mentions import LOCAL_SECTORS, STATE_BODIES, Candidate, country_in, only_country, place_codes, place_of
+from .where import country_in, only_country, place_codes, place_of
 
 _SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 _PRONOUNS = {

@@ -23,7 +23,7 @@ from spacy.util import filter_spans
 
 from ..nlp import children_of, entity_at, tokens_with
 from .lexicon import TOWN_SIZE, actor_lexicon, capitals, lookup_key, provinces, town_sizes
-from .mentions import LOCATIVE_PREPS
+from .where import LOCATIVE_PREPS
 
 # where something happens (the actor stage's prepositions of place): a person's name after
 # these is still a place ("riots in Dakar")
