@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -36,6 +37,13 @@ def name_key(text: str) -> str:
     administration")."""
     k = " ".join(text.replace("_", " ").replace("’", "'").lower().split())
     return k[4:] if k.startswith("the ") else k
+
+
+def fold(key: str) -> str:
+    """``key`` without accents: "weizsäcker" → "weizsacker", "chávez" → "chavez"."""
+    if key.isascii():
+        return key
+    return "".join(ch for ch in unicodedata.normalize("NFKD", key) if not unicodedata.combining(ch))
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,12 +81,17 @@ class ActorDictionary:
             self.codes.append(tuple(read_restriction(c) for c in codes))
             for key in keys:
                 self.names.setdefault(key, len(self.kinds) - 1)
+        for key, record in list(self.names.items()):
+            self.names.setdefault(fold(key), record)  # "erdogan" for "erdoğan"
 
     def __contains__(self, key: str) -> bool:
         return key in self.names
 
     def record(self, key: str) -> int | None:
-        return self.names.get(key)
+        """The record named ``key`` (a lookup key), as written or without its accents ("Richard
+        von Weizsäcker" is the dictionary's RICHARD_VON_WEIZSACKER)."""
+        found = self.names.get(key)
+        return found if found is not None else self.names.get(fold(key))
 
     def code(self, record: int, day: date | None) -> DictionaryCode | None:
         """The code of ``record`` on ``day`` (None: the latest). A code with no country ("ELI"
@@ -102,7 +115,7 @@ class ActorDictionary:
         return DictionaryCode(cameo, country, sector, day.isoformat() if day else "latest")
 
     def lookup(self, text: str, day: date | None) -> DictionaryCode | None:
-        found = self.names.get(name_key(text))
+        found = self.record(name_key(text))
         return self.code(found, day) if found is not None else None
 
     def person_names(self) -> list[str]:

@@ -22,6 +22,7 @@ from .candidate import (
     _BUSINESSES,
     _EDGE_QUOTES,
     _FOREIGN,
+    _ORG_WORDS,
     _POSSESSIVE,
     _STATE_FORCES,
     _TRANSNATIONAL,
@@ -425,6 +426,9 @@ class MentionFinder(PersonMentions, GroupMentions):
                 sent_start=sent_start,
                 is_subject=subject,
             )
+        if label == "PERSON" and len(span) > 1 and span[-1].lower_ in _BODY_HEADS | _BUSINESSES | _ORG_WORDS:
+            # "Dick Clark Productions", "Masten Space Systems" read as a person: a body's name
+            return self._org(doc, span, sent_start, subject, in_role)
         if label == "PERSON" and len(span) == 1 and not lex.names_person(key) and self._named_body(span):
             # "Hezbollah said", "Boeing said", "posted on Tumblr": a body, a company or a platform
             return self._org(doc, span, sent_start, subject, in_role)

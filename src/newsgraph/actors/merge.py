@@ -25,6 +25,7 @@ from .cameo import country_and_sector
 from .candidate import LOCAL_SECTORS, STATE_BODIES, Candidate
 from .dictionary import DictionaryCode
 from .lexicon import ActorLexicon
+from .people import _NAME_PARTICLES
 from .where import country_in, only_country, place_codes, place_of
 
 _SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
@@ -143,8 +144,9 @@ def _person_key(tokens: list[str]) -> tuple[str | None, str | None, str | None]:
     toks = [t.rstrip(",") for t in toks if t.rstrip(",")]
     if not toks:
         return None, None, suffix
-    if len(toks) == 1:
-        return None, toks[0].lower(), suffix
+    if len(toks) == 1 or toks[0].lower() in _NAME_PARTICLES:
+        # "von Weizsäcker", "al-Assad": a surname, particle and all, with no first name
+        return None, toks[-1].lower(), suffix
     return toks[0].lower(), toks[-1].lower(), suffix
 
 
@@ -354,7 +356,7 @@ def _to_actors(doc: Doc, clusters: list[_Cluster], lex: ActorLexicon) -> list[Ac
             country = next((x[0] for x in said if x[0]), None)
             sector = next((x[1] for x in said if x[1]), None)
             known = next((c.known for c in names if c.known is not None), None)
-        actor = Actor(f"a{n}", " ".join(name.split()), kind, roles)
+        actor = Actor(f"a{n}", " ".join(name.split()).rstrip(",;:") or name, kind, roles)
         _code(actor, country, sector, known)
         seen: set[tuple[int, int]] = set()
         mentions = []
@@ -368,7 +370,7 @@ def _to_actors(doc: Doc, clusters: list[_Cluster], lex: ActorLexicon) -> list[Ac
                     mentions.append(Mention(ts, te, text[ts:te], "title"))
 
         # a name to show and to look up: its words, without the line breaks and no-break spaces of
-        # the page (the mentions keep the text as written)
+        # the page or a comma the name ran into (the mentions keep the text as written)
         actor.mentions = mentions
         actors.append(actor)
     return actors
@@ -460,7 +462,13 @@ def link_references(doc: Doc, actors: list[Actor], lex: ActorLexicon) -> bool:
             target = _collective_antecedent(doc, tok.i, subjects)
             if target is not None and (tok.idx, tok.idx + len(tok)) not in taken:
                 target.mentions.append(Mention(tok.idx, tok.idx + len(tok), tok.text, "pronoun"))
-        elif low in _DESCRIPTIONS and tok.pos_ == "NOUN" and tok.i > 0 and doc[tok.i - 1].lower_ == "the":
+        elif (
+            low in _DESCRIPTIONS
+            # "the President" is tagged a name, and refers back like "the president"
+            and (tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and not tok.ent_type_ and low in _OFFICES))
+            and tok.i > 0
+            and doc[tok.i - 1].lower_ == "the"
+        ):
             if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ in ("PROPN",):
                 continue  # "the minister Yoav Gallant": the name is the mention
             target = _described(low, recent)

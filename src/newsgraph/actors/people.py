@@ -289,6 +289,7 @@ class PersonMentions:
             country = country_in([t for t in role_span if t not in destination], self.lex)
         # Apposition: "Kirby, the White House spokesperson" / "the spokesperson, John Kirby".
         described: list[str] = []
+        of_body: list[Token] = []  # the words after "of", "at", "with" in an apposition
         for app in _appositions(span):
             app_words = [t.lower_ for t in app if not t.is_space]
             if (
@@ -298,17 +299,22 @@ class PersonMentions:
             ):
                 roles.append(doc_text(doc)[app[0].idx : app[-1].idx + len(app[-1])].removeprefix("the ").strip())
                 described += [t.lower_ for t in app]
+                of_body += [o for p in app if p.lower_ in ("of", "at", "with") for o in p.subtree if o.i > p.i]
                 country = country or country_in(_not_sent_to(list(app)), self.lex)
                 in_role.update(t.i for t in app)
         # the title's role first ("Queen Elizabeth, his mother": a queen), else the apposition's
         found = (lex.role_of(words) if words else None) or (lex.role_of(described) if described else None)
         sector = found[1] if found else None
         weak = False  # a title any body gives, whose sector a lexicon's may replace
-        if found is not None and found[0] in lex.weak_roles:
-            body = self._body_in([t for t in role_span if t not in destination])
+        if found is None or found[0] in lex.weak_roles:
+            # the body the title names ("PLO Chairman", "BBC's Emily Maitlis"), or the one the
+            # apposition names it of ("president and chief operating officer of SpaceX")
+            body = self._body_in([t for t in role_span if t not in destination]) or self._body_in(of_body)
             if body is not None:
                 sector = body[1]  # "PLO Chairman Yasser Arafat", "Home Depot president Craig Menear"
-            else:
+            elif found is not None and country is not None:
+                sector = "GOV"  # a state's office: "Hong Kong Chief Executive", "Israeli spokesman"
+            elif found is not None:
                 weak = True
         if country is None and _US_PARTY_STATE.match(doc_text(doc), span.end_char):
             # "Rep. Henry Cuellar (D-Texas)", "Sen. Kelly Ayotte, R-N.H.,": a member of Congress
