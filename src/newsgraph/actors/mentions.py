@@ -368,6 +368,9 @@ class MentionFinder(PersonMentions, GroupMentions):
             )
         ):
             return None  # "pro-Iranian": a stance, not a nationality
+        last = span[-2].text if len(span) > 3 and span[-1].text == ")" and span[-3].text == "(" else ""
+        if last.isupper() and _abbreviates(last, span[:-3].text):
+            span = span[:-3]  # "[World Health Organization (WHO)]": the name; the acronym is its own mention
         if label in ("ORG", "PERSON", "GPE") and (sent := self._sent_to(span)) is not None:
             span, label = sent, "PERSON"  # "Ambassador to [Ukraine Marie Yovanovitch]": the holder
         root = span.root

@@ -151,6 +151,21 @@ class PersonMentions:
     lex: ActorLexicon
     day: date | None
 
+    def _office_place(self, tokens: list[Token]) -> str | None:
+        """The country of a town, province or region named after "of" in a title ("Mayor of Tuzla"),
+        by the gazetteers; None when there is none or it is no state's."""
+        for k, t in enumerate(tokens):
+            if t.lower_ != "of":
+                continue
+            for o in tokens[k + 1 :]:
+                if o.ent_type_ in ("GPE", "LOC") or (o.pos_ == "PROPN" and not o.ent_type_):
+                    ent = entity_at(o) if o.ent_type_ else None
+                    code = self.lex.place_code(ent.text if ent is not None else o.text)
+                    if code and code != "IGO":
+                        return code
+                    break
+        return None
+
     def _first_names(self, tokens: list[Token]) -> bool:
         """Are ``tokens`` capitalised words that hold no title, nationality, place or body: a first
         name (or names) before a surname the model read alone?"""
@@ -290,6 +305,7 @@ class PersonMentions:
         # Apposition: "Kirby, the White House spokesperson" / "the spokesperson, John Kirby".
         described: list[str] = []
         of_body: list[Token] = []  # the words after "of", "at", "with" in an apposition
+        of_place: list[Token] = []  # the words after its "of"
         for app in _appositions(span):
             app_words = [t.lower_ for t in app if not t.is_space]
             if (
@@ -300,6 +316,7 @@ class PersonMentions:
                 roles.append(doc_text(doc)[app[0].idx : app[-1].idx + len(app[-1])].removeprefix("the ").strip())
                 described += [t.lower_ for t in app]
                 of_body += [o for p in app if p.lower_ in ("of", "at", "with") for o in p.subtree if o.i > p.i]
+                of_place += [o for p in _not_sent_to(list(app)) if p.lower_ == "of" for o in p.subtree if o.i >= p.i]
                 country = country or country_in(_not_sent_to(list(app)), self.lex)
                 in_role.update(t.i for t in app)
         # the title's role first ("Queen Elizabeth, his mother": a queen), else the apposition's
@@ -316,6 +333,9 @@ class PersonMentions:
                 sector = "GOV"  # a state's office: "Hong Kong Chief Executive", "Israeli spokesman"
             elif found is not None:
                 weak = True
+        if country is None:
+            # "the mayor of Tuzla", "Governor of Kandahar province X": the town or province of an office
+            country = self._office_place([t for t in role_span if t not in destination] + of_place)
         if country is None and _US_PARTY_STATE.match(doc_text(doc), span.end_char):
             # "Rep. Henry Cuellar (D-Texas)", "Sen. Kelly Ayotte, R-N.H.,": a member of Congress
             country, sector = "USA", sector or "LEG"
