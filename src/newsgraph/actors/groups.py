@@ -119,6 +119,11 @@ _GROUP_NOUNS = {
 }
 
 
+# things that act only as their owners' means ("Boeing jets", "jets"): an actor only with a nationality
+_EQUIPMENT = frozenset({"jet", "jets", "aircraft", "warplane", "warplanes", "gunship", "gunships", "helicopter"})
+_EQUIPMENT |= {"helicopters", "warship", "warships", "plane", "planes", "drone", "drones", "tank", "tanks"}
+
+
 class GroupMentions:
     """The group readings of :class:`~newsgraph.actors.mentions.MentionFinder`."""
 
@@ -177,9 +182,13 @@ class GroupMentions:
                 group = _group_through(doc[span.start : head.i + 1], head, where or code, sector, sent_start)
                 # a people of several states, nowhere placed: its usual state is only a guess
                 group.guessed = where is None and span[0].lower_ in lex.across_borders
+                if head.lower_ in lex.body_nouns or " ".join(words[-2:]) in lex.body_nouns:
+                    group.kind = "organization"  # "Hong Kong police", "a French manufacturer": a body
                 return group
             return None
-        if root.pos_ in ("PROPN", "NOUN") or span.text.endswith("s"):
+        determined = span.start > 0 and doc[span.start - 1].lower_ in ("the", "a", "an")
+        if span.text.endswith("s") or determined or (root.pos_ == "NOUN" and root.tag_ == "NNS"):
+            # "Palestinians", "the Dutch", "an American"; not "American" or "Russian" alone
             return Candidate(
                 span.start_char,
                 span.end_char,
@@ -272,7 +281,10 @@ class GroupMentions:
                 s < span.end_char and span.start_char < e and (s, e) not in owners for s, e in taken
             ):
                 continue
-            country = country_in(list(span), self.lex) or next((c.country for c in whose if c.country), None)
+            country = country_in(list(span), self.lex)
+            if country is None and low in _EQUIPMENT and not any(c.dep_ == "poss" for c in children_of(t)):
+                continue  # "Max jets", "Boeing jets": a maker's product, not an armed force ("its jets" are)
+            country = country or next((c.country for c in whose if c.country), None)
             words, tokens = [w.lower_ for w in span], [w.text for w in span]
             guessed = bool(country) and any(w in lex.across_borders for w in words)
             if (country is None or guessed) and (place := place_of(t, self.lex, named)) is not None:

@@ -70,6 +70,8 @@ class ActorLexicon:
     group_nouns: set[str] = field(default_factory=set)  # "rebels", "students": a group on their own
     # titles every kind of body has ("chairman", "president", "spokesman"): the sector is the body's
     weak_roles: set[str] = field(default_factory=set)
+    not_actors: set[str] = field(default_factory=set)  # "league", "awards", "index": no actor ends so
+    body_nouns: set[str] = field(default_factory=set)  # "police", "company": a body, not a group of people
     name_suffixes: set[str] = field(default_factory=set)  # "group", "corp": "SoftBank Group Corp." is SoftBank
 
     @property
@@ -170,6 +172,9 @@ class ActorLexicon:
         self.honorifics.update(h.lower() for h in extra.get("honorifics", []))
         self.named_things.update(w.lower() for w in extra.get("named_things", []))
         self.weak_roles.update(w.lower() for w in extra.get("weak_roles", {}).get("words", []))
+        self.not_actors.update(w.lower() for w in extra.get("not_actors", {}).get("words", []))
+        bodies = extra.get("body_nouns", {})
+        self.body_nouns.update(w.lower() for w in bodies.get("words", []))
         self.name_suffixes.update(w.lower() for w in extra.get("name_suffixes", {}).get("words", []))
         credits = extra.get("credit_lines", {})
         self.credit_openings.update(w.lower() for w in credits.get("opening", []))

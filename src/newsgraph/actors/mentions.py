@@ -391,6 +391,8 @@ class MentionFinder(PersonMentions, GroupMentions):
             return self._org(doc, span, sent_start, subject, in_role)
         if label == "KNOWN" or key in lex.bodies or key in lex.igos:
             return self._known(doc, span, key, sent_start, subject, in_role)
+        if label in ("ORG", "PERSON", "NORP") and len(span) > 1 and span[-1].lower_ in lex.not_actors:
+            return None  # "the Premier League", "the American Music Awards", "the Dow Jones Industrial Average"
         if label in ("PERSON", "ORG", "PRODUCT") and span[-1].lower_ in lex.named_things:
             return None  # "Patriot missile batteries", "Scud attacks": weapons the tagger read as names
         if (

@@ -12,6 +12,7 @@ when that is not clear they stay unlinked.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -233,6 +234,7 @@ def merge_candidates(doc: Doc, cands: list[Candidate], lex: ActorLexicon) -> lis
                 # "Students from Lagos" and later "the students": the group without its place
                 by_org.setdefault(_org_key(" ".join(c.tokens), suffixes), target)
             target.names.append(c)
+    _join_variants(clusters)
     actors = _to_actors(doc, clusters, lex)
     add_missed_names(doc, actors)
     if link_references(doc, actors, lex):
@@ -313,6 +315,64 @@ def _same_person(
     return None
 
 
+_MINOR_WORDS = frozenset({"of", "for", "and", "the", "on", "in", "&"})
+
+
+def _words(cl: _Cluster) -> list[str]:
+    """The words of a body's or group's longest name, lower case ("homeland security"), with a
+    web address's ending dropped ("Edmunds.com" is "edmunds")."""
+    name = max((c.text for c in cl.names if c.mention_kind != "acronym"), key=len, default="")
+    name = re.sub(r"\.(?:com|org|net|co\.uk)\b", "", name)
+    return name.lower().replace("’", "'").split()
+
+
+def _initials(words: list[str]) -> str:
+    return "".join(w[0] for w in words if w not in _MINOR_WORDS and w[:1].isalpha())
+
+
+def _join_variants(clusters: list[_Cluster]) -> None:
+    """Join the bodies and groups an article names in several ways: an acronym used without
+    its definition ("WHO" beside "World Health Organization", "DHS" beside "Department of
+    Homeland Security"), a name of two words or more inside a longer one ("Homeland Security",
+    "the Department of Homeland Security"), a web address and its name ("Edmunds.com",
+    "Edmunds"), and a group named again by its noun alone in the same country ("Hong Kong
+    police", "police")."""
+    bodies = [cl for cl in clusters if cl.kind in ("organization", "group") and cl.names]
+    for short in bodies:
+        sw = _words(short)
+        if not sw:
+            continue
+        country = next((c.country for c in short.names if c.country), None)
+        acronym = len(sw) == 1 and short.names[0].text.isupper() and 2 <= len(sw[0]) <= 6
+        for long_ in bodies:
+            if long_ is short or not long_.names:
+                continue
+            lw = _words(long_)
+            content = {w for w in sw if w not in _MINOR_WORDS}
+            reordered = len(content) > 1 and content == {w for w in lw if w not in _MINOR_WORDS}
+            if len(lw) <= len(sw) and not acronym and not (reordered and len(lw) > len(sw)):
+                continue
+            long_country = next((c.country for c in long_.names if c.country), None)
+            same = (
+                (acronym and long_.kind == "organization" and len(lw) > 1 and _initials(lw) == sw[0])
+                or (len(sw) > 1 and short.kind == long_.kind == "organization" and _inside(sw, lw))
+                or (sw == lw[:1] and len(lw) == 1 and short.kind == long_.kind)
+                # "the Homeland Security Department", "the Department of Homeland Security"
+                or (reordered and short.kind == long_.kind == "organization")
+                or (country is not None and country == long_country and lw[-len(sw) :] == sw and short.kind != "person")
+            )
+            if same and (country is None or long_country in (None, country)):
+                long_.names.extend(short.names)
+                short.names = []
+                break
+
+
+def _inside(short: list[str], long_: list[str]) -> bool:
+    """Are the words ``short`` the first or the last words of ``long_``?"""
+    n = len(short)
+    return long_[:n] == short or long_[-n:] == short
+
+
 def _person_named(clusters: list[_Cluster], tokens: list[str]) -> _Cluster | None:
     """The person an organisation's name names: one word that is a person's surname or first name
     ("Trump"), or a first name and a surname that are a person's ("Scooter Braun")."""
@@ -351,6 +411,9 @@ def _to_actors(doc: Doc, clusters: list[_Cluster], lex: ActorLexicon) -> list[Ac
             proper = [c for c in names if c.mention_kind != "acronym"] or names
             name = max(proper, key=lambda c: (len(c.tokens), len(c.text))).text
             kind = cl.kind
+            head = name.split(" in ")[0].lower().split()
+            if kind == "group" and head and (head[-1] in lex.body_nouns or " ".join(head[-2:]) in lex.body_nouns):
+                kind = "organization"  # "police", "the Hong Kong government", "a French manufacturer"
             # what the text says of the actor, over all its names, wins over what a lexicon knows
             said = [_said(c) for c in names]
             country = next((x[0] for x in said if x[0]), None)

@@ -320,7 +320,8 @@ class PersonMentions:
                 country = country or country_in(_not_sent_to(list(app)), self.lex)
                 in_role.update(t.i for t in app)
         # the title's role first ("Queen Elizabeth, his mother": a queen), else the apposition's
-        found = (lex.role_of(words) if words else None) or (lex.role_of(described) if described else None)
+        titled = lex.role_of(words) if words else None
+        found = titled or (lex.role_of(described) if described else None)
         sector = found[1] if found else None
         weak = False  # a title any body gives, whose sector a lexicon's may replace
         if found is None or found[0] in lex.weak_roles:
@@ -331,6 +332,9 @@ class PersonMentions:
                 sector = body[1]  # "PLO Chairman Yasser Arafat", "Home Depot president Craig Menear"
             elif found is not None and country is not None:
                 sector = "GOV"  # a state's office: "Hong Kong Chief Executive", "Israeli spokesman"
+            elif found is not None and titled is None:
+                sector = None  # "Craig Menear, president,": of what, the apposition does not say
+                weak = True
             elif found is not None:
                 weak = True
         if country is None:
