@@ -75,6 +75,7 @@ _ORG_WORDS = frozenset(
         *("productions", "records", "studios", "entertainment", "media", "foundation", "institute", "fund"),
         *("university", "college", "school", "hospital", "center", "centre", "club", "association", "society"),
         *("company", "companies", "group", "holdings", "capital", "partners", "ventures", "labs", "systems"),
+        *("united", "fc", "athletic", "rovers", "wanderers", "hotspur"),
         *("committee", "commission", "board", "agency", "department", "ministry", "office", "service", "services"),
     }
 )

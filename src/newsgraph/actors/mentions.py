@@ -379,7 +379,7 @@ class MentionFinder(PersonMentions, GroupMentions):
             root.dep_ in ("compound", "amod", "poss") and root.head.dep_ in ("nsubj", "nsubjpass")
         )
         key = " ".join(t.lower_ for t in span).replace("’", "'")
-        written = span.text.lower()
+        written = lookup_key(span.text)  # "People’s Liberation Army" as "people's liberation army"
         if (
             key not in lex.bodies
             and key not in lex.igos
@@ -417,6 +417,10 @@ class MentionFinder(PersonMentions, GroupMentions):
             return self._place(doc, span, lex.countries[key], sent_start, subject, in_role)
         if label == "PERSON" and len(span) == 1 and f"{span[0].lower_} {root.head.lower_}" in lex.role_sectors:
             return None  # "Riot police fired tear gas": a role's first word, capitalised, read as a name
+        if label == "PERSON" and all(
+            t.lower_.rstrip(".") in lex.abbreviations or t.lower_ in lex.abbreviations or t.is_punct for t in span
+        ):
+            return None  # "Lt Col": a title the model read as a name, whose name it left out
         if (placed := self._placed_members(span, label)) is not None:
             # "[Virginia Democrats]", "[Ohio Republicans]" read as a name: a group of the place
             code, sector = placed

@@ -26,7 +26,6 @@ from .cameo import country_and_sector
 from .candidate import LOCAL_SECTORS, STATE_BODIES, Candidate
 from .dictionary import DictionaryCode
 from .lexicon import ActorLexicon
-from .people import _NAME_PARTICLES
 from .where import country_in, only_country, place_codes, place_of
 
 _SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
@@ -145,9 +144,8 @@ def _person_key(tokens: list[str]) -> tuple[str | None, str | None, str | None]:
     toks = [t.rstrip(",") for t in toks if t.rstrip(",")]
     if not toks:
         return None, None, suffix
-    if len(toks) == 1 or toks[0].lower() in _NAME_PARTICLES:
-        # "von Weizsäcker", "al-Assad": a surname, particle and all, with no first name
-        return None, toks[-1].lower(), suffix
+    if len(toks) == 1:
+        return None, toks[0].lower(), suffix
     return toks[0].lower(), toks[-1].lower(), suffix
 
 
@@ -413,13 +411,22 @@ def _to_actors(doc: Doc, clusters: list[_Cluster], lex: ActorLexicon) -> list[Ac
             kind = cl.kind
             head = name.split(" in ")[0].lower().split()
             if kind == "group" and head and (head[-1] in lex.body_nouns or " ".join(head[-2:]) in lex.body_nouns):
-                kind = "organization"  # "police", "the Hong Kong government", "a French manufacturer"
+                kind = "organization"  # "the Hong Kong government", "a French manufacturer"
+            elif kind == "group" and head and head[-1] in _PERSON_TITLES and " and " not in name:
+                kind = "person"  # "the Ukrainian president", "the Portuguese boss": one person
             # what the text says of the actor, over all its names, wins over what a lexicon knows
             said = [_said(c) for c in names]
             country = next((x[0] for x in said if x[0]), None)
             sector = next((x[1] for x in said if x[1]), None)
-            known = next((c.known for c in names if c.known is not None), None)
-        actor = Actor(f"a{n}", " ".join(name.split()).rstrip(",;:") or name, kind, roles)
+            # what a lexicon knows of the name: of a full name when the text gives one ("Luz Contreras
+            # Arroyo" is no "Arroyo" of the lexicon's)
+            full = [c for c in names if len(c.tokens) > 1 and c.mention_kind == "name"]
+            known = next((c.known for c in (full if cl.kind == "person" and full else names) if c.known), None)
+
+        name = " ".join(name.split()).rstrip(",;:") or name
+        if kind == "person" and roles and len(name.split()) <= 2 and (title := _royal_title(roles, name)):
+            name = f"{title} {name}"  # "Queen Elizabeth", "Prince Andrew", "Pope Francis": known by title
+        actor = Actor(f"a{n}", name, kind, roles)
         _code(actor, country, sector, known)
         seen: set[tuple[int, int]] = set()
         mentions = []
@@ -451,6 +458,25 @@ def _said(c: Candidate) -> tuple[str | None, str | None]:
     if c.sector is not None and c.sector != c.known.sector:
         sector = c.sector
     return country, sector
+
+
+_ROYAL = ("king", "queen", "prince", "princess", "pope", "emperor", "empress", "duke", "duchess", "sultan", "emir")
+# singular nouns of one person's office or trade: a group so named is that person
+_PERSON_TITLES = frozenset({"president", "minister", "premier", "chancellor", "boss", "chief", "leader", "spokesman"})
+_PERSON_TITLES |= {"spokeswoman", "spokesperson", "ambassador", "envoy", "governor", "mayor", "manager", "coach"}
+
+
+def _royal_title(roles: list[str], name: str) -> str | None:
+    """The royal or papal title a person named by a first name alone is known by ("Queen" of
+    "Queen Elizabeth"), or None; "Elizabeth II" is "Queen Elizabeth II" too."""
+    words = name.split()
+    if len(words) == 2 and not re.fullmatch(r"[IVX]+", words[1]):
+        return None
+    for role in roles:
+        last = role.split()[-1] if role.split() else ""
+        if last.lower() in _ROYAL:
+            return last[0].upper() + last[1:].lower()
+    return None
 
 
 def _code(actor: Actor, country: str | None, sector: str | None, known: DictionaryCode | None) -> None:
