@@ -233,6 +233,7 @@ def merge_candidates(doc: Doc, cands: list[Candidate], lex: ActorLexicon) -> lis
                 by_org.setdefault(_org_key(" ".join(c.tokens), suffixes), target)
             target.names.append(c)
     _join_variants(clusters)
+    _join_descriptions(doc, clusters, lex)
     actors = _to_actors(doc, clusters, lex)
     add_missed_names(doc, actors)
     if link_references(doc, actors, lex):
@@ -365,6 +366,51 @@ def _join_variants(clusters: list[_Cluster]) -> None:
                 break
 
 
+# nouns a company or a club is described by ("the Chinese company", "the London side")
+_COMPANY_NOUNS = frozenset(
+    {
+        *("company", "firm", "manufacturer", "maker", "automaker", "carmaker", "carrier", "airline", "bank"),
+        *("lender", "insurer", "retailer", "startup", "conglomerate", "giant", "group", "side", "club", "team"),
+        *("broadcaster", "newspaper", "network", "operator", "producer", "supplier", "exporter", "developer"),
+    }
+)
+
+
+def _join_descriptions(doc: Doc, clusters: list[_Cluster], lex: ActorLexicon) -> None:
+    """A definite description with a nationality ("the Chinese company", "the Portuguese boss",
+    "the Argentine") names the body or person named last before it, of its kind and of its
+    country or of none: "Alibaba … the Chinese company", "Jose Mourinho … the Portuguese boss"."""
+    text = doc_text(doc)
+    for cl in clusters:
+        if cl.kind not in ("group", "organization") or len(cl.names) != 1:
+            continue
+        c = cl.names[0]
+        words = c.text.lower().split()
+        if not words or not c.country or not text[: c.start].rstrip().lower().endswith(("the", "the former")):
+            continue
+        if lex.code_of_word(c.tokens[0]) is None and lex.place_code(c.tokens[0]) is None:
+            continue  # described by a nationality or a place: "the Chinese company", "the London side"
+        if words[-1] in _COMPANY_NOUNS:
+            kind = "organization"
+        elif words[-1] in _PERSON_TITLES or (len(words) == 1 and not words[0].endswith("s")):
+            kind = "person"
+        else:
+            continue
+        before = [
+            (max(n.start for n in other.names if n.start < c.start), other)
+            for other in clusters
+            if other is not cl
+            and other.kind == kind
+            and any(n.start < c.start and n.mention_kind == "name" for n in other.names)
+            and next((n.country for n in other.names if n.country), None) in (None, c.country)
+        ]
+        if before:
+            target = max(before, key=lambda x: x[0])[1]
+            c.mention_kind = "description"
+            target.names.append(c)
+            cl.names = []
+
+
 def _inside(short: list[str], long_: list[str]) -> bool:
     """Are the words ``short`` the first or the last words of ``long_``?"""
     n = len(short)
@@ -406,7 +452,7 @@ def _to_actors(doc: Doc, clusters: list[_Cluster], lex: ActorLexicon) -> list[Ac
             name = lex.country_names.get(code or "", names[0].text) if code else names[0].text
             country, sector, kind = code, None, "country"
         else:
-            proper = [c for c in names if c.mention_kind != "acronym"] or names
+            proper = [c for c in names if c.mention_kind not in ("acronym", "description")] or names
             name = max(proper, key=lambda c: (len(c.tokens), len(c.text))).text
             kind = cl.kind
             head = name.split(" in ")[0].lower().split()
