@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 from ..nlp import doc_text, sentence_of
 from ..record import Actor
 from .candidate import Candidate
-from .lexicon import about_us_states, actor_lexicon, named_abroad, seceded_later
+from .lexicon import about_us_states, actor_lexicon, lookup_key, named_abroad, seceded_later
 from .mentions import MentionFinder
 from .merge import merge_candidates, recoded
 from .where import only_country, place_codes
@@ -30,6 +30,20 @@ SECEDED_KEY = "newsgraph.seceded_later"  # successor state -> the state it left,
 # the titles of American offices, in a text read as about the United States: "Rep. Jim Jordan",
 # "Gov. Scott Walker" hold their office there (a senator of another country is named with it)
 _AMERICAN_TITLES = frozenset({"sen.", "rep.", "gov.", "senator", "congressman", "congresswoman", "governor"})
+
+
+# the chambers a text about the United States names without saying whose
+_CHAMBERS = frozenset({"house", "senate", "house of representatives", "legislature", "state legislature"})
+_CHAMBERS |= {"state senate", "state house", "general assembly"}
+
+
+def _american_chambers(actors: list[Actor]) -> None:
+    """In a text read as about the United States, "the House", "the Senate", "the Legislature" are
+    American legislatures."""
+    for actor in actors:
+        if actor.kind == "organization" and actor.country is None and lookup_key(actor.name) in _CHAMBERS:
+            actor.country, actor.sector = "USA", actor.sector or "LEG"
+            recoded(actor)
 
 
 def _american_office_holders(actors: list[Actor]) -> None:
@@ -65,6 +79,7 @@ class ActorsComponent:
         self._whose_groups(doc._.actors)
         if us:
             _american_office_holders(doc._.actors)
+            _american_chambers(doc._.actors)
         seceded = doc.user_data[SECEDED_KEY] = seceded_later(doc_text(doc))
         for actor in doc._.actors if seceded else ():
             # "Sudanese rebels shelled Juba": a town of the state as it was when the text was written

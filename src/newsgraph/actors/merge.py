@@ -456,6 +456,9 @@ def _to_actors(doc: Doc, clusters: list[_Cluster], lex: ActorLexicon) -> list[Ac
             name = max(proper, key=lambda c: (len(c.tokens), len(c.text))).text
             kind = cl.kind
             head = name.split(" in ")[0].lower().split()
+            capital = name.split()[-1][:1].isupper() if name.split() else False
+            if head and capital and head[-1].endswith("s") and head[-1][:-1] in lex.body_nouns:
+                head[-1] = head[-1][:-1]  # a name: "Biman Bangladesh Airlines" is one airline
             if kind == "group" and head and (head[-1] in lex.body_nouns or " ".join(head[-2:]) in lex.body_nouns):
                 kind = "organization"  # "the Hong Kong government", "a French manufacturer"
             elif kind == "group" and head and head[-1] in _PERSON_TITLES and " and " not in name:

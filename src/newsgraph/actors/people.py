@@ -182,9 +182,10 @@ class PersonMentions:
             for t in tokens
         )
 
-    def _body_in(self, tokens: list[Token]) -> tuple[str, str | None] | None:
-        """The body a title names ("PLO Chairman", "Emirates Airline president") and its sector (None
-        when no lexicon knows it), or None when the title names no body."""
+    def _body_in(self, tokens: list[Token]) -> tuple[str | None, str | None] | None:
+        """The country and sector of the body a title names ("PLO Chairman", "Emirates Airline
+        president", "Homeland Security Secretary"), each None when no lexicon knows it, or None
+        when the title names no body."""
         lex = self.lex
         for t in tokens:
             if t.lower_ in lex.role_sectors:
@@ -194,12 +195,14 @@ class PersonMentions:
             name = " ".join(w.text for w in words)
             key = lookup_key(name)
             if key in lex.bodies:
-                return name, lex.bodies[key][1]
+                return lex.bodies[key][0], lex.bodies[key][1]
             if key in lex.igos:
-                return name, lex.igo_sectors.get(key)
+                return "IGO", lex.igo_sectors.get(key)
             if ent is not None:
                 known = lex.known_body(name, self.day)
-                return name, known.sector if known else lex.sector_of_role(key.split())
+                if known is not None:
+                    return known.country, known.sector
+                return None, lex.sector_of_role(key.split())
         return None
 
     def _sent_to(self, span: Span) -> Span | None:
@@ -324,12 +327,16 @@ class PersonMentions:
         found = titled or (lex.role_of(described) if described else None)
         sector = found[1] if found else None
         weak = False  # a title any body gives, whose sector a lexicon's may replace
+        # the body the title names ("PLO Chairman", "BBC's Emily Maitlis"), or the one the
+        # apposition names it of ("president and chief operating officer of SpaceX")
+        body = self._body_in([t for t in role_span if t not in destination]) or self._body_in(of_body)
+        if body is not None and country is None and body[0] != "IGO":
+            country = body[0]  # "Homeland Security Secretary Chad Wolf", "Pentagon spokesman"
         if found is None or found[0] in lex.weak_roles:
-            # the body the title names ("PLO Chairman", "BBC's Emily Maitlis"), or the one the
-            # apposition names it of ("president and chief operating officer of SpaceX")
-            body = self._body_in([t for t in role_span if t not in destination]) or self._body_in(of_body)
             if body is not None:
                 sector = body[1]  # "PLO Chairman Yasser Arafat", "Home Depot president Craig Menear"
+            elif found is not None and found[1] == "ELI":
+                pass  # "former German President": an elite, whatever office he held
             elif found is not None and country is not None:
                 sector = "GOV"  # a state's office: "Hong Kong Chief Executive", "Israeli spokesman"
             elif found is not None and titled is None:
