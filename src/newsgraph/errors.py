@@ -57,9 +57,28 @@ class Errors(metaclass=_ErrorCatalogue):
     )
     E302 = "No article with id '{id}' in the database."
     E303 = "Writing the batch to the database failed and was rolled back: {reason}."
+    E304 = "{label}: the article cannot be stored ({reason}); the rest of its batch is stored."
+    E305 = (
+        "The database '{url}' stayed locked by another writer for {seconds:.0f} s; nothing of this batch "
+        "was written. Re-run the same command to complete the ingest."
+    )
     # corpus / queries
     E400 = "No actor matches '{name}'."
     E401 = "Unknown export format '{fmt}'. Choose one of: {known}."
+    E402 = "An actor name is needed here (got {value!r}): give a name or leave the filter out."
+    E403 = "{what} must be a whole number from {low} to {high}, got {value!r}."
+    E404 = "'{value}' is not a date: use YYYY, YYYY-MM or YYYY-MM-DD."
+    E405 = "'{value}' is not a PLOVER event type. Types: {known}."
+    E406 = "'{value}' is not a registry id (a whole number from 1 to 2**63-1; see 'newsgraph actors list')."
+    E407 = "The name filter is {length} characters long; names longer than {limit} characters are refused."
+    E410 = "No registry entry with id {id} (see 'newsgraph actors list')."
+    E411 = "Entry {id} cannot be merged into itself."
+    E412 = (
+        "Entries {keep} ('{keep_name}') and {other} ('{other_name}') differ in {what}; merge them only if they "
+        "are one actor, with force (--force)."
+    )
+    E413 = "Entry {id} ('{entry_name}') holds no name '{name}'; 'newsgraph actors show {id}' lists its names."
+    E414 = "'{name}' is the only name of entry {id}: splitting it off would leave the entry empty."
     # evaluation
     E500 = "'{path}' is not a PolNeAR-layout folder (expected text/ and attributions/ inside)."
     E501 = "'{path}' is not a PLOVER gold JSONL file: {reason}."
@@ -87,6 +106,10 @@ class StoreError(NewsgraphError):
 
 class QueryError(NewsgraphError):
     """A corpus query or export cannot be answered."""
+
+
+class RegistryEditError(QueryError):
+    """A merge or split of registry entries is refused; nothing was changed."""
 
 
 class EvaluationError(NewsgraphError):

@@ -67,6 +67,11 @@ def _run(fn: Any) -> Any:
         raise typer.Exit(1) from exc
 
 
+def _edit(store: Store, fn: Any) -> Any:
+    with store.writing() as conn:
+        return fn(conn)
+
+
 @app.command("quotes")
 def quotes_cmd(
     speaker: Annotated[str | None, typer.Option(help="Who said it (any name variant).")] = None,
@@ -177,12 +182,13 @@ def actors_merge(
     keep: Annotated[int, typer.Argument(help="Registry id to keep.")],
     other: Annotated[int, typer.Argument(help="Registry id merged into it.")],
     db: DbOption = None,
+    force: Annotated[bool, typer.Option("--force", help="Merge even when kind or country differ.")] = False,
 ) -> None:
     """Merge entry OTHER into KEEP; the correction survives re-ingest."""
     from ..corpus.registry import merge_entries
 
-    with _store(db) as store, store.engine.begin() as conn:
-        moved = merge_entries(conn, keep, other)
+    with _store(db) as store:
+        moved = _run(lambda: _edit(store, lambda conn: merge_entries(conn, keep, other, force=force)))
     err.print(f"merged {other} into {keep}: {moved} article mentions moved")
 
 
@@ -195,8 +201,8 @@ def actors_split(
     """Move the mentions called NAME out of ENTRY into a new entry; the correction survives re-ingest."""
     from ..corpus.registry import split_entry
 
-    with _store(db) as store, store.engine.begin() as conn:
-        new = split_entry(conn, entry, name)
+    with _store(db) as store:
+        new = _run(lambda: _edit(store, lambda conn: split_entry(conn, entry, name)))
     err.print(f"'{name}' split from {entry} into new entry {new}")
 
 
