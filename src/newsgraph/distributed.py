@@ -1,0 +1,485 @@
+"""Ingest on many cores or machines with Dask: the NLP on the workers, the store in one place.
+
+    newsgraph ingest PATHS --dask local[:N] | tcp://HOST:PORT --db URL
+
+Inputs are split into partitions the workers read themselves (:func:`partitions`):
+groups of files, line ranges of a JSONL file, record ranges of a WARC file;
+standard input is read here and sent along. Each worker loads the pipeline
+once (:class:`PipelinePlugin`, a Dask worker plugin) and returns a partition's
+records. Results stream back as they complete, are put back in input order
+and written in batched transactions, so the corpus layer (registry,
+near-duplicates, consolidation) sees the articles exactly as a one-process
+ingest does and the database ends the same.
+
+A worker that dies mid-run loses and duplicates nothing: nothing is written
+until its partition's records are back, Dask runs the partition again on
+another worker, and a partition that kills workers again and again is
+reported ([E203]) instead of stopping the run. Stopped runs are completed by
+running the same command again (records already stored are left as they are).
+
+Only this module imports Dask; the CLI imports it only when a distributed ingest is asked for.
+"""
+
+from __future__ import annotations
+
+import io
+import itertools
+import os
+import time
+import uuid
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any, cast
+
+from distributed import WorkerPlugin
+
+from .errors import ConfigError, Errors
+from .ingest.base import IngestFailure, InputDocument
+from .record import Article
+from .settings import Settings
+from .store import Store, WriteReport
+
+Item = Article | IngestFailure
+Progress = Callable[["IngestSummary"], None]
+
+
+@dataclass(frozen=True, slots=True)
+class Partition:
+    """A piece of the input a worker reads on its own.
+
+    ``kind``: ``files`` (``paths``, read whole), ``lines`` (bytes ``start``..``stop`` of a plain
+    JSONL file whose first line is number ``first``), ``warc`` (bytes ``start``..``stop`` of a WARC
+    file whose first HTML response is number ``first``), ``documents`` (read here already).
+    """
+
+    index: int
+    kind: str
+    paths: tuple[str, ...] = ()
+    start: int = 0
+    stop: int = 0
+    first: int = 1
+    documents: tuple[InputDocument | IngestFailure, ...] = ()
+
+    @property
+    def label(self) -> str:
+        if self.kind == "files":
+            return self.paths[0] if len(self.paths) == 1 else f"{self.paths[0]} … {self.paths[-1]}"
+        if self.kind in ("lines", "warc"):
+            unit = "line" if self.kind == "lines" else "record"
+            return f"{self.paths[0]} ({unit}s from {self.first})"
+        return "<stdin>"
+
+
+@dataclass(slots=True)
+class IngestSummary:
+    """What an ingest did, kept small whatever its size: counts, the first articles, every failure."""
+
+    written: int = 0
+    replaced: int = 0
+    unchanged: int = 0
+    duplicates: int = 0
+    failures: list[IngestFailure] = field(default_factory=list)
+    first: list[dict[str, Any]] = field(default_factory=list)  # id, title, published, counts of the first 20
+    started: float = field(default_factory=time.monotonic)
+    dashboard: str | None = None
+
+    @property
+    def stored(self) -> int:
+        return self.written + self.replaced + self.unchanged
+
+    @property
+    def rate(self) -> float:
+        """Articles per second so far."""
+        return self.stored / max(time.monotonic() - self.started, 1e-9)
+
+    def add(self, batch: list[Article], report: WriteReport) -> None:
+        self.written += len(report.written)
+        self.replaced += len(report.replaced)
+        self.unchanged += len(report.unchanged)
+        self.duplicates += len(report.duplicates)
+        self.failures += [IngestFailure(label, msg) for label, msg in report.failed.items()]
+        for a in batch:
+            if len(self.first) < 20:
+                self.first.append(
+                    {
+                        "id": a.id,
+                        "title": a.title,
+                        "published": a.published,
+                        "actors": len(a.actors),
+                        "quotes": len(a.quotes),
+                        "events": len(a.events),
+                        "duplicate_of": a.duplicate_of,
+                    }
+                )
+
+
+# -- partitions -------------------------------------------------------------------------------
+def _walk(directory: Path) -> Iterator[Path]:
+    """Files under ``directory`` in the order the one-process ingest reads them."""
+    for root, dirs, files in os.walk(directory):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if not name.startswith("."):
+                yield Path(root) / name
+
+
+def _head(path: Path) -> bytes:
+    try:
+        with path.open("rb") as f:
+            return f.read(8192)
+    except OSError:
+        return b""
+
+
+def partitions(paths: Iterable[str], settings: Settings, size: int | None = None) -> Iterator[Partition]:
+    """Split inputs into partitions of about ``size`` documents (default: the batch size), in input order."""
+    from .ingest import detect_format
+
+    size = size or settings.batch_size
+    index = itertools.count()
+    files: list[str] = []
+
+    def flush_files() -> Iterator[Partition]:
+        if files:
+            yield Partition(next(index), "files", tuple(files))
+            files.clear()
+
+    for p in paths:
+        if str(p) == "-":
+            yield from flush_files()
+            from .ingest.readers import read_stdin
+
+            docs = read_stdin(settings)
+            while chunk := tuple(itertools.islice(docs, size)):
+                yield Partition(next(index), "documents", documents=chunk)
+            continue
+        path = Path(p)
+        for f in _walk(path) if path.is_dir() else [path]:
+            head = _head(f)
+            fmt = detect_format(str(f), head) if head else "text"
+            if fmt == "jsonl" and head[:2] != b"\x1f\x8b":
+                yield from flush_files()
+                for start, stop, first in _line_ranges(f, size):
+                    yield Partition(next(index), "lines", (str(f),), start, stop, first)
+                continue
+            if fmt == "warc" and head.startswith(b"WARC/"):  # plain WARC: records found by offset
+                ranges = _warc_ranges(f, size)
+                if ranges is not None:
+                    yield from flush_files()
+                    for start, stop, first in ranges:
+                        yield Partition(next(index), "warc", (str(f),), start, stop, first)
+                    continue
+            files.append(str(f))
+            if len(files) >= size:
+                yield from flush_files()
+    yield from flush_files()
+
+
+def _line_ranges(path: Path, size: int) -> list[tuple[int, int, int]]:
+    """Byte ranges of ``size`` lines each: (start, stop, number of the first line)."""
+    out: list[tuple[int, int, int]] = []
+    start, line, count, pos = 0, 1, 0, 0
+    with path.open("rb") as f:
+        for raw in f:
+            pos += len(raw)
+            count += 1
+            if count == size:
+                out.append((start, pos, line))
+                start, line, count = pos, line + count, 0
+    if count or not out:
+        out.append((start, pos, line))
+    return out
+
+
+def _warc_ranges(path: Path, size: int) -> list[tuple[int, int, int]] | None:
+    """Byte ranges of about ``size`` HTML responses each, or None when the file cannot be scanned."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    out: list[tuple[int, int, int]] = []
+    try:
+        with path.open("rb") as f:
+            records = ArchiveIterator(f)
+            start, first, count, n = 0, 1, 0, 0
+            for rec in records:
+                ctype = (rec.http_headers.get_header("Content-Type") if rec.http_headers else "") or ""
+                offset = records.get_record_offset()
+                if rec.rec_type != "response" or "html" not in ctype.lower():
+                    continue
+                if count == size:
+                    out.append((start, offset, first))
+                    start, first, count = offset, n + 1, 0
+                n += 1
+                count += 1
+            out.append((start, path.stat().st_size, first))
+    except Exception:  # noqa: BLE001 - a damaged WARC is read whole by the ordinary reader, which reports it
+        return None
+    return out
+
+
+# -- the worker side --------------------------------------------------------------------------
+_PIPELINES: dict[Settings, Any] = {}
+
+
+def worker_pipeline(settings: Settings) -> Any:
+    """The pipeline of this worker process for ``settings``, loaded once."""
+    if settings not in _PIPELINES:
+        from .pipeline import Pipeline
+
+        _PIPELINES[settings] = Pipeline(settings)
+    return _PIPELINES[settings]
+
+
+class PipelinePlugin(WorkerPlugin):
+    """A Dask worker plugin: each worker loads the pipeline when it starts, before its first task."""
+
+    name = "newsgraph-pipeline"
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+
+    def setup(self, worker: Any) -> None:
+        worker_pipeline(self.settings)
+
+    def teardown(self, worker: Any) -> None:
+        _PIPELINES.pop(self.settings, None)
+
+
+def read_partition(part: Partition, settings: Settings) -> Iterator[InputDocument | IngestFailure]:
+    """The documents of one partition, as the one-process readers give them."""
+    from .ingest import iter_documents
+    from .ingest.readers import read_jsonl_stream
+
+    if part.kind == "documents":
+        yield from part.documents
+    elif part.kind == "files":
+        yield from iter_documents(list(part.paths), settings)
+    elif part.kind == "lines":
+        with open(part.paths[0], "rb") as f:
+            f.seek(part.start)
+            data = f.read(part.stop - part.start)
+        # the reader numbers lines from 1: blank lines before ours keep the numbers of the whole file
+        lines = itertools.chain(itertools.repeat(b"", part.first - 1), io.BytesIO(data))
+        yield from read_jsonl_stream(cast(IO[bytes], lines), part.paths[0])
+    else:
+        yield from _read_warc_range(part)
+
+
+def _read_warc_range(part: Partition) -> Iterator[InputDocument | IngestFailure]:
+    from warcio.archiveiterator import ArchiveIterator
+
+    from .ingest import html_document
+
+    path = part.paths[0]
+    with open(path, "rb") as f:
+        f.seek(part.start)
+        data = f.read(part.stop - part.start)
+    n = part.first - 1
+    try:
+        for rec in ArchiveIterator(io.BytesIO(data)):
+            ctype = (rec.http_headers.get_header("Content-Type") if rec.http_headers else "") or ""
+            if rec.rec_type != "response" or "html" not in ctype.lower():
+                continue
+            n += 1
+            url = rec.rec_headers.get_header("WARC-Target-URI")
+            wdate = (rec.rec_headers.get_header("WARC-Date") or "")[:10] or None
+            item = html_document(rec.content_stream().read(), path, url=url, fmt="warc", record=f"record {n}")
+            if isinstance(item, InputDocument) and not item.published:
+                item.published = wdate
+            yield item
+    except Exception as exc:  # noqa: BLE001 - damage is one failure naming the file, as the reader does
+        yield IngestFailure(path, Errors.E108.format(path=path, reason=str(exc) or type(exc).__name__))
+
+
+def extract_partition(part: Partition, settings: Settings) -> list[Item]:
+    """Run on a worker: read a partition and extract its articles (failures name their input)."""
+    return list(worker_pipeline(settings).process(read_partition(part, settings)))
+
+
+# -- the client side --------------------------------------------------------------------------
+def parse_address(dask: str) -> tuple[str | None, int | None]:
+    """``local`` / ``local:N`` -> (None, N workers); ``tcp://host:port`` -> (address, None). Else [E005]."""
+    text = dask.strip()
+    if text == "local" or text.startswith("local:"):
+        n = text.partition(":")[2]
+        if n and (not n.isdigit() or not 1 <= int(n) <= 512):
+            raise ConfigError(Errors.E005.format(value=dask))
+        return None, int(n) if n else None
+    if "://" in text and text.split("://", 1)[1]:
+        return text, None
+    raise ConfigError(Errors.E005.format(value=dask))
+
+
+def connect(dask: str) -> tuple[Any, Any]:
+    """A Dask client (and the LocalCluster it started, or None) for ``local[:N]`` or a scheduler address."""
+    from distributed import Client, LocalCluster
+    address, workers = parse_address(dask)
+    if address is not None:
+        try:
+            return Client(address, timeout="20s"), None
+        except OSError as exc:
+            raise ConfigError(Errors.E007.format(address=address, reason=exc)) from exc
+    cluster = LocalCluster(
+        n_workers=workers or os.cpu_count() or 1,
+        threads_per_worker=1,
+        processes=True,
+        dashboard_address=":0",
+        silence_logs=50,
+    )
+    return Client(cluster), cluster
+
+
+def ingest_distributed(
+    paths: list[str],
+    store: Store,
+    settings: Settings,
+    dask: str | None = None,
+    client: Any = None,
+    progress: Progress | None = None,
+) -> IngestSummary:
+    """Ingest ``paths`` into ``store`` with the NLP on Dask workers; returns what was done.
+
+    Args:
+        paths: Files, directories or ``-``.
+        store: Where to write (any number of ingests may write to one PostgreSQL or SQLite store).
+        settings: Batch size, model, ... (the workers get the same).
+        dask: ``local``, ``local:N`` or ``tcp://host:port`` (ignored when ``client`` is given).
+        client: An open ``distributed.Client`` to use instead.
+        progress: Called with the summary after every batch written.
+    """
+    from distributed import as_completed
+    from distributed.client import FutureCancelledError
+
+    own: tuple[Any, Any] | None = None
+    if client is None:
+        own = connect(dask or "local")
+        client = own[0]
+    try:
+        client.register_plugin(PipelinePlugin(settings))
+        summary = IngestSummary(dashboard=_dashboard(client))
+        parts = partitions(paths, settings)
+        window = 2 * max(len(client.scheduler_info().get("workers", {})), 1) + 2
+        pending = as_completed()
+        labels: dict[int, str] = {}
+        index_of: dict[str, int] = {}
+        run = uuid.uuid4().hex[:12]
+
+        def submit() -> bool:
+            part = next(parts, None)
+            if part is None:
+                return False
+            labels[part.index] = part.label
+            fut = client.submit(extract_partition, part, settings, key=f"newsgraph-{run}-{part.index}")
+            index_of[fut.key] = part.index
+            pending.add(fut)
+            return True
+
+        for _ in range(window):
+            if not submit():
+                break
+        done: dict[int, list[Item]] = {}
+        next_index = 0
+        batch: list[Article] = []
+        for fut in pending:
+            index = index_of.pop(fut.key)
+            try:
+                done[index] = fut.result()
+            except (FutureCancelledError, Exception) as exc:  # noqa: BLE001 - one partition, reported
+                done[index] = [IngestFailure(labels[index], Errors.E203.format(label=labels[index], reason=_why(exc)))]
+            fut.release()
+            submit()
+            while next_index in done:
+                for item in done.pop(next_index):
+                    if isinstance(item, IngestFailure):
+                        summary.failures.append(item)
+                    else:
+                        batch.append(item)
+                        if len(batch) >= settings.batch_size:
+                            _flush(store, batch, summary, progress)
+                next_index += 1
+        _flush(store, batch, summary, progress)
+        return summary
+    finally:
+        if own is not None:
+            own[0].close()
+            if own[1] is not None:
+                own[1].close()
+
+
+def _flush(store: Store, batch: list[Article], summary: IngestSummary, progress: Progress | None) -> None:
+    if batch:
+        summary.add(batch, store.write_batch(list(batch)))
+        batch.clear()
+    if progress is not None:
+        progress(summary)
+
+
+def _why(exc: BaseException) -> str:
+    return (str(exc).splitlines() or [type(exc).__name__])[0][:200] or type(exc).__name__
+
+
+def _dashboard(client: Any) -> str | None:
+    try:
+        link = client.dashboard_link
+    except Exception:  # noqa: BLE001 - no dashboard is fine
+        return None
+    return str(link) if link else None
+
+
+def ingest_local(paths: list[str], store: Store, settings: Settings, progress: Progress | None = None) -> IngestSummary:
+    """The one-process ingest (``settings.processes`` workers for the NLP), with the same summary."""
+    from .ingest import iter_documents
+    from .pipeline import extract_stream
+
+    summary = IngestSummary()
+    batch: list[Article] = []
+    for item in extract_stream(iter_documents(paths, settings), settings):
+        if isinstance(item, IngestFailure):
+            summary.failures.append(item)
+            continue
+        batch.append(item)
+        if len(batch) >= settings.batch_size:
+            _flush(store, batch, summary, progress)
+    _flush(store, batch, summary, progress)
+    return summary
+
+
+def rich_progress(console: Any) -> tuple[Any, Progress]:
+    """A rich progress display (articles stored, articles/s, failures) and the callback that feeds it."""
+    from rich.progress import Progress as Bar
+    from rich.progress import SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    bar = Bar(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        TimeElapsedColumn(),
+        console=console,
+        disable=not console.is_terminal,
+        transient=True,
+    )
+    task = bar.add_task("ingesting", total=None)
+
+    def update(summary: IngestSummary) -> None:
+        where = f" · dashboard {summary.dashboard}" if summary.dashboard else ""
+        bar.update(
+            task,
+            description=f"{summary.stored} articles stored · {summary.rate:.1f} articles/s · "
+            f"{len(summary.failures)} failed{where}",
+        )
+
+    return bar, update
+
+
+__all__ = [
+    "IngestSummary",
+    "Partition",
+    "PipelinePlugin",
+    "connect",
+    "extract_partition",
+    "ingest_distributed",
+    "ingest_local",
+    "parse_address",
+    "partitions",
+    "read_partition",
+    "rich_progress",
+]
