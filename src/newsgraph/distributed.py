@@ -163,7 +163,7 @@ def partitions(paths: Iterable[str], settings: Settings, size: int | None = None
                 for start, stop, first in _line_ranges(f, size):
                     yield Partition(next(index), "lines", (str(f),), start, stop, first)
                 continue
-            if fmt == "warc" and head.startswith(b"WARC/"):  # plain WARC: records found by offset
+            if fmt == "warc":  # records found by offset (gzip WARCs are one gzip member per record)
                 ranges = _warc_ranges(f, size)
                 if ranges is not None:
                     yield from flush_files()

@@ -499,7 +499,7 @@ def _insert_articles(conn: Connection, batch: list[Article], duplicates: dict[st
                     "content_end": q.content.end,
                     "content_spans": [list(p) for p in q.content.spans] if q.content.spans else None,
                     "date": q.date,
-                    "confidence": q.confidence,
+                    "confidence": round(q.confidence, 3),  # as the record has it
                 }
             )
         for e in a.events:
@@ -521,7 +521,7 @@ def _insert_articles(conn: Connection, batch: list[Article], duplicates: dict[st
                     "location": e.location.to_dict() if e.location else None,
                     "negated": e.negated,
                     "modality": e.modality,
-                    "confidence": e.confidence,
+                    "confidence": round(e.confidence, 3),
                 }
             )
         timex_rows.extend(
