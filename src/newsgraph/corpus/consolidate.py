@@ -30,7 +30,7 @@ from sqlalchemy import bindparam, delete, insert, select, tuple_, update
 from sqlalchemy.engine import Connection
 
 from ..record import Article
-from .registry import chunks
+from .registry import chunks, new_ids
 from .schema import (
     event_actors,
     story_event_sources,
@@ -153,14 +153,21 @@ def _events(
             sources.append({"story_event_id": match.id, "article_id": art.id, "event_id": ev.id})
     ids: dict[int, int] = {}
     if new:
-        made = conn.execute(
-            insert(se).returning(se.c.id, sort_by_parameter_order=True),
+        ids = {s.id: rid for (_, s), rid in zip(new, new_ids(conn, se, len(new)), strict=True)}
+        conn.execute(
+            insert(se),
             [
-                {"source": k[0], "type": k[1], "target": k[2], "first_date": s.first_date, "last_date": s.last_date}
+                {
+                    "id": ids[s.id],
+                    "source": k[0],
+                    "type": k[1],
+                    "target": k[2],
+                    "first_date": s.first_date,
+                    "last_date": s.last_date,
+                }
                 for k, s in new
             ],
         )
-        ids = {s.id: int(rid) for (_, s), (rid,) in zip(new, made.all(), strict=True)}
     changed = [s for stories in keys.values() for s in stories if s.id > 0 and s.changed]
     if changed:
         conn.execute(
@@ -238,8 +245,8 @@ def _quotes(conn: Connection, articles: list[Article], links: dict[str, dict[str
         sources.append({"story_quote_id": qid, "article_id": article_id, "quote_id": quote_id})
     ids: dict[int, int] = {}
     if new:
-        made = conn.execute(insert(sq).returning(sq.c.id, sort_by_parameter_order=True), new)
-        ids = {-(i + 1): int(rid) for i, (rid,) in enumerate(made.all())}
+        ids = {-(i + 1): rid for i, rid in enumerate(new_ids(conn, sq, len(new)))}
+        conn.execute(insert(sq), [{**row, "id": ids[-(i + 1)]} for i, row in enumerate(new)])
     if new_marks:
         conn.execute(insert(sm), [{"mark": m, "story_quote_id": ids[qid]} for qid, ms in new_marks for m in sorted(ms)])
     conn.execute(
