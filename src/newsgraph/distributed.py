@@ -313,6 +313,7 @@ def parse_address(dask: str) -> tuple[str | None, int | None]:
 def connect(dask: str) -> tuple[Any, Any]:
     """A Dask client (and the LocalCluster it started, or None) for ``local[:N]`` or a scheduler address."""
     from distributed import Client, LocalCluster
+
     address, workers = parse_address(dask)
     if address is not None:
         try:
@@ -347,8 +348,9 @@ def ingest_distributed(
         client: An open ``distributed.Client`` to use instead.
         progress: Called with the summary after every batch written.
     """
-    from distributed import as_completed
     from distributed.client import FutureCancelledError
+
+    from distributed import as_completed
 
     own: tuple[Any, Any] | None = None
     if client is None:

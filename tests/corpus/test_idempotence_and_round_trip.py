@@ -26,7 +26,7 @@ def corpus(pipeline) -> list[Article]:
     quote = '"We must manage our differences with wisdom and patience, as friends do," Wang said.'
     items += [
         ("w1", f"Chinese Foreign Minister Wang Yi met Yoko Kamikawa in Beijing on Tuesday. {quote}", "2024-03-26"),
-        ("w2", f"Wang Yi spoke in Beijing. {quote[:60]}\" Wang said. The court rejected the appeal.", "2024-03-27"),
+        ("w2", f'Wang Yi spoke in Beijing. {quote[:60]}" Wang said. The court rejected the appeal.', "2024-03-27"),
     ]
     docs = [InputDocument(text=t, source=Source(path=f"{i}.txt"), id=i, published=p) for i, t, p in items]
     return [a for a in pipeline.process(docs) if isinstance(a, Article)]

@@ -82,7 +82,10 @@ def test_an_article_that_cannot_be_written_is_reported_and_the_rest_stored(
         titled.title = {"text": "a title that is an object"}  # type: ignore[assignment]
         report = store.write([other, broken, titled])
         assert report.written == [other.id]
-        assert set(report.failed) == {"feed.jsonl (article broken)", f"{other.source.path or '<input>'} (article titled)"}
+        assert set(report.failed) == {
+            "feed.jsonl (article broken)",
+            f"{other.source.path or '<input>'} (article titled)",
+        }
         assert all("[E304]" in m for m in report.failed.values())
         stats = store.stats()
         assert stats["articles"] == 2
