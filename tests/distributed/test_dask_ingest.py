@@ -72,7 +72,7 @@ def one_process(inputs: list[str], tmp_path_factory: pytest.TempPathFactory) -> 
 
 
 def test_partitions_read_what_the_one_process_readers_read(inputs: list[str]) -> None:
-    parts = list(partitions(inputs, SETTINGS))
+    parts = list(partitions(inputs, SETTINGS, size=4))
     assert {p.kind for p in parts} == {"lines", "warc", "files"}
     assert len([p for p in parts if p.kind == "lines"]) == 3  # 11 lines, 4 a partition
     split = [d for p in parts for d in read_partition(p, SETTINGS)]
