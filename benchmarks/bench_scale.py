@@ -312,15 +312,15 @@ def store_part(args: argparse.Namespace, work: Path) -> None:
 
 # -- the Dask part -----------------------------------------------------------------------------
 def dask_part(args: argparse.Namespace, work: Path) -> None:
-    from distributed import Client, LocalCluster
+    from tests.corpus.tables import differences, dump_tables
 
+    from distributed import Client, LocalCluster
     from newsgraph.distributed import PipelinePlugin, ingest_distributed
     from newsgraph.ingest import iter_documents
     from newsgraph.pipeline import Pipeline
     from newsgraph.record import Article
     from newsgraph.settings import Settings
     from newsgraph.store import Store
-    from tests.corpus.tables import differences, dump_tables
 
     print(f"\n## Dask on LocalCluster against one process ({args.dask_articles} PolNeAR articles)\n", flush=True)
     src = work / "dask-input.jsonl"
