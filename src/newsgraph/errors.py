@@ -62,6 +62,10 @@ class Errors(metaclass=_ErrorCatalogue):
     E302 = "No article with id '{id}' in the database."
     E303 = "Writing the batch to the database failed and was rolled back: {reason}."
     E304 = "{label}: the article cannot be stored ({reason}); the rest of its batch is stored."
+    E306 = (
+        "No newsgraph database at '{url}': check the --db URL (or NEWSGRAPH_DB), or make one with "
+        "'newsgraph ingest PATHS --db URL'."
+    )
     E305 = (
         "The database '{url}' stayed locked by another writer for {seconds:.0f} s; nothing of this batch "
         "was written. Re-run the same command to complete the ingest."

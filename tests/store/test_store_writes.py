@@ -147,3 +147,15 @@ def test_a_killed_ingest_leaves_a_consistent_database_and_a_rerun_completes(tmp_
 def test_store_opens_through_sqlalchemy_url(tmp_path: Path) -> None:
     with Store(f"sqlite:///{tmp_path / 'u.db'}") as store, store.engine.connect() as conn:
         assert conn.execute(text("SELECT value FROM newsgraph_meta")).scalar() == "2"
+
+
+def test_a_store_that_is_not_there_is_refused_when_not_creating(tmp_path: Path, db_url: str) -> None:
+    missing = f"sqlite:///{tmp_path / 'typo.db'}"
+    with pytest.raises(StoreError, match=r"\[E306\]"):
+        Store(missing, create=False)
+    assert not (tmp_path / "typo.db").exists()  # nothing made empty
+    if db_url.startswith("postgresql"):
+        with pytest.raises(StoreError, match=r"\[E306\]"):
+            Store(db_url, create=False)  # the database exists, newsgraph's tables do not
+    Store(db_url).close()
+    Store(db_url, create=False).close()

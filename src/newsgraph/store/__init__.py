@@ -29,6 +29,7 @@ import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
+from pathlib import Path
 from typing import Any, TypeVar
 
 from sqlalchemy import Engine, create_engine, delete, event, func, insert, select
@@ -99,15 +100,19 @@ class Store:
     Args:
         url: SQLAlchemy URL; defaults to the ``db`` setting (``sqlite:///newsgraph.db``).
         settings: Resolved settings (batch size, dedup parameters).
+        create: Make the database when it does not exist (``ingest``); with ``False`` a store that
+            is not there is refused with [E306] instead of being made empty (queries).
 
     Raises:
         StoreError: [E300] when the database cannot be opened, [E301] when it was
-            written by another schema version.
+            written by another schema version, [E306] when it does not exist and ``create`` is off.
     """
 
-    def __init__(self, url: str | None = None, settings: Settings | None = None) -> None:
+    def __init__(self, url: str | None = None, settings: Settings | None = None, create: bool = True) -> None:
         self.settings = settings or load_settings()
         self.url = url or self.settings.db
+        if not create:
+            self._must_exist()
         try:
             self.engine: Engine = create_engine(self.url)
         except (SQLAlchemyError, ValueError, ImportError) as exc:
@@ -123,6 +128,28 @@ class Store:
         except SQLAlchemyError as exc:
             self.engine.dispose()
             raise self._cannot_open(exc) from exc
+
+    def _must_exist(self) -> None:
+        from sqlalchemy.engine import make_url
+
+        try:
+            parsed = make_url(self.url)
+        except (SQLAlchemyError, ValueError) as exc:
+            raise self._cannot_open(exc) from exc
+        if parsed.get_backend_name() == "sqlite":
+            path = parsed.database or ""
+            if path in ("", ":memory:") or not Path(path).is_file():
+                raise StoreError(Errors.E306.format(url=self.url))
+            return
+        try:
+            engine = create_engine(self.url)
+            with engine.connect() as conn:
+                found = conn.dialect.has_table(conn, s.meta_table.name)
+            engine.dispose()
+        except (SQLAlchemyError, ImportError) as exc:
+            raise self._cannot_open(exc) from exc
+        if not found:
+            raise StoreError(Errors.E306.format(url=self.url))
 
     def _create(self) -> None:
         """Tables, search index and version, made once even when several writers start together."""
