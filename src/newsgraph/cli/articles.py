@@ -26,7 +26,7 @@ from ..ingest import IngestFailure, InputDocument, iter_documents
 from ..pipeline import extract_stream
 from ..record import Article
 from ..settings import Settings, load_settings
-from ..store import Store
+from ..store import Store, article_label
 from .app import app
 
 out = Console(soft_wrap=True)
@@ -182,7 +182,12 @@ def ingest(
 
     def flush() -> None:
         if batch:
-            duplicates.update(store.write_batch(batch).duplicates)
+            report = store.write_batch(batch)
+            duplicates.update(report.duplicates)
+            for label, message in report.failed.items():  # articles the store could not write
+                failures.append(IngestFailure(label, message))
+                _report_failure(failures[-1])
+            batch[:] = [a for a in batch if article_label(a) not in report.failed]
             stored.extend(_light(a) for a in batch)
             batch.clear()
 

@@ -511,6 +511,7 @@ def merge_entries(conn: Connection, keep: int, other: int, force: bool = False) 
             record={"keep": _entry_record(a), "other": _entry_record(b), "names": sorted(other_names)},
         )
     )
+    conn.execute(update(registry_merges).where(registry_merges.c.keep == other).values(keep=keep))
     conn.execute(registry.delete().where(registry.c.id == other))
     _recount(conn, [keep])
     return int(moved or 0)

@@ -42,7 +42,7 @@ from ..record import Article
 from ..settings import Settings, load_settings
 from . import schema as s
 
-__all__ = ["Store", "WriteReport", "open_store"]
+__all__ = ["Store", "WriteReport", "article_label", "open_store"]
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -227,7 +227,9 @@ class Store:
             raise
         except (SQLAlchemyError, TypeError, ValueError) as exc:
             if len(batch) == 1:
-                report.failed[_label(batch[0])] = Errors.E304.format(label=_label(batch[0]), reason=_reason(exc))
+                report.failed[article_label(batch[0])] = Errors.E304.format(
+                    label=article_label(batch[0]), reason=_reason(exc)
+                )
                 return report
             log.debug("batch failed, writing its articles one by one", exc_info=True)
         for art in batch:
@@ -423,7 +425,9 @@ def _last_of_each_id(batch: list[Article], report: WriteReport) -> list[Article]
     last: dict[str, int] = {}
     for i, a in enumerate(batch):
         if not isinstance(a.id, str) or not a.id:
-            report.failed[_label(a)] = Errors.E304.format(label=_label(a), reason=f"its id {a.id!r} is no text")
+            report.failed[article_label(a)] = Errors.E304.format(
+                label=article_label(a), reason=f"its id {a.id!r} is no text"
+            )
             continue
         if a.id in last:
             earlier = batch[last[a.id]]
@@ -435,7 +439,8 @@ def _last_of_each_id(batch: list[Article], report: WriteReport) -> list[Article]
     return [batch[i] for i in sorted(last.values())]
 
 
-def _label(a: Article) -> str:
+def article_label(a: Article) -> str:
+    """How a failure names an article: its input and its id (the key of ``WriteReport.failed``)."""
     where = getattr(a.source, "path", None) or getattr(a.source, "url", None) or "<input>"
     return f"{where} (article {a.id})"
 
