@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import bindparam, delete, insert, select, tuple_, update
+from sqlalchemy import and_, bindparam, delete, insert, or_, select, update
 from sqlalchemy.engine import Connection
 
 from ..record import Article
@@ -99,10 +99,12 @@ def _events(
     }
     wanted = {k for k in wanted if k[0]}
     se = story_events
-    for part in chunks(sorted(wanted)):
+    # one index look-up per key: an OR of equalities (a row-value IN is a scan on SQLite)
+    for part in chunks(sorted(wanted), 200):
+        match_any = or_(*(and_(se.c.source == a, se.c.type == b, se.c.target == c) for a, b, c in part))
         for row in conn.execute(
             select(se.c.id, se.c.source, se.c.type, se.c.target, se.c.first_date, se.c.last_date)
-            .where(tuple_(se.c.source, se.c.type, se.c.target).in_(part))
+            .where(match_any)
             .order_by(se.c.id)
         ):
             keys[(row.source, row.type, row.target)].append(_Story(int(row.id), row.first_date, row.last_date))
