@@ -20,10 +20,10 @@ from __future__ import annotations
 
 import hashlib
 import re
-import zlib
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import and_, bindparam, delete, insert, or_, select, update
@@ -59,11 +59,37 @@ def normalise_quote(text: str) -> str:
 
 
 def fingerprints(norm: str) -> set[int]:
-    """Winnowed fingerprints of a normalised text (every hash when it is shorter than one window)."""
-    hashes = [zlib.crc32(norm[i : i + GRAM].encode()) for i in range(max(len(norm) - GRAM + 1, 1))]
+    """Winnowed fingerprints of a normalised text (the smallest hash when it is shorter than one window).
+
+    Each ``GRAM``-character gram is hashed as a polynomial over its UTF-32 code points (the same
+    value in every process, unlike ``hash``), all grams at once with numpy; a fingerprint is kept
+    as a signed 63-bit number so every database stores it as an ordinary integer.
+    """
+    import numpy as np
+    from numpy.lib.stride_tricks import sliding_window_view
+
+    codes = np.frombuffer(norm.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    if len(codes) < GRAM:
+        codes = np.concatenate([codes, np.zeros(GRAM - len(codes), dtype=np.uint64)])
+    powers, mix = _powers()
+    with np.errstate(over="ignore"):  # arithmetic modulo 2**64 is the point
+        hashes = (sliding_window_view(codes, GRAM) * powers).sum(axis=1, dtype=np.uint64) * mix
+    hashes >>= np.uint64(1)
     if len(hashes) <= WINDOW:
-        return {min(hashes)}
-    return {min(hashes[i : i + WINDOW]) for i in range(len(hashes) - WINDOW + 1)}
+        return {int(hashes.min())}
+    return {int(x) for x in sliding_window_view(hashes, WINDOW).min(axis=1)}
+
+
+@lru_cache(maxsize=1)
+def _powers() -> tuple[Any, Any]:
+    import numpy as np
+
+    base = np.uint64(1_000_003)
+    powers = np.ones(GRAM, dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        for i in range(GRAM - 2, -1, -1):
+            powers[i] = powers[i + 1] * base
+    return powers, np.uint64(0x9E3779B97F4A7C15)
 
 
 def _contains(a: str, b: str) -> bool:

@@ -87,7 +87,7 @@ def name_key(actor: Actor) -> NameKey:
 
 def key_words(key: str) -> tuple[str | None, str | None]:
     """The first and last word of a person's key of two words or more (the indexed columns)."""
-    if not key.startswith("person:"):
+    if not key.startswith("person:") or "@" in key:  # described-only entries are never matched by name
         return None, None
     words = key.removeprefix("person:").split(" ")
     return (words[0][:100], words[-1][:100]) if len(words) > 1 else (None, None)
@@ -193,8 +193,11 @@ class BatchLinker:
                     row.last_seen,
                     int(row.articles or 0),
                 )
-        for part in chunks(sorted(names)):
-            for rid, name in self.conn.execute(select(rn.c.registry_id, rn.c.name).where(rn.c.name.in_(part))):
+        # the names the reachable entries hold already (a described-only actor's entry is always new)
+        for part in chunks(sorted(ids)):
+            for rid, name in self.conn.execute(
+                select(rn.c.registry_id, rn.c.name).where(rn.c.registry_id.in_(part), rn.c.name.in_(sorted(names)))
+            ):
                 self.names.add((int(rid), name))
 
     def _index_name(self, rid: int, key: str, pinned: bool) -> None:
