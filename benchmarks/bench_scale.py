@@ -297,6 +297,7 @@ def store_part(args: argparse.Namespace, work: Path) -> None:
                     found = len(res["edges"]) if isinstance(res, dict) else len(res)
                 timing[label] = (statistics.median(times), found)
             rows.append((written, timing))
+            print("  queries: " + "; ".join(f"{k} {v[0]:.0f} ms ({v[1]})" for k, v in timing.items()), flush=True)
             sizes_left.pop(0)
             if not sizes_left:
                 break
