@@ -33,6 +33,7 @@ from ..record import Article
 from .registry import chunks, new_ids
 from .schema import (
     event_actors,
+    quote_speakers,
     story_event_sources,
     story_events,
     story_quote_marks,
@@ -110,6 +111,21 @@ def consolidate_batch(
     """Consolidate the events and quotes of a batch (``links``: article id -> actor id -> registry id)."""
     _events(conn, articles, links, duplicates)
     _quotes(conn, articles, links)
+    speakers = [
+        {
+            "registry_id": links[art.id][q.speaker.actor],
+            "article_id": art.id,
+            "quote_id": q.id,
+            "actor_id": q.speaker.actor,
+            "date": q.date or art.published,
+            "duplicate": art.id in duplicates,
+        }
+        for art in articles
+        for q in art.quotes
+        if q.speaker and q.speaker.actor in links[art.id]
+    ]
+    if speakers:
+        conn.execute(insert(quote_speakers), speakers)
 
 
 def _ids(ids: list[str], links: dict[str, int]) -> str:
@@ -294,7 +310,7 @@ def forget_stories(conn: Connection, article_ids: list[str]) -> None:
         gone_quotes |= set(
             conn.scalars(select(story_quote_sources.c.story_quote_id).where(story_quote_sources.c.article_id.in_(part)))
         )
-        for t in (story_event_sources, story_quote_sources, event_actors):
+        for t in (story_event_sources, story_quote_sources, event_actors, quote_speakers):
             conn.execute(delete(t).where(t.c.article_id.in_(part)))
     for part in chunks(sorted(gone_events)):
         still = select(story_event_sources.c.story_event_id).where(story_event_sources.c.story_event_id.in_(part))

@@ -30,7 +30,7 @@ from ..store import Store
 from ..store import schema as s
 from .checks import check_count, check_date, check_name, check_type, like_escape
 from .registry import check_entry_id, chunks
-from .schema import event_actors, registry, registry_links, registry_names
+from .schema import event_actors, quote_speakers, registry, registry_links, registry_names
 
 COOPERATION = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
 CONFLICT = {"REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
@@ -127,7 +127,22 @@ def quotes(
     )
     with store.engine.connect() as conn:
         if speaker:
-            stmt = stmt.where(_ids_in(rl.c.registry_id, _need_actors(conn, speaker, country)))
+            # the speaker's quotes newest first from the (registry_id, date) index; only the rows returned
+            # are joined (unless words are asked for, which the index cannot see)
+            qs = quote_speakers
+            said = select(qs.c.article_id, qs.c.quote_id).where(
+                _ids_in(qs.c.registry_id, _need_actors(conn, speaker, country))
+            )
+            if since:
+                said = said.where(qs.c.date >= since)
+            if until:
+                said = said.where(qs.c.date <= until)
+            if not duplicates:
+                said = said.where(qs.c.duplicate.is_(False))
+            if not about:
+                said = said.order_by(qs.c.date.desc(), qs.c.article_id, qs.c.quote_id).limit(limit)
+            sub = said.subquery()
+            stmt = stmt.join(sub, and_(sub.c.article_id == q.c.article_id, sub.c.quote_id == q.c.quote_id))
         if about:
             stmt = stmt.where(func.lower(q.c.content_text).like(f"%{like_escape(about.lower())}%", escape="\\"))
         if since:
@@ -183,7 +198,9 @@ def events(
     with store.engine.connect() as conn:
         if actor:
             ids = _need_actors(conn, actor, country)
-            involved = select(ea.c.article_id, ea.c.event_id).where(_ids_in(ea.c.registry_id, ids))
+            # every filter is on event_actors: the newest ``limit`` events are found there, by index,
+            # and only they are joined
+            involved = select(ea.c.article_id, ea.c.event_id, ea.c.date).where(_ids_in(ea.c.registry_id, ids))
             if type:
                 involved = involved.where(ea.c.type == type)
             if since:
@@ -192,7 +209,7 @@ def events(
                 involved = involved.where(ea.c.date <= until)
             if not duplicates:
                 involved = involved.where(ea.c.duplicate.is_(False))
-            sub = involved.distinct().subquery()
+            sub = involved.distinct().order_by(ea.c.date.desc(), ea.c.article_id, ea.c.event_id).limit(limit).subquery()
             stmt = stmt.join(sub, and_(sub.c.article_id == e.c.article_id, sub.c.event_id == e.c.event_id))
         if type:
             stmt = stmt.where(e.c.type == type)

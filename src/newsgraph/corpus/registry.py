@@ -39,7 +39,7 @@ from sqlalchemy.engine import Connection
 
 from ..errors import Errors, RegistryEditError
 from ..record import Actor, Article
-from .schema import event_actors, registry, registry_links, registry_merges, registry_names
+from .schema import event_actors, quote_speakers, registry, registry_links, registry_merges, registry_names
 
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 _HONORIFICS = {
@@ -491,7 +491,8 @@ def merge_entries(conn: Connection, keep: int, other: int, force: bool = False) 
         .where(registry_links.c.registry_id == other)
         .values(registry_id=keep, reason=f"merged by the user from entry {other}")
     ).rowcount
-    conn.execute(update(event_actors).where(event_actors.c.registry_id == other).values(registry_id=keep))
+    for table in (event_actors, quote_speakers):
+        conn.execute(update(table).where(table.c.registry_id == other).values(registry_id=keep))
     from .consolidate import move_speaker
 
     move_speaker(conn, other, keep)
@@ -596,15 +597,14 @@ def split_entry(conn: Connection, rid: int, name: str) -> int:
         .values(registry_id=new, reason="split by the user")
     )
     for article_id, actor_id in pairs:
-        conn.execute(
-            update(event_actors)
-            .where(
-                (event_actors.c.registry_id == rid)
-                & (event_actors.c.article_id == article_id)
-                & (event_actors.c.actor_id == actor_id)
+        for table in (event_actors, quote_speakers):
+            conn.execute(
+                update(table)
+                .where(
+                    (table.c.registry_id == rid) & (table.c.article_id == article_id) & (table.c.actor_id == actor_id)
+                )
+                .values(registry_id=new)
             )
-            .values(registry_id=new)
-        )
     conn.execute(
         update(registry_names)
         .where((registry_names.c.registry_id == rid) & (registry_names.c.name == name))

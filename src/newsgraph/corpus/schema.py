@@ -9,8 +9,9 @@ bare surname finds its candidates by index), the article actors linked to
 them (with the reason), and the user's corrections. ``story_*`` consolidates
 events and quotes across articles; ``story_quote_marks`` indexes quotes by
 winnowed fingerprints so a trimmed copy finds its story without reading a
-speaker's history. ``event_actors`` lists each event's source and target
-registry entries with its date, for actor queries and the network.
+speaker's history. ``quote_speakers`` lists each quote's speaker entry and
+``event_actors`` each event's source and target entries, with their dates,
+for actor queries and the network.
 """
 
 from __future__ import annotations
@@ -146,6 +147,20 @@ story_quote_sources = Table(
     Column("story_quote_id", Integer, ForeignKey("story_quotes.id", ondelete="CASCADE"), nullable=False, index=True),
     Column("article_id", String(128), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False, index=True),
     Column("quote_id", String(32), nullable=False),
+)
+
+# each quote's speaker as a registry entry, with the quote's date (its own, else the article's):
+# quotes by speaker, newest first, are read from the (registry_id, date) index
+quote_speakers = Table(
+    "quote_speakers",
+    metadata,
+    Column("registry_id", Integer, ForeignKey("registry.id", ondelete="CASCADE"), nullable=False),
+    Column("article_id", String(128), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("quote_id", String(32), nullable=False),
+    Column("actor_id", String(32), nullable=False),
+    Column("date", String(32)),
+    Column("duplicate", Boolean, nullable=False, default=False),
+    Index("ix_quote_speakers_registry_date", "registry_id", "date"),
 )
 
 event_actors = Table(
