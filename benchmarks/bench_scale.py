@@ -312,6 +312,12 @@ def store_part(args: argparse.Namespace, work: Path) -> None:
 
 
 # -- the Dask part -----------------------------------------------------------------------------
+def _cpu_seconds() -> float:
+    """CPU seconds used so far by the process this runs in (run on each Dask worker)."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
 def dask_part(args: argparse.Namespace, work: Path) -> None:
     from tests.corpus.tables import differences, dump_tables
 
@@ -339,6 +345,7 @@ def dask_part(args: argparse.Namespace, work: Path) -> None:
         return urls[name]
 
     results: dict[str, tuple[float, float]] = {}
+    worker_cpu = {"one process": "-"}
     pipeline = Pipeline(settings)
     with Store(fresh("one.db"), settings) as store:
         t0, c0 = time.perf_counter(), time.process_time()
@@ -359,18 +366,24 @@ def dask_part(args: argparse.Namespace, work: Path) -> None:
             Client(cluster) as client,
         ):
             client.register_plugin(PipelinePlugin(settings))  # pipelines loaded before the clock starts
+            before = client.run(_cpu_seconds)
             with Store(fresh(f"dask{workers}.db"), settings) as store:
                 t0, c0 = time.perf_counter(), time.process_time()
                 summary = ingest_distributed([str(src)], store, settings, client=client)
-                results[f"LocalCluster, {workers} worker{'s' if workers > 1 else ''}"] = (
-                    time.perf_counter() - t0,
-                    time.process_time() - c0,
-                )
+                label = f"LocalCluster, {workers} worker{'s' if workers > 1 else ''}"
+                results[label] = (time.perf_counter() - t0, time.process_time() - c0)
+            after = client.run(_cpu_seconds)
+            worker_cpu[label] = " + ".join(f"{after[w] - before[w]:.1f}" for w in sorted(after))
             assert summary.stored == len(texts), summary
     base = results["one process"][0]
-    print("| run | wall s | articles/s | speed-up | CPU s of this process |\n| --- | --- | --- | --- | --- |")
+    print(
+        "| run | wall s | articles/s | speed-up | CPU s of this process | CPU s of each worker |\n"
+        "| --- | --- | --- | --- | --- | --- |"
+    )
     for label, (wall, cpu) in results.items():
-        print(f"| {label} | {wall:.1f} | {len(texts) / wall:.2f} | {base / wall:.2f}× | {cpu:.1f} |")
+        print(
+            f"| {label} | {wall:.1f} | {len(texts) / wall:.2f} | {base / wall:.2f}× | {cpu:.1f} | {worker_cpu[label]} |"
+        )
     same = [differences(dump_tables(urls["one.db"]), dump_tables(urls[n])) for n in ("dask1.db", "dask2.db")]
     print(f"\ndatabases identical to the one-process ingest (every table): {'yes' if same == [[], []] else same}")
 
