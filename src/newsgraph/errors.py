@@ -1,11 +1,13 @@
 """Errors and warnings, each with a stable code and an explanation.
 
-Codes are grouped by stage, as spaCy's ``errors.py`` does: E0xx settings and
-command-line values, E1xx ingest, E2xx extraction/NLP, E3xx store, E4xx
-corpus/queries and corrections, E5xx evaluation, E6xx REST API and web UI, E9xx what nobody expected (a bug). Warnings
-(``W1xx``) say that an input was kept with a change. A message says what
-happened and, where it helps, what to do; the command line prints each as one
-line (``newsgraph.cli.output``).
+Codes are grouped by stage, as spaCy's ``errors.py`` does: E00x settings, E01x
+command-line values, E02x the Dask cluster, E1xx ingest, E2xx extraction/NLP,
+E3xx store, E40x queries, E41x registry edits, E42x corrections, E5xx
+evaluation, E6xx REST API and web UI, E9xx what nobody expected (a bug).
+Warnings (``W1xx``) say that an input was kept with a change. A message says
+what happened and, where it helps, what to do; the command line prints each as
+one line (``newsgraph.cli.output``). A code keeps its meaning once given
+(``tests/test_errors.py`` checks that no code is defined twice).
 
 Raise with the catalogue entry and format arguments::
 
@@ -43,6 +45,10 @@ class Errors(metaclass=_ErrorCatalogue):
     E013 = "{length} characters, over the limit of {limit}."
     E014 = "must not be empty."
     E015 = "--since {since} is after --until {until}: nothing can match."
+    # distributed ingest (Dask)
+    E020 = "'{value}' is not a Dask cluster: use local, local:N (N workers on this machine) or tcp://HOST:PORT."
+    E021 = "Distributed ingest needs dask[distributed] ({reason}): pip install 'dask[distributed]'."
+    E022 = "Cannot reach the Dask scheduler at {address}: {reason}."
     # ingest
     E100 = "{path}: no such file or directory."
     E101 = "{path}: file is {size} bytes, over the size limit of {limit} bytes (setting max_file_bytes)."
@@ -77,6 +83,7 @@ class Errors(metaclass=_ErrorCatalogue):
         "A worker process ended unexpectedly ({reason}): killed, or out of memory. The articles stored so far "
         "are kept; run again with fewer --processes or a smaller --batch-size."
     )
+    E206 = "{label}: skipped, the Dask workers reading it failed or died ({reason}); re-run to retry it."
     # store
     E300 = "Cannot open the database '{url}': {reason}."
     E301 = (
@@ -85,20 +92,42 @@ class Errors(metaclass=_ErrorCatalogue):
     )
     E302 = "No article with id '{id}' in the database."
     E303 = "Writing the batch to the database failed and was rolled back: {reason}."
-    E310 = (
-        "No newsgraph database at '{path}'. Check --db or NEWSGRAPH_DB, or make one with "
-        "'newsgraph ingest PATHS --db {url}'."
+    E304 = "{label}: the article cannot be stored ({reason}); the rest of its batch is stored."
+    E305 = (
+        "The database '{url}' stayed locked by another writer for {seconds:.0f} s; nothing of this batch "
+        "was written. Re-run the same command to complete the ingest."
+    )
+    E306 = (
+        "No newsgraph database at '{url}': check the --db URL (or NEWSGRAPH_DB), or make one with "
+        "'newsgraph ingest PATHS --db URL'."
     )
     E311 = "The database could not answer: {reason}."
-    E312 = "{id}: could not be stored ({reason}); the other articles of its batch were stored."
-    # corpus / queries
+    # corpus / queries (values checked where they enter: newsgraph.corpus.checks)
     E400 = "No actor matches '{name}'."
     E401 = "Unknown export format '{fmt}'. Choose one of: {known}."
+    E402 = "An actor name is needed here (got {value!r}): give a name or leave the filter out."
+    E403 = "{what} must be a whole number from {low} to {high}, got {value!r}."
+    E404 = "'{value}' is not a date: use YYYY, YYYY-MM or YYYY-MM-DD."
+    E405 = "'{value}' is not a PLOVER event type. Types: {known}."
+    E406 = "'{value}' is not a registry id (a whole number from 1 to 2**63-1; see 'newsgraph actors list')."
+    E407 = "The name filter is {length} characters long; names longer than {limit} characters are refused."
+    # registry edits (merge, split): refused with nothing changed
+    E410 = "No registry entry with id {id} (see 'newsgraph actors list')."
+    E411 = "Entry {id} cannot be merged into itself."
+    E412 = (
+        "Entries {keep} ('{keep_name}') and {other} ('{other_name}') differ in {what}; merge them only if they "
+        "are one actor, with force (--force)."
+    )
+    E413 = "Entry {id} ('{entry_name}') holds no name '{name}'; 'newsgraph actors show {id}' lists its names."
+    E414 = "'{name}' is the only name of entry {id}: splitting it off would leave the entry empty."
     # corrections (kept apart from extracted data, re-attached by article id, item kind and offsets)
-    E410 = "Article '{id}' has no {kind} '{item}'. Its {kind}s: {known}."
-    E411 = "A {kind} has no correctable field '{field}'. Correctable: {known}."
-    E412 = "Invalid {field} for the {kind}: {value!r}. {expected}"
-    E413 = "No correction with id {id}."
+    E420 = "Article '{id}' has no {kind} '{item}'. Its {kind}s: {known}."
+    E421 = "A {kind} has no correctable field '{field}'. Correctable: {known}."
+    E422 = "Invalid {field} for the {kind}: {value!r}. {expected}"
+    E423 = "No correction with id {id}."
+    # evaluation
+    E500 = "'{path}' is not a PolNeAR-layout folder (expected text/ and attributions/ inside)."
+    E501 = "'{path}' is not a PLOVER gold JSONL file: {reason}."
     # REST API and web UI (each answers with an HTTP status: 400, 403, 404, 413 or 422)
     E600 = "Invalid value for '{name}': {value!r}. {expected}"
     E601 = "The request body is {size} bytes, over the limit of {limit} bytes (setting api_max_body_bytes)."
@@ -116,9 +145,6 @@ class Errors(metaclass=_ErrorCatalogue):
     E610 = "{count} articles in one request, over the limit of {limit}."
     E611 = "Internal error ({reason}); nothing was written. Please report it with the request that caused it."
     E612 = "The API needs the 'serve' extra: pip install 'newsgraph[serve]' ({reason})."
-    # evaluation
-    E500 = "'{path}' is not a PolNeAR-layout folder (expected text/ and attributions/ inside)."
-    E501 = "'{path}' is not a PLOVER gold JSONL file: {reason}."
     # not expected at all
     E900 = "Unexpected {kind}: {reason}. This is a bug: run again with --debug for the traceback and report it."
 
@@ -169,6 +195,10 @@ class ApiError(NewsgraphError):
 
 class ServeError(NewsgraphError):
     """The server cannot start (a missing extra, a port in use)."""
+
+
+class RegistryEditError(QueryError):
+    """A merge or split of registry entries is refused; nothing was changed."""
 
 
 class EvaluationError(NewsgraphError):

@@ -77,12 +77,16 @@ class Span:
 
 @dataclass(slots=True)
 class Mention(Span):
-    """One mention of an actor. ``kind`` is internal: name, pronoun, description, acronym."""
+    """One mention of an actor. ``kind``: name, pronoun, description, acronym.
+
+    The kind is part of the record, so a record read back from the store and written again
+    links its actors exactly as the first time (an actor only described, "the court", is never
+    merged across articles)."""
 
     kind: str = "name"
 
     def to_dict(self) -> dict[str, Any]:
-        return {"start": self.start, "end": self.end, "text": self.text}
+        return {"start": self.start, "end": self.end, "text": self.text, "kind": self.kind}
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Mention:

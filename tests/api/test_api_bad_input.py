@@ -81,9 +81,10 @@ def test_a_cursor_not_made_by_the_server_is_refused(client) -> None:
 
 UNKNOWN = [
     ("/articles/ffffffffffffffff", "E302"),
-    ("/actors/999999", "E400"),
-    ("/actors/999999/timeline", "E400"),
-    ("/network/ties/999998/999999", "E400"),
+    ("/actors/999999", "E410"),
+    ("/actors/999999/timeline", "E410"),
+    ("/network/ties/999998/999999", "E410"),
+    ("/events?actor=999999", "E410"),
     ("/no/such/path", "E605"),
     ("/export/docx", "E401"),
     ("/quotes?speaker=Nobody%20Atall", "E400"),
@@ -93,6 +94,13 @@ UNKNOWN = [
 def test_unknown_ids_and_paths_are_404(client) -> None:
     for url, code in UNKNOWN:
         assert error_of(client.get(url))[:2] == (404, code), url
+
+
+def test_registry_ids_past_what_a_database_holds_are_422(client) -> None:
+    huge = "9" * 25  # over 2**63 - 1: refused before any query (SQLite would overflow)
+    for url in (f"/actors/{huge}", f"/actors/{huge}/timeline", f"/quotes?speaker={huge}", f"/network/ties/1/{huge}"):
+        status, code, message = error_of(client.get(url))
+        assert (status, code) == (422, "E406") and "registry id" in message, url
 
 
 def test_bodies_over_the_limit_are_refused_before_they_are_read(store: Store) -> None:

@@ -103,6 +103,32 @@ def test_events_filters_and_pages(client, store: Store) -> None:
     assert dated and all("2024-03-18" <= e["date"] <= "2024-03-27" for e in dated)
 
 
+def test_pages_of_one_speaker_or_actor_follow_the_cursor(client) -> None:
+    """Quotes by speaker and events by actor are read from their own indexed tables: their pages
+    follow the cursor to the same rows, in the same order (newest first, undated last)."""
+    for url in (
+        "/quotes?speaker=Yoav Gallant",
+        "/quotes?speaker=Israel&country=true",
+        "/quotes?speaker=Israel&country=true&about=war",
+        "/events?actor=Israel&country=true",
+        "/events?actor=Israel&country=true&type=REJECT",
+        "/quotes?speaker=Israel&country=true&duplicates=true",
+    ):
+        whole = client.get(url + "&limit=500").json()["items"]
+        assert whole, url
+        keys = [(r.get("date") or r.get("published") or "", r["article_id"]) for r in whole]
+        dated = [k for k, _ in keys if k]
+        assert dated == sorted(dated, reverse=True) and keys[: len(dated)] == [k for k in keys if k[0]], url
+        for size in (1, 3):
+            paged = walk(client, url, size)
+            item = "quote_id" if url.startswith("/quotes") else "event_id"
+            assert [(r["article_id"], r[item]) for r in paged] == [(r["article_id"], r[item]) for r in whole], url
+    israel = client.get("/actors?name=Israel").json()["items"][0]
+    wide = client.get(f"/quotes?speaker={israel['id']}&country=true&limit=500").json()["items"]
+    assert len(wide) > len(client.get(f"/quotes?speaker={israel['id']}&limit=500").json()["items"])
+    assert wide == client.get("/quotes?speaker=ISR&country=true&limit=500").json()["items"]
+
+
 def test_actors_detail_and_timeline_link_each_item_to_its_evidence(client, store: Store) -> None:
     listed = client.get("/actors?name=Gallant").json()["items"]
     assert [a["name"] for a in listed] == ["Yoav Gallant"]

@@ -81,30 +81,43 @@ def test_ingest_stores_and_a_second_time_replaces(client, store: Store) -> None:
     assert first.status_code == 200, first.text
     assert first.json()["written"] == ["api-1"] and first.json()["by"] == "tester"
     again = client.post("/ingest", json={"id": "api-1", "text": STORY, "published": "2024-03-26"}, headers=WRITER)
-    assert again.json()["replaced"] == ["api-1"]
+    assert again.json()["unchanged"] == ["api-1"] and again.json()["replaced"] == []
+    changed = {"id": "api-1", "text": STORY, "published": "2024-03-26", "title": "Gallant in Washington"}
+    assert client.post("/ingest", json=changed, headers=WRITER).json()["replaced"] == ["api-1"]
     rec = client.get("/articles/api-1").json()
-    assert rec["text"] == STORY and rec["published"] == "2024-03-26"
+    assert rec["text"] == STORY and rec["published"] == "2024-03-26" and rec["title"] == "Gallant in Washington"
     assert "api-1" in {q["article_id"] for q in client.get("/quotes?speaker=Gallant&limit=500").json()["items"]}
 
 
 def test_merge_and_split_actors(client) -> None:
     japan = client.get("/actors?name=Japan").json()["items"][0]
     australia = client.get("/actors?name=Australia").json()["items"][0]
-    merged = client.post(f"/actors/{japan['id']}/merge", json={"other": australia["id"]}, headers=WRITER)
+    # two countries: refused unless forced, and nothing changes
+    status, code, message = error_of(
+        client.post(f"/actors/{japan['id']}/merge", json={"other": australia["id"]}, headers=WRITER)
+    )
+    assert (status, code) == (422, "E412") and "JPN / AUS" in message
+    assert client.get(f"/actors/{australia['id']}").status_code == 200
+    merged = client.post(f"/actors/{japan['id']}/merge", json={"other": australia["id"], "force": True}, headers=WRITER)
     assert merged.status_code == 200 and merged.json()["moved"] >= 1
-    assert error_of(client.get(f"/actors/{australia['id']}"))[:2] == (404, "E400")
+    assert error_of(client.get(f"/actors/{australia['id']}"))[:2] == (404, "E410")
     names = {lk["name"] for lk in client.get(f"/actors/{japan['id']}").json()["links"]}
     assert {"Japan", "Australia"} <= names
     split = client.post(f"/actors/{japan['id']}/split", json={"name": "Australia"}, headers=WRITER).json()
-    assert {lk["name"] for lk in client.get(f"/actors/{split['new_entry']}").json()["links"]} == {"Australia"}
+    restored = client.get(f"/actors/{split['new_entry']}").json()
+    assert {lk["name"] for lk in restored["links"]} == {"Australia"} and restored["country"] == "AUS"
+    assert client.get(f"/actors/{japan['id']}").json()["country"] == "JPN"
     status, code, message = error_of(
         client.post(f"/actors/{japan['id']}/split", json={"name": "Nobody"}, headers=WRITER)
     )
-    assert (status, code) == (422, "E600") and "Japan" in message
-    assert error_of(client.post(f"/actors/{japan['id']}/merge", json={"other": japan["id"]}, headers=WRITER))[0] == 422
+    assert (status, code) == (422, "E413") and "Japan" in message
+    assert error_of(client.post(f"/actors/{japan['id']}/merge", json={"other": japan["id"]}, headers=WRITER))[:2] == (
+        422,
+        "E411",
+    )
     assert error_of(client.post(f"/actors/{japan['id']}/merge", json={"other": 999999}, headers=WRITER))[:2] == (
         404,
-        "E400",
+        "E410",
     )
 
 
@@ -145,18 +158,18 @@ def test_corrections_show_in_the_record_and_apply_on_request(client, store: Stor
     withdrawn = client.delete(f"/corrections/{listed[0]['id']}", headers=WRITER)
     assert withdrawn.status_code == 200
     assert len(client.get(f"/articles/{sample_id}").json()["corrections"]) == 3
-    assert error_of(client.delete(f"/corrections/{listed[0]['id']}", headers=WRITER))[:2] == (404, "E413")
+    assert error_of(client.delete(f"/corrections/{listed[0]['id']}", headers=WRITER))[:2] == (404, "E423")
 
 
 INVALID_CORRECTIONS = [
-    ({"kind": "event", "item": "e999"}, 404, "E410", "e1"),
-    ({"kind": "event", "field": "speaker"}, 422, "E411", "wrong, type"),
-    ({"kind": "event", "field": "type", "value": "BOMBING"}, 422, "E412", "ASSAULT"),
-    ({"kind": "quote", "item": "q1", "field": "kind", "value": "shouted"}, 422, "E412", "direct, indirect, mixed"),
-    ({"kind": "quote", "item": "q1", "field": "speaker", "value": "a999"}, 422, "E412", "Actors of the article"),
-    ({"kind": "quote", "item": "q1", "field": "speaker", "value": {"start": -4, "end": 2}}, 422, "E412", "inside"),
-    ({"kind": "actor", "item": "a1", "field": "country", "value": "ZZZ"}, 422, "E412", "alpha-3"),
-    ({"kind": "actor", "item": "a1", "field": "sector", "value": "XYZ"}, 422, "E412", "GOV"),
+    ({"kind": "event", "item": "e999"}, 404, "E420", "e1"),
+    ({"kind": "event", "field": "speaker"}, 422, "E421", "wrong, type"),
+    ({"kind": "event", "field": "type", "value": "BOMBING"}, 422, "E422", "ASSAULT"),
+    ({"kind": "quote", "item": "q1", "field": "kind", "value": "shouted"}, 422, "E422", "direct, indirect, mixed"),
+    ({"kind": "quote", "item": "q1", "field": "speaker", "value": "a999"}, 422, "E422", "Actors of the article"),
+    ({"kind": "quote", "item": "q1", "field": "speaker", "value": {"start": -4, "end": 2}}, 422, "E422", "inside"),
+    ({"kind": "actor", "item": "a1", "field": "country", "value": "ZZZ"}, 422, "E422", "alpha-3"),
+    ({"kind": "actor", "item": "a1", "field": "sector", "value": "XYZ"}, 422, "E422", "GOV"),
     ({"kind": "sentence"}, 422, "E600", "quote, event, actor"),
     ({"article_id": "no-such-article"}, 404, "E302", "no-such-article"),
 ]

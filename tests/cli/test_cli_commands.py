@@ -132,17 +132,18 @@ def test_every_command_has_help(command: list[str]) -> None:
 
 
 def test_a_record_the_store_refuses_loses_only_itself(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from newsgraph.errors import StoreError
+    from sqlalchemy.exc import IntegrityError
+
     from newsgraph.store import Store
 
-    real = Store.write_batch
+    real = Store._write
 
-    def refuse_one(self: Store, batch: list, report: object = None) -> object:  # type: ignore[type-arg]
+    def refuse_one(self: Store, batch: list, report: object) -> None:  # type: ignore[type-arg]
         if any(a.id == "refused" for a in batch):
-            raise StoreError("[E303] Writing the batch to the database failed and was rolled back: test.")
-        return real(self, batch, report)  # type: ignore[arg-type]
+            raise IntegrityError("INSERT INTO articles", {}, Exception("test: this record is refused"))
+        real(self, batch, report)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(Store, "write_batch", refuse_one)
+    monkeypatch.setattr(Store, "_write", refuse_one)
     src = tmp_path / "in.jsonl"
     texts = ["The mayor of Quito met aid agencies.", "Police in Lagos arrested twelve protesters.", "Japan sent aid."]
     src.write_text(
@@ -152,8 +153,8 @@ def test_a_record_the_store_refuses_loses_only_itself(tmp_path: Path, monkeypatc
     res = runner.invoke(app, ["ingest", str(src), "--db", db, "--quiet"])
     assert res.exit_code == 1
     assert res.stderr.splitlines() == [
-        f"skipped [E312] {src} (id refused): could not be stored ([E303] Writing the batch to the database "
-        "failed and was rolled back: test.); the other articles of its batch were stored."
+        f"skipped [E304] {src} (article refused): the article cannot be stored (test: this record is refused); "
+        "the rest of its batch is stored."
     ]
     listed = runner.invoke(app, ["list", "--db", db, "--json"])
     assert sorted(json.loads(line)["id"] for line in listed.stdout.splitlines()) == ["a", "b"]

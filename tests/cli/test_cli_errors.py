@@ -37,7 +37,7 @@ def test_a_mistyped_database_is_refused_not_created(command: list[str], tmp_path
     missing = tmp_path / "typo.db"
     res = runner.invoke(app, [*command, "--db", f"sqlite:///{missing}"])
     assert res.exit_code == 2
-    line = _one_coded_line(res.stderr, "E310")
+    line = _one_coded_line(res.stderr, "E306")
     assert str(missing) in line
     assert not missing.exists()
 

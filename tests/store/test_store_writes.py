@@ -50,12 +50,15 @@ def test_parts_are_stored_with_offsets(db_url: str, article: Article) -> None:
     assert str(model).startswith("en_core_web_sm")
 
 
-def test_reingest_replaces_instead_of_duplicating(db_url: str, article: Article) -> None:
+def test_reingest_leaves_an_unchanged_record_and_replaces_a_changed_one(db_url: str, article: Article) -> None:
     with Store(db_url) as store:
         first = store.write([article])
         second = store.write([article])
+        changed = Article.from_dict({**article.to_dict(), "title": "Fidan and Gerapetritis in Athens"})
+        third = store.write([changed])
         stats = store.stats()
-    assert first.written == [article.id] and second.replaced == [article.id]
+        assert store.get(article.id).title == "Fidan and Gerapetritis in Athens"
+    assert first.written == [article.id] and second.unchanged == [article.id] and third.replaced == [article.id]
     assert stats["articles"] == 1 and stats["actors"] == len(article.actors)
 
 
@@ -75,17 +78,28 @@ def test_another_schema_version_is_refused(db_url: str) -> None:
         Store(db_url)
 
 
-def test_a_failing_batch_is_rolled_back_and_nothing_is_lost(db_url: str, article: Article, extract) -> None:
+def test_an_article_that_cannot_be_written_is_reported_and_the_rest_stored(
+    db_url: str, article: Article, extract
+) -> None:
     with Store(db_url) as store:
         store.write([article])
         other = extract("Kenya's president said on Monday he would visit Ethiopia next week.", published="2024-03-04")
-        broken = Article.from_dict({**other.to_dict(), "title": None})
+        broken = Article.from_dict({**other.to_dict(), "id": "broken", "title": None})
+        broken.source.path = "feed.jsonl"
         broken.quotes = [*article.quotes, *article.quotes]  # duplicate quote ids violate the primary key
-        with pytest.raises(StoreError, match=r"\[E303\]"):
-            store.write([other, broken])
+        titled = Article.from_dict({**other.to_dict(), "id": "titled"})
+        titled.title = {"text": "a title that is an object"}  # type: ignore[assignment]
+        report = store.write([other, broken, titled])
+        assert report.written == [other.id]
+        assert set(report.failed) == {
+            "feed.jsonl (article broken)",
+            f"{other.source.path or '<input>'} (article titled)",
+        }
+        assert all("[E304]" in m for m in report.failed.values())
         stats = store.stats()
-        assert stats["articles"] == 1
+        assert stats["articles"] == 2
         assert store.get(article.id).to_dict() == article.to_dict()
+        assert store.get(other.id).to_dict() == other.to_dict()
 
 
 def _consistent(url: str) -> int:
@@ -141,4 +155,16 @@ def test_a_killed_ingest_leaves_a_consistent_database_and_a_rerun_completes(tmp_
 
 def test_store_opens_through_sqlalchemy_url(tmp_path: Path) -> None:
     with Store(f"sqlite:///{tmp_path / 'u.db'}") as store, store.engine.connect() as conn:
-        assert conn.execute(text("SELECT value FROM newsgraph_meta")).scalar() == "1"
+        assert conn.execute(text("SELECT value FROM newsgraph_meta")).scalar() == "2"
+
+
+def test_a_store_that_is_not_there_is_refused_when_not_creating(tmp_path: Path, db_url: str) -> None:
+    missing = f"sqlite:///{tmp_path / 'typo.db'}"
+    with pytest.raises(StoreError, match=r"\[E306\]"):
+        Store(missing, create=False)
+    assert not (tmp_path / "typo.db").exists()  # nothing made empty
+    if db_url.startswith("postgresql"):
+        with pytest.raises(StoreError, match=r"\[E306\]"):
+            Store(db_url, create=False)  # the database exists, newsgraph's tables do not
+    Store(db_url).close()
+    Store(db_url, create=False).close()

@@ -194,5 +194,5 @@ def test_a_signed_in_user_corrects_an_event_and_sees_it(page, server, sample_id,
     card.locator('button[type="submit"]').click()
     error = card.locator("form.correct .error")
     error.wait_for()
-    assert "[E412]" in error.inner_text()
+    assert "[E422]" in error.inner_text()
     browser_context.clear_cookies()

@@ -28,7 +28,7 @@ def ui(tmp_path, example_articles):
     ("url", "status", "code"),
     [
         ("/ui/articles/no-such-article", 404, "[E302]"),
-        ("/ui/actors/999999", 404, "[E400]"),
+        ("/ui/actors/999999", 404, "[E410]"),
         ("/ui/network?type=BOMBING", 422, "[E600]"),
         ("/ui/network?tie=x-y", 422, "[E600]"),
         ("/ui/?since=someday", 422, "[E600]"),

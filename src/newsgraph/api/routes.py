@@ -36,6 +36,13 @@ Until = Annotated[str | None, Query(description="On or before this date (YYYY, Y
 Limit = Annotated[int, Query(description="At most this many rows (1 to the setting api_max_limit).")]
 CursorQ = Annotated[str | None, Query(description="The 'next' value of the previous page.")]
 Duplicates = Annotated[bool, Query(description="Also count near-duplicate copies of a story.")]
+Country = Annotated[
+    bool,
+    Query(
+        description="When the actor is a country (its name, ISO3 code or registry id), also every actor coded "
+        "with that country: its government, ministers, army, people."
+    ),
+]
 EXPORTS = (*FORMATS, "corrections")
 _MEDIA = {
     "jsonl": ("application/x-ndjson", "newsgraph.jsonl"),
@@ -75,6 +82,7 @@ def list_articles(
     duplicates: Annotated[bool, Query(description="Also list near-duplicate copies.")] = True,
     limit: Limit = 50,
     cursor: CursorQ = None,
+    country: Country = False,
 ) -> Json:
     """Stored articles, newest first (undated last), with counts of actors, quotes and events."""
     after = params.decode_cursor(cursor, 2)
@@ -89,6 +97,7 @@ def list_articles(
         duplicates=duplicates,
         limit=n,
         after=(after[0], after[1]) if after else None,
+        country=country,
     )
     last = rows[-1] if rows else None
     return page(rows, n, params.encode_cursor(last["published"], last["id"]) if last else None)
@@ -119,8 +128,9 @@ def list_quotes(
     duplicates: Duplicates = False,
     limit: Limit = 100,
     cursor: CursorQ = None,
+    country: Country = False,
 ) -> Json:
-    """Quotes across articles, newest first, as ``newsgraph quotes``."""
+    """Quotes across articles, newest first (undated last), as ``newsgraph quotes``."""
     after = params.decode_cursor(cursor, 3)
     n = params.limit(limit, settings_of(request).api_max_limit)
     rows = queries.quotes(
@@ -132,6 +142,7 @@ def list_quotes(
         duplicates,
         n,
         after=(after[0], after[1], after[2]) if after else None,
+        country=country,
     )
     last = rows[-1] if rows else None
     key = (last["date"] or last["published"] or "") if last else ""
@@ -148,6 +159,7 @@ def list_events(
     duplicates: Duplicates = False,
     limit: Limit = 100,
     cursor: CursorQ = None,
+    country: Country = False,
 ) -> Json:
     """Events across articles, newest first (undated last), as ``newsgraph events``."""
     after = params.decode_cursor(cursor, 3)
@@ -161,6 +173,7 @@ def list_events(
         duplicates,
         n,
         after=(after[0], after[1], after[2]) if after else None,
+        country=country,
     )
     last = rows[-1] if rows else None
     return page(rows, n, params.encode_cursor(last["date"], last["article_id"], last["event_id"]) if last else None)
@@ -187,10 +200,10 @@ def get_actor(request: Request, actor_id: ActorId) -> Json:
 
 
 @router.get("/actors/{actor_id}/timeline", tags=["actors"])
-def actor_timeline(request: Request, actor_id: ActorId, limit: Limit = 500) -> Json:
+def actor_timeline(request: Request, actor_id: ActorId, limit: Limit = 500, country: Country = False) -> Json:
     """What the actor said and did, in date order; each item names its article and its item id there."""
     n = params.limit(limit, settings_of(request).api_max_limit)
-    return Json({"items": queries.timeline(store_of(request), actor_id, n)})
+    return Json({"items": queries.timeline(store_of(request), actor_id, n, country=country)})
 
 
 @router.get("/network", tags=["network"])

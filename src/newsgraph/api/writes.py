@@ -17,13 +17,13 @@ from fastapi import APIRouter, Body, Depends, Query, Request
 from fastapi import Path as PathParam
 from pydantic import BaseModel, Field
 
-from ..corpus import queries
 from ..corpus.corrections import KINDS, add_correction, delete_correction, list_corrections
 from ..corpus.registry import merge_entries, split_entry
 from ..errors import ApiError, Errors
 from ..ingest import IngestFailure, InputDocument, html_document
 from ..ingest.readers import read_jsonl_stream
 from ..record import Article, Source
+from ..store import WriteReport
 from . import params
 from .auth import writer
 from .routes import settings_of, store_of
@@ -141,17 +141,21 @@ async def extract(request: Request, title: Title = None, published: Published = 
 async def ingest(
     request: Request, user: Annotated[str, Depends(writer)], title: Title = None, published: Published = None
 ) -> dict[str, Any]:
-    """Extract and store each article sent (re-sending one replaces it; needs the token)."""
+    """Extract and store each article sent (needs the token). Re-sending an unchanged article leaves it
+    as it is (``unchanged``), a changed one replaces it (``replaced``)."""
     docs = await _documents(request, title, params.date("published", published) if published else None)
     from starlette.concurrency import run_in_threadpool
 
     def work() -> dict[str, Any]:
         articles, failures = _extract(request, docs)
-        report = store_of(request).write_batch(articles) if articles else None
+        report = store_of(request).write_batch(articles) if articles else WriteReport()
+        # an article the store cannot write is reported like one that cannot be read; the rest are stored
+        failures += [{"input": label, "message": message} for label, message in report.failed.items()]
         return {
-            "written": report.written if report else [],
-            "replaced": report.replaced if report else [],
-            "duplicates": report.duplicates if report else {},
+            "written": report.written,
+            "replaced": report.replaced,
+            "unchanged": report.unchanged,
+            "duplicates": report.duplicates,
             "failures": failures,
             "by": user,
         }
@@ -161,6 +165,7 @@ async def ingest(
 
 class MergeIn(BaseModel):
     other: int = Field(description="Registry id merged into this one (it disappears).")
+    force: bool = Field(False, description="Merge even when the entries' kinds or countries differ.")
 
 
 class SplitIn(BaseModel):
@@ -172,29 +177,22 @@ ActorId = Annotated[int, PathParam(description="Registry id (see /actors).")]
 
 @router.post("/actors/{actor_id}/merge", tags=["actors"])
 def merge(request: Request, actor_id: ActorId, body: MergeIn, user: Annotated[str, Depends(writer)]) -> dict[str, Any]:
-    """Merge entry ``other`` into this one; the correction survives re-ingest (its names are pinned)."""
-    store = store_of(request)
-    if body.other == actor_id:
-        raise ApiError(Errors.E600.format(name="other", value=body.other, expected="Another entry's id."), 422)
-    queries.actor_detail(store, actor_id)  # [E400] 404 when either is unknown
-    queries.actor_detail(store, body.other)
-    with store.engine.begin() as conn:
-        moved = merge_entries(conn, actor_id, body.other)
+    """Merge entry ``other`` into this one; the correction survives re-ingest (its names are pinned).
+
+    Refused with nothing changed: an unknown id (404, [E410]), an entry into itself ([E411]), entries
+    whose kind or country differ without ``force`` ([E412])."""
+    with store_of(request).writing() as conn:
+        moved = merge_entries(conn, actor_id, body.other, force=body.force)
     return {"kept": actor_id, "merged": body.other, "moved": moved, "by": user}
 
 
 @router.post("/actors/{actor_id}/split", tags=["actors"])
 def split(request: Request, actor_id: ActorId, body: SplitIn, user: Annotated[str, Depends(writer)]) -> dict[str, Any]:
-    """Move this entry's article actors called ``name`` to a new entry; survives re-ingest."""
-    store = store_of(request)
-    detail = queries.actor_detail(store, actor_id)
-    names = sorted({lk["name"] for lk in detail["links"]})
-    if body.name not in names:
-        raise ApiError(
-            Errors.E600.format(name="name", value=body.name, expected="Names of this entry: " + ", ".join(names) + "."),
-            422,
-        )
-    with store.engine.begin() as conn:
+    """Move this entry's article actors called ``name`` to a new entry; survives re-ingest.
+
+    Refused with nothing changed: an unknown id (404, [E410]), a name the entry does not hold ([E413]),
+    the entry's only name ([E414])."""
+    with store_of(request).writing() as conn:
         new = split_entry(conn, actor_id, body.name)
     return {"entry": actor_id, "new_entry": new, "name": body.name, "by": user}
 

@@ -1,7 +1,9 @@
 """Article commands: ``extract`` (to stdout), ``ingest`` (into the database), ``show``, ``list``, ``stats``.
 
-spaCy, the pipeline and the store are imported inside the commands that use them, so that
-``--help``, ``list`` and ``show`` start without loading them.
+spaCy, the pipeline, the store and Dask are imported inside the commands that use them, so that
+``--help``, ``list`` and ``show`` start without loading them. ``ingest`` is a thin layer over
+:func:`newsgraph.ingesting.ingest_local` (or :func:`newsgraph.distributed.ingest_distributed`
+with ``--dask``): failures and warnings are printed as they happen, one line each.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from ..errors import Errors, StoreError
+from ..errors import ConfigError, Errors, StoreError
 from ..ingest.base import IngestFailure, InputDocument
 from ..record import Article
 from ..settings import Settings
@@ -35,6 +37,7 @@ from .output import one_line, say, skipped, warn
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from ..ingesting import IngestSummary
     from ..store import Store
 
 
@@ -58,9 +61,6 @@ ProcessesOption = Annotated[
     int | None, typer.Option("--processes", "-p", min=1, max=64, help="Worker processes for NLP.")
 ]
 BatchOption = Annotated[int | None, typer.Option("--batch-size", min=1, max=10_000, help="Articles per batch.")]
-
-SUMMARY_ROWS = 20  # articles listed after an ingest
-DETAILED = 5  # articles shown with their quotes and events after an ingest
 
 
 def console(stderr: bool = False) -> Console:
@@ -127,61 +127,15 @@ def extract(
         raise typer.Exit(1)
 
 
-class _Summary:
-    """What the ingest summary needs, kept small: rows for the first articles, details of a few."""
-
-    def __init__(self) -> None:
-        self.rows: list[tuple[str, str, str, int, int, int]] = []
-        self.detailed: list[Article] = []
-        self.stored = 0
-
-    def add(self, a: Article) -> None:
-        self.stored += 1
-        if len(self.rows) < SUMMARY_ROWS:
-            self.rows.append((a.id, a.title or "(untitled)", a.published or "-", *_counts(a)))
-        if len(self.detailed) < DETAILED:
-            self.detailed.append(a)
-
-
-def _counts(a: Article) -> tuple[int, int, int]:
-    return len(a.actors), len(a.quotes), len(a.events)
-
-
-# What a store raises for a record it cannot write: its own coded error, or a value it cannot
-# serialise (the store wraps database errors in StoreError).
-UNWRITABLE = (StoreError, TypeError, ValueError)
-
-
-def write_batch(store: Store, batch: list[Article]) -> tuple[list[Article], dict[str, str], list[str]]:
-    """Store a batch; when the batch as a whole is refused, store its articles one by one so that
-    one record that cannot be written loses only itself.
-
-    The seam with the store: ``Store.write_batch`` is all or nothing today; where it learns to
-    store a batch around the records it refuses, this fallback runs only for a batch refused whole.
-
-    Returns:
-        The articles stored, the near-duplicates found, and one [E312] message per article lost.
-    """
-    try:
-        return list(batch), dict(store.write_batch(batch).duplicates), []
-    except UNWRITABLE:
-        if len(batch) == 1:
-            raise
-    stored: list[Article] = []
-    duplicates: dict[str, str] = {}
-    lost: list[str] = []
-    for a in batch:
-        try:
-            duplicates.update(store.write_batch([a]).duplicates)
-            stored.append(a)
-        except UNWRITABLE as exc:
-            lost.append(Errors.E312.format(id=_label(a), reason=str(exc) or type(exc).__name__))
-    return stored, duplicates, lost
-
-
-def _label(a: Article) -> str:
-    where = a.source.path or a.source.url
-    return f"{where} (id {a.id})" if where else a.id
+DaskOption = Annotated[
+    str | None,
+    typer.Option(
+        "--dask",
+        metavar="local[:N] | tcp://HOST:PORT",
+        help="Run the NLP on Dask workers: a local cluster of N processes (local: one per core), "
+        "or a running scheduler's address; the store is written here, as without --dask.",
+    ),
+]
 
 
 @app.command()
@@ -193,69 +147,51 @@ def ingest(
     processes: ProcessesOption = None,
     batch_size: BatchOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary, only failures.")] = False,
+    dask: DaskOption = None,
 ) -> None:
-    """Extract articles from PATHS and store them in the database (re-ingesting replaces).
+    """Extract articles from PATHS and store them in the database (re-ingesting an unchanged article
+    leaves it as it is, a changed one replaces it).
 
     Example: newsgraph ingest examples/ --db sqlite:///news.db
     """
+    from ..ingesting import ingest_local, rich_progress
+
     conf = settings(db=db, model=model, processes=processes, batch_size=batch_size)
-    store = open_store(conf.db, create=True, conf=conf)
-    failed = 0
-    summary = _Summary()
-    batch: list[Article] = []
-    duplicates: dict[str, str] = {}
-
-    def flush() -> None:
-        nonlocal failed
-        if not batch:
-            return
+    if dask is not None:
         try:
-            done, dups, lost = write_batch(store, batch)
-        except UNWRITABLE as exc:  # a batch of one the store refused
-            done, dups, lost = [], {}, [Errors.E312.format(id=_label(batch[0]), reason=str(exc) or type(exc).__name__)]
-        duplicates.update(dups)
-        for a in done:
-            summary.add(a)
-        for message in lost:
-            failed += 1
-            skipped(message)
-        batch.clear()
-
+            from ..distributed import ingest_distributed, parse_address
+        except ImportError as exc:
+            raise ConfigError(Errors.E021.format(reason=exc)) from exc
+        parse_address(dask)  # a wrong address is refused before the database is touched
+    store = open_store(conf.db, create=True, conf=conf)
     try:
-        with _progress("ingesting") as bar:
-            task = bar.add_task("ingest", total=None)
-            for item in _stream(paths, conf, published):
-                if isinstance(item, IngestFailure):
-                    failed += 1
-                    skipped(item.message)
-                else:
-                    batch.append(item)
-                    if len(batch) >= conf.batch_size:
-                        flush()
-                bar.advance(task)
-            flush()
+        bar, update = rich_progress(console(stderr=True))
+        with bar:
+            if dask is None:
+                summary = ingest_local(
+                    paths, store, conf, progress=update, published=published, on_warning=warn, on_failure=_skipped
+                )
+            else:
+                summary = ingest_distributed(
+                    paths,
+                    store,
+                    conf,
+                    dask=dask,
+                    progress=update,
+                    published=published,
+                    on_warning=warn,
+                    on_failure=_skipped,
+                )
         if not quiet:
-            print_ingest_summary(summary, duplicates, failed, store)
+            print_ingest_summary(summary, store)
     finally:
         store.close()
-    if failed:
+    if summary.failures:
         raise typer.Exit(1)
 
 
-def _progress(label: str) -> Any:
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
-    err = console(stderr=True)
-    return Progress(
-        SpinnerColumn(),
-        TextColumn(label),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=err,
-        disable=not err.is_terminal,
-        transient=True,
-    )
+def _skipped(failure: IngestFailure) -> None:
+    skipped(failure.message)
 
 
 def _text(value: str | None) -> Any:
@@ -265,8 +201,8 @@ def _text(value: str | None) -> Any:
     return Text(one_line(value or "-"))
 
 
-def print_ingest_summary(summary: _Summary, duplicates: dict[str, str], failed: int, store: Store) -> None:
-    """One line per article (up to 20), the quotes and events of the first few, totals."""
+def print_ingest_summary(summary: IngestSummary, store: Store) -> None:
+    """One line per article (up to 20), the quotes and events of a small ingest's articles, totals."""
     from rich.markup import escape
     from rich.table import Table
 
@@ -274,21 +210,24 @@ def print_ingest_summary(summary: _Summary, duplicates: dict[str, str], failed: 
     table = Table(title=_text(f"Stored in {store.url}"), show_lines=False)
     for col in ("id", "title", "published", "actors", "quotes", "events"):
         table.add_column(col, overflow="fold", max_width=60 if col == "title" else None)
-    for aid, title, date, n_actors, n_quotes, n_events in summary.rows:
-        shown = _text(title)
-        if aid in duplicates:
+    for row in summary.first:
+        shown = _text(row["title"] or "(untitled)")
+        if row["duplicate_of"]:
             shown.append(" (duplicate)", style="dim")
-        table.add_row(aid, shown, date, str(n_actors), str(n_quotes), str(n_events))
-    if summary.stored > len(summary.rows):
-        table.add_row("…", f"and {summary.stored - len(summary.rows)} more", "", "", "", "")
+        counts = (str(row[k]) for k in ("actors", "quotes", "events"))
+        table.add_row(_text(row["id"]), shown, row["published"] or "-", *counts)
+    if summary.stored > len(summary.first):
+        table.add_row("…", f"and {summary.stored - len(summary.first)} more", "", "", "", "")
     out.print(table)
-    for a in summary.detailed if summary.stored <= DETAILED else []:
+    for a in summary.shown:
         print_article_details(a)
     totals = store.stats()
+    kept = f", {summary.unchanged} unchanged" if summary.unchanged else ""
     out.print(
-        f"[bold]{summary.stored}[/bold] articles stored ({len(duplicates)} near-duplicates), "
-        f"{failed} inputs skipped. Database now holds {totals['articles']} articles, "
-        f"{totals['quotes']} quotes, {totals['events']} events ({escape(str(store.url))})."
+        f"[bold]{summary.stored}[/bold] articles stored ({summary.duplicates} near-duplicates{kept}), "
+        f"{len(summary.failures)} inputs skipped, {summary.rate:.1f} articles/s. Database now holds "
+        f"{totals['articles']} articles, {totals['quotes']} quotes, {totals['events']} events "
+        f"({escape(str(store.url))})."
     )
 
 
@@ -332,8 +271,7 @@ def print_article(a: Article) -> None:
     out = console()
     out.print(f"[bold]{escape(a.id)}[/bold] {escape(one_line(a.source.path or a.source.url or ''))}")
     print_article_details(a, out)
-    n_actors, n_quotes, n_events = _counts(a)
-    out.print(f"[dim]{n_actors} actors, {n_quotes} quotes, {n_events} events[/dim]\n")
+    out.print(f"[dim]{len(a.actors)} actors, {len(a.quotes)} quotes, {len(a.events)} events[/dim]\n")
 
 
 @app.command()

@@ -41,13 +41,14 @@ def sqlite_file(url: str) -> Path | None:
 def open_store(db: str | None, create: bool = False, conf: Settings | None = None) -> Store:
     """The database named by ``--db`` (or the ``db`` setting).
 
-    Only a command that writes (``ingest``) creates a database: a query on a mistyped path gets
-    [E310] instead of an empty new database that answers nothing.
+    Only a command that writes (``ingest``) creates a database: a query on a mistyped path (or a
+    PostgreSQL database without newsgraph's tables) gets [E306] instead of an empty new database
+    that answers nothing. A missing SQLite file is refused before the store module is imported.
     """
     conf = conf or settings(db=db)
     url = db or conf.db
     if not create and (path := sqlite_file(url)) is not None and not path.is_file():
-        raise StoreError(Errors.E310.format(path=path, url=url))
+        raise StoreError(Errors.E306.format(url=url))
     from ..store import Store
 
-    return Store(url, conf)
+    return Store(url, conf, create=create)

@@ -66,6 +66,14 @@ AboutOption = Annotated[str | None, typer.Option(help="Words the quote contains.
 ActorOption = Annotated[
     str | None, typer.Option(help="Source or target (any name variant).", callback=check_name, metavar="NAME")
 ]
+CountryOption = Annotated[
+    bool,
+    typer.Option(
+        "--country",
+        help="When the name is a country's (Israel) or its ISO3 code (ISR), also match every actor coded "
+        "with that country: its government, ministers, army, people. Without it, only the country itself.",
+    ),
+]
 
 
 @app.command("quotes")
@@ -76,6 +84,7 @@ def quotes_cmd(
     until: UntilOption = None,
     duplicates: DupOption = False,
     limit: LimitOption = 100,
+    country: CountryOption = False,
     db: DbOption = None,
     table: TableOption = False,
 ) -> None:
@@ -84,7 +93,7 @@ def quotes_cmd(
     from ..corpus import queries
 
     with open_store(db) as store:
-        rows = queries.quotes(store, speaker, about, since, until, duplicates, limit)
+        rows = queries.quotes(store, speaker, about, since, until, duplicates, limit, country=country)
     _emit(rows, table, ("date", "speaker_name", "kind", "content_text", "title"), "no quotes match")
 
 
@@ -96,6 +105,7 @@ def events_cmd(
     until: UntilOption = None,
     duplicates: DupOption = False,
     limit: LimitOption = 100,
+    country: CountryOption = False,
     db: DbOption = None,
     table: TableOption = False,
 ) -> None:
@@ -104,13 +114,14 @@ def events_cmd(
     from ..corpus import queries
 
     with open_store(db) as store:
-        rows = queries.events(store, actor, type, since, until, duplicates, limit)
+        rows = queries.events(store, actor, type, since, until, duplicates, limit, country=country)
     _emit(rows, table, ("date", "type", "source_names", "target_names", "trigger_text", "title"), "no events match")
 
 
 @app.command()
 def timeline(
     name: Annotated[str, typer.Argument(help="An actor's name (any variant).", callback=check_name)],
+    country: CountryOption = False,
     db: DbOption = None,
     table: TableOption = False,
 ) -> None:
@@ -118,7 +129,7 @@ def timeline(
     from ..corpus import queries
 
     with open_store(db) as store:
-        rows = queries.timeline(store, name)
+        rows = queries.timeline(store, name, country=country)
     _emit(rows, table, ("date", "what", "kind", "text", "source"), "no statements or events match")
 
 
@@ -202,12 +213,17 @@ def actors_merge(
     keep: Annotated[int, typer.Argument(help="Registry id to keep.", callback=check_id)],
     other: Annotated[int, typer.Argument(help="Registry id merged into it.", callback=check_id)],
     db: DbOption = None,
+    force: Annotated[bool, typer.Option("--force", help="Merge even when kind or country differ.")] = False,
 ) -> None:
-    """Merge entry OTHER into KEEP; the correction survives re-ingest."""
+    """Merge entry OTHER into KEEP; the correction survives re-ingest.
+
+    Refused with nothing changed: an entry into itself [E411], an id with no entry [E410], entries
+    whose kind or country differ [E412] unless --force.
+    """
     from ..corpus.registry import merge_entries
 
-    with open_store(db) as store, store.engine.begin() as conn:
-        moved = merge_entries(conn, keep, other)
+    with open_store(db) as store, store.writing() as conn:
+        moved = merge_entries(conn, keep, other, force=force)
     say(f"merged {other} into {keep}: {moved} article mentions moved")
 
 
@@ -217,10 +233,14 @@ def actors_split(
     name: Annotated[str, typer.Argument(help="The name variant that is someone else.", callback=check_name)],
     db: DbOption = None,
 ) -> None:
-    """Move the mentions called NAME out of ENTRY into a new entry; the correction survives re-ingest."""
+    """Move the mentions called NAME out of ENTRY into a new entry; the correction survives re-ingest.
+
+    Refused with nothing changed: an id with no entry [E410], a name the entry does not hold [E413],
+    the entry's only name [E414]. A name that came by a merge takes back the merged entry's codes.
+    """
     from ..corpus.registry import split_entry
 
-    with open_store(db) as store, store.engine.begin() as conn:
+    with open_store(db) as store, store.writing() as conn:
         new = split_entry(conn, entry, name)
     say(f"'{name}' split from {entry} into new entry {new}")
 

@@ -27,7 +27,7 @@ from typer.core import TyperGroup
 from ..errors import ConfigError, Errors, NewsgraphError
 
 # codes that mean the command was called wrongly rather than that the data was bad
-USAGE_CODES = ("[E0", "[E300]", "[E301]", "[E310]")
+USAGE_CODES = ("[E0", "[E300]", "[E301]", "[E306]")
 
 _ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 

@@ -1,25 +1,31 @@
 """Across articles: near-duplicates, the actor registry, consolidation, queries, exports.
 
-The store calls three hooks inside its write transaction, so the corpus tables
+The store calls these hooks inside its write transaction, so the corpus tables
 always agree with the articles: :func:`create_search_index` when the database
-is opened, :func:`forget` before articles are replaced, and
-:func:`after_write` after a batch is inserted. Everything is incremental: a
-new batch is compared with, and linked to, what is stored, without
-re-reading the corpus.
+is opened, :func:`forget` before articles are replaced, :func:`find_duplicates`
+before a batch is inserted and :func:`after_write` after. Everything is
+incremental and batched: a new batch is compared with, and linked to, what is
+stored through indexed look-ups (a few statements per batch), without
+re-reading the corpus; the result is the same as writing its articles one at a
+time, in order.
+
+Nothing here imports spaCy, scipy or datasketch at import time: queries and
+exports start fast (the near-duplicate signatures load datasketch when a batch
+is written).
 """
 
 from __future__ import annotations
 
-from sqlalchemy import delete, func, select, text, update
+from typing import Any
+
+from sqlalchemy import Column, MetaData, Table, Text, delete, func, insert, select, text
 from sqlalchemy.engine import Connection
 
 from ..record import Article
 from ..settings import Settings
-from ..store import schema as store_schema
 from . import schema
-from .consolidate import consolidate
-from .dedup import find_duplicate, store_signature
-from .registry import link_article
+from .consolidate import consolidate_batch, forget_stories
+from .registry import chunks, link_articles, unlink
 
 
 def create_search_index(conn: Connection) -> None:
@@ -42,50 +48,62 @@ def create_search_index(conn: Connection) -> None:
 
 
 def forget(conn: Connection, article_ids: list[str]) -> None:
-    """Drop the corpus rows of articles about to be replaced (their registry entries stay)."""
-    for t in (
-        schema.signatures,
-        schema.lsh_bands,
-        schema.registry_links,
-        schema.story_event_sources,
-        schema.story_quote_sources,
-    ):
-        conn.execute(delete(t).where(t.c.article_id.in_(article_ids)))
+    """Drop the corpus rows of articles about to be replaced; registry entries and stories left with
+    no article go too (names pinned by the user stay), so a re-run ends as a clean ingest would."""
+    for part in chunks(article_ids):
+        for t in (schema.signatures, schema.lsh_bands):
+            conn.execute(delete(t).where(t.c.article_id.in_(part)))
+    forget_stories(conn, article_ids)
+    unlink(conn, article_ids)
     if conn.dialect.name == "sqlite":
-        for aid in article_ids:
-            conn.execute(text("DELETE FROM search_fts WHERE article_id = :a"), {"a": aid})
-
-
-def after_write(conn: Connection, articles: list[Article], settings: Settings) -> dict[str, str]:
-    """Duplicates, registry links, consolidated events and quotes, search rows for a new batch.
-
-    Returns:
-        ``{article id: id of the first-seen copy}`` for the near-duplicates found.
-    """
-    dups: dict[str, str] = {}
-    for art in articles:
-        original, sig, words = find_duplicate(conn, art, settings)
-        cluster = original or art.id
-        store_signature(conn, art.id, sig, cluster, words, settings)
-        if original:
-            dups[art.id] = original
-            art.duplicate_of = original
+        for part in chunks(article_ids):
+            marks = ", ".join(f":a{i}" for i in range(len(part)))
             conn.execute(
-                update(store_schema.articles)
-                .where(store_schema.articles.c.id == art.id)
-                .values(duplicate_of=original, record=art.to_dict())
+                text(f"DELETE FROM search_fts WHERE article_id IN ({marks})"),
+                {f"a{i}": aid for i, aid in enumerate(part)},
             )
-        links = link_article(conn, art)
-        consolidate(conn, art, links)
-        if conn.dialect.name == "sqlite":
-            rows = [{"a": art.id, "k": "article", "r": art.id, "b": f"{art.title or ''}\n{art.body_text()}"}]
-            rows += [{"a": art.id, "k": "quote", "r": q.id, "b": q.content.text} for q in art.quotes]
-            conn.execute(text("INSERT INTO search_fts (article_id, kind, ref, body) VALUES (:a, :k, :r, :b)"), rows)
-    return dups
+
+
+def find_duplicates(conn: Connection, articles: list[Article], settings: Settings) -> tuple[dict[str, str], Any]:
+    """``{article id: id of the first-seen copy}`` for a batch, and the signatures to store after it."""
+    from .dedup import find_duplicates as _find
+
+    return _find(conn, articles, settings)
+
+
+def after_write(conn: Connection, articles: list[Article], duplicates: dict[str, str], signed: Any) -> None:
+    """Signatures, registry links, consolidated events and quotes, search rows for a stored batch."""
+    from .dedup import store_signatures
+
+    store_signatures(conn, signed)
+    links = link_articles(conn, articles)
+    consolidate_batch(conn, articles, links, duplicates)
+    if conn.dialect.name == "sqlite":
+        rows: list[dict[str, Any]] = []
+        for art in articles:
+            rows.append({"article_id": art.id, "kind": "article", "ref": art.id, "body": _search_body(art)})
+            rows += [{"article_id": art.id, "kind": "quote", "ref": q.id, "body": q.content.text} for q in art.quotes]
+        conn.execute(insert(_fts), rows)
+
+
+def _search_body(art: Article) -> str:
+    title = art.title if isinstance(art.title, str) else ""
+    return f"{title}\n{art.body_text()}"
+
+
+# the FTS5 table as SQLAlchemy sees it, for bulk inserts (created by create_search_index)
+_fts = Table(
+    "search_fts",
+    MetaData(),
+    Column("article_id", Text),
+    Column("kind", Text),
+    Column("ref", Text),
+    Column("body", Text),
+)
 
 
 def registry_size(conn: Connection) -> int:
     return int(conn.scalar(select(func.count()).select_from(schema.registry)) or 0)
 
 
-__all__ = ["after_write", "create_search_index", "forget", "registry_size"]
+__all__ = ["after_write", "create_search_index", "find_duplicates", "forget", "registry_size"]

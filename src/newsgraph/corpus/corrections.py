@@ -78,7 +78,7 @@ def evidence_of(article: Article, kind: str, item_id: str) -> Evidence:
     """The evidence span of item ``item_id`` of ``kind`` in ``article``.
 
     Raises:
-        QueryError: [E410] when the article has no such item.
+        QueryError: [E420] when the article has no such item.
     """
     if kind == "quote":
         q = next((q for q in article.quotes if q.id == item_id), None)
@@ -99,7 +99,7 @@ def evidence_of(article: Article, kind: str, item_id: str) -> Evidence:
         "actor": [a.id for a in article.actors],
     }.get(kind, [])
     known = ", ".join(ids) or "none"
-    raise QueryError(Errors.E410.format(id=article.id, kind=kind, item=item_id, known=known))
+    raise QueryError(Errors.E420.format(id=article.id, kind=kind, item=item_id, known=known))
 
 
 def find_item(article: Article, kind: str, start: int, end: int, text: str) -> Quote | Event | Actor | None:
@@ -120,7 +120,7 @@ def _check_span(article: Article, value: Any, what: str) -> dict[str, Any]:
         start = end = -1
     if not (0 <= start < end <= len(article.text)):
         raise QueryError(
-            Errors.E412.format(
+            Errors.E422.format(
                 field=what,
                 kind="quote",
                 value=value,
@@ -140,7 +140,7 @@ def _speaker_value(article: Article, quote: Quote, value: Any) -> dict[str, Any]
         if actor is None or not actor.mentions:
             known = ", ".join(f"{a.id} ({a.name})" for a in article.actors if a.mentions) or "none"
             raise QueryError(
-                Errors.E412.format(
+                Errors.E422.format(
                     field="speaker", kind="quote", value=value, expected=f"Actors of the article: {known}."
                 )
             )
@@ -153,9 +153,9 @@ def _speaker_value(article: Article, quote: Quote, value: Any) -> dict[str, Any]
 
 
 def check_value(article: Article, kind: str, item: Quote | Event | Actor, field: str, value: Any) -> Any:
-    """The value to store for a correction of ``field``, validated; raises [E411]/[E412] naming what is valid."""
+    """The value to store for a correction of ``field``, validated; raises [E421]/[E422] naming what is valid."""
     if field not in FIELDS[kind]:
-        raise QueryError(Errors.E411.format(kind=kind, field=field, known=", ".join(FIELDS[kind])))
+        raise QueryError(Errors.E421.format(kind=kind, field=field, known=", ".join(FIELDS[kind])))
     if field == "wrong":
         return None
     if field == "speaker":
@@ -177,7 +177,7 @@ def check_value(article: Article, kind: str, item: Quote | Event | Actor, field:
     code = value.strip().upper() if isinstance(value, str) and field != "kind" else value
     if code not in valid:
         shown = ", ".join(valid) if len(valid) <= 30 else "an ISO 3166 alpha-3 code (e.g. USA, ISR), IGO, or null"
-        raise QueryError(Errors.E412.format(field=field, kind=kind, value=value, expected=f"Valid: {shown}."))
+        raise QueryError(Errors.E422.format(field=field, kind=kind, value=value, expected=f"Valid: {shown}."))
     return code
 
 
@@ -202,10 +202,10 @@ def add_correction(
 
     Raises:
         StoreError: [E302] unknown article.
-        QueryError: [E410] unknown item, [E411] field not correctable, [E412] invalid value.
+        QueryError: [E420] unknown item, [E421] field not correctable, [E422] invalid value.
     """
     if kind not in KINDS:
-        raise QueryError(Errors.E411.format(kind=kind, field=field, known="kinds: " + ", ".join(KINDS)))
+        raise QueryError(Errors.E421.format(kind=kind, field=field, known="kinds: " + ", ".join(KINDS)))
     article = store.get(article_id)
     ev = evidence_of(article, kind, item_id)
     item = find_item(article, kind, ev.start, ev.end, ev.text)
@@ -224,16 +224,16 @@ def add_correction(
         "user": user[:80] or "anonymous",
         "created_at": _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds"),
     }
-    with store.engine.begin() as conn:
-        new_id = int(conn.execute(insert(table).values(**row)).inserted_primary_key[0])  # type: ignore[index]
+    with store.writing() as conn:
+        new_id = int(conn.execute(insert(table).values(**row)).inserted_primary_key[0])
     return _attach(article, {"id": new_id, **row})
 
 
 def delete_correction(store: Store, correction_id: int) -> None:
-    """Withdraw a correction. Raises :class:`QueryError` [E413] when there is none with this id."""
-    with store.engine.begin() as conn:
+    """Withdraw a correction. Raises :class:`QueryError` [E423] when there is none with this id."""
+    with store.writing() as conn:
         if not conn.execute(delete(table).where(table.c.id == correction_id)).rowcount:
-            raise QueryError(Errors.E413.format(id=correction_id))
+            raise QueryError(Errors.E423.format(id=correction_id))
 
 
 def _rows(store: Store, article_id: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:

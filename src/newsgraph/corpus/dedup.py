@@ -3,26 +3,29 @@
 Copies of a story differ in boilerplate, line wrapping, headline and the odd
 trimmed paragraph; normalising case, punctuation and whitespace and shingling
 words (5-grams) keeps their Jaccard similarity high. Band keys are stored per
-article, so finding candidates for a new article is one indexed query, and
-the corpus never has to be re-read.
+article, so finding candidates for a batch is one indexed query, and the
+corpus never has to be re-read. datasketch and numpy are imported when a
+signature is first made, so queries never load them.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
+from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.engine import Connection
 
 from ..record import Article
 from ..settings import Settings
+from .registry import chunks
 from .schema import lsh_bands, signatures
 
 if TYPE_CHECKING:
-    from datasketch import MinHash  # imported where used: it pulls in scipy; queries need neither it nor numpy
+    from datasketch import MinHash
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 SHINGLE = 5
@@ -72,56 +75,94 @@ def is_copy(jaccard: float, n_a: int, n_b: int, threshold: float) -> bool:
     return containment >= CONTAINMENT
 
 
-def find_duplicate(conn: Connection, article: Article, settings: Settings) -> tuple[str | None, MinHash, int]:
-    """The first-seen article this one copies (or None), its signature and its word count."""
+@dataclass(slots=True)
+class _Signed:
+    article_id: str
+    hashvalues: Any  # numpy uint64 array
+    words: int
+    keys: list[tuple[int, str]]
+    cluster: str = ""
+
+
+def _sign(article: Article, settings: Settings) -> _Signed:
     import numpy as np
 
     text = article.body_text() or article.text
     sh = shingles(text)
     m = signature(text, settings.dedup_num_perm, sh)
-    words = len(sh)
     keys = band_keys(m, settings.dedup_threshold, settings.dedup_num_perm)
-    cond = None
-    for band, key in keys:
-        c = (lsh_bands.c.band == band) & (lsh_bands.c.key == key)
-        cond = c if cond is None else cond | c
-    if cond is None or words < 15:  # too short to call a copy
-        return None, m, words
-    cands = set(conn.scalars(select(lsh_bands.c.article_id).where(cond).where(lsh_bands.c.article_id != article.id)))
-    best: tuple[float, str] | None = None
-    if cands:
-        rows = conn.execute(
-            select(signatures.c.article_id, signatures.c.minhash, signatures.c.cluster, signatures.c.shingles).where(
-                signatures.c.article_id.in_(sorted(cands))
-            )
-        ).all()
-        for _aid, blob, cluster, n_other in rows:
-            other = np.frombuffer(blob, dtype=np.uint64)
-            sim = float(np.mean(other == m.hashvalues.astype(np.uint64)))  # MinHash Jaccard estimate
-            if is_copy(sim, words, n_other, settings.dedup_threshold) and (best is None or sim > best[0]):
-                best = (sim, cluster)
-    return (best[1] if best else None), m, words
+    return _Signed(article.id, m.hashvalues.astype(np.uint64), len(sh), keys)
 
 
-def store_signature(
-    conn: Connection, article_id: str, m: MinHash, cluster: str, words: int, settings: Settings
-) -> None:
+def find_duplicates(conn: Connection, articles: list[Article], settings: Settings) -> tuple[dict[str, str], list[Any]]:
+    """The first-seen article each article of a batch copies, and the batch's signatures to store.
+
+    Articles are compared with the stored corpus and with the articles before them in the batch,
+    as if written one at a time.
+    """
     import numpy as np
 
+    signed = [_sign(a, settings) for a in articles]
+    keys = sorted({k for s in signed for _, k in s.keys})
+    stored: dict[tuple[int, str], set[str]] = {}
+    for part in chunks(keys):
+        for band, key, aid in conn.execute(
+            select(lsh_bands.c.band, lsh_bands.c.key, lsh_bands.c.article_id).where(lsh_bands.c.key.in_(part))
+        ):
+            stored.setdefault((int(band), key), set()).add(aid)
+    cands = sorted({aid for s in signed if s.words >= 15 for k in s.keys for aid in stored.get(k, ())})
+    known: dict[str, tuple[Any, str, int]] = {}
+    for part in chunks(cands):
+        for aid, blob, cluster, n_other in conn.execute(
+            select(signatures.c.article_id, signatures.c.minhash, signatures.c.cluster, signatures.c.shingles).where(
+                signatures.c.article_id.in_(part)
+            )
+        ):
+            known[aid] = (np.frombuffer(blob, dtype=np.uint64), cluster, int(n_other))
+    dups: dict[str, str] = {}
+    in_batch: dict[tuple[int, str], list[_Signed]] = {}
+    for s in signed:
+        best: tuple[float, str] | None = None
+        if s.words >= 15:  # shorter is too short to call a copy
+            others = [
+                (aid, *known[aid]) for aid in sorted({a for k in s.keys for a in stored.get(k, ())}) if aid in known
+            ]
+            others += [(o.article_id, o.hashvalues, o.cluster, o.words) for o in _earlier(s, in_batch)]
+            for aid, hv, cluster, n_other in others:
+                if aid == s.article_id:
+                    continue
+                sim = float(np.mean(hv == s.hashvalues))  # MinHash Jaccard estimate
+                if is_copy(sim, s.words, n_other, settings.dedup_threshold) and (best is None or sim > best[0]):
+                    best = (sim, cluster)
+        s.cluster = best[1] if best else s.article_id
+        if best:
+            dups[s.article_id] = best[1]
+        for k in s.keys:
+            in_batch.setdefault(k, []).append(s)
+    return dups, signed
+
+
+def _earlier(s: _Signed, in_batch: dict[tuple[int, str], list[_Signed]]) -> list[_Signed]:
+    seen: dict[str, _Signed] = {}
+    for k in s.keys:
+        for o in in_batch.get(k, ()):
+            seen.setdefault(o.article_id, o)
+    return [seen[a] for a in sorted(seen)]
+
+
+def store_signatures(conn: Connection, signed: list[Any]) -> None:
+    """Write the signatures and band keys of a batch (after its articles)."""
+    if not signed:
+        return
     conn.execute(
-        signatures.insert().values(
-            article_id=article_id,
-            minhash=m.hashvalues.astype(np.uint64).tobytes(),
-            cluster=cluster,
-            shingles=words,
-        )
+        insert(signatures),
+        [
+            {"article_id": s.article_id, "minhash": s.hashvalues.tobytes(), "cluster": s.cluster, "shingles": s.words}
+            for s in signed
+        ],
     )
     conn.execute(
-        lsh_bands.insert(),
-        [
-            {"band": b, "key": k, "article_id": article_id}
-            for b, k in band_keys(m, settings.dedup_threshold, settings.dedup_num_perm)
-        ],
+        insert(lsh_bands), [{"band": b, "key": k, "article_id": s.article_id} for s in signed for b, k in s.keys]
     )
 
 

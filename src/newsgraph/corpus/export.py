@@ -1,5 +1,10 @@
 """Exports: the records as JSONL, one CSV or Parquet file per kind, the network as GraphML,
-and a PLOVER/POLECAT-style event table."""
+and a PLOVER/POLECAT-style event table.
+
+Every export streams: rows come from the database a page at a time (a server-side cursor on
+PostgreSQL), CSV and JSONL are written row by row and Parquet in record batches of ``PAGE`` rows,
+so memory stays flat whatever the size of the corpus.
+"""
 
 from __future__ import annotations
 
@@ -50,12 +55,58 @@ PLOVER_COLUMNS = (
 )
 
 
-def _rows(store: Store, name: str) -> Iterator[dict[str, Any]]:
+PAGE = 5000
+
+
+def _columns(name: str) -> list[Any]:
     table = _TABLES[name]
-    cols = [c for c in table.c if c.name not in ("record", "text")] if name == "articles" else list(table.c)
+    return [c for c in table.c if c.name not in ("record", "text", "search_vector")]
+
+
+def _rows(store: Store, name: str) -> Iterator[dict[str, Any]]:
+    cols = _columns(name)
     with store.engine.connect() as conn:
-        for r in conn.execute(select(*cols)):
+        result = conn.execution_options(stream_results=True, yield_per=PAGE).execute(select(*cols))
+        for r in result:
             yield {k: (json.dumps(v) if isinstance(v, list | dict) else v) for k, v in r._mapping.items()}
+
+
+def _arrow_schema(name: str) -> Any:
+    import pyarrow as pa
+    from sqlalchemy import Boolean, Float, Integer, LargeBinary
+
+    fields = []
+    for c in _columns(name):
+        t = c.type
+        kind = (
+            pa.bool_()
+            if isinstance(t, Boolean)
+            else pa.int64()
+            if isinstance(t, Integer)
+            else pa.float64()
+            if isinstance(t, Float)
+            else pa.binary()
+            if isinstance(t, LargeBinary)
+            else pa.string()
+        )
+        # JSON columns are written as their JSON text, like text columns
+        fields.append(pa.field(c.name, kind))
+    return pa.schema(fields)
+
+
+def _write_parquet(store: Store, name: str, path: Path) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    schema = _arrow_schema(name)
+    with pq.ParquetWriter(path, schema) as writer:
+        page: list[dict[str, Any]] = []
+        for row in _rows(store, name):
+            page.append(row)
+            if len(page) >= PAGE:
+                writer.write_batch(pa.RecordBatch.from_pylist(page, schema=schema))
+                page.clear()
+        writer.write_batch(pa.RecordBatch.from_pylist(page, schema=schema))  # the last (maybe empty) page
 
 
 def export(store: Store, fmt: str, out: Path) -> list[Path]:
@@ -72,21 +123,15 @@ def export(store: Store, fmt: str, out: Path) -> list[Path]:
         out.mkdir(parents=True, exist_ok=True)
         written = []
         for name in _TABLES:
-            rows = list(_rows(store, name))
             path = out / f"{name}.{fmt}"
             if fmt == "csv":
-                cols = [c.name for c in _TABLES[name].c if not (name == "articles" and c.name in ("record", "text"))]
                 with path.open("w", newline="", encoding="utf-8") as f:
-                    w = csv.DictWriter(f, fieldnames=cols)
+                    w = csv.DictWriter(f, fieldnames=[c.name for c in _columns(name)])
                     w.writeheader()
-                    w.writerows(rows)
+                    for row in _rows(store, name):
+                        w.writerow(row)
             else:
-                import pyarrow as pa
-                import pyarrow.parquet as pq
-
-                cols = [c.name for c in _TABLES[name].c if not (name == "articles" and c.name in ("record", "text"))]
-                table = pa.Table.from_pylist(rows) if rows else pa.table({c: pa.array([], pa.string()) for c in cols})
-                pq.write_table(table, path)
+                _write_parquet(store, name, path)
             written.append(path)
         return written
     if fmt == "graphml":

@@ -1,8 +1,23 @@
 """Corpus queries: plain functions over a :class:`~newsgraph.store.Store`, returning dicts.
 
-The CLI and any HTTP layer call these. A story told by several outlets counts
+The CLI and the HTTP layer call these. A story told by several outlets counts
 once by default (near-duplicates are skipped unless ``duplicates=True``); each
 row names its sources so the evidence is one lookup away.
+
+Every value is checked where it enters (:mod:`newsgraph.corpus.checks`): an
+empty or over-long name [E402]/[E407], a limit out of 1..1,000,000 [E403], a
+date that is none [E404], an unknown event type [E405]. ``%`` and ``_`` in a
+name are plain characters. With ``country=True`` an actor filter that names a
+country ("Israel", or its code "ISR") also matches every registry entry coded
+with that country (its government, ministers, army...).
+
+Actor filters go through indexes: names by ``lower(name)``, quotes by the
+``quote_speakers`` table and events by the ``event_actors`` table (registry
+entry, date), the network by the same table, so each answers in time that
+grows with the rows it returns, not the corpus. An actor filter is a name (any
+variant) or a registry id (an ``int``). Rows come newest first, undated last on
+every backend; ``after`` (the sort key of the last row of a page) continues a
+listing where the previous page ended (keyset pagination).
 """
 
 from __future__ import annotations
@@ -10,50 +25,88 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from sqlalchemy import Text, and_, cast, func, or_, select, text, tuple_
+from sqlalchemy import and_, func, or_, select, text
 from sqlalchemy.engine import Connection
+from sqlalchemy.sql import Select
 
 from ..errors import Errors, QueryError
 from ..store import Store
 from ..store import schema as s
-from .schema import registry, registry_links, registry_names
+from .checks import check_count, check_date, check_name, check_type, like_escape
+from .registry import check_entry_id, chunks
+from .schema import event_actors, quote_speakers, registry, registry_links, registry_names
 
 COOPERATION = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
 CONFLICT = {"REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
 
 
-def find_actors(conn: Connection, name: str) -> list[int]:
+def find_actors(conn: Connection, name: str, country: bool = False) -> list[int]:
     """Registry ids for ``name``: entries whose name or a name variant is exactly ``name`` (any case),
-    else entries whose name or variants contain all its words."""
-    low = " ".join(name.lower().split())
-    if not low:
-        return []
+    else entries whose name or variants contain all its words. With ``country``, a name that is a
+    country's (or its ISO3 code) also gives every entry coded with that country.
+
+    Raises:
+        QueryError: [E402] an empty name, [E407] a name over 300 characters.
+    """
+    low = (check_name(name) or "").lower()
     exact = set(conn.scalars(select(registry.c.id).where(func.lower(registry.c.name) == low)))
     exact |= set(conn.scalars(select(registry_names.c.registry_id).where(func.lower(registry_names.c.name) == low)))
-    if exact:
-        return sorted(exact)
-    words = low.split()
-    cond_r = and_(*[func.lower(registry.c.name).like(f"%{w}%") for w in words])
-    cond_n = and_(*[func.lower(registry_names.c.name).like(f"%{w}%") for w in words])
-    ids = set(conn.scalars(select(registry.c.id).where(cond_r)))
-    ids |= set(conn.scalars(select(registry_names.c.registry_id).where(cond_n)))
+    ids = exact
+    if not ids:
+        words = [like_escape(w) for w in low.split()]
+        cond_r = and_(*[func.lower(registry.c.name).like(f"%{w}%", escape="\\") for w in words])
+        cond_n = and_(*[func.lower(registry_names.c.name).like(f"%{w}%", escape="\\") for w in words])
+        ids = set(conn.scalars(select(registry.c.id).where(cond_r)))
+        ids |= set(conn.scalars(select(registry_names.c.registry_id).where(cond_n)))
+    code = low.upper() if len(low) == 3 and low.isalpha() else None
+    return _with_country(conn, ids, code) if country else sorted(ids)
+
+
+def _with_country(conn: Connection, ids: set[int], code: str | None = None) -> list[int]:
+    """``ids`` and every entry coded with the country of those of them that are countries (or ``code``)."""
+    codes = {code} if code else set()
+    for part in chunks(sorted(ids)):
+        codes |= set(
+            conn.scalars(select(registry.c.country).where(registry.c.id.in_(part), registry.c.kind == "country"))
+        )
+    codes.discard(None)
+    if codes:
+        ids = ids | set(conn.scalars(select(registry.c.id).where(registry.c.country.in_(sorted(codes)))))
     return sorted(ids)
 
 
-def _need_actors(conn: Connection, name: str | int) -> list[int]:
-    """Registry ids for a name, or the one entry of a registry id (an ``int``)."""
-    if isinstance(name, int):
-        if conn.scalar(select(registry.c.id).where(registry.c.id == name)) is None:
-            raise QueryError(Errors.E400.format(name=name))
-        return [name]
-    ids = find_actors(conn, name)
+ActorRef = str | int  # a name (any variant) or a registry id
+
+
+def _check_ref(value: ActorRef | None) -> ActorRef | None:
+    """An actor filter as it enters: a registry id [E406] or a name [E402]/[E407]."""
+    if isinstance(value, int):
+        return check_entry_id(value)  # refuses True/False, negative and too large ids
+    return check_name(value)
+
+
+def _need_actors(conn: Connection, ref: ActorRef, country: bool = False) -> list[int]:
+    """Registry ids for a name ([E400] when none), or the entry of a registry id ([E410] when none)."""
+    if isinstance(ref, int):
+        _need_entry(conn, ref)
+        return _with_country(conn, {ref}) if country else [ref]
+    ids = find_actors(conn, ref, country)
     if not ids:
-        raise QueryError(Errors.E400.format(name=name))
+        raise QueryError(Errors.E400.format(name=ref))
     return ids
+
+
+def _need_entry(conn: Connection, rid: int) -> None:
+    if conn.scalar(select(registry.c.id).where(registry.c.id == rid)) is None:
+        raise QueryError(Errors.E410.format(id=rid))
 
 
 def _not_duplicate() -> Any:
     return s.articles.c.duplicate_of.is_(None)
+
+
+def _ids_in(column: Any, ids: list[int]) -> Any:
+    return or_(*(column.in_(part) for part in chunks(ids, 900)))
 
 
 Cursor = tuple[str, str, str]  # (sort key, article id, item id) of the last row of the previous page
@@ -67,17 +120,27 @@ def _after(key: Any, article_id: Any, item_id: Any, cursor: Cursor) -> Any:
 
 def quotes(
     store: Store,
-    speaker: str | int | None = None,
+    speaker: ActorRef | None = None,
     about: str | None = None,
     since: str | None = None,
     until: str | None = None,
     duplicates: bool = False,
     limit: int = 100,
     after: Cursor | None = None,
+    country: bool = False,
 ) -> list[dict[str, Any]]:
-    """Quotes, newest first: speaker (registry entry), content, kind, date, article and outlet.
+    """Quotes, newest first (undated last): speaker (registry entry), content, kind, date, article and outlet.
 
-    ``speaker`` is a name (any variant) or a registry id; ``after`` continues from a previous page."""
+    ``speaker`` is a name (any variant) or a registry id; ``after`` continues from a previous page
+    (its key is the quote's date, else the article's, else "").
+
+    Raises:
+        QueryError: [E400] no actor matches ``speaker``, [E410] no entry has its id; [E402]-[E404],
+            [E406], [E407] bad values.
+    """
+    speaker = _check_ref(speaker)
+    limit = check_count("limit", limit)
+    since, until = check_date(since), check_date(until)
     q, a, rl = s.quotes, s.articles, registry_links
     stmt = (
         select(
@@ -103,10 +166,27 @@ def quotes(
         .outerjoin(registry, registry.c.id == rl.c.registry_id)
     )
     with store.engine.connect() as conn:
-        if speaker:
-            stmt = stmt.where(rl.c.registry_id.in_(_need_actors(conn, speaker)))
+        if speaker is not None:
+            # the speaker's quotes newest first from the (registry_id, date) index; only the rows returned
+            # are joined (unless words are asked for, which the index cannot see)
+            qs = quote_speakers
+            said = select(qs.c.article_id, qs.c.quote_id).where(
+                _ids_in(qs.c.registry_id, _need_actors(conn, speaker, country))
+            )
+            if since:
+                said = said.where(qs.c.date >= since)
+            if until:
+                said = said.where(qs.c.date <= until)
+            if not duplicates:
+                said = said.where(qs.c.duplicate.is_(False))
+            if after:  # the speaker table's date is the quote's, else the article's: the key below
+                said = said.where(_after(func.coalesce(qs.c.date, ""), qs.c.article_id, qs.c.quote_id, after))
+            if not about:
+                said = said.order_by(qs.c.date.desc().nulls_last(), qs.c.article_id, qs.c.quote_id).limit(limit)
+            sub = said.subquery()
+            stmt = stmt.join(sub, and_(sub.c.article_id == q.c.article_id, sub.c.quote_id == q.c.quote_id))
         if about:
-            stmt = stmt.where(func.lower(q.c.content_text).like(f"%{about.lower()}%"))
+            stmt = stmt.where(func.lower(q.c.content_text).like(f"%{like_escape(about.lower())}%", escape="\\"))
         if since:
             stmt = stmt.where(func.coalesce(q.c.date, a.c.published) >= since)
         if until:
@@ -122,22 +202,35 @@ def quotes(
 
 def events(
     store: Store,
-    actor: str | int | None = None,
-    type: str | None = None,
-    since: str | None = None,  # noqa: A002
+    actor: ActorRef | None = None,
+    type: str | None = None,  # noqa: A002
+    since: str | None = None,
     until: str | None = None,
     duplicates: bool = False,
     limit: int = 100,
     after: Cursor | None = None,
     tie: tuple[int, int] | None = None,
+    country: bool = False,
 ) -> list[dict[str, Any]]:
-    """Events, newest first, with source and target names and registry entries, trigger, date and article.
+    """Events, newest first (undated last), with source and target names and registry entries,
+    trigger, date and article.
 
-    ``actor`` is a name or a registry id; ``tie`` keeps the events with registry entry ``tie[0]``
-    among the sources and ``tie[1]`` among the targets (the events behind a network tie);
-    ``after`` continues from a previous page."""
+    ``actor`` (a name or a registry id) matches events whose source or target is linked to that
+    registry entry; ``tie`` keeps the events with entry ``tie[0]`` among the sources and ``tie[1]``
+    among the targets (the events behind a network tie); ``after`` continues from a previous page.
+
+    Raises:
+        QueryError: [E400] no actor matches ``actor``, [E410] no entry has an id given; [E402]-[E407]
+            bad values.
+    """
+    actor = _check_ref(actor)
+    if tie is not None:
+        tie = (check_entry_id(tie[0]), check_entry_id(tie[1]))
+    type = check_type(type)  # noqa: A001
+    limit = check_count("limit", limit)
+    since, until = check_date(since), check_date(until)
     e, a = s.events, s.articles
-    stmt = select(
+    stmt: Select[Any] = select(
         e.c.article_id,
         e.c.event_id,
         e.c.type,
@@ -156,24 +249,25 @@ def events(
         a.c.source_path,
     ).join(a, a.c.id == e.c.article_id)
     with store.engine.connect() as conn:
-        ids: list[int] = []
-        if tie:
-            actor = actor or tie[0]
-        acting: set[tuple[str, str]] | None = None  # (article, actor id) of the actor asked for
-        if actor:
-            ids = _need_actors(conn, actor)
-            linked = select(registry_links.c.article_id).where(registry_links.c.registry_id.in_(ids))
-            stmt = stmt.where(e.c.article_id.in_(linked))
-            acting = {
-                (r[0], r[1])
-                for r in conn.execute(
-                    select(registry_links.c.article_id, registry_links.c.actor_id).where(
-                        registry_links.c.registry_id.in_(ids)
-                    )
-                )
-            }
+        if actor is not None or tie is not None:
+            # every filter is on event_actors: the newest ``limit`` events are found there, by index,
+            # and only they are joined
+            involved, by = _involved(conn, actor, tie, country)
+            if type:
+                involved = involved.where(by.c.type == type)
+            if since:
+                involved = involved.where(by.c.date >= since)
+            if until:
+                involved = involved.where(by.c.date <= until)
+            if not duplicates:
+                involved = involved.where(by.c.duplicate.is_(False))
+            if after:
+                involved = involved.where(_after(func.coalesce(by.c.date, ""), by.c.article_id, by.c.event_id, after))
+            newest = (by.c.date.desc().nulls_last(), by.c.article_id, by.c.event_id)
+            sub = involved.distinct().order_by(*newest).limit(limit).subquery()
+            stmt = stmt.join(sub, and_(sub.c.article_id == e.c.article_id, sub.c.event_id == e.c.event_id))
         if type:
-            stmt = stmt.where(e.c.type == type.upper())
+            stmt = stmt.where(e.c.type == type)
         if since:
             stmt = stmt.where(e.c.date >= since)
         if until:
@@ -183,67 +277,72 @@ def events(
         key = func.coalesce(e.c.date, "")  # undated last on both backends
         if after:
             stmt = stmt.where(_after(key, e.c.article_id, e.c.event_id, after))
-        stmt = stmt.order_by(key.desc(), e.c.article_id, e.c.event_id)
-        if acting is None:
-            found = [dict(r._mapping) for r in conn.execute(stmt.limit(limit) if tie is None else stmt)]
-        else:
-            # the actor's events picked on their keys first, then read whole: an actor named in many
-            # articles would otherwise have every event of those articles read and decoded
-            # the id lists read as text, not decoded: an id stands in its list as '"a3"'
-            ids_of: dict[str, list[str]] = defaultdict(list)
-            for aid, act in acting:
-                ids_of[aid].append(f'"{act}"')
-            keys = stmt.with_only_columns(e.c.article_id, e.c.event_id, cast(e.c.source, Text), cast(e.c.target, Text))
-            keep = [(r[0], r[1]) for r in conn.execute(keys) if any(i in r[2] or i in r[3] for i in ids_of[r[0]])]
-            keep = keep if tie is not None else keep[:limit]
-            rank = {k: n for n, k in enumerate(keep)}
-            found = []
-            for k in range(0, len(keep), 300):
-                part = stmt.where(tuple_(e.c.article_id, e.c.event_id).in_(keep[k : k + 300]))
-                found += [dict(r._mapping) for r in conn.execute(part)]
-            found.sort(key=lambda d: rank[(d["article_id"], d["event_id"])])
-        # the links and names of the actors these events name, read in a few queries (no query per row)
-        pairs = sorted({(d["article_id"], i) for d in found for i in d["source"] + d["target"]})
-        links: dict[tuple[str, str], int] = {}
+        stmt = stmt.order_by(key.desc(), e.c.article_id, e.c.event_id).limit(limit)
+        rows = [dict(r._mapping) for r in conn.execute(stmt)]
+        # the names and registry entries of the actors of these events' articles, a few queries in all
         names: dict[tuple[str, str], str] = {}
+        links: dict[tuple[str, str], int] = {}
         rl, ac = registry_links, s.actors
-        for k in range(0, len(pairs), 300):
-            chunk = pairs[k : k + 300]
-            for aid, act, rid in conn.execute(
-                select(rl.c.article_id, rl.c.actor_id, rl.c.registry_id).where(
-                    tuple_(rl.c.article_id, rl.c.actor_id).in_(chunk)
-                )
-            ):
-                links[(aid, act)] = rid
+        for part in chunks(sorted({d["article_id"] for d in rows})):
             for aid, act, nm in conn.execute(
-                select(ac.c.article_id, ac.c.actor_id, ac.c.name).where(
-                    tuple_(ac.c.article_id, ac.c.actor_id).in_(chunk)
-                )
+                select(ac.c.article_id, ac.c.actor_id, ac.c.name).where(ac.c.article_id.in_(part))
             ):
                 names[(aid, act)] = nm
-    wanted = set(ids) if actor else None
-    rows = []
-    for d in found:
+            for aid, act, rid in conn.execute(
+                select(rl.c.article_id, rl.c.actor_id, rl.c.registry_id).where(rl.c.article_id.in_(part))
+            ):
+                links[(aid, act)] = int(rid)
+    for d in rows:
         aid = d["article_id"]
-        if wanted is not None and not {links.get((aid, i)) for i in d["source"] + d["target"]} & wanted:
-            continue
         d["source_entries"] = [links.get((aid, i)) for i in d["source"]]
         d["target_entries"] = [links.get((aid, i)) for i in d["target"]]
-        if tie and not (tie[0] in d["source_entries"] and tie[1] in d["target_entries"]):
-            continue
         d["source_names"] = [names.get((aid, i), i) for i in d["source"]]
         d["target_names"] = [names.get((aid, i), i) for i in d["target"]]
-        rows.append(d)
-        if len(rows) >= limit:
-            break
     return rows
 
 
-def timeline(store: Store, name: str | int, limit: int = 500) -> list[dict[str, Any]]:
+def _involved(
+    conn: Connection, actor: ActorRef | None, tie: tuple[int, int] | None, country: bool
+) -> tuple[Select[Any], Any]:
+    """The (article, event, date) rows of ``event_actors`` naming ``actor`` or making ``tie``, and the
+    table alias the filters apply to."""
+    ea = event_actors
+    if tie is None:
+        assert actor is not None
+        ids = _need_actors(conn, actor, country)
+        return select(ea.c.article_id, ea.c.event_id, ea.c.date).where(_ids_in(ea.c.registry_id, ids)), ea
+    for rid in tie:
+        _need_entry(conn, rid)
+    src, tgt = ea.alias("src"), ea.alias("tgt")
+    involved = (
+        select(src.c.article_id, src.c.event_id, src.c.date)
+        .join(
+            tgt,
+            and_(
+                tgt.c.article_id == src.c.article_id,
+                tgt.c.event_id == src.c.event_id,
+                tgt.c.role == "t",
+                tgt.c.registry_id == tie[1],
+            ),
+        )
+        .where(src.c.registry_id == tie[0], src.c.role == "s")
+    )
+    if actor is not None:
+        ids = _need_actors(conn, actor, country)
+        named = (
+            select(ea.c.event_id)
+            .where(ea.c.article_id == src.c.article_id, ea.c.event_id == src.c.event_id)
+            .where(_ids_in(ea.c.registry_id, ids))
+        )
+        involved = involved.where(named.exists())
+    return involved, src
+
+
+def timeline(store: Store, name: ActorRef, limit: int = 500, country: bool = False) -> list[dict[str, Any]]:
     """What an actor (a name or a registry id) said and did, in date order, each item with its article
-    and the item's id in that article's record."""
-    said = quotes(store, speaker=name, limit=limit)
-    did = events(store, actor=name, limit=limit)
+    and the item's id in that article's record (at most ``limit`` quotes and ``limit`` events)."""
+    said = quotes(store, speaker=name, limit=limit, country=country)
+    did = events(store, actor=name, limit=limit, country=country)
     items = [
         {
             "date": q["date"] or q["published"],
@@ -280,56 +379,53 @@ def network(
     until: str | None = None,
     type: str | None = None,  # noqa: A002
 ) -> dict[str, Any]:
-    """Actor-to-actor ties weighted by events, split into cooperation and conflict."""
-    e, a, rl = s.events, s.articles, registry_links
+    """Actor-to-actor ties weighted by events, split into cooperation and conflict.
+
+    Counted in the database from ``event_actors``: each event gives one tie per source and target
+    actor linked to different registry entries; near-duplicate articles are left out.
+    """
+    since, until = check_date(since), check_date(until)
+    type = check_type(type)  # noqa: A001
+    src, tgt = event_actors.alias("src"), event_actors.alias("tgt")
     stmt = (
-        select(e.c.article_id, e.c.type, e.c.source, e.c.target, e.c.date)
-        .join(a, a.c.id == e.c.article_id)
-        .where(_not_duplicate())
+        select(src.c.registry_id, tgt.c.registry_id, src.c.type, func.count())
+        .join(
+            tgt,
+            and_(tgt.c.article_id == src.c.article_id, tgt.c.event_id == src.c.event_id, tgt.c.role == "t"),
+        )
+        .where(src.c.role == "s", src.c.duplicate.is_(False), src.c.registry_id != tgt.c.registry_id)
+        .group_by(src.c.registry_id, tgt.c.registry_id, src.c.type)
     )
     if since:
-        stmt = stmt.where(e.c.date >= since)
+        stmt = stmt.where(src.c.date >= since)
     if until:
-        stmt = stmt.where(e.c.date <= until)
+        stmt = stmt.where(src.c.date <= until)
     if type:
-        stmt = stmt.where(e.c.type == type.upper())
+        stmt = stmt.where(src.c.type == type)
     edges: dict[tuple[int, int], dict[str, int]] = defaultdict(lambda: {"cooperation": 0, "conflict": 0, "events": 0})
     nodes: dict[int, dict[str, Any]] = {}
     with store.engine.connect() as conn:
-        rows = conn.execute(stmt).all()
-        article_ids = sorted({r.article_id for r in rows})
-        links: dict[tuple[str, str], int] = {}
-        for i in range(0, len(article_ids), 500):
-            for aid, act, rid in conn.execute(
-                select(rl.c.article_id, rl.c.actor_id, rl.c.registry_id).where(
-                    rl.c.article_id.in_(article_ids[i : i + 500])
+        for sr, tr, etype, n in conn.execute(stmt):
+            edge = edges[(int(sr), int(tr))]
+            edge["events"] += int(n)
+            edge["cooperation" if etype in COOPERATION else "conflict"] += int(n)
+        ids = sorted({i for pair in edges for i in pair})
+        for part in chunks(ids):
+            for rid, name, kind, ccode, sector in conn.execute(
+                select(registry.c.id, registry.c.name, registry.c.kind, registry.c.country, registry.c.sector).where(
+                    registry.c.id.in_(part)
                 )
             ):
-                links[(aid, act)] = rid
-        for r in rows:
-            for si in r.source:
-                for ti in r.target:
-                    sr, tr = links.get((r.article_id, si)), links.get((r.article_id, ti))
-                    if sr is None or tr is None or sr == tr:
-                        continue
-                    edge = edges[(sr, tr)]
-                    edge["events"] += 1
-                    edge["cooperation" if r.type in COOPERATION else "conflict"] += 1
-        ids = sorted({i for pair in edges for i in pair})
-        for rid, name, kind, country, sector in conn.execute(
-            select(registry.c.id, registry.c.name, registry.c.kind, registry.c.country, registry.c.sector).where(
-                registry.c.id.in_(ids)
-            )
-        ):
-            nodes[rid] = {"id": rid, "name": name, "kind": kind, "country": country, "sector": sector}
+                nodes[rid] = {"id": rid, "name": name, "kind": kind, "country": ccode, "sector": sector}
     return {
-        "nodes": list(nodes.values()),
+        "nodes": [nodes[i] for i in ids if i in nodes],
         "edges": [{"source": a_, "target": b_, **w} for (a_, b_), w in sorted(edges.items())],
     }
 
 
 def search(store: Store, query: str, limit: int = 50) -> list[dict[str, Any]]:
     """Full-text search over article bodies and quotes (FTS5 on SQLite, tsvector on PostgreSQL)."""
+    limit = check_count("limit", limit)
     with store.engine.connect() as conn:
         if conn.dialect.name == "sqlite":
             rows = conn.execute(
@@ -372,32 +468,43 @@ def _fts_query(query: str) -> str:
 
 
 def actors(store: Store, name: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
-    """Registry entries with their article counts, variants, first/last seen."""
+    """Registry entries with their article counts, variants, first/last seen, most articles first."""
+    name = check_name(name)
+    limit = check_count("limit", limit)
     with store.engine.connect() as conn:
-        stmt = (
-            select(registry, func.count(func.distinct(registry_links.c.article_id)).label("articles"))
-            .outerjoin(registry_links, registry_links.c.registry_id == registry.c.id)
-            .group_by(registry.c.id)
-        )
+        stmt = select(registry)
         if name:
-            stmt = stmt.where(registry.c.id.in_(find_actors(conn, name) or [-1]))
-        stmt = stmt.order_by(text("articles DESC"), registry.c.name).limit(limit)
-        out = []
-        for r in conn.execute(stmt):
-            d = dict(r._mapping)
-            d["variants"] = sorted(
-                set(conn.scalars(select(registry_names.c.name).where(registry_names.c.registry_id == d["id"])))
-            )
-            out.append(d)
+            ids = find_actors(conn, name)
+            if not ids:
+                return []
+            stmt = stmt.where(_ids_in(registry.c.id, ids))
+        stmt = stmt.order_by(registry.c.articles.desc(), registry.c.name, registry.c.id).limit(limit)
+        out = [dict(r._mapping) for r in conn.execute(stmt)]
+        variants: dict[int, set[str]] = defaultdict(set)
+        for part in chunks([d["id"] for d in out]):
+            for rid, nm in conn.execute(
+                select(registry_names.c.registry_id, registry_names.c.name).where(
+                    registry_names.c.registry_id.in_(part)
+                )
+            ):
+                variants[rid].add(nm)
+        for d in out:
+            d["variants"] = sorted(variants[d["id"]])
         return out
 
 
 def actor_detail(store: Store, rid: int) -> dict[str, Any]:
-    """One registry entry: variants, roles over time, and why each article actor was linked."""
+    """One registry entry: variants, roles over time, and why each article actor was linked.
+
+    Raises:
+        QueryError: [E406] not a registry id, [E410] no such entry.
+    """
+    check_entry_id(rid)
     with store.engine.connect() as conn:
         row = conn.execute(select(registry).where(registry.c.id == rid)).first()
         if row is None:
-            raise QueryError(Errors.E400.format(name=rid))
+            raise QueryError(Errors.E410.format(id=rid))
+        variants = sorted(set(conn.scalars(select(registry_names.c.name).where(registry_names.c.registry_id == rid))))
         links = [
             dict(r._mapping)
             for r in conn.execute(
@@ -410,11 +517,11 @@ def actor_detail(store: Store, rid: int) -> dict[str, Any]:
                     registry_links.c.reason,
                 )
                 .where(registry_links.c.registry_id == rid)
-                .order_by(registry_links.c.published)
+                .order_by(registry_links.c.published, registry_links.c.article_id, registry_links.c.actor_id)
             )
         ]
     roles = [{"role": lk["role"], "published": lk["published"]} for lk in links if lk["role"]]
-    return {**dict(row._mapping), "roles": roles, "links": links}
+    return {**dict(row._mapping), "variants": variants, "roles": roles, "links": links}
 
 
 def duplicates(store: Store) -> list[dict[str, Any]]:
@@ -443,11 +550,12 @@ def articles(
     since: str | None = None,
     until: str | None = None,
     outlet: str | None = None,
-    actor: str | int | None = None,
+    actor: ActorRef | None = None,
     text_query: str | None = None,
     duplicates: bool = True,
     limit: int = 50,
     after: tuple[str, str] | None = None,
+    country: bool = False,
 ) -> list[dict[str, Any]]:
     """Article summaries, newest first (undated last), with their counts, as ``Store.list`` gives them.
 
@@ -457,7 +565,14 @@ def articles(
         text_query: Words the article contains (the full-text index, as :func:`search`).
         duplicates: Also list near-duplicate copies (``newsgraph list`` does).
         after: ``(published or "", id)`` of the last row of the previous page.
+        country: As for :func:`events`.
+
+    Raises:
+        QueryError: [E400] no actor matches ``actor``, [E410] no entry has its id; [E402]-[E407] bad values.
     """
+    actor = _check_ref(actor)
+    limit = check_count("limit", limit)
+    since, until = check_date(since), check_date(until)
     a = s.articles
     counts = {
         name: select(func.count()).select_from(t).where(t.c.article_id == a.c.id).scalar_subquery().label(name)
@@ -478,9 +593,9 @@ def articles(
         stmt = stmt.where(or_(key < after[0], and_(key == after[0], a.c.id > after[1])))
     with store.engine.connect() as conn:
         if actor is not None:
-            ids = _need_actors(conn, actor)
+            ids = _need_actors(conn, actor, country)
             stmt = stmt.where(
-                a.c.id.in_(select(registry_links.c.article_id).where(registry_links.c.registry_id.in_(ids)))
+                a.c.id.in_(select(registry_links.c.article_id).where(_ids_in(registry_links.c.registry_id, ids)))
             )
         if text_query:
             if conn.dialect.name == "sqlite":

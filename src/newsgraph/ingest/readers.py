@@ -193,13 +193,16 @@ def read_html(data: bytes, path: str) -> Iterator[Item]:
     yield item
 
 
-def read_jsonl_stream(stream: IO[bytes], path: str, max_line_bytes: int = 20_000_000) -> Iterator[Item]:
+def read_jsonl_stream(
+    stream: IO[bytes], path: str, max_line_bytes: int = 20_000_000, first_line: int = 1
+) -> Iterator[Item]:
     """One article per line: ``{"id", "text" | "html", "url", "published", "title", ...}``.
 
     Lines are read with a bound (``max_line_bytes``, the ``max_file_bytes`` setting), so one
-    endless line cannot take the memory.
+    endless line cannot take the memory. ``first_line``: the number of the stream's first line
+    in its file (a part of a file read on its own keeps the file's line numbers).
     """
-    for lineno, raw in _bounded_lines(stream, max_line_bytes):
+    for lineno, raw in _bounded_lines(stream, max_line_bytes, first_line):
         if raw is None:
             reason = f"line over {max_line_bytes} bytes"
             yield IngestFailure(path, Errors.E105.format(path=path, line=lineno, reason=reason), lineno)
@@ -226,10 +229,10 @@ def read_jsonl_stream(stream: IO[bytes], path: str, max_line_bytes: int = 20_000
         yield item
 
 
-def _bounded_lines(stream: IO[bytes], limit: int) -> Iterator[tuple[int, bytes | None]]:
+def _bounded_lines(stream: IO[bytes], limit: int, first: int = 1) -> Iterator[tuple[int, bytes | None]]:
     """``(line number, bytes)`` of each line, or ``(line number, None)`` for a line over ``limit``
     bytes (skipped without being held in memory)."""
-    lineno = 0
+    lineno = first - 1
     while raw := stream.readline(limit + 1):
         lineno += 1
         if len(raw) > limit and not raw.endswith(b"\n"):
@@ -307,12 +310,15 @@ def _json_document(obj: dict[str, Any], path: str, lineno: int) -> Item:
     return IngestFailure(path, Errors.E106.format(path=path, line=lineno), lineno)
 
 
-def read_warc_stream(stream: IO[bytes], path: str, max_record_bytes: int = 20_000_000) -> Iterator[Item]:
-    """HTML response records of a WARC (plain or gzip), as Common Crawl News writes them."""
+def read_warc_stream(
+    stream: IO[bytes], path: str, max_record_bytes: int = 20_000_000, first_record: int = 1
+) -> Iterator[Item]:
+    """HTML response records of a WARC (plain or gzip), as Common Crawl News writes them;
+    ``first_record`` is the number of the stream's first HTML response in its file."""
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
-    n = 0
+    n = first_record - 1
     try:
         for rec in ArchiveIterator(stream):
             if rec.rec_type != "response":
@@ -614,14 +620,14 @@ def iter_documents(
         if isinstance(item, InputDocument):
             if published and not item.published:
                 item.published = published
-            _note_long_runs(item)
+            note_long_runs(item)
         yield item
 
 
 NOTED_RUN_CHARS = 1000  # a long URL or two is normal; more text than this left unparsed is said
 
 
-def _note_long_runs(doc: InputDocument) -> None:
+def note_long_runs(doc: InputDocument) -> None:
     """Warn [W102] when much of a text is runs without whitespace, which the parser does not see."""
     runs = [m.end() - m.start() for m in LONG_RUN.finditer(doc.text)]
     if sum(runs) > NOTED_RUN_CHARS:

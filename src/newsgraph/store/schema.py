@@ -23,7 +23,8 @@ from sqlalchemy import (
     Text,
 )
 
-SCHEMA_VERSION = 1
+# 2: the registry's indexed name words and article counts, event_actors, quote fingerprints, mention kinds
+SCHEMA_VERSION = 2
 
 metadata = MetaData()
 
@@ -77,6 +78,7 @@ mentions = Table(
     Column("start", Integer, nullable=False),
     Column("end", Integer, nullable=False),
     Column("text", Text, nullable=False),
+    Column("kind", String(16), nullable=False, default="name"),
 )
 
 quotes = Table(
