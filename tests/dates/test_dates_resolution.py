@@ -32,7 +32,10 @@ def values(extract, text: str, published: str | None) -> dict[str, str | None]:
         ("The ministry said yesterday that it had no comment.", "2024-03-01", "yesterday", "2024-02-29"),
         ("Prices rose sharply last month, the bank said.", "2024-01-15", "last month", "2023-12"),
         ("The pact was signed on March 3, 2019 in Vienna.", "2024-03-27", "March 3, 2019", "2019-03-03"),
-        ("Elections were held on 12 May in the capital.", "2024-03-27", "12 May", "2024-05-12"),
+        # a day with no year: the last one for a past clause, the next one for a future clause
+        ("Elections were held on 12 May in the capital.", "2024-03-27", "12 May", "2023-05-12"),
+        ("Elections will be held on 12 May in the capital.", "2024-03-27", "12 May", "2024-05-12"),
+        ("The court heard the appeal on March 21, lawyers said.", "2019-11-20", "March 21", "2019-03-21"),
         ("The ceasefire began on 2024-02-10 at noon.", None, "2024-02-10", "2024-02-10"),
         ("The army withdrew two days ago, residents said.", "2024-03-27", "two days ago", "2024-03-25"),
         ("The leaders met earlier this month in Cairo.", "2024-03-27", "earlier this month", "2024-03"),
