@@ -80,6 +80,10 @@ def source_of(tok: Token, quoted: Container[int] = ()) -> Token | None:
     for _ in range(3):
         for c in children_of(t):
             if c.dep_ in _SUBJ and c.idx not in quoted:
+                if c.dep_ == "nsubjpass" and tok.tag_ == "VBN":
+                    # "X was accused of … by Y", "X is said to have …": X is who it is said of;
+                    # the speaker is the agent, or no one named
+                    return _agent_of(tok) or (_agent_of(t) if t is not tok else None)
                 return c
         if (
             t.dep_ in ("conj", "advcl", "xcomp", "acomp") or (t.dep_ == "advmod" and t.pos_ == "ADV")
@@ -98,6 +102,14 @@ def source_of(tok: Token, quoted: Container[int] = ()) -> Token | None:
             continue
         break
     # "said by X" (passive) and "X's statement" are rare; leave them unresolved.
+    return None
+
+
+def _agent_of(verb: Token) -> Token | None:
+    """The agent of a passive verb: the object of its "by" ("was accused by the ministry")."""
+    for c in children_of(verb):
+        if c.dep_ == "agent":
+            return next((o for o in children_of(c) if o.dep_ == "pobj"), None)
     return None
 
 
@@ -143,9 +155,10 @@ def _inverted_subject(cue: Token, quote_end: int) -> Token | None:
 _DOUBLE_MARKS = {'"', "”", "''", "»"}
 
 
-def source_span(tok: Token) -> tuple[int, int]:
+def source_span(tok: Token, content_start: int | None = None) -> tuple[int, int]:
     """The source noun phrase: the subject's subtree without relative clauses (or a closing
-    quote mark the parser hung on it)."""
+    quote mark the parser hung on it), and without what was said when the parser hung that on
+    it ("accused by rights groups | of ordering the killings": ``content_start``)."""
     left = tok.left_edge.i
     marks = [k for k in range(left + 1, tok.i) if tok.doc[k].text in _DOUBLE_MARKS and tok.doc[k - 1].text in ",.?!"]
     if marks:  # the parser hung the quoted words on the name
@@ -155,6 +168,8 @@ def source_span(tok: Token) -> tuple[int, int]:
     right = tok.i
     for c in tok.rights:
         if c.dep_ in ("relcl", "acl", "punct"):
+            break
+        if content_start is not None and c.idx < content_start <= c.right_edge.idx:
             break
         right = c.right_edge.i
     doc = tok.doc
@@ -373,7 +388,7 @@ def attributions_in(doc: Doc, quotes: list[QuoteMarks], lex: CueLexicon) -> list
                 continue
             if subj is None and tok.dep_ != "parataxis" and not near and not asked:
                 continue  # a cue without a source ("it was said that") is an attribution only with a quote
-            src = source_span(subj) if subj is not None else None
+            src = source_span(subj, min(p[0] for p in parts)) if subj is not None else None
             if src and _is_dateline(doc_text(doc), src):
                 continue  # 'MYRTLE BEACH, S.C. — Ted Cruz, questioning …': the parser's subject is the dateline
             if src and parts and any(ps <= src[0] < pe for ps, pe in parts):

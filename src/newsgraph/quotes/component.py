@@ -33,6 +33,7 @@ from ..record import Actor, Content, Mention, Quote, Span, Speaker
 from .attribute import Attribution, attributions_in, inside_sentence
 from .cues import cue_lexicon
 from .marks import QuoteMarks, find_quotes
+from .speakers import SPEAKER_PRONOUNS, pronoun_speaker
 
 RULE_CONFIDENCE = {
     ("direct", "cue:speech"): 0.85,
@@ -67,10 +68,23 @@ class QuotesComponent:
         atts = _dedupe(attributions_in(doc, quotes, self.lexicon))
         atts.extend(_unclaimed(doc, quotes, atts))
         atts.sort(key=lambda a: a.start)
-        doc._.quotes = [self._to_quote(doc, a, n) for n, a in enumerate(atts, 1)]
+        quoted = [p for q in quotes for p in q.parts]
+        actors = {x.id: x for x in doc._.actors or []}
+        built: list[Quote] = []
+        for n, a in enumerate(atts, 1):
+            built.append(self._to_quote(doc, a, n, quoted, built, actors))
+        doc._.quotes = built
         return doc
 
-    def _to_quote(self, doc: Doc, a: Attribution, n: int) -> Quote:
+    def _to_quote(
+        self,
+        doc: Doc,
+        a: Attribution,
+        n: int,
+        quoted: list[tuple[int, int]] | None = None,
+        earlier: list[Quote] | None = None,
+        actors: dict[str, Actor] | None = None,
+    ) -> Quote:
         text = doc_text(doc)
         parts = sorted(a.content)
         start, end = parts[0][0], parts[-1][1]
@@ -86,7 +100,12 @@ class QuotesComponent:
                 # the one the head word names ("The Washington Post columnist Ruth Marcus"), else
                 # someone unnamed ("a Trump supporter", "his wife")
                 found = mention_of_word(doc, phrase.root.idx, s, e)
-            speaker = Speaker(s, e, text[s:e], found[0].id if found else None)
+            who = found[0] if found else None
+            if text[s:e].lower() in SPEAKER_PRONOUNS and actors is not None:
+                # "he"/"she" speaks: someone named outside the quotations, not one named in them
+                who = pronoun_speaker(doc, (s, e), who, quoted or [], earlier or [], actors)
+                named = who is not None
+            speaker = Speaker(s, e, text[s:e], who.id if who else None)
         cue = Span.of(text, *a.cue) if a.cue else None
         date = None
         sentence_tx = [

@@ -52,11 +52,15 @@ def prepositional_object(tok: Token, lex: CueLexicon) -> Token | None:
     preps = lex.prepositional.get(tok.lemma_.lower())
     if not preps:
         return None
-    for p in children_of(tok):
-        if p.dep_ == "prep" and p.lower_ in preps and p.i > tok.i:
-            for o in children_of(p):
-                if o.dep_ in ("pobj", "pcomp"):
-                    return o
+    # the parser hangs "of …" after a passive's agent on the agent ("was accused by rights
+    # groups of ordering …"): look there too
+    heads = [tok, *(o for a in children_of(tok) if a.dep_ == "agent" for o in children_of(a) if o.dep_ == "pobj")]
+    for h in heads:
+        for p in children_of(h):
+            if p.dep_ == "prep" and p.lower_ in preps and p.i > tok.i:
+                for o in children_of(p):
+                    if o.dep_ in ("pobj", "pcomp"):
+                        return o
     return None
 
 
