@@ -86,3 +86,94 @@ def test_matching_ignores_case_and_keeps_offsets_after_characters_that_grow_when
     text = "İstanbul: ON MARCH 5, 2024 the council met; it met again Tuesday."
     found = [(text[m.start : m.end], m.kind) for m in find_timexes(text)]
     assert found == [("MARCH 5, 2024", "month_day_year"), ("Tuesday", "weekday")]
+
+
+# -- classes seen on real news pages ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expr", "value"),
+    [
+        # the publication day's own weekday is that day, past or future, not a week away
+        ("The defence secretary on Wednesday accused the senator of lying.", "2019-11-20", "Wednesday", "2019-11-20"),
+        ("The firm is set to announce the price later on Wednesday.", "2019-11-20", "Wednesday", "2019-11-20"),
+        ("Lawmakers voted on Tuesday to end the strike.", "2019-11-19", "Tuesday", "2019-11-19"),
+        # "last"/"next" still move a week
+        ("The board met last Wednesday.", "2019-11-20", "last Wednesday", "2019-11-13"),
+        ("The board meets next Wednesday.", "2019-11-20", "next Wednesday", "2019-11-27"),
+    ],
+)
+def test_weekday_of_the_publication_day(extract, text: str, published: str, expr: str, value: str) -> None:
+    assert values(extract, text, published)[expr] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expr", "value"),
+    [
+        ("Prices fell in June, the bank said.", "2019-11-20", "June", "2019-06"),
+        ("The strike began in early January and lasted a month.", "2019-11-20", "early January", "2019-01"),
+        ("Exports rose in October from a year earlier.", "2019-11-20", "October", "2019-10"),
+        ("The company unveiled the lander in May.", "2019-11-20", "May", "2019-05"),
+        # a future clause: the next such month
+        ("The talks will resume in March, officials said.", "2019-11-20", "March", "2020-03"),
+        ("The tariffs are due to start in mid-December.", "2019-11-20", "mid-December", "2019-12"),
+        # "last" and "next" pick the month before or after the current one
+        ("Sales slumped last December.", "2019-11-20", "last December", "2018-12"),
+        # the year the sentence gives
+        ("In 2016 the plant closed in August after a fire.", "2019-11-20", "August", "2016-08"),
+        # present tense and no clue: the nearest
+        ("The new rules take effect in January.", "2019-11-20", "January", "2020-01"),
+    ],
+)
+def test_a_month_named_alone_is_a_date(extract, text: str, published: str, expr: str, value: str) -> None:
+    assert values(extract, text, published)[expr] == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Protesters plan to march on the capital.",  # the verb
+        "Pressure on May grew after the vote failed.",  # the prime minister
+        "Critics of May's deal met in London.",
+        "Support grew for June Carter's bid.",  # a first name
+    ],
+)
+def test_month_words_that_are_no_dates(extract, text: str) -> None:
+    assert values(extract, text, "2019-11-20") == {}
+
+
+def test_the_next_year_is_counted_from_the_year_the_story_is_in(extract) -> None:
+    got = values(
+        extract,
+        "The treaty was signed in 2014. The next year, both sides walked away from it, and by the "
+        "following month the border was closed.",
+        "2019-11-20",
+    )
+    assert got["2014"] == "2014" and got["The next year"] == "2015"
+    assert got["the following month"] is None  # a year is no month to count from
+
+
+def test_that_year_and_the_year_before(extract) -> None:
+    text = "Sales peaked in 2008. That year the firm hired 900 people; the year before, 300."
+    got = values(extract, text, "2019-11-20")
+    assert got["That year"] == "2008" and got["the year before"] == "2007"
+
+
+def test_the_next_year_with_nothing_before_counts_from_publication(extract) -> None:
+    assert values(extract, "The plant will close the next year.", "2019-11-20")["the next year"] == "2020"
+
+
+def test_later_and_earlier_count_from_the_time_named_before(extract) -> None:
+    got = values(
+        extract,
+        "The contract was signed in March 2018. Two months later, the supplier went bankrupt.",
+        "2019-11-20",
+    )
+    assert got["Two months later"] == "2018-05"
+    got = values(extract, "The pair reached the hospital nine days before the announcement.", "2019-11-20")
+    assert got["nine days before"] is None  # counted from an event the text names, not from a date
+
+
+def test_a_past_day_without_a_year_stays_in_the_past(extract) -> None:
+    got = values(extract, "The ministry said the attack took place on the night of March 21.", "2019-11-20")
+    assert got["March 21"] == "2019-03-21"

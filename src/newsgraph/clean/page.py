@@ -22,7 +22,7 @@ from .scraped import LINE_LIMIT, boilerplate_patterns, lines_of
 # how many of the first lines may be the headline (after a dateline, a kicker or a lead paragraph)
 _HEADLINE_LINES = 3
 _WORDS = re.compile(r"\w+")
-_FINAL = ".!?:;,\"”’)…"
+_FINAL = '.!?:;,"”’)…'
 
 
 def page_body(text: str, title: str | None = None) -> list[Offsets]:
@@ -50,7 +50,7 @@ def page_body(text: str, title: str | None = None) -> list[Offsets]:
     if not any(keep):  # a page that is all furniture keeps its text rather than nothing
         keep = [True] * len(content)
     body: list[Offsets] = []
-    for (s, e, t), k in zip(content, keep, strict=True):
+    for (s, e, _), k in zip(content, keep, strict=True):
         if not k:
             continue
         s += len(text[s:e]) - len(text[s:e].lstrip())

@@ -408,13 +408,17 @@ def _month_alone_value(
     return f"{y:04d}-{month:02d}"
 
 
+_FORWARD = frozenset({"next", "following", "after", "later"})
+_BACKWARD = frozenset({"previous", "prior", "preceding", "before", "earlier"})
+
+
 def _anaphoric_period(g: dict[str, str | None], published: date | None, context: str | None) -> str | None:
     """ "the next year", "the following month", "that year", "the year before": one step from the
     time the story is talking about (the last time expression before), or from the publication
     date when the text named no time before."""
     unit = (g.get("unit") or g.get("that_unit") or g.get("before_unit") or "").lower()
     rel = (g.get("rel") or g.get("side") or "").lower()
-    step = 1 if rel in ("next", "following", "after", "later") else -1 if rel in ("previous", "prior", "preceding", "before", "earlier") else 0
+    step = 1 if rel in _FORWARD else -1 if rel in _BACKWARD else 0
     if context is None:
         if published is None:
             return None

@@ -409,7 +409,7 @@ def attributions_in(doc: Doc, quotes: list[QuoteMarks], lex: CueLexicon) -> list
                     inside,
                 )
             )
-    out.extend(colon_headlines(doc))
+    out.extend(colon_headlines(doc, quotes))
     out.extend(transcript_turns(doc, quotes))
     out.extend(colon_introductions(doc, quotes, out, quote_at))
     return out
@@ -465,8 +465,10 @@ def colon_introductions(
 _COLON = frozenset({":"})
 
 
-def colon_headlines(doc: Doc) -> list[Attribution]:
-    """`Ben Carson: Clinton 'Not Fit To Serve'` — a name, a colon, then what they said (headlines, ledes)."""
+def colon_headlines(doc: Doc, quotes: list[QuoteMarks] | None = None) -> list[Attribution]:
+    """`Ben Carson: Clinton 'Not Fit To Serve'` — a name, a colon, then what they said (headlines,
+    ledes). A colon inside a quotation is someone's words ('“South Dakota: if we were any higher,
+    we'd be North Dakota,” one user quipped'), not a headline."""
     out = []
     done: set[int] = set()
     for i in tokens_with(doc, _COLON):  # few sentences hold a colon: visit only those
@@ -476,6 +478,8 @@ def colon_headlines(doc: Doc) -> list[Attribution]:
         done.add(sent.start)
         colon = next((t for t in sent[:8] if t.text == ":"), None)
         if colon is None or colon.i == sent.start or colon.i + 2 >= sent.end:
+            continue
+        if quotes and _in_quotation(quotes, colon.idx):
             continue
         head = doc[sent.start : colon.i]
         ents = [e for e in entities_in(head) if e.label_ in ("PERSON", "ORG", "NORP", "GPE")]
@@ -652,6 +656,12 @@ def _only_adverbs(doc: Doc, start: int, end: int) -> bool:
         return False
     words = [t for t in span if not t.is_punct and not t.is_space]
     return 0 < len(words) <= 2 and all(t.pos_ == "ADV" and t.idx >= start and t.idx < end for t in words)
+
+
+def _in_quotation(quotes: list[QuoteMarks], pos: int) -> bool:
+    """Is ``pos`` inside a quotation's marks? (Quotations are in order and do not overlap.)"""
+    k = bisect_left(quotes, pos, key=_start) - 1
+    return k >= 0 and any(s < pos < e for s, e in quotes[k].parts)
 
 
 def _end(q: QuoteMarks) -> int:

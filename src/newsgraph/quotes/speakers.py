@@ -122,7 +122,8 @@ def _is_subject(doc: Doc, mention: Range) -> bool:
     if span is None:
         return False
     tok = span.root
-    return tok.dep_ in ("nsubj", "nsubjpass") or (tok.dep_ in ("compound", "appos") and tok.head.dep_ in ("nsubj", "nsubjpass"))
+    subject = ("nsubj", "nsubjpass")
+    return tok.dep_ in subject or (tok.dep_ in ("compound", "appos") and tok.head.dep_ in subject)
 
 
 _BREAK = re.compile(r"\n\s*")
