@@ -1,12 +1,13 @@
 # newsgraph: two commands on a fresh machine.
 #   make run    set up .venv, ingest examples/ into ./newsgraph.db, print a summary
 #   make test   set up .venv if needed, run the whole test suite
+#   make serve  the REST API and web UI over ./newsgraph.db on http://127.0.0.1:8000/ui/ (after make run)
 PYTHON ?= python3.11
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint bench clean
+.PHONY: run test lint bench serve screenshots clean
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "$(PYTHON) not found: set PYTHON=/path/to/python3.11"; exit 2; }
@@ -20,6 +21,13 @@ run: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
+
+serve: $(STAMP)
+	$(BIN)/newsgraph serve --db sqlite:///newsgraph.db
+
+# the README's screenshots, taken by the web UI tests in Chromium
+screenshots: $(STAMP)
+	NEWSGRAPH_SCREENSHOTS=docs $(BIN)/python -m pytest -q tests/web
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks

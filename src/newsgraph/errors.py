@@ -1,8 +1,8 @@
 """Errors and warnings, each with a stable code and an explanation.
 
 Codes are grouped by stage, as spaCy's ``errors.py`` does: E0xx settings,
-E1xx ingest, E2xx extraction/NLP, E3xx store, E4xx corpus/queries, E5xx
-evaluation. A message says what happened and, where it helps, what to do.
+E1xx ingest, E2xx extraction/NLP, E3xx store, E4xx corpus/queries and
+corrections, E5xx evaluation, E6xx REST API and web UI. A message says what happened and, where it helps, what to do.
 
 Raise with the catalogue entry and format arguments::
 
@@ -60,6 +60,28 @@ class Errors(metaclass=_ErrorCatalogue):
     # corpus / queries
     E400 = "No actor matches '{name}'."
     E401 = "Unknown export format '{fmt}'. Choose one of: {known}."
+    # corrections (kept apart from extracted data, re-attached by article id, item kind and offsets)
+    E410 = "Article '{id}' has no {kind} '{item}'. Its {kind}s: {known}."
+    E411 = "A {kind} has no correctable field '{field}'. Correctable: {known}."
+    E412 = "Invalid {field} for the {kind}: {value!r}. {expected}"
+    E413 = "No correction with id {id}."
+    # REST API and web UI (each answers with an HTTP status: 400, 403, 404, 413 or 422)
+    E600 = "Invalid value for '{name}': {value!r}. {expected}"
+    E601 = "The request body is {size} bytes, over the limit of {limit} bytes (setting api_max_body_bytes)."
+    E602 = "The request body is not valid JSON: {reason}."
+    E603 = "This write needs the API token: send 'Authorization: Bearer <token>' or sign in at /ui/signin."
+    E604 = "This server is read-only: start it with NEWSGRAPH_API_TOKEN set to allow writes."
+    E605 = "Nothing at '{path}'. The API is described at /docs, the web UI starts at /ui/."
+    E606 = "Invalid cursor {cursor!r}: pass the 'next' value of the previous page unchanged."
+    E607 = "The request does not fit the API: {detail}"
+    E608 = (
+        "newsgraph does not fetch URLs ({url!r}): send the article itself as text, HTML, "
+        "or JSON with a 'text' or 'html' field."
+    )
+    E609 = "Unsupported content type '{type}'. Send application/json, text/plain or text/html."
+    E610 = "{count} articles in one request, over the limit of {limit}."
+    E611 = "Internal error ({reason}); nothing was written. Please report it with the request that caused it."
+    E612 = "The API needs the 'serve' extra: pip install 'newsgraph[serve]' ({reason})."
     # evaluation
     E500 = "'{path}' is not a PolNeAR-layout folder (expected text/ and attributions/ inside)."
     E501 = "'{path}' is not a PLOVER gold JSONL file: {reason}."
@@ -87,6 +109,18 @@ class StoreError(NewsgraphError):
 
 class QueryError(NewsgraphError):
     """A corpus query or export cannot be answered."""
+
+
+class ApiError(NewsgraphError):
+    """A request to the REST API cannot be answered; ``status`` is its HTTP status."""
+
+    def __init__(self, message: str, status: int = 400) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+class ServeError(NewsgraphError):
+    """The server cannot start (a missing extra, a port in use)."""
 
 
 class EvaluationError(NewsgraphError):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import tomllib
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +45,21 @@ SETTINGS: tuple[Setting, ...] = (
         0.35,
         "Quotes below this confidence are not reported (quotations with no speaker found score 0.1).",
     ),
+    Setting("serve_host", "127.0.0.1", "Address 'newsgraph serve' listens on (loopback only by default)."),
+    Setting("serve_port", 8000, "Port 'newsgraph serve' listens on."),
+    Setting("serve_workers", 1, "Server processes of 'newsgraph serve' (uvicorn workers); one per core for heavy use."),
+    Setting(
+        "api_token",
+        "",
+        "Write token of the REST API and web UI (NEWSGRAPH_API_TOKEN); empty: the server is read-only.",
+    ),
+    Setting(
+        "api_max_body_bytes",
+        5_000_000,
+        "Request bodies larger than this are refused with [E601] (413) before they are read whole.",
+    ),
+    Setting("api_max_limit", 500, "Largest page a list endpoint returns; a larger 'limit' is refused with [E600]."),
+    Setting("api_max_articles", 50, "Most articles one POST /extract or /ingest request may carry ([E610])."),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}
@@ -65,6 +80,13 @@ class Settings:
     dedup_num_perm: int = 128
     event_min_confidence: float = 0.5
     quote_min_confidence: float = 0.35
+    serve_host: str = "127.0.0.1"
+    serve_port: int = 8000
+    serve_workers: int = 1
+    api_token: str = field(default="", repr=False)  # a secret: kept out of reprs and logs
+    api_max_body_bytes: int = 5_000_000
+    api_max_limit: int = 500
+    api_max_articles: int = 50
 
     def with_(self, **changes: Any) -> Settings:
         """A copy with some settings changed (None values are ignored)."""

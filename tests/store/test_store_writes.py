@@ -59,6 +59,15 @@ def test_reingest_replaces_instead_of_duplicating(db_url: str, article: Article)
     assert stats["articles"] == 1 and stats["actors"] == len(article.actors)
 
 
+def test_the_same_article_twice_in_one_batch_is_stored_once(db_url: str, article: Article) -> None:
+    # a corpus can hold one text under two file names (PolNeAR's train split does): same id, one row
+    with Store(db_url) as store:
+        report = store.write_batch([article, Article.from_dict(article.to_dict())])
+        stats = store.stats()
+    assert report.written == [article.id]
+    assert stats["articles"] == 1 and stats["quotes"] == len(article.quotes)
+
+
 def test_another_schema_version_is_refused(db_url: str) -> None:
     with Store(db_url) as store, store.engine.begin() as con:
         con.execute(text("UPDATE newsgraph_meta SET value = '0' WHERE key = 'schema_version'"))

@@ -2,12 +2,12 @@
 
 Each module adds its commands to :data:`app`: ``articles`` (extract, ingest,
 show, list, stats), ``evaluate`` (eval attributions/events), ``corpus``
-(quotes, events, timeline, network, search, export, actors).
+(quotes, events, timeline, network, search, export, actors), ``serve`` (the REST API and web UI).
 """
 
 from __future__ import annotations
 
-from . import articles, corpus, evaluate  # noqa: F401  (register commands)
+from . import articles, corpus, evaluate, serve  # noqa: F401  (register commands)
 from .app import app
 
 

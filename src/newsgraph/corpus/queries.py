@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select, text
+from sqlalchemy import Text, and_, cast, func, or_, select, text, tuple_
 from sqlalchemy.engine import Connection
 
 from ..errors import Errors, QueryError
@@ -40,7 +40,12 @@ def find_actors(conn: Connection, name: str) -> list[int]:
     return sorted(ids)
 
 
-def _need_actors(conn: Connection, name: str) -> list[int]:
+def _need_actors(conn: Connection, name: str | int) -> list[int]:
+    """Registry ids for a name, or the one entry of a registry id (an ``int``)."""
+    if isinstance(name, int):
+        if conn.scalar(select(registry.c.id).where(registry.c.id == name)) is None:
+            raise QueryError(Errors.E400.format(name=name))
+        return [name]
     ids = find_actors(conn, name)
     if not ids:
         raise QueryError(Errors.E400.format(name=name))
@@ -51,16 +56,28 @@ def _not_duplicate() -> Any:
     return s.articles.c.duplicate_of.is_(None)
 
 
+Cursor = tuple[str, str, str]  # (sort key, article id, item id) of the last row of the previous page
+
+
+def _after(key: Any, article_id: Any, item_id: Any, cursor: Cursor) -> Any:
+    """Rows after ``cursor`` in the order (key descending, article id, item id): keyset pagination."""
+    k, a, i = cursor
+    return or_(key < k, and_(key == k, or_(article_id > a, and_(article_id == a, item_id > i))))
+
+
 def quotes(
     store: Store,
-    speaker: str | None = None,
+    speaker: str | int | None = None,
     about: str | None = None,
     since: str | None = None,
     until: str | None = None,
     duplicates: bool = False,
     limit: int = 100,
+    after: Cursor | None = None,
 ) -> list[dict[str, Any]]:
-    """Quotes, newest first: speaker (registry entry), content, kind, date, article and outlet."""
+    """Quotes, newest first: speaker (registry entry), content, kind, date, article and outlet.
+
+    ``speaker`` is a name (any variant) or a registry id; ``after`` continues from a previous page."""
     q, a, rl = s.quotes, s.articles, registry_links
     stmt = (
         select(
@@ -96,20 +113,29 @@ def quotes(
             stmt = stmt.where(func.coalesce(q.c.date, a.c.published) <= until)
         if not duplicates:
             stmt = stmt.where(_not_duplicate())
-        stmt = stmt.order_by(func.coalesce(q.c.date, a.c.published).desc(), q.c.article_id, q.c.quote_id).limit(limit)
+        key = func.coalesce(q.c.date, a.c.published, "")  # undated last on both backends
+        if after:
+            stmt = stmt.where(_after(key, q.c.article_id, q.c.quote_id, after))
+        stmt = stmt.order_by(key.desc(), q.c.article_id, q.c.quote_id).limit(limit)
         return [dict(r._mapping) for r in conn.execute(stmt)]
 
 
 def events(
     store: Store,
-    actor: str | None = None,
+    actor: str | int | None = None,
     type: str | None = None,
     since: str | None = None,  # noqa: A002
     until: str | None = None,
     duplicates: bool = False,
     limit: int = 100,
+    after: Cursor | None = None,
+    tie: tuple[int, int] | None = None,
 ) -> list[dict[str, Any]]:
-    """Events, newest first, with source and target names, trigger, date and article."""
+    """Events, newest first, with source and target names and registry entries, trigger, date and article.
+
+    ``actor`` is a name or a registry id; ``tie`` keeps the events with registry entry ``tie[0]``
+    among the sources and ``tie[1]`` among the targets (the events behind a network tie);
+    ``after`` continues from a previous page."""
     e, a = s.events, s.articles
     stmt = select(
         e.c.article_id,
@@ -131,10 +157,21 @@ def events(
     ).join(a, a.c.id == e.c.article_id)
     with store.engine.connect() as conn:
         ids: list[int] = []
+        if tie:
+            actor = actor or tie[0]
+        acting: set[tuple[str, str]] | None = None  # (article, actor id) of the actor asked for
         if actor:
             ids = _need_actors(conn, actor)
             linked = select(registry_links.c.article_id).where(registry_links.c.registry_id.in_(ids))
             stmt = stmt.where(e.c.article_id.in_(linked))
+            acting = {
+                (r[0], r[1])
+                for r in conn.execute(
+                    select(registry_links.c.article_id, registry_links.c.actor_id).where(
+                        registry_links.c.registry_id.in_(ids)
+                    )
+                )
+            }
         if type:
             stmt = stmt.where(e.c.type == type.upper())
         if since:
@@ -143,23 +180,44 @@ def events(
             stmt = stmt.where(e.c.date <= until)
         if not duplicates:
             stmt = stmt.where(_not_duplicate())
-        stmt = stmt.order_by(e.c.date.desc(), e.c.article_id, e.c.event_id)
-        found = [dict(r._mapping) for r in conn.execute(stmt)]
-        # one query each for the links and names of all the articles involved (no query per row)
-        aids = sorted({d["article_id"] for d in found})
+        key = func.coalesce(e.c.date, "")  # undated last on both backends
+        if after:
+            stmt = stmt.where(_after(key, e.c.article_id, e.c.event_id, after))
+        stmt = stmt.order_by(key.desc(), e.c.article_id, e.c.event_id)
+        if acting is None:
+            found = [dict(r._mapping) for r in conn.execute(stmt.limit(limit) if tie is None else stmt)]
+        else:
+            # the actor's events picked on their keys first, then read whole: an actor named in many
+            # articles would otherwise have every event of those articles read and decoded
+            # the id lists read as text, not decoded: an id stands in its list as '"a3"'
+            ids_of: dict[str, list[str]] = defaultdict(list)
+            for aid, act in acting:
+                ids_of[aid].append(f'"{act}"')
+            keys = stmt.with_only_columns(e.c.article_id, e.c.event_id, cast(e.c.source, Text), cast(e.c.target, Text))
+            keep = [(r[0], r[1]) for r in conn.execute(keys) if any(i in r[2] or i in r[3] for i in ids_of[r[0]])]
+            keep = keep if tie is not None else keep[:limit]
+            rank = {k: n for n, k in enumerate(keep)}
+            found = []
+            for k in range(0, len(keep), 300):
+                part = stmt.where(tuple_(e.c.article_id, e.c.event_id).in_(keep[k : k + 300]))
+                found += [dict(r._mapping) for r in conn.execute(part)]
+            found.sort(key=lambda d: rank[(d["article_id"], d["event_id"])])
+        # the links and names of the actors these events name, read in a few queries (no query per row)
+        pairs = sorted({(d["article_id"], i) for d in found for i in d["source"] + d["target"]})
         links: dict[tuple[str, str], int] = {}
         names: dict[tuple[str, str], str] = {}
-        for k in range(0, len(aids), 500):
-            chunk = aids[k : k + 500]
+        rl, ac = registry_links, s.actors
+        for k in range(0, len(pairs), 300):
+            chunk = pairs[k : k + 300]
             for aid, act, rid in conn.execute(
-                select(registry_links.c.article_id, registry_links.c.actor_id, registry_links.c.registry_id).where(
-                    registry_links.c.article_id.in_(chunk)
+                select(rl.c.article_id, rl.c.actor_id, rl.c.registry_id).where(
+                    tuple_(rl.c.article_id, rl.c.actor_id).in_(chunk)
                 )
             ):
                 links[(aid, act)] = rid
             for aid, act, nm in conn.execute(
-                select(s.actors.c.article_id, s.actors.c.actor_id, s.actors.c.name).where(
-                    s.actors.c.article_id.in_(chunk)
+                select(ac.c.article_id, ac.c.actor_id, ac.c.name).where(
+                    tuple_(ac.c.article_id, ac.c.actor_id).in_(chunk)
                 )
             ):
                 names[(aid, act)] = nm
@@ -169,6 +227,10 @@ def events(
         aid = d["article_id"]
         if wanted is not None and not {links.get((aid, i)) for i in d["source"] + d["target"]} & wanted:
             continue
+        d["source_entries"] = [links.get((aid, i)) for i in d["source"]]
+        d["target_entries"] = [links.get((aid, i)) for i in d["target"]]
+        if tie and not (tie[0] in d["source_entries"] and tie[1] in d["target_entries"]):
+            continue
         d["source_names"] = [names.get((aid, i), i) for i in d["source"]]
         d["target_names"] = [names.get((aid, i), i) for i in d["target"]]
         rows.append(d)
@@ -177,8 +239,9 @@ def events(
     return rows
 
 
-def timeline(store: Store, name: str, limit: int = 500) -> list[dict[str, Any]]:
-    """What an actor said and did, in date order, each item with its article."""
+def timeline(store: Store, name: str | int, limit: int = 500) -> list[dict[str, Any]]:
+    """What an actor (a name or a registry id) said and did, in date order, each item with its article
+    and the item's id in that article's record."""
     said = quotes(store, speaker=name, limit=limit)
     did = events(store, actor=name, limit=limit)
     items = [
@@ -188,6 +251,7 @@ def timeline(store: Store, name: str, limit: int = 500) -> list[dict[str, Any]]:
             "kind": q["kind"],
             "text": q["content_text"],
             "article_id": q["article_id"],
+            "item": q["quote_id"],
             "title": q["title"],
             "source": q["source_url"] or q["source_path"],
         }
@@ -200,6 +264,7 @@ def timeline(store: Store, name: str, limit: int = 500) -> list[dict[str, Any]]:
             "kind": e["modality"],
             "text": f"{', '.join(e['source_names'])} → {', '.join(e['target_names']) or '-'} ({e['trigger_text']})",
             "article_id": e["article_id"],
+            "item": e["event_id"],
             "title": e["title"],
             "source": e["source_url"] or e["source_path"],
         }
@@ -371,3 +436,69 @@ def duplicates(store: Store) -> list[dict[str, Any]]:
         {"original": k, "copies": sorted(v, key=lambda x: (x["duplicate_of"] is not None, x["id"]))}
         for k, v in sorted(clusters.items())
     ]
+
+
+def articles(
+    store: Store,
+    since: str | None = None,
+    until: str | None = None,
+    outlet: str | None = None,
+    actor: str | int | None = None,
+    text_query: str | None = None,
+    duplicates: bool = True,
+    limit: int = 50,
+    after: tuple[str, str] | None = None,
+) -> list[dict[str, Any]]:
+    """Article summaries, newest first (undated last), with their counts, as ``Store.list`` gives them.
+
+    Args:
+        outlet: Part of the source URL or path (``nytimes.com``, ``breitbart``), any case.
+        actor: Articles naming this actor (a name, any variant, or a registry id).
+        text_query: Words the article contains (the full-text index, as :func:`search`).
+        duplicates: Also list near-duplicate copies (``newsgraph list`` does).
+        after: ``(published or "", id)`` of the last row of the previous page.
+    """
+    a = s.articles
+    counts = {
+        name: select(func.count()).select_from(t).where(t.c.article_id == a.c.id).scalar_subquery().label(name)
+        for name, t in (("actors", s.actors), ("quotes", s.quotes), ("events", s.events))
+    }
+    stmt = select(a.c.id, a.c.title, a.c.published, a.c.source_path, a.c.source_url, a.c.duplicate_of, *counts.values())
+    key = func.coalesce(a.c.published, "")
+    if since:
+        stmt = stmt.where(a.c.published >= since)
+    if until:
+        stmt = stmt.where(a.c.published <= until)
+    if outlet:
+        where = func.lower(func.coalesce(a.c.source_url, "") + " " + func.coalesce(a.c.source_path, ""))
+        stmt = stmt.where(where.contains(outlet.lower(), autoescape=True))
+    if not duplicates:
+        stmt = stmt.where(_not_duplicate())
+    if after:
+        stmt = stmt.where(or_(key < after[0], and_(key == after[0], a.c.id > after[1])))
+    with store.engine.connect() as conn:
+        if actor is not None:
+            ids = _need_actors(conn, actor)
+            stmt = stmt.where(
+                a.c.id.in_(select(registry_links.c.article_id).where(registry_links.c.registry_id.in_(ids)))
+            )
+        if text_query:
+            if conn.dialect.name == "sqlite":
+                hits = text("SELECT article_id FROM search_fts WHERE search_fts MATCH :q AND kind = 'article'")
+                stmt = stmt.where(
+                    a.c.id.in_(hits.bindparams(q=_fts_query(text_query)).columns(article_id=s.articles.c.id.type))
+                )
+            else:
+                stmt = stmt.where(
+                    text("articles.search_vector @@ plainto_tsquery('english', :tq)").bindparams(tq=text_query)
+                )
+        stmt = stmt.order_by(key.desc(), a.c.id).limit(limit)
+        return [dict(r._mapping) for r in conn.execute(stmt)]
+
+
+def article_links(store: Store, article_id: str) -> dict[str, dict[str, Any]]:
+    """``{actor id: {"entry": registry id, "reason": why linked}}`` for the actors of one article."""
+    rl = registry_links
+    with store.engine.connect() as conn:
+        rows = conn.execute(select(rl.c.actor_id, rl.c.registry_id, rl.c.reason).where(rl.c.article_id == article_id))
+        return {r.actor_id: {"entry": int(r.registry_id), "reason": r.reason} for r in rows}

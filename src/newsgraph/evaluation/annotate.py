@@ -2,7 +2,7 @@
 
     python -m newsgraph.evaluation.annotate view PAGE.html [-o TEXT_DIR]
     python -m newsgraph.evaluation.annotate resolve DRAFT.json --page PAGE.html -o OUT.json
-    python -m newsgraph.evaluation.annotate agree A.json B.json [--page PAGE.html]
+    python -m newsgraph.evaluation.annotate agree A.json B.json   (or two folders, paired by file name)
 
 ``view`` prints the text newsgraph extracts from a page, each paragraph with its start offset
 (and writes it to ``TEXT_DIR/<page>.txt``). ``resolve`` turns a draft, whose spans are given
@@ -243,7 +243,7 @@ def _main(argv: list[str] | None = None) -> int:
     r.add_argument("--page", type=Path, required=True, help="the page's HTML file")
     r.add_argument("--text", type=Path, help="the page's extracted text (default: extract it now)")
     r.add_argument("-o", "--out", type=Path, required=True)
-    g = sub.add_parser("agree", help="agreement of two resolved annotations of one page")
+    g = sub.add_parser("agree", help="agreement of two resolved annotations of one page (or two folders of them)")
     g.add_argument("a", type=Path)
     g.add_argument("b", type=Path)
     g.add_argument("--json", action="store_true")
@@ -278,9 +278,20 @@ def _main(argv: list[str] | None = None) -> int:
     if args.cmd == "agree":
         from .real import agreement
 
-        a = json.loads(args.a.read_text(encoding="utf-8"))
-        b = json.loads(args.b.read_text(encoding="utf-8"))
-        res = agreement([(a, b)])
+        if args.a.is_dir():
+            # two folders of annotations of the same pages, paired by file name
+            names = sorted(p.name for p in args.a.glob("*.json") if (args.b / p.name).exists())
+            pairs = [
+                (
+                    json.loads((args.a / n).read_text(encoding="utf-8")),
+                    json.loads((args.b / n).read_text(encoding="utf-8")),
+                )
+                for n in names
+            ]
+        else:
+            pairs = [(json.loads(args.a.read_text(encoding="utf-8")), json.loads(args.b.read_text(encoding="utf-8")))]
+        res = agreement(pairs)
+        res["pages"] = len(pairs)
         print(json.dumps(res, indent=1))
         return 0
     return 2

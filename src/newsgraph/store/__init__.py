@@ -110,6 +110,8 @@ class Store:
     def write_batch(self, batch: list[Article], report: WriteReport | None = None) -> WriteReport:
         """Store one batch in one transaction (all or nothing)."""
         report = report if report is not None else WriteReport()
+        # two inputs with the same text (a file saved twice) have one id: the later copy is stored, as on re-ingest
+        batch = list({a.id: a for a in batch}.values())
         try:
             with self.engine.begin() as conn:
                 ids = [a.id for a in batch]

@@ -131,3 +131,6 @@ timexes = Table(
     Column("text", Text, nullable=False),
     Column("value", String(32)),
 )
+
+# users' corrections live in a table of their own (registered on the same metadata)
+from . import corrections as _corrections  # noqa: E402,F401
