@@ -188,6 +188,31 @@ _CONTENT_PREPS = {"of", "for", "as", "to", "about", "over", "with", "against", "
 _NAMING = {"call", "brand", "label", "dub", "name", "term"}
 
 
+def _writers_addition(head: Token, end: int) -> int:
+    """Where the reported clause headed by ``head`` ends when the writer goes on after it: a deed
+    coordinated with an infinitive ("promised to protect Medicaid | and hammered Bevin on …"), a
+    participle clause or a "with" phrase set off by a comma at its end ("the couple had been
+    transported on November 3 | , raising questions about …", "| , with the first votes …")."""
+    doc = head.doc
+    cut = end
+    for x in children_of(head):
+        if x.i <= head.i:
+            continue
+        if (
+            x.dep_ == "conj"
+            and head.tag_ == "VB"
+            and x.tag_ in ("VBD", "VBZ")
+            and any(c.lower_ == "to" for c in children_of(head))
+        ):
+            before = [c for c in children_of(head) if c.dep_ == "cc" and c.i < x.i]
+            cut = min(cut, doc[before[-1].i if before else x.left_edge.i].idx)
+        elif (
+            (x.tag_ == "VBG" and x.dep_ in ("advcl", "xcomp")) or (x.dep_ == "prep" and x.lower_ == "with")
+        ) and x.left_edge.i > 0 and doc[x.left_edge.i - 1].text == "," and x.right_edge.idx < end <= x.right_edge.idx + len(x.right_edge) + 1:
+            cut = min(cut, doc[x.left_edge.i - 1].idx)
+    return cut
+
+
 def _asked_of_someone(cue: Token) -> bool:
     """ "Asked about Cruz's charges, Rubio said …", "when asked whether …": the question's asker
     is not named (the one asked is the subject of another verb), so the source stays empty."""
@@ -247,6 +272,7 @@ def content_of(cue: Token, lex: CueLexicon | None = None) -> tuple[int, int] | N
                 cut = min([said[0].left_edge.i, *ccs])
                 if doc[cut].idx > s:
                     e = min(e, doc[cut].idx)
+            e = min(e, _writers_addition(c, e))
             # keep the complementizer "that" in (PolNeAR does)
             return _trim(doc_text(doc), s, e)
     obj = prepositional_object(cue, lex) if lex is not None else None
@@ -280,6 +306,17 @@ def content_of(cue: Token, lex: CueLexicon | None = None) -> tuple[int, int] | N
         e = doc[last].idx + len(doc[last])
         return _trim(doc_text(doc), s, e)
     return None
+
+
+def reports_a_clause(cue: Token, content: tuple[int, int]) -> bool:
+    """Is what the cue introduces a clause ("found that …", "X, he maintained") rather than its
+    object or an infinitive ("found no evidence", "continued to fight")?"""
+    if cue.dep_ == "parataxis":
+        return True
+    s, e = content
+    return any(
+        c.dep_ in ("ccomp", "advcl", "parataxis") and s <= c.idx < e for c in children_of(cue)
+    )
 
 
 def parenthetical_rest(cue: Token) -> tuple[int, int] | None:
@@ -376,6 +413,8 @@ def attributions_in(doc: Doc, quotes: list[QuoteMarks], lex: CueLexicon) -> list
                 parts = [p for q in near for p in q.parts]
                 kind_q = "direct"
             elif content is not None:
+                if tok.lemma_ in lex.acts and not reports_a_clause(tok, content):
+                    continue  # "continued to pour fuel on the fire", "found no evidence": a deed
                 content = _through_quote(doc_text(doc), content, quotes)
                 content = _to_comma_quote(doc_text(doc), content, quotes)
                 content = _to_closing_mark(doc_text(doc), content, quotes)
@@ -728,6 +767,10 @@ def _adjacent_quotes(cue: Token, sent: Span, quotes: list[QuoteMarks]) -> list[Q
     if after and any(q.end <= clause_l and q.ends_sentence and inside_sentence(text, q.start) for q in found):
         # 'calls her “an extremely intelligent woman.” He adds, “…”': the quotation before ends
         # a sentence of its own attribution; the cue introduces the one after
+        return after
+    if after and len(after) < len(found) and cue.tag_ == "VBG" and cue.dep_ in ("advcl", "xcomp", "conj"):
+        # 'tweeted that it "needs to be a dinner table conversation," adding "we need …"': the
+        # participle adds the quotation after it; the one before is the main verb's
         return after
     return found
 

@@ -52,7 +52,7 @@ RULE_CONFIDENCE = {
     ("direct", "unattributed"): 0.1,
 }
 _DOUBLE_MARKS = '"“”„«»'
-_PARA = re.compile(r"\n\s*\n")
+_PARA = re.compile(r"\n\s*")
 _MIN_UNATTRIBUTED_WORDS = 5
 
 
@@ -67,6 +67,7 @@ class QuotesComponent:
         quotes = find_quotes(doc_text(doc))
         atts = _dedupe(attributions_in(doc, quotes, self.lexicon))
         atts.extend(_unclaimed(doc, quotes, atts))
+        atts = [part for a in atts for part in _by_paragraph(doc_text(doc), a)]
         atts.sort(key=lambda a: a.start)
         quoted = [p for q in quotes for p in q.parts]
         actors = {x.id: x for x in doc._.actors or []}
@@ -168,6 +169,26 @@ _SPEAKS_FOR = frozenset({
     "memoir", "video", "message", "tally", "statistic",
 })
 # fmt: on
+
+
+def _by_paragraph(text: str, a: Attribution) -> list[Attribution]:
+    """One quote per paragraph: a statement spread over paragraphs (an opening mark at each one,
+    the closing mark at the end) is the attributed quote in its first paragraph and the same
+    speaker's quote in each following one, as readers and annotators count them."""
+    groups: list[list[tuple[int, int]]] = []
+    for s, e in sorted(a.content):
+        if groups and "\n" not in text[groups[-1][-1][1] : s]:
+            groups[-1].append((s, e))
+        else:
+            groups.append([(s, e)])
+    if len(groups) == 1:
+        return [a]
+    first = Attribution(groups[0], a.cue, a.source, a.source_token, a.kind, a.rule, a.sentence, a.quotes)
+    rest = [
+        Attribution(g, None, a.source, a.source_token, "direct", "continued", (g[0][0], g[-1][1]), a.quotes)
+        for g in groups[1:]
+    ]
+    return [first, *rest]
 
 
 def _dedupe(atts: list[Attribution]) -> list[Attribution]:
@@ -280,17 +301,9 @@ def _unclaimed(doc: Doc, quotes: list[QuoteMarks], atts: list[Attribution]) -> l
             # attribution quoted them directly, at most one paragraph earlier.
             prev_para = paragraphs.of(last.start)
             between = [p for p in _PARA.split(text[prev_para[1] : para[0]]) if p.strip()]
-            if (
-                last.kind in ("direct", "mixed")
-                and not between
-                and len(text[last.content[-1][1] : prev_para[1]].strip()) <= 2
-            ):
-                # The quote ran to the end of its paragraph and this paragraph goes on with it:
-                # one attribution, one more content span (how news spreads a long quote).
-                last.content.extend(q.parts)
-                last.quotes.append(q)
-                continue
             if last.kind in ("direct", "mixed") and len(between) <= 1:
+                # a paragraph of quotation after a quoted speaker's: theirs, a quote of its own
+                # (how news spreads a long statement over paragraphs)
                 cont = Attribution(
                     list(q.parts), None, last.source, last.source_token, "direct", "continued", s_range, [q]
                 )

@@ -20,6 +20,9 @@ class CueLexicon:
     prepositional: dict[str, frozenset[str]]  # "accuse" -> {"of"}: the content is that preposition's object
     # every word that can start a cue, "according" included: the stage visits only these tokens
     first_words: frozenset[str] = frozenset()
+    # verbs whose object or infinitive is a deed, not words ("continued to pour fuel on the fire",
+    # "found no evidence"): they attribute a clause or a quotation only
+    acts: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -28,7 +31,7 @@ def cue_lexicon() -> CueLexicon:
     preps = {k: frozenset(v) for k, v in raw.get("prepositional", {}).items() if not k.startswith("_")}
     speech, belief = frozenset(raw["speech"]), frozenset(raw["belief"])
     first = speech | belief | frozenset(preps) | {"according"}
-    return CueLexicon(speech, belief, frozenset(raw["nouns"]), preps, first)
+    return CueLexicon(speech, belief, frozenset(raw["nouns"]), preps, first, frozenset(raw.get("acts", ())))
 
 
 def cue_kind(tok: Token, lex: CueLexicon) -> str | None:
