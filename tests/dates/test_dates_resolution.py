@@ -177,3 +177,48 @@ def test_later_and_earlier_count_from_the_time_named_before(extract) -> None:
 def test_a_past_day_without_a_year_stays_in_the_past(extract) -> None:
     got = values(extract, "The ministry said the attack took place on the night of March 21.", "2019-11-20")
     assert got["March 21"] == "2019-03-21"
+
+
+@pytest.mark.parametrize(
+    ("text", "expr", "value"),
+    [
+        ("The 2016 campaign was the most expensive on record.", "2016", "2016"),
+        ("The firm reported fiscal 2019 results on Monday.", "2019", "2019"),
+        ("He flew helicopters in the war (1982) with distinction.", "1982", "1982"),
+    ],
+)
+def test_a_year_standing_alone(extract, text: str, expr: str, value: str) -> None:
+    assert values(extract, text, "2019-11-20")[expr] == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army sent 2000 troops to the border.",  # a count
+        "Flight 1549 landed on the river.",  # a code
+        "Turnout rose to 2019 percent of the target.",
+        "The 2019-20 season starts in August.",  # a season is no single year
+    ],
+)
+def test_numbers_that_are_no_years(extract, text: str) -> None:
+    assert not {k for k in values(extract, text, "2019-11-20") if k[:2] in ("19", "20")}
+
+
+def test_a_month_with_this_year_is_one_expression(extract) -> None:
+    got = values(extract, "In May this year, travellers were stranded at the border.", "2019-11-20")
+    assert got == {"May this year": "2019-05"}
+
+
+def test_a_year_ago_keeps_the_month_the_sentence_names(extract) -> None:
+    got = values(extract, "Dealers sold 30,000 cars in October, down 10 percent from a year ago.", "2019-11-20")
+    assert got["October"] == "2019-10" and got["a year ago"] == "2018-10"
+
+
+def test_a_year_named_in_another_clause_does_not_date_a_month(extract) -> None:
+    got = values(extract, "The senator, who first won in 2012, said in June that she would retire.", "2019-11-20")
+    assert got["June"] == "2019-06"
+
+
+def test_today_in_someones_words_is_not_the_publication_day(extract) -> None:
+    got = values(extract, "“Today’s hearing changed nothing,” the spokeswoman said. Talks resume today.", "2019-11-20")
+    assert got["Today"] is None and got["today"] == "2019-11-20"

@@ -9,6 +9,7 @@ value only when it can be resolved. Weekdays read the tense of their clause:
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from datetime import date
 
 from spacy.language import Language
@@ -76,7 +77,23 @@ def _tense(span: Span) -> str | None:
 # the kinds whose value depends on the clause's time
 _TENSED = frozenset({"weekday", "rel_weekday", "month", "month_day_year", "day_month_year"})
 # kinds that carry a year of their own, which a bare month later in the sentence shares
-_WITH_YEAR = frozenset({"iso", "numeric", "month_year", "year"})
+_WITH_YEAR = frozenset({"iso", "numeric", "month_year", "year", "bare_year"})
+
+
+class _Quoted:
+    """Character ranges inside quotation marks: is a position someone's words?"""
+
+    def __init__(self, text: str) -> None:
+        from ..quotes.marks import find_quotes  # the quote stage's reading of marks
+
+        self.ranges = sorted(p for q in find_quotes(text) for p in q.parts)
+        self.starts = [s for s, _ in self.ranges]
+
+    def __contains__(self, pos: object) -> bool:
+        if not isinstance(pos, int):
+            return False
+        k = bisect_right(self.starts, pos) - 1
+        return k >= 0 and self.ranges[k][0] < pos < self.ranges[k][1]
 
 
 class DatesComponent:
@@ -91,22 +108,34 @@ class DatesComponent:
         timexes: list[Timex] = []
         previous: str | None = None  # the last day named: "the next day" counts from it
         context: str | None = None  # the last time named: "the next year" counts from it
-        year_at: tuple[int, int] | None = None  # (sentence start, year) of the last explicit year
+        year_at: tuple[int, int] | None = None  # (governing verb, year) of the last explicit year
+        near_at: tuple[int, str] | None = None  # (sentence start, value) of the sentence's last value
+        quoted = _Quoted(text)
         for m in find_timexes(text):
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             tense = None
             if span is not None and (m.kind in _TENSED and not m.groups.get("y")):
                 tense = _tense(span)
             sent_start = sentence_of(span).start_char if span is not None else None
-            year = year_at[1] if year_at is not None and year_at[0] == sent_start else None
-            value = resolve(m, text, published, tense=tense, previous=previous, context=context, year=year)
+            verb = _governing_verb(span).i if span is not None else None
+            # a year named in the same clause ("In 2016 the plant closed in August"), not in another
+            # one of the sentence ("Trump, who won in 2016, said in June")
+            year = year_at[1] if year_at is not None and verb is not None and year_at[0] == verb else None
+            near = near_at[1] if near_at is not None and near_at[0] == sent_start else None
+            value = resolve(m, text, published, tense=tense, previous=previous, context=context, year=year, near=near)
+            if m.kind == "day_word" and m.start in quoted:
+                # "today" in someone's words is the day they spoke ('“Today's hearing is over,”' in a
+                # statement of the day before; a tweet before election day), which we do not know
+                value = None
             timexes.append(Timex(m.start, m.end, text[m.start : m.end], value))
             if value and len(value) == 10:  # anaphors ("the next day") need a day to anchor to
                 previous = value
             if value:
                 context = value
-            if value and sent_start is not None and (m.kind in _WITH_YEAR or m.groups.get("y")):
-                year_at = (sent_start, int(value[:4]))
+                if sent_start is not None:
+                    near_at = (sent_start, value)
+            if value and verb is not None and (m.kind in _WITH_YEAR or m.groups.get("y")):
+                year_at = (verb, int(value[:4]))
         doc._.timexes = timexes
         return doc
 

@@ -91,7 +91,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "month",
             rf"\b(?:(?P<mod>early|late|mid|last|next|this)(?:\s+|-)"
             rf"|(?P<prep>in|since|by|during|until|till|through|from|before|after|between|to|of)\s+){_MON}"
-            r"(?!\s*\d)(?![a-z])",
+            r"(?!\s*\d)(?![a-z])(?:,?\s+(?:of\s+)?(?P<yrel>this|last|next)\s+year\b)?",
         ),
         ("rel_weekday", rf"\b(?P<rel>last|next|this(?:\s+coming)?|this\s+past)\s+{_WD}{_PART}\b"),
         ("weekday", rf"\b{_WD}{_PART}\b"),
@@ -120,6 +120,8 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"the\s+day\s+(?:before|after))\b",
         ),
         ("year", r"\b(?:in|since|by|during|until|of|early|late|mid-?)\s+(?P<y>(?:19|20)\d\d)\b"),
+        # a year standing alone ("the 2016 campaign", "fiscal 2019", "(1982)"), not a count or a code
+        ("bare_year", r"(?<![\w$£€#.,/-])(?P<y>(?:19|20)\d\d)(?![\w%]|[.,/:-]\d|\s*(?:percent|per\s+cent)\b)"),
     )
 )
 
@@ -181,7 +183,7 @@ def find_timexes(text: str) -> list[Match]:
             if kind == "month":
                 if m.group("prep"):
                     s = m.start("mon")  # "in June" -> "June"; "early January" keeps "early"
-                if m.group("mon") in _FULL_MONTHS:
+                if m.group("mon") in _FULL_MONTHS and not m.group("yrel"):
                     e = m.end("mon")  # "in May." -> "May": the full stop ends the sentence
                 if not _month_alone(text, m):
                     continue
@@ -195,6 +197,8 @@ def find_timexes(text: str) -> list[Match]:
             ):
                 continue  # modal "may"
             if kind == "weekday" and not text[s].isupper():
+                continue
+            if kind == "bare_year" and not _a_year(lowered, s, e):
                 continue
             taken.append((s, e))
             found.append(Match(s, e, kind, m.groupdict()))
@@ -226,6 +230,34 @@ def _month_alone(text: str, m: re.Match[str]) -> bool:
         return False  # "June Carter", but not "in June. Then" nor a month ending its line
     prep = (m.group("prep") or "").lower()
     return not (m.group("mon").lower() == "may" and prep in _MAY_PERSON_PREPS)
+
+
+# words around a four-digit number that make it a count or a code, not a year
+# fmt: off
+_COUNTED = frozenset({
+    "people", "persons", "votes", "voters", "troops", "soldiers", "deaths", "cases", "times", "feet", "miles",
+    "kilometers", "km", "meters", "metres", "points", "words", "pages", "units", "shares", "jobs", "homes",
+    "students", "residents", "members", "dollars", "euros", "pounds", "yuan", "rupees", "tons", "tonnes",
+    "barrels", "acres", "calories", "hours", "minutes", "seconds",
+})
+_CODED = frozenset({
+    "flight", "route", "section", "room", "no", "number", "model", "article", "chapter", "page", "code", "highway",
+    "interstate", "version", "unit", "suite", "box", "row", "gate", "lot", "bus", "line", "channel", "station",
+    "apollo", "windows", "boeing", "airbus",
+})
+# fmt: on
+_WORD_BEFORE = re.compile(r"([a-z]+)\.?\s+\Z")
+_WORD_NEXT = re.compile(r"\s+([a-z]+)")
+
+
+def _a_year(lowered: str, s: int, e: int) -> bool:
+    """Is the four-digit number at ``[s, e)`` a year: not a count ("2000 troops") nor a code
+    ("Flight 1549", "Route 2020")?"""
+    nxt = _WORD_NEXT.match(lowered, e)
+    if nxt and nxt.group(1) in _COUNTED:
+        return False
+    before = _WORD_BEFORE.search(lowered, max(0, s - 20), s)
+    return not (before and before.group(1) in _CODED)
 
 
 def _n(value: str | None) -> int | None:
@@ -260,6 +292,7 @@ def resolve(
     previous: str | None = None,
     context: str | None = None,
     year: int | None = None,
+    near: str | None = None,
 ) -> str | None:
     """The ISO value of ``match``, or None when it cannot be resolved.
 
@@ -272,7 +305,9 @@ def resolve(
         previous: The last day value before this expression (for "the same day").
         context: The last value of any precision before this expression: what the story is
             talking about, the anchor of "the next year" and "two months later".
-        year: A year its own sentence gives before it ("in 2016 ... in June"), for bare months.
+        year: A year its own sentence gives before it ("in 2016 ... in June"), for a month or a
+            day named without one.
+        near: The last value of its own sentence before it ("in October … a year ago").
     """
     g = match.groups
     k = match.kind
@@ -284,6 +319,9 @@ def resolve(
         day = int(g["d"] or 0)
         if g["y"]:
             d = _safe_date(int(g["y"]), month, day)
+            return d.isoformat() if d else None
+        if year is not None:  # "the 2016 campaign … a September 11 commemoration"
+            d = _safe_date(year, month, day)
             return d.isoformat() if d else None
         if published is None:
             return None
@@ -299,7 +337,7 @@ def resolve(
         return min(options, key=lambda x: abs((x - published).days)).isoformat()
     if k == "month_year":
         return f"{int(g['y'] or 0):04d}-{MONTHS[(g['mon'] or '').lower().rstrip('.')]:02d}"
-    if k == "year":
+    if k in ("year", "bare_year"):
         return g["y"]
     if k == "month":
         return _month_alone_value(MONTHS[(g["mon"] or "").lower().rstrip(".")], g, published, tense, year)
@@ -350,6 +388,9 @@ def resolve(
         sign = -1 if direction in ("ago", "earlier", "before") else 1
         unit = (g["unit"] or "").lower()
         anchor: date | str = published
+        if k == "ago" and direction == "ago" and near is not None and unit == "year" and len(near) == 7:
+            # "sales in October … down from a year ago": the same month a year before
+            anchor = near
         if k == "ago" and direction in ("earlier", "later", "before"):
             # "two months later", "a year earlier": counted from the time the story is at; "nine
             # days before the announcement" from an event the text names, which we cannot date
@@ -386,6 +427,9 @@ def _month_alone_value(
     the publication date in the direction the clause looks (past: the last such month, this one
     included; future: the next one; unknown: the nearest), or the one "last"/"next"/"this" picks."""
     mod = (g.get("mod") or "").lower()
+    yrel = (g.get("yrel") or "").lower()
+    if yrel and published is not None:  # "May this year", "in June of last year"
+        return f"{published.year + {'last': -1, 'next': 1}.get(yrel, 0):04d}-{month:02d}"
     if year is not None and mod not in ("last", "next", "this"):
         return f"{year:04d}-{month:02d}"
     if published is None:
@@ -446,6 +490,8 @@ def _shifted(anchor: date | str, unit: str, n: int) -> str | None:
     if unit == "month":
         y, m = _shift_months(anchor_day, n)
         return f"{y:04d}-{m:02d}"
+    if precision == "month":  # "in October … a year earlier": that month of the year before
+        return f"{anchor_day.year + n:04d}-{anchor_day.month:02d}"
     return f"{anchor_day.year + n:04d}"
 
 

@@ -105,6 +105,11 @@ def source_of(tok: Token, quoted: Container[int] = ()) -> Token | None:
     return None
 
 
+def _is_passive(verb: Token) -> bool:
+    """A cue in the passive: "X was accused of …", "it is alleged that …", "were said to be"."""
+    return verb.tag_ == "VBN" and any(c.dep_ in ("nsubjpass", "auxpass") for c in children_of(verb))
+
+
 def _agent_of(verb: Token) -> Token | None:
     """The agent of a passive verb: the object of its "by" ("was accused by the ministry")."""
     for c in children_of(verb):
@@ -207,8 +212,11 @@ def _writers_addition(head: Token, end: int) -> int:
             before = [c for c in children_of(head) if c.dep_ == "cc" and c.i < x.i]
             cut = min(cut, doc[before[-1].i if before else x.left_edge.i].idx)
         elif (
-            (x.tag_ == "VBG" and x.dep_ in ("advcl", "xcomp")) or (x.dep_ == "prep" and x.lower_ == "with")
-        ) and x.left_edge.i > 0 and doc[x.left_edge.i - 1].text == "," and x.right_edge.idx < end <= x.right_edge.idx + len(x.right_edge) + 1:
+            ((x.tag_ == "VBG" and x.dep_ in ("advcl", "xcomp")) or (x.dep_ == "prep" and x.lower_ == "with"))
+            and x.left_edge.i > 0
+            and doc[x.left_edge.i - 1].text == ","
+            and x.right_edge.idx < end <= x.right_edge.idx + len(x.right_edge) + 1
+        ):
             cut = min(cut, doc[x.left_edge.i - 1].idx)
     return cut
 
@@ -314,9 +322,7 @@ def reports_a_clause(cue: Token, content: tuple[int, int]) -> bool:
     if cue.dep_ == "parataxis":
         return True
     s, e = content
-    return any(
-        c.dep_ in ("ccomp", "advcl", "parataxis") and s <= c.idx < e for c in children_of(cue)
-    )
+    return any(c.dep_ in ("ccomp", "advcl", "parataxis") and s <= c.idx < e for c in children_of(cue))
 
 
 def parenthetical_rest(cue: Token) -> tuple[int, int] | None:
@@ -425,14 +431,16 @@ def attributions_in(doc: Doc, quotes: list[QuoteMarks], lex: CueLexicon) -> list
                 near = inside
             else:
                 continue
-            if subj is None and tok.dep_ != "parataxis" and not near and not asked:
-                continue  # a cue without a source ("it was said that") is an attribution only with a quote
+            passive = subj is None and _is_passive(tok)
+            if subj is None and tok.dep_ != "parataxis" and not near and not asked and not passive:
+                continue  # a cue without a source is an attribution only with a quote, or in the passive
             src = source_span(subj, min(p[0] for p in parts)) if subj is not None else None
             if src and _is_dateline(doc_text(doc), src):
                 continue  # 'MYRTLE BEACH, S.C. — Ted Cruz, questioning …': the parser's subject is the dateline
             if src and parts and any(ps <= src[0] < pe for ps, pe in parts):
                 continue  # the "source" is inside the content: a parse error
-            out.append(Attribution(parts, cue_span(tok), src, subj, kind_q, f"cue:{kind}", s_range, near))
+            rule = "passive" if passive and kind == "speech" else f"cue:{kind}"
+            out.append(Attribution(parts, cue_span(tok), src, subj, kind_q, rule, s_range, near))
         for cue_tok, src_tok, content in according_to(sent) if any(t.lower_ == "according" for t in in_sent) else ():
             inside = quotes_within(quotes, *content)
             to = doc[cue_tok.i + 1]

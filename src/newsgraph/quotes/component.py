@@ -50,6 +50,11 @@ RULE_CONFIDENCE = {
     ("direct", "turn"): 0.6,
     ("indirect", "colon"): 0.5,
     ("direct", "unattributed"): 0.1,
+    # said in the passive with no one named ("X was accused of …", "it is alleged that …"): a
+    # report whose speaker is unknown, not a speaker we failed to find
+    ("indirect", "passive"): 0.5,
+    ("mixed", "passive"): 0.5,
+    ("direct", "passive"): 0.5,
 }
 _DOUBLE_MARKS = '"“”„«»'
 _PARA = re.compile(r"\n\s*")
@@ -117,7 +122,7 @@ class QuotesComponent:
         conf = RULE_CONFIDENCE.get((a.kind, a.rule), 0.5)
         if speaker is not None and not named:
             conf *= 0.85
-        if a.source is None:
+        if a.source is None and a.rule != "passive":
             conf = min(conf, 0.1)
         return Quote(f"q{n}", a.kind, content, speaker, cue, date, conf)
 
