@@ -178,3 +178,68 @@ def test_a_colon_inside_a_quotation_is_no_headline(extract) -> None:
     q = quote_with(art, "honestly, it is not for everyone")
     assert q.speaker is not None and q.speaker.text == "one resident"
     assert all(not (q.speaker and "Nebraska" in q.speaker.text) for q in art.quotes)
+
+
+# -- who speaks: object control, coordination, shares of someone's group ------------------------
+
+
+def test_the_one_led_to_announce_is_the_speaker(extract) -> None:
+    text = "Falling sales of the old model led the German carmaker to announce that it would close two plants."
+    art = extract(text, published="2019-11-20")
+    q = quote_with(art, "it would close two plants")
+    assert q.speaker is not None and q.speaker.text == "the German carmaker"
+
+
+def test_coordinated_speakers_link_to_the_first_named(extract) -> None:
+    text = "Both Maria Lopez and Daniel Reyes told the committee that the contract had been rigged."
+    art = extract(text, published="2019-11-20")
+    assert speaker_name(art, quote_with(art, "the contract had been rigged")) == "Maria Lopez"
+
+
+def test_some_of_someones_supporters_are_not_that_someone(extract) -> None:
+    text = "Some of Senator Paul Grant's supporters claimed that the count had been rigged."
+    art = extract(text, published="2019-11-20")
+    assert speaker_name(art, quote_with(art, "the count had been rigged")) != "Paul Grant"
+
+
+# -- deeds are no statements; a statement spread over paragraphs ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("The authorities continue to pour fuel on the fire.", "pour fuel"),
+        ("Investigators found no evidence of a break-in at the depot.", "no evidence"),
+        ("The mayor welcomed the decision to reopen the bridge.", "the decision"),
+        ("The candidate has maintained a large polling lead for months.", "polling lead"),
+    ],
+)
+def test_a_deed_is_no_statement(extract, text: str, words: str) -> None:
+    art = extract(text, published="2019-11-20")
+    assert not [q for q in art.quotes if words in q.content.text]
+
+
+def test_found_that_is_still_a_report(extract) -> None:
+    art = extract("The inspectors found that the cells were overcrowded and dirty.", published="2019-11-20")
+    assert quote_with(art, "the cells were overcrowded").speaker is not None
+
+
+def test_a_statement_over_several_paragraphs_is_one_quote_per_paragraph(extract) -> None:
+    text = (
+        "The club confirmed the appointment on Wednesday.\n"
+        '"Anna Weber is one of the most successful coaches in the league," the club said in a statement.\n'
+        '"She has won four titles in six seasons and knows our players well.\n'
+        '"We are delighted that she has chosen to join us."\n'
+        "Weber will take charge on Saturday."
+    )
+    art = extract(text, published="2019-11-20")
+    statement = [q for q in art.quotes if q.speaker is not None and q.speaker.text == "the club"]
+    assert len(statement) == 3
+    assert all("\n" not in q.content.text for q in statement)
+
+
+def test_passive_reports_are_quotes_with_no_speaker(extract) -> None:
+    text = "Among those trapped inside the building were said to be several schoolchildren."
+    art = extract(text, published="2019-11-20")
+    q = quote_with(art, "several schoolchildren")
+    assert q.speaker is None

@@ -85,6 +85,16 @@ def source_of(tok: Token, quoted: Container[int] = ()) -> Token | None:
                     # the speaker is the agent, or no one named
                     return _agent_of(tok) or (_agent_of(t) if t is not tok else None)
                 return c
+        if t.head.i != t.i and (
+            t.dep_ == "xcomp"
+            or (
+                t.dep_ == "advcl" and t.head.lemma_ in _OBJECT_CONTROL and any(c.lower_ == "to" for c in children_of(t))
+            )
+        ):
+            # "led the French manufacturer to announce": the object of the verb above speaks
+            told = [c for c in children_of(t.head) if c.dep_ == "dobj" and c.i < t.i and c.idx not in quoted]
+            if told and told[0].pos_ in ("PROPN", "NOUN", "PRON"):
+                return told[0]
         if (
             t.dep_ in ("conj", "advcl", "xcomp", "acomp") or (t.dep_ == "advmod" and t.pos_ == "ADV")
         ) and t.head.i != t.i:
@@ -103,6 +113,13 @@ def source_of(tok: Token, quoted: Container[int] = ()) -> Token | None:
         break
     # "said by X" (passive) and "X's statement" are rare; leave them unresolved.
     return None
+
+
+# verbs whose object does what their infinitive says ("led the firm to announce", "forced him to
+# admit"), which the parser sometimes reads as a purpose clause
+_OBJECT_CONTROL = frozenset(
+    {"lead", "force", "prompt", "cause", "push", "drive", "pressure", "persuade", "compel", "get", "allow"}
+)
 
 
 def _is_passive(verb: Token) -> bool:

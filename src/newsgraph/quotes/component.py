@@ -143,14 +143,29 @@ def _names_the_head(doc: Doc, actor: Actor, span: SpacySpan, start: int, end: in
         # head is a share of them ("a large majority of voters", "63 percent of Americans")
         between = [t for t in span if head.i < t.i and t.idx < m.start]
         share = head.lemma_.lower() in _SHARES or head.like_num
+        if share and _owner_only(doc, m):
+            return False  # "some of Trump's defenders": the defenders, not Trump
         return m.start > head.idx and (share or not any(t.pos_ == "ADP" for t in between))
 
+    if any(c.dep_ == "conj" for c in head.children) and not any(m.start <= head.idx < m.end for m in inside):
+        return False  # "Volker and Morrison said": the first named speaks for both
     return (
         not inside
         or head.lemma_.lower() in _SPEAKS_FOR
         or any(m.start <= head.idx < m.end or named_after_head(m) for m in inside)
         or any(text[m.end : m.end + 1] == "," for m in inside)
     )
+
+
+def _owner_only(doc: Doc, m: Mention) -> bool:
+    """Is the mention only the owner of what follows it ("Trump's defenders")?"""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return False
+    tok = span.root
+    while tok.dep_ == "compound" and tok.head.i != tok.i:  # "Senator" in "Senator Paul Grant's"
+        tok = tok.head
+    return tok.dep_ == "poss"
 
 
 # a part of those named after it speaks as them: "many of his supporters", "63 percent of Americans"
