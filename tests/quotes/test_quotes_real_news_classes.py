@@ -243,3 +243,21 @@ def test_passive_reports_are_quotes_with_no_speaker(extract) -> None:
     art = extract(text, published="2019-11-20")
     q = quote_with(art, "several schoolchildren")
     assert q.speaker is None
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("The committee concluded its third public hearing on Tuesday.", "hearing"),
+        ("A court ruled the curfew illegal on Monday.", "illegal"),
+        ("Which is not to say that the visit was routine.", "routine"),
+    ],
+)
+def test_no_statement_reported(extract, text: str, words: str) -> None:
+    art = extract(text, published="2019-11-20")
+    assert not [q for q in art.quotes if words in q.content.text]
+
+
+def test_declining_to_say_is_no_statement_of_what(extract) -> None:
+    art = extract("The spokesman declined to say when the plant would reopen.", published="2019-11-20")
+    assert not [q for q in art.quotes if q.cue is not None and q.cue.text == "say"]

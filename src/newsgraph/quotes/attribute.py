@@ -115,6 +115,12 @@ def source_of(tok: Token, quoted: Container[int] = ()) -> Token | None:
     return None
 
 
+def _infinitive(verb: Token) -> bool:
+    return any(c.lower_ == "to" and c.dep_ == "aux" for c in children_of(verb))
+
+
+# verbs of withholding: what their infinitive would have said was not said
+_WITHHELD = frozenset({"decline", "refuse"})
 # verbs whose object does what their infinitive says ("led the firm to announce", "forced him to
 # admit"), which the parser sometimes reads as a purpose clause
 _OBJECT_CONTROL = frozenset(
@@ -413,6 +419,10 @@ def attributions_in(doc: Doc, quotes: list[QuoteMarks], lex: CueLexicon) -> list
                 "report",
             ) and tok.dep_ not in ("ROOT", "parataxis", "conj", "advcl", "ccomp"):
                 continue
+            if tok.dep_ == "xcomp" and tok.head.lemma_ in _WITHHELD:
+                continue  # "declined to say when …": nothing was said (the refusal is its own cue)
+            if tok.lemma_ == "say" and _infinitive(tok) and tok.head.lemma_ == "be":
+                continue  # "which is not to say that …", "that is to say": the writer's idiom
             asked = _asked_of_someone(tok)
             subj = None if asked else source_of(tok, quote_at)
             content = content_of(tok, lex)
