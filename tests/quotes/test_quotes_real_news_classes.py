@@ -261,3 +261,9 @@ def test_no_statement_reported(extract, text: str, words: str) -> None:
 def test_declining_to_say_is_no_statement_of_what(extract) -> None:
     art = extract("The spokesman declined to say when the plant would reopen.", published="2019-11-20")
     assert not [q for q in art.quotes if q.cue is not None and q.cue.text == "say"]
+
+
+def test_what_someone_cites_is_what_they_said(extract) -> None:
+    art = extract("The governor cited the backlash as proof that the campaign was working.", published="2019-11-20")
+    q = quote_with(art, "the backlash as proof")
+    assert q.speaker is not None and q.speaker.text == "The governor"

@@ -41,7 +41,6 @@ _NO_OBJECT_CONTENT = {
     "respond",
     "thank",
     "quote",
-    "cite",
     "order",
 }
 
