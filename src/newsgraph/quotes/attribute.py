@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from ..nlp import by_sentence, children_of, doc_text, entities_in, sentence_of, tokens_with
+from ..nlp import by_sentence, children_of, doc_text, sentence_of, tokens_with
 from .cues import CueLexicon, cue_kind, cue_span, prepositional_object
 from .marks import QuoteMarks
 
@@ -63,7 +63,7 @@ class Attribution:
         return self.content[0][0]
 
 
-def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+def trim_edges(text: str, s: int, e: int) -> tuple[int, int]:
     while s < e and text[s] in _PUNCT_EDGE:
         s += 1
     while e > s and text[e - 1] in _PUNCT_EDGE:
@@ -201,7 +201,7 @@ def source_span(tok: Token, content_start: int | None = None) -> tuple[int, int]
         right = c.right_edge.i
     doc = tok.doc
     s, e = doc[left].idx, doc[right].idx + len(doc[right])
-    return _trim(doc_text(doc), s, e)
+    return trim_edges(doc_text(doc), s, e)
 
 
 def _clause_span(tok: Token) -> tuple[int, int]:
@@ -273,7 +273,7 @@ def content_of(cue: Token, lex: CueLexicon | None = None) -> tuple[int, int] | N
         named = [c for c in children_of(cue) if c.dep_ == "dobj" and c.i > cue.i]
         oprd = [c for c in children_of(cue) if c.dep_ == "oprd" and named and c.i > named[0].i]
         if named and oprd:
-            return _trim(
+            return trim_edges(
                 doc_text(doc),
                 doc[named[0].left_edge.i].idx,
                 doc[oprd[-1].right_edge.i].idx + len(doc[oprd[-1].right_edge.i]),
@@ -304,10 +304,10 @@ def content_of(cue: Token, lex: CueLexicon | None = None) -> tuple[int, int] | N
                     e = min(e, doc[cut].idx)
             e = min(e, _writers_addition(c, e))
             # keep the complementizer "that" in (PolNeAR does)
-            return _trim(doc_text(doc), s, e)
+            return trim_edges(doc_text(doc), s, e)
     obj = prepositional_object(cue, lex) if lex is not None else None
     if obj is not None:  # "accused Clinton of lying": what she is accused of
-        return _trim(doc_text(doc), *_clause_span(obj))
+        return trim_edges(doc_text(doc), *_clause_span(obj))
     # "X, he said." — the cue hangs off the reported clause (parataxis), or is the root
     # with the reported clause on its left.
     if cue.dep_ == "parataxis":
@@ -316,7 +316,7 @@ def content_of(cue: Token, lex: CueLexicon | None = None) -> tuple[int, int] | N
         s = doc[head.left_edge.i].idx if head.left_edge.i >= sent.start else sent.start_char
         e = doc[cue.left_edge.i].idx
         if e > s:
-            return _trim(doc_text(doc), s, e)
+            return trim_edges(doc_text(doc), s, e)
     # "told reporters/the AP that ..." handled by ccomp; "called X a liar": the object and its complement
     dobj = [c for c in children_of(cue) if c.dep_ in ("dobj", "oprd") and c.i > cue.i]
     if (
@@ -334,7 +334,7 @@ def content_of(cue: Token, lex: CueLexicon | None = None) -> tuple[int, int] | N
         # "called Clinton an ISIS co-founder": whom and what she is called (PolNeAR keeps both)
         s = doc[dobj[0].left_edge.i].idx
         e = doc[last].idx + len(doc[last])
-        return _trim(doc_text(doc), s, e)
+        return trim_edges(doc_text(doc), s, e)
     return None
 
 
@@ -357,7 +357,9 @@ def parenthetical_rest(cue: Token) -> tuple[int, int] | None:
     end = min(head.right_edge.i, sentence_of(cue).end - 1)
     if end <= cue.right_edge.i + 1 or head.left_edge.i >= cue.left_edge.i:
         return None
-    s, e = _trim(doc_text(doc), doc[cue.right_edge.i].idx + len(doc[cue.right_edge.i]), doc[end].idx + len(doc[end]))
+    s, e = trim_edges(
+        doc_text(doc), doc[cue.right_edge.i].idx + len(doc[cue.right_edge.i]), doc[end].idx + len(doc[end])
+    )
     return (s, e) if e - s >= 8 else None
 
 
@@ -374,8 +376,8 @@ def according_to(sent: Span) -> list[tuple[Token, Token, tuple[int, int]]]:
             continue
         src = objs[0]
         phrase_start, phrase_end = t.idx, doc[src.right_edge.i].idx + len(doc[src.right_edge.i])
-        before = _trim(doc_text(doc), sent.start_char, phrase_start)
-        after = _trim(doc_text(doc), phrase_end, sent.end_char)
+        before = trim_edges(doc_text(doc), sent.start_char, phrase_start)
+        after = trim_edges(doc_text(doc), phrase_end, sent.end_char)
         content = before if (before[1] - before[0]) >= (after[1] - after[0]) else after
         if content[1] > content[0]:
             out.append((t, src, content))
@@ -482,140 +484,13 @@ def attributions_in(doc: Doc, quotes: list[QuoteMarks], lex: CueLexicon) -> list
                     inside,
                 )
             )
+    # attributions without a cue word: colons and speaker labels (a module of their own, which
+    # builds on this one)
+    from .colons import colon_headlines, colon_introductions, transcript_turns
+
     out.extend(colon_headlines(doc, quotes))
     out.extend(transcript_turns(doc, quotes))
     out.extend(colon_introductions(doc, quotes, out, quote_at))
-    return out
-
-
-def colon_introductions(
-    doc: Doc, quotes: list[QuoteMarks], found: list[Attribution], quoted: Container[int]
-) -> list[Attribution]:
-    """A clause ending in a colon right before a quotation introduces it, whatever its verb
-    ('She went on: "…"', 'he returned to his familiar lines: "…"', 'Clinton's response was:
-    "…"'). The clause's subject is the source; quotations another rule attributed are left."""
-    text = doc_text(doc)
-    claimed = {id(q) for a in found for q in a.quotes}
-    covered = [p for a in found for p in a.content]
-    out: list[Attribution] = []
-    for q in quotes:
-        if id(q) in claimed or any(s <= q.start < e for s, e in covered):
-            continue
-        window = max(0, q.start - 6)
-        gap_start = window + len(text[window : q.start].rstrip())  # after the last non-space before the quote
-        if (
-            gap_start == window
-            or text[gap_start - 1] != ":"
-            or "\n" in text[window:gap_start]
-            or text.count("\n", gap_start, q.start) > 2
-        ):
-            continue
-        colon = doc.char_span(gap_start - 1, gap_start)
-        if colon is None or colon[0].i == sentence_of(colon[0]).start:
-            continue
-        verb = colon[0].head
-        if verb.pos_ not in ("VERB", "AUX") or verb.i > colon[0].i:
-            continue
-        subj = source_of(verb, quoted)
-        if subj is None or subj.pos_ not in ("PROPN", "NOUN", "PRON") or subj.lower_ in ("it", "this", "there"):
-            continue
-        sent = sentence_of(colon[0])
-        out.append(
-            Attribution(
-                list(q.parts),
-                (verb.idx, verb.idx + len(verb)),
-                source_span(subj),
-                subj,
-                "direct",
-                "colon_intro",
-                (sent.start_char, sent.end_char),
-                [q],
-            )
-        )
-    return out
-
-
-_COLON = frozenset({":"})
-
-
-def colon_headlines(doc: Doc, quotes: list[QuoteMarks] | None = None) -> list[Attribution]:
-    """`Ben Carson: Clinton 'Not Fit To Serve'` — a name, a colon, then what they said (headlines,
-    ledes). A colon inside a quotation is someone's words ('“South Dakota: if we were any higher,
-    we'd be North Dakota,” one user quipped'), not a headline."""
-    out = []
-    done: set[int] = set()
-    for i in tokens_with(doc, _COLON):  # few sentences hold a colon: visit only those
-        sent = sentence_of(doc[i])
-        if sent.start in done:
-            continue
-        done.add(sent.start)
-        colon = next((t for t in sent[:8] if t.text == ":"), None)
-        if colon is None or colon.i == sent.start or colon.i + 2 >= sent.end:
-            continue
-        if quotes and _in_quotation(quotes, colon.idx):
-            continue
-        head = doc[sent.start : colon.i]
-        ents = [e for e in entities_in(head) if e.label_ in ("PERSON", "ORG", "NORP", "GPE")]
-        if not ents or ents[-1].end != colon.i:
-            continue
-        if any(t.pos_ in ("VERB", "AUX") for t in head):
-            continue
-        s, e = _trim(doc_text(doc), colon.idx + 1, sent.end_char)
-        if e - s < 8:
-            continue
-        src = _trim(doc_text(doc), head.start_char, head.end_char)
-        out.append(
-            Attribution(
-                [(s, e)],
-                (colon.idx, colon.idx + 1),
-                src,
-                ents[-1].root,
-                "direct" if any(c in doc_text(doc)[s:e] for c in ("“", "”", '"', "‘", "’", "''")) else "indirect",
-                "colon",
-                (sent.start_char, sent.end_char),
-            )
-        )
-    return out
-
-
-# "Lopez: Well, no one is like ...", "Q: ...", "CLINTON: Honestly, ...", "Rubio: I Still Believe ...":
-# a paragraph opening with a speaker label (one to three capitalised words) and a colon
-_TURN = re.compile(r"^(?P<label>[A-Z][\w.'’-]*(?:[ \xa0][A-Z][\w.'’-]*){0,2}):[ \xa0]+(?P<said>\S[^\n]*)", re.M)
-_NOT_SPEAKERS = {
-    "update", "updated", "note", "editor's note", "editor’s note", "related", "photo", "photos", "video",
-    "source", "sources", "read", "read more", "watch", "click", "follow", "correction", "disclosure",
-    "caption", "credit", "contact", "email", "tags", "topics", "posted", "published", "filed", "location",
-    "date", "time", "where", "when", "what", "why", "how", "who", "warning", "spoiler", "advertisement",
-    "subscribe", "share", "more", "also", "plus", "bonus", "quotable", "quote", "breaking", "exclusive",
-    "the latest", "latest", "live", "live updates", "analysis", "opinion", "editorial", "review", "poll",
-    "fact check", "explainer", "timeline", "background", "context", "the bottom line", "bottom line",
-}  # fmt: skip
-_FURNITURE_END = ("email", "newsletter", "briefing", "digest", "roundup")  # "Tuesday's Morning Email:"
-
-
-def transcript_turns(doc: Doc, quotes: list[QuoteMarks]) -> list[Attribution]:
-    """Turns of an interview or transcript, and headlines in the same form: the label is the
-    source, the colon the cue, the rest of the paragraph what was said. Labels of page furniture
-    ("Update:", "Photo:") are not speakers; a colon inside a quotation is not a turn."""
-    text = doc_text(doc)
-    out = []
-    for m in _TURN.finditer(text):
-        label, (s, e) = m.group("label"), m.span("said")
-        low = label.lower()
-        if low in _NOT_SPEAKERS or low.endswith(_FURNITURE_END) or len(text[s:e].split()) < 3:
-            continue
-        colon = m.end("label")
-        if quotes_within(quotes, m.start(), colon) or any(q.start < colon < q.end for q in quotes):
-            continue
-        span = doc.char_span(m.start("label"), colon, alignment_mode="expand")
-        if span is None or any(t.pos_ in ("VERB", "AUX") for t in span):
-            continue  # "He said: ..." is a cue's clause, found by the cue rules
-        s, e = _trim(text, s, e)
-        out.append(
-            Attribution(
-                [(s, e)], (colon, colon + 1), (m.start("label"), colon), span.root, "direct", "turn", (m.start(), e)
-            )
-        )
     return out
 
 
@@ -646,7 +521,7 @@ def _fragment_phrase(cue: Token, q: QuoteMarks) -> tuple[int, int] | None:
     end_tok = doc[min(top.right_edge.i, sentence_of(cue).end - 1)]
     s = doc[cue.i + 1].idx
     e = max(q.end, end_tok.idx + len(end_tok))
-    return _trim(doc_text(doc), s, e)
+    return trim_edges(doc_text(doc), s, e)
 
 
 def _to_comma_quote(text: str, content: tuple[int, int], quotes: list[QuoteMarks]) -> tuple[int, int]:
@@ -731,7 +606,7 @@ def _only_adverbs(doc: Doc, start: int, end: int) -> bool:
     return 0 < len(words) <= 2 and all(t.pos_ == "ADV" and t.idx >= start and t.idx < end for t in words)
 
 
-def _in_quotation(quotes: list[QuoteMarks], pos: int) -> bool:
+def in_quotation(quotes: list[QuoteMarks], pos: int) -> bool:
     """Is ``pos`` inside a quotation's marks? (Quotations are in order and do not overlap.)"""
     k = bisect_left(quotes, pos, key=_start) - 1
     return k >= 0 and any(s < pos < e for s, e in quotes[k].parts)
