@@ -14,8 +14,13 @@ same length and every offset means the same in both.
 from __future__ import annotations
 
 import logging
+import os
+import signal
+import threading
+import time
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from itertools import islice
 
@@ -25,7 +30,8 @@ from spacy.tokens import Doc
 from . import __version__
 from .clean import clean_text
 from .errors import Errors, ExtractionError
-from .ingest.base import IngestFailure, InputDocument
+from .ingest.base import LONG_RUN, LONGEST_RUN, IngestFailure, InputDocument
+from .ingest.dates import plausible_date
 from .nlp import load_language, model_version, release, set_doc_text
 from .record import Article, Offsets
 from .settings import Settings, load_settings
@@ -52,6 +58,40 @@ def _blank(s: str) -> str:
     return "".join(ch if ch == "\n" else " " for ch in s)
 
 
+def blank_long_runs(text: str) -> str:
+    """``text`` with every run of more than :data:`LONGEST_RUN` characters without whitespace
+    blanked (same length). No word is that long; such runs are URLs, encoded data or garbage
+    ('“”“”…' with no spaces), and spaCy's tokenizer takes time quadratic in a token's length to
+    split off its affixes (16,000 quote marks: 19 s; a paragraph of them, hours)."""
+    if len(text) <= LONGEST_RUN or not LONG_RUN.search(text):
+        return text
+    return LONG_RUN.sub(lambda m: " " * len(m.group()), text)
+
+
+# Parsing memory grows with the text: measured peak RSS over the loaded pipeline, 3.4-3.5 KB per
+# character of news text (PolNeAR articles joined to 100,000, 200,000 and 300,000 characters;
+# benchmarks/bench_limits.py), rounded up. The check below refuses a text that would not fit in
+# the memory that is free, instead of letting the machine swap or the process die.
+BYTES_PER_CHAR = 3_600
+
+
+def parse_megabytes(chars: int) -> int:
+    """Estimated memory (MB) parsing a text of ``chars`` characters takes."""
+    return chars * BYTES_PER_CHAR // 1_000_000 + 1
+
+
+def free_megabytes() -> int | None:
+    """Memory available to new allocations (MemAvailable), or None where it cannot be read."""
+    try:
+        with open("/proc/meminfo", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("MemAvailable:"):
+                    return int(line.split()[1]) // 1024
+    except (OSError, ValueError, IndexError):
+        return None
+    return None
+
+
 @dataclass(slots=True)
 class Prepared:
     """An input after cleaning: metadata decided, body known."""
@@ -75,30 +115,44 @@ class Pipeline:
     def __init__(self, settings: Settings | None = None) -> None:
         self.settings = settings or load_settings()
         self.nlp: Language = load_language(self.settings.model)
+        # spaCy refuses texts over its own max_length (1,000,000): ours is max_text_chars
+        self.nlp.max_length = max(self.nlp.max_length, self.settings.max_text_chars + 1)
         self.version = {"newsgraph": __version__, "model": model_version(self.nlp)}
 
     # -- preparation (cheap, main process) ------------------------------------
     def prepare(self, doc: InputDocument) -> Prepared:
         """Clean ``doc``: title, date, byline and body spans. Input metadata wins over guesses."""
+        chars = len(doc.text)
+        if chars > self.settings.max_text_chars:
+            raise ExtractionError(
+                Errors.E203.format(
+                    id=doc.label, chars=chars, limit=self.settings.max_text_chars, mb=parse_megabytes(chars)
+                )
+            )
+        free = free_megabytes()
+        if free is not None and parse_megabytes(chars) > free:
+            raise ExtractionError(Errors.E204.format(id=doc.label, chars=chars, mb=parse_megabytes(chars), free=free))
         meta = dict(doc.meta)
         meta.pop("record", None)
+        # a stated date is checked where it enters (readers); this is for the Python API's callers
+        stated = plausible_date(doc.published)
+        if doc.published and not stated:
+            log.warning("%s: published %r is not a plausible ISO date; kept as unknown", doc.label, doc.published)
         if doc.body is not None:
-            body, title, published = doc.body, doc.title, doc.published
+            body, title, published = doc.body, doc.title, stated
         else:
             cleaned = clean_text(doc.text)
             body = cleaned.body
             title = doc.title or cleaned.title
-            published = doc.published or cleaned.published
+            published = stated or plausible_date(cleaned.published)
             for k, v in cleaned.meta.items():
                 meta.setdefault(k, v)
-        if len(doc.text) > self.settings.max_text_chars:
-            raise ExtractionError(
-                Errors.E200.format(id=doc.label, reason=f"text has {len(doc.text)} characters, over max_text_chars")
-            )
+        # the URL or the file name, when neither the metadata nor the text gave a date
+        published = published or plausible_date(doc.fallback_published)
         return Prepared(doc, doc.stable_id(), title, published, body, meta)
 
     def _make_doc(self, p: Prepared) -> Doc:
-        text = mask_outside(p.doc.text, p.body)
+        text = blank_long_runs(mask_outside(p.doc.text, p.body))
         sdoc = self.nlp.make_doc(text)
         # the tokenizer keeps the text exactly: hand it to doc_text instead of rejoining tokens
         set_doc_text(sdoc, text)
@@ -174,9 +228,33 @@ class Pipeline:
 _worker: Pipeline | None = None
 
 
-def _init_worker(settings: Settings) -> None:
+def _init_worker(settings: Settings, parent: int) -> None:
     global _worker
+    _exit_with_parent(parent)
     _worker = Pipeline(settings)
+
+
+def _exit_with_parent(parent: int) -> None:
+    """End this worker when its parent process ends, however it ends (``kill -9`` included): the
+    kernel sends SIGTERM at once where it can (Linux ``PR_SET_PDEATHSIG``), and a watcher thread
+    checks every second that the parent is still the one that started us."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGTERM, 0, 0, 0)  # PR_SET_PDEATHSIG = 1
+    except (OSError, AttributeError):
+        pass
+    if os.getppid() != parent:  # the parent died before the signal was asked for
+        os._exit(1)
+
+    def watch() -> None:
+        while True:
+            time.sleep(1.0)
+            if os.getppid() != parent:
+                os._exit(1)
+
+    threading.Thread(target=watch, name="newsgraph-parent-watch", daemon=True).start()
 
 
 def _run_chunk(chunk: list[InputDocument | IngestFailure]) -> list[Article | IngestFailure]:
@@ -197,7 +275,7 @@ def extract_stream(
         return
     it = iter(docs)
     window = 2 * settings.processes
-    with ProcessPoolExecutor(settings.processes, initializer=_init_worker, initargs=(settings,)) as pool:
+    with ProcessPoolExecutor(settings.processes, initializer=_init_worker, initargs=(settings, os.getpid())) as pool:
         pending: list[Future[list[Article | IngestFailure]]] = []
         while True:
             while len(pending) < window:
@@ -207,4 +285,8 @@ def extract_stream(
                 pending.append(pool.submit(_run_chunk, chunk))
             if not pending:
                 return
-            yield from pending.pop(0).result()
+            try:
+                done = pending.pop(0).result()
+            except BrokenProcessPool as exc:
+                raise ExtractionError(Errors.E205.format(reason=str(exc) or type(exc).__name__)) from exc
+            yield from done

@@ -91,6 +91,13 @@ class Mention(Span):
 
 @dataclass(slots=True)
 class Actor:
+    """One actor. ``country`` (ISO3, ``IGO`` or None) and ``sector`` are the record's codes;
+    ``cameo`` is the CAMEO actor code they come from (``USAGOV``, ``IRQREB``, ``IGOUNO``);
+    ``code_source`` says what gave them: ``text`` (the article's words), ``dictionary`` (the
+    actor dictionaries), ``both``; ``code_date`` is the day a dictionary code was chosen for
+    (the publication date), ``latest`` when the article has no date, None when no dated
+    dictionary code was used."""
+
     id: str
     name: str
     kind: str
@@ -98,6 +105,9 @@ class Actor:
     country: str | None = None
     sector: str | None = None
     mentions: list[Mention] = field(default_factory=list)
+    cameo: str | None = None
+    code_source: str | None = None
+    code_date: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -107,6 +117,9 @@ class Actor:
             "roles": list(self.roles),
             "country": self.country,
             "sector": self.sector,
+            "cameo": self.cameo,
+            "code_source": self.code_source,
+            "code_date": self.code_date,
             "mentions": [m.to_dict() for m in self.mentions],
         }
 
@@ -120,6 +133,9 @@ class Actor:
             d.get("country"),
             d.get("sector"),
             [Mention.from_dict(m) for m in d.get("mentions") or []],
+            d.get("cameo"),
+            d.get("code_source"),
+            d.get("code_date"),
         )
 
 

@@ -35,7 +35,13 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("batch_size", 32, "Articles per nlp.pipe batch (and per database transaction)."),
     Setting("processes", 1, "Worker processes for the NLP stages (each loads the pipeline once)."),
     Setting("max_file_bytes", 20_000_000, "Input files larger than this are skipped with [E101]."),
-    Setting("max_text_chars", 1_000_000, "Article texts longer than this are skipped (spaCy's max_length)."),
+    Setting(
+        "max_text_chars",
+        200_000,
+        "Article texts longer than this are skipped with [E203]. Parsing takes about 3.6 KB of memory per "
+        "character at its peak, so the default keeps one article under about 1 GB; a text that would not fit "
+        "in the memory free at the time is skipped with [E204] whatever this says.",
+    ),
     Setting("lexicons", (), "Extra lexicon files (JSON) for actors: roles, sectors, known bodies."),
     Setting("dedup_threshold", 0.8, "Jaccard similarity (MinHash estimate) above which two bodies are copies."),
     Setting("dedup_num_perm", 128, "MinHash permutations for near-duplicate detection."),
@@ -74,7 +80,7 @@ class Settings:
     batch_size: int = 32
     processes: int = 1
     max_file_bytes: int = 20_000_000
-    max_text_chars: int = 1_000_000
+    max_text_chars: int = 200_000
     lexicons: tuple[str, ...] = ()
     dedup_threshold: float = 0.8
     dedup_num_perm: int = 128

@@ -247,7 +247,7 @@ def test_groups_led_by_a_country_or_named_by_their_members(extract, text, name, 
         ("Franjo Tudjman said Croatia would defend its borders.", "Franjo Tudjman", "HRV"),
         ("Pervez Musharraf declared a state of emergency.", "Pervez Musharraf", "PAK"),
         ("Kim Dae-jung proposed a summit with North Korea.", "Kim Dae-jung", "KOR"),
-        ("King Hussein urged Iraq to withdraw from Kuwait.", "Hussein", "JOR"),
+        ("King Hussein urged Iraq to withdraw from Kuwait.", "King Hussein", "JOR"),
     ],
 )
 def test_well_known_figures_named_in_full(extract, text: str, name: str, country: str) -> None:
@@ -349,7 +349,7 @@ def test_unnamed_rebels_in_a_one_country_sentence_are_that_countrys(extract) -> 
     ("text", "name", "code"),
     [
         ("Sri Lankan troops killed 30 members of the Tamil Tigers.", "Sri Lankan troops", "LKA"),
-        ("Mubarak sent a message of solidarity to King Fahd of Saudi Arabia.", "Fahd", "SAU"),
+        ("Mubarak sent a message of solidarity to King Fahd of Saudi Arabia.", "King Fahd", "SAU"),
         ("Moslem fundamentalists shot dead a policeman in the southern Egyptian town of Assiut.", "Moslem", "EGY"),
     ],
 )
@@ -673,7 +673,7 @@ def test_a_word_of_a_capitalised_headline_is_no_known_surname(extract) -> None:
             "Indonesian troops arrested East Timorese students in Dili on Sunday.",
             "East Timorese students",
             "TLS",
-            "CVL",
+            "EDU",  # students are the education sector's, as event data and the annotation guide code them
         ),
         ("Trinidadian police arrested 20 Muslim rebels on Friday.", "Trinidadian police", "TTO", "COP"),
         ("U.S. and Mexican drug agents carried out joint raids along the border.", "Mexican drug agents", "MEX", "COP"),

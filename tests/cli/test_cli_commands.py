@@ -88,7 +88,6 @@ def test_ingest_twice_is_idempotent(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     "args",
     [
-        ["extract", "/no/such/file.txt"],
         ["extract", str(SAMPLE), "--format", "xml"],
         ["extract", str(SAMPLE), "--model", "no_such_model"],
         ["frobnicate"],
@@ -98,8 +97,17 @@ def test_usage_errors_exit_2(args: list[str]) -> None:
     assert runner.invoke(app, args).exit_code == 2
 
 
+def test_a_missing_input_is_named_and_the_others_are_read(tmp_path: Path) -> None:
+    res = runner.invoke(app, ["extract", "/no/such/file.txt", str(SAMPLE), "--format", "jsonl"])
+    assert res.exit_code == 1
+    assert res.stderr.splitlines() == ["skipped [E100] /no/such/file.txt: no such file or directory."]
+    assert json.loads(res.stdout)["published"] == "2024-03-27"
+
+
 def test_show_unknown_id_fails_clearly(tmp_path: Path) -> None:
-    res = runner.invoke(app, ["show", "nope", "--db", f"sqlite:///{tmp_path / 'x.db'}"])
+    db = f"sqlite:///{tmp_path / 'x.db'}"
+    assert runner.invoke(app, ["ingest", str(SAMPLE), "--db", db, "--quiet"]).exit_code == 0
+    res = runner.invoke(app, ["show", "nope", "--db", db])
     assert res.exit_code == 1 and "[E302]" in res.stderr
 
 
@@ -121,3 +129,31 @@ def test_show_unknown_id_fails_clearly(tmp_path: Path) -> None:
 def test_every_command_has_help(command: list[str]) -> None:
     res = runner.invoke(app, [*command, "--help"])
     assert res.exit_code == 0 and "Usage" in res.stdout
+
+
+def test_a_record_the_store_refuses_loses_only_itself(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsgraph.errors import StoreError
+    from newsgraph.store import Store
+
+    real = Store.write_batch
+
+    def refuse_one(self: Store, batch: list, report: object = None) -> object:  # type: ignore[type-arg]
+        if any(a.id == "refused" for a in batch):
+            raise StoreError("[E303] Writing the batch to the database failed and was rolled back: test.")
+        return real(self, batch, report)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Store, "write_batch", refuse_one)
+    src = tmp_path / "in.jsonl"
+    texts = ["The mayor of Quito met aid agencies.", "Police in Lagos arrested twelve protesters.", "Japan sent aid."]
+    src.write_text(
+        "".join(json.dumps({"id": i, "text": t}) + "\n" for i, t in zip(["a", "refused", "b"], texts, strict=True))
+    )
+    db = f"sqlite:///{tmp_path / 'x.db'}"
+    res = runner.invoke(app, ["ingest", str(src), "--db", db, "--quiet"])
+    assert res.exit_code == 1
+    assert res.stderr.splitlines() == [
+        f"skipped [E312] {src} (id refused): could not be stored ([E303] Writing the batch to the database "
+        "failed and was rolled back: test.); the other articles of its batch were stored."
+    ]
+    listed = runner.invoke(app, ["list", "--db", db, "--json"])
+    assert sorted(json.loads(line)["id"] for line in listed.stdout.splitlines()) == ["a", "b"]

@@ -17,9 +17,11 @@ from spacy.tokens import Doc
 
 from ..nlp import doc_text, sentence_of
 from ..record import Actor
-from .lexicon import about_us_states, actor_lexicon, named_abroad, seceded_later
-from .mentions import Candidate, MentionFinder, only_country, place_codes
-from .merge import merge_candidates
+from .candidate import Candidate
+from .lexicon import about_us_states, actor_lexicon, lookup_key, named_abroad, seceded_later
+from .mentions import MentionFinder
+from .merge import merge_candidates, recoded
+from .where import only_country, place_codes
 
 US_STATES_KEY = "newsgraph.us_states"
 SECEDED_KEY = "newsgraph.seceded_later"  # successor state -> the state it left, for this text
@@ -30,6 +32,20 @@ SECEDED_KEY = "newsgraph.seceded_later"  # successor state -> the state it left,
 _AMERICAN_TITLES = frozenset({"sen.", "rep.", "gov.", "senator", "congressman", "congresswoman", "governor"})
 
 
+# the chambers a text about the United States names without saying whose
+_CHAMBERS = frozenset({"house", "senate", "house of representatives", "legislature", "state legislature"})
+_CHAMBERS |= {"state senate", "state house", "general assembly"}
+
+
+def _american_chambers(actors: list[Actor]) -> None:
+    """In a text read as about the United States, "the House", "the Senate", "the Legislature" are
+    American legislatures."""
+    for actor in actors:
+        if actor.kind == "organization" and actor.country is None and lookup_key(actor.name) in _CHAMBERS:
+            actor.country, actor.sector = "USA", actor.sector or "LEG"
+            recoded(actor)
+
+
 def _american_office_holders(actors: list[Actor]) -> None:
     for actor in actors:
         if actor.kind == "person" and actor.country is None:
@@ -37,6 +53,7 @@ def _american_office_holders(actors: list[Actor]) -> None:
             titles = {w.lower().split()[-1] for w in (*(m.text for m in actor.mentions), *actor.roles) if w.strip()}
             if titles & _AMERICAN_TITLES:
                 actor.country = "USA"
+                recoded(actor)
 
 
 class ActorsComponent:
@@ -62,12 +79,14 @@ class ActorsComponent:
         self._whose_groups(doc._.actors)
         if us:
             _american_office_holders(doc._.actors)
+            _american_chambers(doc._.actors)
         seceded = doc.user_data[SECEDED_KEY] = seceded_later(doc_text(doc))
         for actor in doc._.actors if seceded else ():
             # "Sudanese rebels shelled Juba": a town of the state as it was when the text was written
             old = seceded.get(actor.country or "")
             if old is not None:
                 actor.country = old
+                recoded(actor)
                 if actor.kind == "country":
                     actor.name = lexicon.country_names.get(old, actor.name)
         return doc
@@ -84,6 +103,7 @@ class ActorsComponent:
                 )
                 if whose is not None:
                     group.country = whose.country
+                    recoded(group)
                     break
 
     def _countries_abroad(self, doc: Doc, candidates: list[Candidate]) -> None:

@@ -1,9 +1,11 @@
 """The actor lexicons: place and nationality words to country codes, known bodies,
-international organisations, role words to sectors, title abbreviations.
+international organisations, role words to sectors, title abbreviations, people.
 
-Loaded once per process from the package data files (``data/places.json``,
-``data/actors.json``) plus pycountry's country names, and any user files named
-in the ``lexicons`` setting (same JSON shape; entries override ours).
+Loaded once per process from the package data files (``data/places.json``, the role nouns of
+the open agent dictionary ``data/phoenix_agents.json``, ``data/actors.json``,
+``data/people.json``) plus pycountry's country names and the open actor dictionary
+(:mod:`newsgraph.actors.dictionary`), and any user files named in the ``lexicons`` setting
+(same JSON shape; their entries override ours, the dictionary's included).
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from datetime import date
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -23,6 +26,8 @@ if TYPE_CHECKING:
 import pycountry
 
 from ..spelling import both_spellings
+from .cameo import Restriction, code_on, country_and_sector, parse_restriction
+from .dictionary import ActorDictionary, DictionaryCode, actor_dictionary, name_key
 
 
 def _read_package(name: str) -> dict[str, Any]:
@@ -44,7 +49,13 @@ class ActorLexicon:
     abbreviations: dict[str, str] = field(default_factory=dict)
     honorifics: set[str] = field(default_factory=set)
     role_countries: dict[str, str] = field(default_factory=dict)  # "secretary of state" -> USA
-    people: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)  # "mugabe" -> (ZWE, GOV)
+    people: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)  # "trump" -> (USA, GOV)
+    # people whose codes changed, with the days each held: "donald trump" -> [("USAGOV", d1, d2), …]
+    people_dated: dict[str, tuple[Restriction, ...]] = field(default_factory=dict)
+    # a name the actor dictionary or our list knows under another: "mugabe" -> "robert mugabe"
+    people_alias: dict[str, str] = field(default_factory=dict)
+    user_people: set[str] = field(default_factory=set)  # the names a user's lexicon codes: they win
+    dictionary: ActorDictionary | None = None
     country_names: dict[str, str] = field(default_factory=dict)  # ISO3 -> display name
     # "kurdish" -> {IRQ, TUR, IRN, SYR}: a people of several states (empty: any state)
     across_borders: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -53,6 +64,20 @@ class ActorLexicon:
     us_state_words: set[str] = field(default_factory=set)  # "vermont", "vt.": a state after a city
     genders: dict[str, str] = field(default_factory=dict)  # "mrs.", "spokeswoman", "hillary" -> "f"
     named_things: set[str] = field(default_factory=set)  # "patriot", "scud": weapons, not actors
+    # the phrases that open ("Reporting by") or end ("contributed to this report") a credit line
+    credit_openings: set[str] = field(default_factory=set)
+    credit_endings: set[str] = field(default_factory=set)
+    group_nouns: set[str] = field(default_factory=set)  # "rebels", "students": a group on their own
+    # titles every kind of body has ("chairman", "president", "spokesman"): the sector is the body's
+    weak_roles: set[str] = field(default_factory=set)
+    not_actors: set[str] = field(default_factory=set)  # "league", "awards", "index": no actor ends so
+    body_nouns: set[str] = field(default_factory=set)  # "police", "company": a body, not a group of people
+    name_suffixes: set[str] = field(default_factory=set)  # "group", "corp": "SoftBank Group Corp." is SoftBank
+
+    @property
+    def credit_lines(self) -> tuple[re.Pattern[str], re.Pattern[str]]:
+        """Patterns of a line that opens, and of one that ends, as a credit line does."""
+        return _credit_patterns(frozenset(self.credit_openings), frozenset(self.credit_endings))
 
     def place_code(self, text: str, context: frozenset[str] = frozenset()) -> str | None:
         """ISO3 of a country name, short form or city (ours, else the GeoNames gazetteer of
@@ -64,7 +89,7 @@ class ActorLexicon:
             return self.countries[k]
         if k in self.regions:
             return None  # "aid to Africa": not the Tunisian town the gazetteer also knows
-        if k in self.people or k in self.bodies:
+        if k in self.bodies or self.names_person(k):
             return self.cities.get(k)  # "Obama", "the White House": not the Japanese or Moroccan city
         if context:
             shared = gazetteer()[1].get(k, ())
@@ -94,6 +119,12 @@ class ActorLexicon:
 
     def sector_of_role(self, words: list[str]) -> str | None:
         """Sector of the longest role phrase in ``words`` (lower case); later words win ties."""
+        found = self.role_of(words)
+        return found[1] if found else None
+
+    def role_of(self, words: list[str]) -> tuple[str, str] | None:
+        """The longest role phrase in ``words`` (lower case; later words win ties) and its sector;
+        an office held "former"ly is an elite's (ELI)."""
         best: tuple[int, int, str] | None = None
         n = len(words)
         for i in range(n):
@@ -104,9 +135,18 @@ class ActorLexicon:
                     if best is None or cand > best:
                         best = cand
                     break
-        return best[2] if best else None
+        if best is None:
+            return None
+        length, start, sector = best
+        phrase = " ".join(words[start : start + length])
+        before = words[:start]
+        if sector in _HELD_OFFICES and (
+            "former" in before or "ex" in before or any(w.startswith("ex-") for w in before)
+        ):
+            return phrase, "ELI"  # "former President Barack Obama", "ex-minister": elites, as event data codes them
+        return phrase, sector
 
-    def merge(self, extra: dict[str, Any]) -> None:
+    def merge(self, extra: dict[str, Any], user: bool = False) -> None:
         self.demonyms.update({k.lower(): v for k, v in extra.get("demonyms", {}).items()})
         peoples = extra.get("peoples_across_borders", {})
         if isinstance(peoples, list):  # a list names the peoples, not their states
@@ -124,18 +164,94 @@ class ActorLexicon:
         self.igo_sectors.update({k.lower(): v for k, v in extra.get("igo_sectors", {}).items()})
         for sector, words in extra.get("roles", {}).items():
             for w in words:
-                self.role_sectors[w.lower()] = sector
+                # "none": a title that gives no sector of its own ("chairman" of a party, a committee
+                # or a company); it is still read as a title
+                self.role_sectors[w.lower()] = "" if sector == "none" else sector
+        self.group_nouns.update(w.lower() for w in extra.get("group_nouns", {}).get("words", []))
         self.abbreviations.update({k.lower(): v for k, v in extra.get("abbreviations", {}).items()})
         self.honorifics.update(h.lower() for h in extra.get("honorifics", []))
         self.named_things.update(w.lower() for w in extra.get("named_things", []))
+        self.weak_roles.update(w.lower() for w in extra.get("weak_roles", {}).get("words", []))
+        self.not_actors.update(w.lower() for w in extra.get("not_actors", {}).get("words", []))
+        bodies = extra.get("body_nouns", {})
+        self.body_nouns.update(w.lower() for w in bodies.get("words", []))
+        self.name_suffixes.update(w.lower() for w in extra.get("name_suffixes", {}).get("words", []))
+        credits = extra.get("credit_lines", {})
+        self.credit_openings.update(w.lower() for w in credits.get("opening", []))
+        self.credit_endings.update(w.lower() for w in credits.get("ending", []))
         self.genders.update({w.lower(): g for g in ("f", "m") for w in extra.get("genders", {}).get(g, [])})
         self.role_countries.update({k.lower(): v for k, v in extra.get("role_countries", {}).items()})
-        self.people.update({k.lower(): (v[0], v[1]) for k, v in extra.get("people", {}).items()})
+        for k, v in extra.get("people", {}).items():
+            key = name_key(k)
+            for table in (self.people, self.people_dated, self.people_alias):
+                table.pop(key, None)  # a later file's entry replaces an earlier one of any form
+            if isinstance(v, str):
+                self.people_alias[key] = name_key(v)
+            elif isinstance(v, dict):
+                # {"codes": ["USAGOV 20170120-20210120", "USAELI >20210121"]}: Phoenix's syntax
+                codes = tuple(r for c in v.get("codes", []) if (r := parse_restriction(c)) is not None)
+                self.people_dated[key] = codes
+            else:
+                self.people[key] = (v[0], v[1])
+            if user:
+                self.user_people.add(key)
 
-    def known_person(self, tokens: list[str]) -> tuple[str | None, str | None] | None:
-        """(country, sector) of a well-known figure named in full, or by a surname used alone."""
-        full = " ".join(t.lower() for t in tokens).replace(" - ", "-")  # "Dae-jung" comes in three tokens
-        return self.people.get(full)
+    def known_person(self, tokens: list[str], day: date | None = None) -> DictionaryCode | None:
+        """The codes of a figure named in full or by a surname used alone, on ``day`` (None: the
+        article has no date). A user's lexicon wins; then the actor dictionary's code valid on
+        the day; then our hand list (undated entries: the office a figure is known for; dated
+        ones: the code of the day, or the latest); then the dictionary's latest code."""
+        full = name_key(" ".join(tokens).replace(" - ", "-"))  # "Dae-jung" comes in three tokens
+        target = self.people_alias.get(full, full)
+        hand = self._hand_code(target, day)
+        if hand is not None and (full in self.user_people or target in self.user_people):
+            return hand
+        record = self.dictionary.record(target) if self.dictionary else None
+        if record is not None and day is not None and self.dictionary is not None:
+            found = self.dictionary.code(record, day)
+            if found is not None:
+                return found
+        if hand is not None:
+            return hand
+        if record is not None and day is None and self.dictionary is not None:
+            return self.dictionary.code(record, None)
+        return None
+
+    def _hand_code(self, key: str, day: date | None) -> DictionaryCode | None:
+        if key in self.people:
+            return _undated(*self.people[key])
+        restrictions = self.people_dated.get(key)
+        if not restrictions:
+            return None
+        code, _ = code_on(restrictions, day)
+        if code is None:
+            return None
+        country, sector = country_and_sector(code)
+        return DictionaryCode(code, country, sector, day.isoformat() if day else "latest")
+
+    def known_body(self, text: str, day: date | None = None) -> DictionaryCode | None:
+        """The actor dictionary's codes of a body, company or armed group named ``text``."""
+        if self.dictionary is None:
+            return None
+        record = self.dictionary.record(name_key(text))
+        if record is None or self.dictionary.kinds[record] == "p":
+            return None
+        return self.dictionary.code(record, day)
+
+    def record_of(self, text: str) -> int | None:
+        """The actor dictionary's record of the name ``text`` (through our aliases): two names of
+        one record are one actor ("EU" and "European Union")."""
+        if self.dictionary is None:
+            return None
+        key = name_key(text.replace(" - ", "-"))
+        return self.dictionary.record(self.people_alias.get(key, key))
+
+    def names_person(self, key: str) -> bool:
+        """Is ``key`` (a lookup key) the name of a figure a lexicon or the dictionary knows?"""
+        if key in self.people or key in self.people_alias or key in self.people_dated:
+            return True
+        record = self.dictionary.record(key) if self.dictionary else None
+        return record is not None and self.dictionary is not None and self.dictionary.kinds[record] == "p"
 
     def country_of_role(self, role: str) -> str | None:
         """A country for titles only one government uses ("Secretary of State" -> USA)."""
@@ -144,6 +260,25 @@ class ActorLexicon:
             if title in low:
                 return code
         return None
+
+
+@lru_cache(maxsize=4)
+def _credit_patterns(openings: frozenset[str], endings: frozenset[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    def alternatives(words: frozenset[str]) -> str:
+        return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True)) or "(?!)"
+
+    return (
+        re.compile(rf"[(\[]?(?:{alternatives(openings)})(?:\b|(?<=\W))", re.IGNORECASE),
+        re.compile(rf"(?:{alternatives(endings)})[.)\]]*\s*$", re.IGNORECASE),
+    )
+
+
+# the sectors of offices, which a "former" holder no longer acts in
+_HELD_OFFICES = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY"})
+
+
+def _undated(country: str | None, sector: str | None) -> DictionaryCode:
+    return DictionaryCode((country or "") + (sector or "") or None, country, sector, None)
 
 
 @lru_cache(maxsize=1)
@@ -338,10 +473,12 @@ def load_lexicon(extra_files: tuple[str, ...] = ()) -> ActorLexicon:
     )
     lex.merge(_read_package("places.json"))
     lex.us_state_words.update(us_states())
+    lex.merge(_read_package("phoenix_agents.json"))  # role nouns; our roles below override them
     lex.merge(_read_package("actors.json"))
     lex.merge(_read_package("people.json"))
+    lex.dictionary = actor_dictionary()
     for path in extra_files:
-        lex.merge(json.loads(Path(path).read_text("utf-8")))
+        lex.merge(json.loads(Path(path).read_text("utf-8")), user=True)
     return lex
 
 

@@ -23,7 +23,7 @@ from spacy.util import filter_spans
 
 from ..nlp import children_of, entity_at, tokens_with
 from .lexicon import TOWN_SIZE, actor_lexicon, capitals, lookup_key, provinces, town_sizes
-from .mentions import LOCATIVE_PREPS
+from .where import LOCATIVE_PREPS
 
 # where something happens (the actor stage's prepositions of place): a person's name after
 # these is still a place ("riots in Dakar")
@@ -174,7 +174,7 @@ class PlaceEntities:
         return Span(doc, start, obj.i + 1, label="GPE") if self._known_place(span.text) else None
 
     def _no_name(self, key: str) -> bool:
-        return " " not in key and key not in self.lexicon.genders and key not in self.lexicon.people
+        return " " not in key and key not in self.lexicon.genders and not self.lexicon.names_person(key)
 
     def _alone(self, word: Token) -> bool:
         """Is ``word`` a one-word entity of its own (not "Lima" of "Jose Lima")?"""
@@ -184,7 +184,7 @@ class PlaceEntities:
     def _known_place(self, text: str) -> bool:
         key = lookup_key(text)
         lex = self.lexicon
-        if key in lex.people or key in lex.bodies or key in lex.demonyms:
+        if lex.names_person(key) or key in lex.bodies or key in lex.demonyms:
             return False
         return (
             key in lex.countries

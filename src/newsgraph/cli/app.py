@@ -7,9 +7,11 @@ from typing import Annotated
 import typer
 
 from .. import __version__
+from .output import GuardedGroup
 
 app = typer.Typer(
     name="newsgraph",
+    cls=GuardedGroup,
     help="Read news and keep a structured, source-linked record of who said and did what, when.",
     no_args_is_help=True,
     add_completion=False,
@@ -28,6 +30,12 @@ def _version(value: bool) -> None:
 def _main(
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+    debug: Annotated[
+        bool,
+        typer.Option(
+            "--debug", envvar="NEWSGRAPH_DEBUG", help="Show the traceback of an unexpected error (for a bug report)."
+        ),
     ] = False,
 ) -> None:
     """Read news and keep a structured, source-linked record of who said and did what, when."""

@@ -14,9 +14,10 @@ from typing import Annotated, Any
 
 import typer
 
-from ..errors import NewsgraphError
+from ..errors import EvaluationError
 from ..settings import Settings, load_settings
 from .app import app
+from .output import fail
 
 eval_app = typer.Typer(
     name="eval",
@@ -49,9 +50,8 @@ def _score(
     overrides: dict[str, Any] = {"model": model} if model else {}
     try:
         metrics = run(load_settings(**overrides))
-    except NewsgraphError as exc:
-        typer.echo(str(exc), err=True)
-        raise typer.Exit(2) from exc
+    except EvaluationError as exc:  # gold data missing or malformed: the command was called wrongly
+        fail(str(exc), status=2)
     _emit(metrics, as_json, report(metrics))
 
 

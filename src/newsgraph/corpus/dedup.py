@@ -12,16 +12,17 @@ from __future__ import annotations
 import hashlib
 import re
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-import numpy as np
-from datasketch import MinHash
-from datasketch.lsh import _optimal_param
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
 from ..record import Article
 from ..settings import Settings
 from .schema import lsh_bands, signatures
+
+if TYPE_CHECKING:
+    from datasketch import MinHash  # imported where used: it pulls in scipy; queries need neither it nor numpy
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 SHINGLE = 5
@@ -39,6 +40,8 @@ def shingles(text: str) -> set[bytes]:
 
 def signature(text: str, num_perm: int, shingle_set: set[bytes] | None = None) -> MinHash:
     """MinHash of ``text``'s shingles (pass ``shingle_set`` when already computed)."""
+    from datasketch import MinHash
+
     m = MinHash(num_perm=num_perm, seed=1, scheme="affine32")
     m.update_batch(list(shingles(text) if shingle_set is None else shingle_set))
     return m
@@ -47,6 +50,8 @@ def signature(text: str, num_perm: int, shingle_set: set[bytes] | None = None) -
 @lru_cache(maxsize=8)
 def bands_for(threshold: float, num_perm: int) -> tuple[int, int]:
     """(bands, rows) minimising false positives and negatives at ``threshold`` (datasketch's choice)."""
+    from datasketch.lsh import _optimal_param
+
     b, r = _optimal_param(threshold, num_perm, 0.5, 0.5)
     return int(b), int(r)
 
@@ -69,6 +74,8 @@ def is_copy(jaccard: float, n_a: int, n_b: int, threshold: float) -> bool:
 
 def find_duplicate(conn: Connection, article: Article, settings: Settings) -> tuple[str | None, MinHash, int]:
     """The first-seen article this one copies (or None), its signature and its word count."""
+    import numpy as np
+
     text = article.body_text() or article.text
     sh = shingles(text)
     m = signature(text, settings.dedup_num_perm, sh)
@@ -99,6 +106,8 @@ def find_duplicate(conn: Connection, article: Article, settings: Settings) -> tu
 def store_signature(
     conn: Connection, article_id: str, m: MinHash, cluster: str, words: int, settings: Settings
 ) -> None:
+    import numpy as np
+
     conn.execute(
         signatures.insert().values(
             article_id=article_id,

@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from ..record import Offsets, Source
+
+# No word is longer: runs of more characters without whitespace are URLs, encoded data or garbage,
+# and the parser does not see them (``pipeline.blank_long_runs``).
+LONGEST_RUN = 200
+LONG_RUN = re.compile(rf"\S{{{LONGEST_RUN + 1},}}")
 
 
 @dataclass(slots=True)
@@ -25,6 +33,10 @@ class InputDocument:
     published: str | None = None
     body: list[Offsets] | None = None
     meta: dict[str, Any] = field(default_factory=dict)
+    # a date the URL or the file name holds: used only when neither the metadata nor the text gives one
+    fallback_published: str | None = None
+    # what was changed while reading (W codes, naming the input): the command line prints them
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def label(self) -> str:
@@ -43,6 +55,28 @@ class InputDocument:
             h.update(b"\n")
         h.update(self.text.encode("utf-8", "surrogatepass"))
         return h.hexdigest()[:16]
+
+
+def printable_path(path: str | Path) -> str:
+    """How messages and records name a file: its path as text, with the bytes that are no UTF-8
+    shown as ``\\xNN`` and line breaks as ``\\n`` (a file name may hold either; a record must
+    be storable and a message one line)."""
+    raw = os.fsencode(path) if isinstance(path, Path) else os.fsencode(str(path))
+    text = raw.decode("utf-8", errors="backslashreplace")
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in text)
+
+
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f\ud800-\udfff]")
+
+
+def replace_controls(text: str) -> tuple[str, int]:
+    """``text`` with NUL, stray C0 control characters and lone surrogates replaced by U+FFFD (same
+    length, so offsets hold), and how many there were. Neither database stores NUL in text,
+    and a lone surrogate cannot be encoded at all."""
+    found = len(_CONTROL.findall(text))
+    return (_CONTROL.sub("\ufffd", text), found) if found else (text, 0)
 
 
 @dataclass(slots=True)

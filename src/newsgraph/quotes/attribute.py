@@ -214,6 +214,13 @@ _NOT_CONTENT = {"punct", "advcl", "npadvmod", "cc", "conj", "mark", "advmod"}
 _CONTENT_PREPS = {"of", "for", "as", "to", "about", "over", "with", "against", "on"}
 _NAMING = {"call", "brand", "label", "dub", "name", "term"}
 
+# Bound on the cost of one sentence: no sentence a person wrote is this long (news sentences run
+# to 60 tokens, the longest PolNeAR ones to about 200), while a run-on "sentence" of a page with no
+# full stops (a transcript, a scraped list) has thousands of tokens, and reading every cue's clause
+# in it costs time growing with the cube of its length (40,000 characters: 12 s). Cues in such a
+# sentence are not read; quotation marks still are.
+LONGEST_SENTENCE = 400
+
 
 def _writers_addition(head: Token, end: int) -> int:
     """Where the reported clause headed by ``head`` ends when the writer goes on after it: a deed
@@ -393,6 +400,8 @@ def attributions_in(doc: Doc, quotes: list[QuoteMarks], lex: CueLexicon) -> list
             for i in range(s, e):
                 quote_at[i] = q
     for sent, in_sent in by_sentence(doc, tokens_with(doc, lex.first_words)):
+        if len(sent) > LONGEST_SENTENCE:
+            continue
         s_range = (sent.start_char, sent.end_char)
         for tok in in_sent:
             kind = cue_kind(tok, lex)
