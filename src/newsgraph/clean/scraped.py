@@ -66,6 +66,9 @@ _DATE_LINE = re.compile(
     re.IGNORECASE,
 )
 _LINE = re.compile(r"[^\n]*\n?")
+# a boilerplate line is shorter than this (credit lines run long: "Reporting by …; additional
+# reporting by …; Editing by …"); a paragraph of the article is never dropped by a line pattern
+LINE_LIMIT = 300
 
 
 def _parse_date(s: str) -> str | None:
@@ -78,7 +81,7 @@ def _parse_date(s: str) -> str | None:
     return d.date().isoformat()
 
 
-def _lines(text: str) -> list[tuple[int, int]]:
+def lines_of(text: str) -> list[tuple[int, int]]:
     """(start, end) of every line, newline excluded."""
     out = []
     for m in _LINE.finditer(text):
@@ -101,7 +104,7 @@ def clean_text(text: str) -> CleanResult:
         A :class:`CleanResult`; ``body`` is empty only for a blank text.
     """
     pats = boilerplate_patterns()
-    lines = [(s, e, text[s:e].strip()) for s, e in _lines(text)]
+    lines = [(s, e, text[s:e].strip()) for s, e in lines_of(text)]
     content = [(s, e, t) for s, e, t in lines if t]
     if not content:
         return CleanResult(body=[])
@@ -141,7 +144,7 @@ def clean_text(text: str) -> CleanResult:
             for k in range(j, n):
                 keep[k] = False
     for j, (_, _, t) in enumerate(content):
-        if keep[j] and len(t) < 200 and pats.line.fullmatch(t):
+        if keep[j] and len(t) < LINE_LIMIT and pats.line.fullmatch(t):
             keep[j] = False
 
     # Merge kept lines into spans, one per run of consecutive kept lines

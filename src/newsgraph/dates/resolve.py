@@ -85,12 +85,28 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             rf"(?:,?\s+(?P<y>(?:19|20)\d\d))?\b",
         ),
         ("month_year", rf"\b{_MON}\s+(?:of\s+)?(?P<y>(?:19|20)\d\d)\b"),
+        # a month alone, after a preposition or a modifier that makes it a date ("in June", "early
+        # January", "last October"); the preposition stays out of the span, the modifier stays in
+        (
+            "month",
+            rf"\b(?:(?P<mod>early|late|mid|last|next|this)(?:\s+|-)"
+            rf"|(?P<prep>in|since|by|during|until|till|through|from|before|after|between|to|of)\s+){_MON}"
+            r"(?!\s*\d)(?![a-z])(?:,?\s+(?:of\s+)?(?P<yrel>this|last|next)\s+year\b)?",
+        ),
         ("rel_weekday", rf"\b(?P<rel>last|next|this(?:\s+coming)?|this\s+past)\s+{_WD}{_PART}\b"),
         ("weekday", rf"\b{_WD}{_PART}\b"),
         (
             "day_word",
             r"\b(?P<word>yesterday|today|tomorrow|tonight|last\s+night|this\s+(?:morning|afternoon|evening))"
             r"(?:\s+(?:morning|afternoon|evening|night))?\b",
+        ),
+        # a period anchored to the time the story is talking about, not to the publication date:
+        # "the next year", "the following month", "that year", "the year before"
+        (
+            "anaphoric_period",
+            r"\b(?:the\s+(?P<rel>next|following|previous|prior|preceding|same)\s+(?P<unit>week|month|year)"
+            r"|(?P<that>that)\s+(?P<that_unit>week|month|year)"
+            r"|the\s+(?P<before_unit>week|month|year)\s+(?P<side>before|after|earlier|later))\b",
         ),
         (
             "rel_period",
@@ -104,6 +120,8 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"the\s+day\s+(?:before|after))\b",
         ),
         ("year", r"\b(?:in|since|by|during|until|of|early|late|mid-?)\s+(?P<y>(?:19|20)\d\d)\b"),
+        # a year standing alone ("the 2016 campaign", "fiscal 2019", "(1982)"), not a count or a code
+        ("bare_year", r"(?<![\w$£€#.,/-])(?P<y>(?:19|20)\d\d)(?![\w%]|[.,/:-]\d|\s*(?:percent|per\s+cent)\b)"),
     )
 )
 
@@ -162,6 +180,13 @@ def find_timexes(text: str) -> list[Match]:
                 continue  # not at a word boundary
             if kind == "year":  # keep the preposition out of the span: "in 2023" -> "2023"
                 s = m.start("y")
+            if kind == "month":
+                if m.group("prep"):
+                    s = m.start("mon")  # "in June" -> "June"; "early January" keeps "early"
+                if m.group("mon") in _FULL_MONTHS and not m.group("yrel"):
+                    e = m.end("mon")  # "in May." -> "May": the full stop ends the sentence
+                if not _month_alone(text, m):
+                    continue
             if any(s < te and ts < e for ts, te in taken):
                 continue
             if (
@@ -173,10 +198,66 @@ def find_timexes(text: str) -> list[Match]:
                 continue  # modal "may"
             if kind == "weekday" and not text[s].isupper():
                 continue
+            if kind == "bare_year" and not _a_year(lowered, s, e):
+                continue
             taken.append((s, e))
             found.append(Match(s, e, kind, m.groupdict()))
     found.sort(key=lambda x: x.start)
     return found
+
+
+_FULL_MONTHS = frozenset(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october"]
+    + ["november", "december"]
+)
+# prepositions before which "May" is as often the British prime minister of 2016-2019 as the month
+_MAY_PERSON_PREPS = frozenset({"to", "from", "by", "of", "after", "before", "between"})
+_NEXT_WORD = re.compile(r"[ \t\xa0]+(\S)")
+
+
+def _month_alone(text: str, m: re.Match[str]) -> bool:
+    """Is a month name with no day or year a date ("in June"), not a word or a person ("to
+    march", "in May's cabinet", "from June Carter")? It is written with a capital and is
+    followed by neither a possessive nor a capitalised word of the same phrase."""
+    ms, me = m.span("mon")
+    if not text[ms].isupper():
+        return False
+    after = text[me : me + 3]
+    if after[:2] in ("'s", "’s"):
+        return False
+    nxt = _NEXT_WORD.match(text, me)
+    if nxt and nxt.group(1).isupper():
+        return False  # "June Carter", but not "in June. Then" nor a month ending its line
+    prep = (m.group("prep") or "").lower()
+    return not (m.group("mon").lower() == "may" and prep in _MAY_PERSON_PREPS)
+
+
+# words around a four-digit number that make it a count or a code, not a year
+# fmt: off
+_COUNTED = frozenset({
+    "people", "persons", "votes", "voters", "troops", "soldiers", "deaths", "cases", "times", "feet", "miles",
+    "kilometers", "km", "meters", "metres", "points", "words", "pages", "units", "shares", "jobs", "homes",
+    "students", "residents", "members", "dollars", "euros", "pounds", "yuan", "rupees", "tons", "tonnes",
+    "barrels", "acres", "calories", "hours", "minutes", "seconds",
+})
+_CODED = frozenset({
+    "flight", "route", "section", "room", "no", "number", "model", "article", "chapter", "page", "code", "highway",
+    "interstate", "version", "unit", "suite", "box", "row", "gate", "lot", "bus", "line", "channel", "station",
+    "apollo", "windows", "boeing", "airbus",
+})
+# fmt: on
+_WORD_BEFORE = re.compile(r"([a-z]+)\.?\s+\Z")
+_WORD_NEXT = re.compile(r"\s+([a-z]+)")
+
+
+def _a_year(lowered: str, s: int, e: int) -> bool:
+    """Is the four-digit number at ``[s, e)`` a year: not a count ("2000 troops") nor a code
+    ("Flight 1549", "Route 2020")?"""
+    nxt = _WORD_NEXT.match(lowered, e)
+    if nxt and nxt.group(1) in _COUNTED:
+        return False
+    before = _WORD_BEFORE.search(lowered, max(0, s - 20), s)
+    return not (before and before.group(1) in _CODED)
 
 
 def _n(value: str | None) -> int | None:
@@ -204,7 +285,14 @@ def iso_week(d: date) -> str:
 
 
 def resolve(
-    match: Match, text: str, published: date | None, future: bool = False, previous: str | None = None
+    match: Match,
+    text: str,
+    published: date | None,
+    tense: str | None = None,
+    previous: str | None = None,
+    context: str | None = None,
+    year: int | None = None,
+    near: str | None = None,
 ) -> str | None:
     """The ISO value of ``match``, or None when it cannot be resolved.
 
@@ -212,8 +300,14 @@ def resolve(
         match: What :func:`find_timexes` found.
         text: The text it was found in (to read what follows an anaphor).
         published: The publication date, the anchor of relative expressions.
-        future: The governing clause is about the future ("will meet on Friday").
-        previous: The value of the time expression before this one (for "the same day").
+        tense: The governing clause's time: ``"future"`` ("will meet on Friday"), ``"past"``
+            ("met on March 21"), ``"present"`` or None when unknown.
+        previous: The last day value before this expression (for "the same day").
+        context: The last value of any precision before this expression: what the story is
+            talking about, the anchor of "the next year" and "two months later".
+        year: A year its own sentence gives before it ("in 2016 ... in June"), for a month or a
+            day named without one.
+        near: The last value of its own sentence before it ("in October … a year ago").
     """
     g = match.groups
     k = match.kind
@@ -226,29 +320,45 @@ def resolve(
         if g["y"]:
             d = _safe_date(int(g["y"]), month, day)
             return d.isoformat() if d else None
+        if year is not None:  # "the 2016 campaign … a September 11 commemoration"
+            d = _safe_date(year, month, day)
+            return d.isoformat() if d else None
         if published is None:
             return None
-        # No year: the occurrence nearest to the publication date.
         options = [x for x in (_safe_date(published.year + dy, month, day) for dy in (-1, 0, 1)) if x]
+        # No year: a past clause means the last such day, a future one the next ("met on March 21"
+        # in a November story is that year's March), else the one nearest to the publication date.
+        if tense == "past":
+            options = [x for x in options if x <= published] or options
+        elif tense == "future":
+            options = [x for x in options if x >= published] or options
         if not options:
             return None
         return min(options, key=lambda x: abs((x - published).days)).isoformat()
     if k == "month_year":
         return f"{int(g['y'] or 0):04d}-{MONTHS[(g['mon'] or '').lower().rstrip('.')]:02d}"
-    if k == "year":
+    if k in ("year", "bare_year"):
         return g["y"]
+    if k == "month":
+        return _month_alone_value(MONTHS[(g["mon"] or "").lower().rstrip(".")], g, published, tense, year)
+    if k == "anaphoric_period":
+        return _anaphoric_period(g, published, context)
     if published is None:
         return None
     if k in ("weekday", "rel_weekday"):
         target = WEEKDAYS.index((g["wd"] or "").lower() + "day")
         rel = (g.get("rel") or "").lower()
         delta = target - published.weekday()
-        if rel == "next" or (future and rel not in ("last", "this past")) or rel in ("this coming",):
+        if delta == 0 and rel in ("", "this"):
+            # the publication day's own weekday is that day ("Esper on Wednesday accused ...",
+            # "will announce later on Wednesday" in a Wednesday story), not a week away
+            return published.isoformat()
+        if rel == "next" or (tense == "future" and rel not in ("last", "this past")) or rel in ("this coming",):
             days = delta if delta > 0 else delta + 7
             if rel == "next" and days <= 0:
                 days += 7
             return (published + timedelta(days=days)).isoformat()
-        if rel == "this" and not future:
+        if rel == "this" and tense != "future":
             # "this Tuesday" in past narrative: the one of the current week.
             return (published + timedelta(days=delta)).isoformat()
         # A bare weekday in news is the most recent one before publication.
@@ -274,17 +384,21 @@ def resolve(
         n = _n(g["n"])
         if n is None:
             return None
-        direction = (g.get("dir") or "later").lower()
+        direction = " ".join((g.get("dir") or "later").lower().split())
         sign = -1 if direction in ("ago", "earlier", "before") else 1
         unit = (g["unit"] or "").lower()
-        if unit == "day":
-            return (published + timedelta(days=sign * n)).isoformat()
-        if unit == "week":
-            return iso_week(published + timedelta(weeks=sign * n))
-        if unit == "month":
-            y, m = _shift_months(published, sign * n)
-            return f"{y:04d}-{m:02d}"
-        return f"{published.year + sign * n:04d}"
+        anchor: date | str = published
+        if k == "ago" and direction == "ago" and near is not None and unit == "year" and len(near) == 7:
+            # "sales in October … down from a year ago": the same month a year before
+            anchor = near
+        if k == "ago" and direction in ("earlier", "later", "before"):
+            # "two months later", "a year earlier": counted from the time the story is at; "nine
+            # days before the announcement" from an event the text names, which we cannot date
+            if direction == "before" and _WORD_AFTER.match(text, match.end):
+                return None
+            if context is not None:
+                anchor = context
+        return _shifted(anchor, unit, sign * n)
     if k == "anaphoric":
         # "the same day that X happened" is defined by its clause, not by an anchor.
         after = text[match.end : match.end + 12].lower().lstrip().lstrip(",").lstrip()
@@ -292,11 +406,111 @@ def resolve(
             return None
         if not previous or len(previous) != 10:
             return None
-        anchor = date.fromisoformat(previous)
+        anchor_day = date.fromisoformat(previous)
         phrase = text[match.start : match.end].lower()
         if "next" in phrase or "following" in phrase or "after" in phrase:
-            anchor += timedelta(days=1)
+            anchor_day += timedelta(days=1)
         elif "previous" in phrase or "before" in phrase:
-            anchor -= timedelta(days=1)
-        return anchor.isoformat()
+            anchor_day -= timedelta(days=1)
+        return anchor_day.isoformat()
     return None
+
+
+# a word right after "nine days before": the event it counts from ("before the vote")
+_WORD_AFTER = re.compile(r"[ \t\xa0]+[\w“\"‘']")
+
+
+def _month_alone_value(
+    month: int, g: dict[str, str | None], published: date | None, tense: str | None, year: int | None
+) -> str | None:
+    """A month named without a year: in the year its sentence gives, else the one nearest to
+    the publication date in the direction the clause looks (past: the last such month, this one
+    included; future: the next one; unknown: the nearest), or the one "last"/"next"/"this" picks."""
+    mod = (g.get("mod") or "").lower()
+    yrel = (g.get("yrel") or "").lower()
+    if yrel and published is not None:  # "May this year", "in June of last year"
+        return f"{published.year + {'last': -1, 'next': 1}.get(yrel, 0):04d}-{month:02d}"
+    if year is not None and mod not in ("last", "next", "this"):
+        return f"{year:04d}-{month:02d}"
+    if published is None:
+        return None
+    y, now = published.year, published.month
+    if mod == "this":
+        pass
+    elif mod == "last":
+        y -= month >= now
+    elif mod == "next":
+        y += month <= now
+    elif tense == "future":
+        y += month < now
+    elif tense == "past":
+        y -= month > now
+    elif month - now > 6:
+        y -= 1  # nearest: eight months ahead is four months back
+    elif now - month > 6:
+        y += 1
+    return f"{y:04d}-{month:02d}"
+
+
+_FORWARD = frozenset({"next", "following", "after", "later"})
+_BACKWARD = frozenset({"previous", "prior", "preceding", "before", "earlier"})
+
+
+def _anaphoric_period(g: dict[str, str | None], published: date | None, context: str | None) -> str | None:
+    """ "the next year", "the following month", "that year", "the year before": one step from the
+    time the story is talking about (the last time expression before), or from the publication
+    date when the text named no time before."""
+    unit = (g.get("unit") or g.get("that_unit") or g.get("before_unit") or "").lower()
+    rel = (g.get("rel") or g.get("side") or "").lower()
+    step = 1 if rel in _FORWARD else -1 if rel in _BACKWARD else 0
+    if context is None:
+        if published is None:
+            return None
+        return _shifted(published, unit, step)
+    return _shifted(context, unit, step)
+
+
+def _shifted(anchor: date | str, unit: str, n: int) -> str | None:
+    """``anchor`` (a date or an ISO value) moved by ``n`` units, at the unit's precision; None when
+    the anchor is less precise than the unit ("two days later" after "in 2016")."""
+    if isinstance(anchor, str):
+        parsed = _parse_value(anchor)
+        if parsed is None:
+            return None
+        anchor_day, precision = parsed
+    else:
+        anchor_day, precision = anchor, "day"
+    rank = {"year": 0, "month": 1, "week": 2, "day": 3}
+    if unit not in rank or rank[precision] < rank[unit] or (precision == "week" and unit == "month"):
+        return None
+    if unit == "day":
+        return (anchor_day + timedelta(days=n)).isoformat()
+    if unit == "week":
+        return iso_week(anchor_day + timedelta(weeks=n))
+    if unit == "month":
+        y, m = _shift_months(anchor_day, n)
+        return f"{y:04d}-{m:02d}"
+    if precision == "month":  # "in October … a year earlier": that month of the year before
+        return f"{anchor_day.year + n:04d}-{anchor_day.month:02d}"
+    return f"{anchor_day.year + n:04d}"
+
+
+_VALUE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-W(\d{2}))?\Z")
+
+
+def _parse_value(value: str) -> tuple[date, str] | None:
+    """An ISO value as (its first day, its precision: year, month, week or day)."""
+    m = _VALUE.match(value)
+    if m is None:
+        return None
+    y = int(m.group(1))
+    try:
+        if m.group(4):
+            return date.fromisocalendar(y, int(m.group(4)), 1), "week"
+        if m.group(3):
+            return date(y, int(m.group(2)), int(m.group(3))), "day"
+        if m.group(2):
+            return date(y, int(m.group(2)), 1), "month"
+        return date(y, 1, 1), "year"
+    except ValueError:
+        return None

@@ -120,14 +120,28 @@ def html_document(
     record: str | None = None,
     published: str | None = None,
 ) -> Item:
-    """Main text and metadata of an HTML page (trafilatura; htmldate when no date is found)."""
+    """Main text and metadata of an HTML page (trafilatura; htmldate when no date is found).
+
+    Widgets set inside paragraphs (a person's hover card: photo, name, links to stories) are
+    removed before extraction, or their words run into the sentence. The body spans leave out
+    the headline at the top of the text and page furniture (:func:`newsgraph.clean.page_body`)."""
     import trafilatura
+    from trafilatura.utils import load_html
+
+    from ..clean import page_body, prune_inline_widgets
 
     label = f"{path}:{record}" if record else path
     warnings: list[str] = []
     try:
+        tree = load_html(html)
+        if tree is not None:
+            prune_inline_widgets(tree)
         extracted = trafilatura.bare_extraction(
-            html, url=url, with_metadata=True, include_comments=False, favor_precision=True
+            tree if tree is not None else html,
+            url=url,
+            with_metadata=True,
+            include_comments=False,
+            favor_precision=True,
         )
     except Exception as exc:  # noqa: BLE001 - malformed HTML of any kind is one failure
         return IngestFailure(label, Errors.E107.format(path=label, reason=type(exc).__name__))
@@ -160,7 +174,7 @@ def html_document(
         source=Source(path=path, url=page_url, format=fmt),
         title=_clean_value(doc.get("title")) or None,
         published=(date or None),
-        body=[Offsets(0, len(text))],
+        body=page_body(text, doc.get("title")),
         meta=meta,
         fallback_published=date_in_url(page_url) or date_in_name(path),
         warnings=warnings,

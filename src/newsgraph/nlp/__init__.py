@@ -11,7 +11,7 @@ from typing import cast
 
 import numpy as np
 import spacy
-from spacy.attrs import IDX, IS_SPACE, LEMMA, LOWER, SENT_START
+from spacy.attrs import IDX, IS_SPACE, LEMMA, LOWER, NORM, ORTH, SENT_START
 from spacy.language import Language
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
@@ -86,6 +86,11 @@ def split_glued_quotes(nlp: Language) -> None:
     """Add :data:`QUOTE_INFIXES` to the tokenizer's infix rules."""
     infixes = [*(nlp.Defaults.infixes or ()), *QUOTE_INFIXES]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer  # type: ignore[union-attr]
+    # AP copy types double quotation marks as two single ones (‘‘…’’): one quote token each,
+    # which the tagger reads as it reads the typewriter's ``…'' (it took ’’ for a noun)
+    for mark, norm in (("’’", "''"), ("‘‘", "``")):
+        nlp.tokenizer.add_special_case(mark, [{ORTH: mark, NORM: norm}])  # type: ignore[union-attr]
+        nlp.vocab[mark].is_quote = True
 
 
 @lru_cache(maxsize=4)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from ..nlp import by_sentence, children_of, doc_text, entities_in, sentence_of, tokens_with
+from ..nlp import by_sentence, children_of, doc_text, sentence_of, tokens_with
 from .cues import CueLexicon, cue_kind, cue_span, prepositional_object
 from .marks import QuoteMarks
 
@@ -41,7 +41,6 @@ _NO_OBJECT_CONTENT = {
     "respond",
     "thank",
     "quote",
-    "cite",
     "order",
 }
 
@@ -64,7 +63,7 @@ class Attribution:
         return self.content[0][0]
 
 
-def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+def trim_edges(text: str, s: int, e: int) -> tuple[int, int]:
     while s < e and text[s] in _PUNCT_EDGE:
         s += 1
     while e > s and text[e - 1] in _PUNCT_EDGE:
@@ -80,7 +79,21 @@ def source_of(tok: Token, quoted: Container[int] = ()) -> Token | None:
     for _ in range(3):
         for c in children_of(t):
             if c.dep_ in _SUBJ and c.idx not in quoted:
+                if c.dep_ == "nsubjpass" and tok.tag_ == "VBN":
+                    # "X was accused of … by Y", "X is said to have …": X is who it is said of;
+                    # the speaker is the agent, or no one named
+                    return _agent_of(tok) or (_agent_of(t) if t is not tok else None)
                 return c
+        if t.head.i != t.i and (
+            t.dep_ == "xcomp"
+            or (
+                t.dep_ == "advcl" and t.head.lemma_ in _OBJECT_CONTROL and any(c.lower_ == "to" for c in children_of(t))
+            )
+        ):
+            # "led the French manufacturer to announce": the object of the verb above speaks
+            told = [c for c in children_of(t.head) if c.dep_ == "dobj" and c.i < t.i and c.idx not in quoted]
+            if told and told[0].pos_ in ("PROPN", "NOUN", "PRON"):
+                return told[0]
         if (
             t.dep_ in ("conj", "advcl", "xcomp", "acomp") or (t.dep_ == "advmod" and t.pos_ == "ADV")
         ) and t.head.i != t.i:
@@ -98,6 +111,32 @@ def source_of(tok: Token, quoted: Container[int] = ()) -> Token | None:
             continue
         break
     # "said by X" (passive) and "X's statement" are rare; leave them unresolved.
+    return None
+
+
+def _infinitive(verb: Token) -> bool:
+    return any(c.lower_ == "to" and c.dep_ == "aux" for c in children_of(verb))
+
+
+# verbs of withholding: what their infinitive would have said was not said
+_WITHHELD = frozenset({"decline", "refuse"})
+# verbs whose object does what their infinitive says ("led the firm to announce", "forced him to
+# admit"), which the parser sometimes reads as a purpose clause
+_OBJECT_CONTROL = frozenset(
+    {"lead", "force", "prompt", "cause", "push", "drive", "pressure", "persuade", "compel", "get", "allow"}
+)
+
+
+def _is_passive(verb: Token) -> bool:
+    """A cue in the passive: "X was accused of …", "it is alleged that …", "were said to be"."""
+    return verb.tag_ == "VBN" and any(c.dep_ in ("nsubjpass", "auxpass") for c in children_of(verb))
+
+
+def _agent_of(verb: Token) -> Token | None:
+    """The agent of a passive verb: the object of its "by" ("was accused by the ministry")."""
+    for c in children_of(verb):
+        if c.dep_ == "agent":
+            return next((o for o in children_of(c) if o.dep_ == "pobj"), None)
     return None
 
 
@@ -143,9 +182,10 @@ def _inverted_subject(cue: Token, quote_end: int) -> Token | None:
 _DOUBLE_MARKS = {'"', "”", "''", "»"}
 
 
-def source_span(tok: Token) -> tuple[int, int]:
+def source_span(tok: Token, content_start: int | None = None) -> tuple[int, int]:
     """The source noun phrase: the subject's subtree without relative clauses (or a closing
-    quote mark the parser hung on it)."""
+    quote mark the parser hung on it), and without what was said when the parser hung that on
+    it ("accused by rights groups | of ordering the killings": ``content_start``)."""
     left = tok.left_edge.i
     marks = [k for k in range(left + 1, tok.i) if tok.doc[k].text in _DOUBLE_MARKS and tok.doc[k - 1].text in ",.?!"]
     if marks:  # the parser hung the quoted words on the name
@@ -156,10 +196,12 @@ def source_span(tok: Token) -> tuple[int, int]:
     for c in tok.rights:
         if c.dep_ in ("relcl", "acl", "punct"):
             break
+        if content_start is not None and c.idx < content_start <= c.right_edge.idx:
+            break
         right = c.right_edge.i
     doc = tok.doc
     s, e = doc[left].idx, doc[right].idx + len(doc[right])
-    return _trim(doc_text(doc), s, e)
+    return trim_edges(doc_text(doc), s, e)
 
 
 def _clause_span(tok: Token) -> tuple[int, int]:
@@ -178,6 +220,34 @@ _NAMING = {"call", "brand", "label", "dub", "name", "term"}
 # in it costs time growing with the cube of its length (40,000 characters: 12 s). Cues in such a
 # sentence are not read; quotation marks still are.
 LONGEST_SENTENCE = 400
+
+
+def _writers_addition(head: Token, end: int) -> int:
+    """Where the reported clause headed by ``head`` ends when the writer goes on after it: a deed
+    coordinated with an infinitive ("promised to protect Medicaid | and hammered Bevin on …"), a
+    participle clause or a "with" phrase set off by a comma at its end ("the couple had been
+    transported on November 3 | , raising questions about …", "| , with the first votes …")."""
+    doc = head.doc
+    cut = end
+    for x in children_of(head):
+        if x.i <= head.i:
+            continue
+        if (
+            x.dep_ == "conj"
+            and head.tag_ == "VB"
+            and x.tag_ in ("VBD", "VBZ")
+            and any(c.lower_ == "to" for c in children_of(head))
+        ):
+            before = [c for c in children_of(head) if c.dep_ == "cc" and c.i < x.i]
+            cut = min(cut, doc[before[-1].i if before else x.left_edge.i].idx)
+        elif (
+            ((x.tag_ == "VBG" and x.dep_ in ("advcl", "xcomp")) or (x.dep_ == "prep" and x.lower_ == "with"))
+            and x.left_edge.i > 0
+            and doc[x.left_edge.i - 1].text == ","
+            and x.right_edge.idx < end <= x.right_edge.idx + len(x.right_edge) + 1
+        ):
+            cut = min(cut, doc[x.left_edge.i - 1].idx)
+    return cut
 
 
 def _asked_of_someone(cue: Token) -> bool:
@@ -210,7 +280,7 @@ def content_of(cue: Token, lex: CueLexicon | None = None) -> tuple[int, int] | N
         named = [c for c in children_of(cue) if c.dep_ == "dobj" and c.i > cue.i]
         oprd = [c for c in children_of(cue) if c.dep_ == "oprd" and named and c.i > named[0].i]
         if named and oprd:
-            return _trim(
+            return trim_edges(
                 doc_text(doc),
                 doc[named[0].left_edge.i].idx,
                 doc[oprd[-1].right_edge.i].idx + len(doc[oprd[-1].right_edge.i]),
@@ -239,11 +309,12 @@ def content_of(cue: Token, lex: CueLexicon | None = None) -> tuple[int, int] | N
                 cut = min([said[0].left_edge.i, *ccs])
                 if doc[cut].idx > s:
                     e = min(e, doc[cut].idx)
+            e = min(e, _writers_addition(c, e))
             # keep the complementizer "that" in (PolNeAR does)
-            return _trim(doc_text(doc), s, e)
+            return trim_edges(doc_text(doc), s, e)
     obj = prepositional_object(cue, lex) if lex is not None else None
     if obj is not None:  # "accused Clinton of lying": what she is accused of
-        return _trim(doc_text(doc), *_clause_span(obj))
+        return trim_edges(doc_text(doc), *_clause_span(obj))
     # "X, he said." — the cue hangs off the reported clause (parataxis), or is the root
     # with the reported clause on its left.
     if cue.dep_ == "parataxis":
@@ -252,7 +323,7 @@ def content_of(cue: Token, lex: CueLexicon | None = None) -> tuple[int, int] | N
         s = doc[head.left_edge.i].idx if head.left_edge.i >= sent.start else sent.start_char
         e = doc[cue.left_edge.i].idx
         if e > s:
-            return _trim(doc_text(doc), s, e)
+            return trim_edges(doc_text(doc), s, e)
     # "told reporters/the AP that ..." handled by ccomp; "called X a liar": the object and its complement
     dobj = [c for c in children_of(cue) if c.dep_ in ("dobj", "oprd") and c.i > cue.i]
     if (
@@ -270,8 +341,17 @@ def content_of(cue: Token, lex: CueLexicon | None = None) -> tuple[int, int] | N
         # "called Clinton an ISIS co-founder": whom and what she is called (PolNeAR keeps both)
         s = doc[dobj[0].left_edge.i].idx
         e = doc[last].idx + len(doc[last])
-        return _trim(doc_text(doc), s, e)
+        return trim_edges(doc_text(doc), s, e)
     return None
+
+
+def reports_a_clause(cue: Token, content: tuple[int, int]) -> bool:
+    """Is what the cue introduces a clause ("found that …", "X, he maintained") rather than its
+    object or an infinitive ("found no evidence", "continued to fight")?"""
+    if cue.dep_ == "parataxis":
+        return True
+    s, e = content
+    return any(c.dep_ in ("ccomp", "advcl", "parataxis") and s <= c.idx < e for c in children_of(cue))
 
 
 def parenthetical_rest(cue: Token) -> tuple[int, int] | None:
@@ -284,7 +364,9 @@ def parenthetical_rest(cue: Token) -> tuple[int, int] | None:
     end = min(head.right_edge.i, sentence_of(cue).end - 1)
     if end <= cue.right_edge.i + 1 or head.left_edge.i >= cue.left_edge.i:
         return None
-    s, e = _trim(doc_text(doc), doc[cue.right_edge.i].idx + len(doc[cue.right_edge.i]), doc[end].idx + len(doc[end]))
+    s, e = trim_edges(
+        doc_text(doc), doc[cue.right_edge.i].idx + len(doc[cue.right_edge.i]), doc[end].idx + len(doc[end])
+    )
     return (s, e) if e - s >= 8 else None
 
 
@@ -301,8 +383,8 @@ def according_to(sent: Span) -> list[tuple[Token, Token, tuple[int, int]]]:
             continue
         src = objs[0]
         phrase_start, phrase_end = t.idx, doc[src.right_edge.i].idx + len(doc[src.right_edge.i])
-        before = _trim(doc_text(doc), sent.start_char, phrase_start)
-        after = _trim(doc_text(doc), phrase_end, sent.end_char)
+        before = trim_edges(doc_text(doc), sent.start_char, phrase_start)
+        after = trim_edges(doc_text(doc), phrase_end, sent.end_char)
         content = before if (before[1] - before[0]) >= (after[1] - after[0]) else after
         if content[1] > content[0]:
             out.append((t, src, content))
@@ -347,6 +429,10 @@ def attributions_in(doc: Doc, quotes: list[QuoteMarks], lex: CueLexicon) -> list
                 "report",
             ) and tok.dep_ not in ("ROOT", "parataxis", "conj", "advcl", "ccomp"):
                 continue
+            if tok.dep_ == "xcomp" and tok.head.lemma_ in _WITHHELD:
+                continue  # "declined to say when …": nothing was said (the refusal is its own cue)
+            if tok.lemma_ == "say" and _infinitive(tok) and tok.head.lemma_ == "be":
+                continue  # "which is not to say that …", "that is to say": the writer's idiom
             asked = _asked_of_someone(tok)
             subj = None if asked else source_of(tok, quote_at)
             content = content_of(tok, lex)
@@ -370,6 +456,8 @@ def attributions_in(doc: Doc, quotes: list[QuoteMarks], lex: CueLexicon) -> list
                 parts = [p for q in near for p in q.parts]
                 kind_q = "direct"
             elif content is not None:
+                if tok.lemma_ in lex.acts and not reports_a_clause(tok, content):
+                    continue  # "continued to pour fuel on the fire", "found no evidence": a deed
                 content = _through_quote(doc_text(doc), content, quotes)
                 content = _to_comma_quote(doc_text(doc), content, quotes)
                 content = _to_closing_mark(doc_text(doc), content, quotes)
@@ -380,14 +468,16 @@ def attributions_in(doc: Doc, quotes: list[QuoteMarks], lex: CueLexicon) -> list
                 near = inside
             else:
                 continue
-            if subj is None and tok.dep_ != "parataxis" and not near and not asked:
-                continue  # a cue without a source ("it was said that") is an attribution only with a quote
-            src = source_span(subj) if subj is not None else None
+            passive = subj is None and _is_passive(tok)
+            if subj is None and tok.dep_ != "parataxis" and not near and not asked and not passive:
+                continue  # a cue without a source is an attribution only with a quote, or in the passive
+            src = source_span(subj, min(p[0] for p in parts)) if subj is not None else None
             if src and _is_dateline(doc_text(doc), src):
                 continue  # 'MYRTLE BEACH, S.C. — Ted Cruz, questioning …': the parser's subject is the dateline
             if src and parts and any(ps <= src[0] < pe for ps, pe in parts):
                 continue  # the "source" is inside the content: a parse error
-            out.append(Attribution(parts, cue_span(tok), src, subj, kind_q, f"cue:{kind}", s_range, near))
+            rule = "passive" if passive and kind == "speech" else f"cue:{kind}"
+            out.append(Attribution(parts, cue_span(tok), src, subj, kind_q, rule, s_range, near))
         for cue_tok, src_tok, content in according_to(sent) if any(t.lower_ == "according" for t in in_sent) else ():
             inside = quotes_within(quotes, *content)
             to = doc[cue_tok.i + 1]
@@ -403,136 +493,13 @@ def attributions_in(doc: Doc, quotes: list[QuoteMarks], lex: CueLexicon) -> list
                     inside,
                 )
             )
-    out.extend(colon_headlines(doc))
+    # attributions without a cue word: colons and speaker labels (a module of their own, which
+    # builds on this one)
+    from .colons import colon_headlines, colon_introductions, transcript_turns
+
+    out.extend(colon_headlines(doc, quotes))
     out.extend(transcript_turns(doc, quotes))
     out.extend(colon_introductions(doc, quotes, out, quote_at))
-    return out
-
-
-def colon_introductions(
-    doc: Doc, quotes: list[QuoteMarks], found: list[Attribution], quoted: Container[int]
-) -> list[Attribution]:
-    """A clause ending in a colon right before a quotation introduces it, whatever its verb
-    ('She went on: "…"', 'he returned to his familiar lines: "…"', 'Clinton's response was:
-    "…"'). The clause's subject is the source; quotations another rule attributed are left."""
-    text = doc_text(doc)
-    claimed = {id(q) for a in found for q in a.quotes}
-    covered = [p for a in found for p in a.content]
-    out: list[Attribution] = []
-    for q in quotes:
-        if id(q) in claimed or any(s <= q.start < e for s, e in covered):
-            continue
-        window = max(0, q.start - 6)
-        gap_start = window + len(text[window : q.start].rstrip())  # after the last non-space before the quote
-        if (
-            gap_start == window
-            or text[gap_start - 1] != ":"
-            or "\n" in text[window:gap_start]
-            or text.count("\n", gap_start, q.start) > 2
-        ):
-            continue
-        colon = doc.char_span(gap_start - 1, gap_start)
-        if colon is None or colon[0].i == sentence_of(colon[0]).start:
-            continue
-        verb = colon[0].head
-        if verb.pos_ not in ("VERB", "AUX") or verb.i > colon[0].i:
-            continue
-        subj = source_of(verb, quoted)
-        if subj is None or subj.pos_ not in ("PROPN", "NOUN", "PRON") or subj.lower_ in ("it", "this", "there"):
-            continue
-        sent = sentence_of(colon[0])
-        out.append(
-            Attribution(
-                list(q.parts),
-                (verb.idx, verb.idx + len(verb)),
-                source_span(subj),
-                subj,
-                "direct",
-                "colon_intro",
-                (sent.start_char, sent.end_char),
-                [q],
-            )
-        )
-    return out
-
-
-_COLON = frozenset({":"})
-
-
-def colon_headlines(doc: Doc) -> list[Attribution]:
-    """`Ben Carson: Clinton 'Not Fit To Serve'` — a name, a colon, then what they said (headlines, ledes)."""
-    out = []
-    done: set[int] = set()
-    for i in tokens_with(doc, _COLON):  # few sentences hold a colon: visit only those
-        sent = sentence_of(doc[i])
-        if sent.start in done:
-            continue
-        done.add(sent.start)
-        colon = next((t for t in sent[:8] if t.text == ":"), None)
-        if colon is None or colon.i == sent.start or colon.i + 2 >= sent.end:
-            continue
-        head = doc[sent.start : colon.i]
-        ents = [e for e in entities_in(head) if e.label_ in ("PERSON", "ORG", "NORP", "GPE")]
-        if not ents or ents[-1].end != colon.i:
-            continue
-        if any(t.pos_ in ("VERB", "AUX") for t in head):
-            continue
-        s, e = _trim(doc_text(doc), colon.idx + 1, sent.end_char)
-        if e - s < 8:
-            continue
-        src = _trim(doc_text(doc), head.start_char, head.end_char)
-        out.append(
-            Attribution(
-                [(s, e)],
-                (colon.idx, colon.idx + 1),
-                src,
-                ents[-1].root,
-                "direct" if any(c in doc_text(doc)[s:e] for c in ("“", "”", '"', "‘", "’", "''")) else "indirect",
-                "colon",
-                (sent.start_char, sent.end_char),
-            )
-        )
-    return out
-
-
-# "Lopez: Well, no one is like ...", "Q: ...", "CLINTON: Honestly, ...", "Rubio: I Still Believe ...":
-# a paragraph opening with a speaker label (one to three capitalised words) and a colon
-_TURN = re.compile(r"^(?P<label>[A-Z][\w.'’-]*(?:[ \xa0][A-Z][\w.'’-]*){0,2}):[ \xa0]+(?P<said>\S[^\n]*)", re.M)
-_NOT_SPEAKERS = {
-    "update", "updated", "note", "editor's note", "editor’s note", "related", "photo", "photos", "video",
-    "source", "sources", "read", "read more", "watch", "click", "follow", "correction", "disclosure",
-    "caption", "credit", "contact", "email", "tags", "topics", "posted", "published", "filed", "location",
-    "date", "time", "where", "when", "what", "why", "how", "who", "warning", "spoiler", "advertisement",
-    "subscribe", "share", "more", "also", "plus", "bonus", "quotable", "quote", "breaking", "exclusive",
-    "the latest", "latest", "live", "live updates", "analysis", "opinion", "editorial", "review", "poll",
-    "fact check", "explainer", "timeline", "background", "context", "the bottom line", "bottom line",
-}  # fmt: skip
-_FURNITURE_END = ("email", "newsletter", "briefing", "digest", "roundup")  # "Tuesday's Morning Email:"
-
-
-def transcript_turns(doc: Doc, quotes: list[QuoteMarks]) -> list[Attribution]:
-    """Turns of an interview or transcript, and headlines in the same form: the label is the
-    source, the colon the cue, the rest of the paragraph what was said. Labels of page furniture
-    ("Update:", "Photo:") are not speakers; a colon inside a quotation is not a turn."""
-    text = doc_text(doc)
-    out = []
-    for m in _TURN.finditer(text):
-        label, (s, e) = m.group("label"), m.span("said")
-        low = label.lower()
-        if low in _NOT_SPEAKERS or low.endswith(_FURNITURE_END) or len(text[s:e].split()) < 3:
-            continue
-        colon = m.end("label")
-        if quotes_within(quotes, m.start(), colon) or any(q.start < colon < q.end for q in quotes):
-            continue
-        span = doc.char_span(m.start("label"), colon, alignment_mode="expand")
-        if span is None or any(t.pos_ in ("VERB", "AUX") for t in span):
-            continue  # "He said: ..." is a cue's clause, found by the cue rules
-        s, e = _trim(text, s, e)
-        out.append(
-            Attribution(
-                [(s, e)], (colon, colon + 1), (m.start("label"), colon), span.root, "direct", "turn", (m.start(), e)
-            )
-        )
     return out
 
 
@@ -563,7 +530,7 @@ def _fragment_phrase(cue: Token, q: QuoteMarks) -> tuple[int, int] | None:
     end_tok = doc[min(top.right_edge.i, sentence_of(cue).end - 1)]
     s = doc[cue.i + 1].idx
     e = max(q.end, end_tok.idx + len(end_tok))
-    return _trim(doc_text(doc), s, e)
+    return trim_edges(doc_text(doc), s, e)
 
 
 def _to_comma_quote(text: str, content: tuple[int, int], quotes: list[QuoteMarks]) -> tuple[int, int]:
@@ -648,6 +615,12 @@ def _only_adverbs(doc: Doc, start: int, end: int) -> bool:
     return 0 < len(words) <= 2 and all(t.pos_ == "ADV" and t.idx >= start and t.idx < end for t in words)
 
 
+def in_quotation(quotes: list[QuoteMarks], pos: int) -> bool:
+    """Is ``pos`` inside a quotation's marks? (Quotations are in order and do not overlap.)"""
+    k = bisect_left(quotes, pos, key=_start) - 1
+    return k >= 0 and any(s < pos < e for s, e in quotes[k].parts)
+
+
 def _end(q: QuoteMarks) -> int:
     return q.end
 
@@ -712,6 +685,10 @@ def _adjacent_quotes(cue: Token, sent: Span, quotes: list[QuoteMarks]) -> list[Q
     if after and any(q.end <= clause_l and q.ends_sentence and inside_sentence(text, q.start) for q in found):
         # 'calls her “an extremely intelligent woman.” He adds, “…”': the quotation before ends
         # a sentence of its own attribution; the cue introduces the one after
+        return after
+    if after and len(after) < len(found) and cue.tag_ == "VBG" and cue.dep_ in ("advcl", "xcomp", "conj"):
+        # 'tweeted that it "needs to be a dinner table conversation," adding "we need …"': the
+        # participle adds the quotation after it; the one before is the main verb's
         return after
     return found
 

@@ -33,6 +33,7 @@ from ..record import Actor, Content, Mention, Quote, Span, Speaker
 from .attribute import Attribution, attributions_in, inside_sentence
 from .cues import cue_lexicon
 from .marks import QuoteMarks, find_quotes
+from .speakers import SPEAKER_PRONOUNS, pronoun_speaker
 
 RULE_CONFIDENCE = {
     ("direct", "cue:speech"): 0.85,
@@ -49,9 +50,14 @@ RULE_CONFIDENCE = {
     ("direct", "turn"): 0.6,
     ("indirect", "colon"): 0.5,
     ("direct", "unattributed"): 0.1,
+    # said in the passive with no one named ("X was accused of …", "it is alleged that …"): a
+    # report whose speaker is unknown, not a speaker we failed to find
+    ("indirect", "passive"): 0.5,
+    ("mixed", "passive"): 0.5,
+    ("direct", "passive"): 0.5,
 }
 _DOUBLE_MARKS = '"“”„«»'
-_PARA = re.compile(r"\n\s*\n")
+_PARA = re.compile(r"\n\s*")
 _MIN_UNATTRIBUTED_WORDS = 5
 
 
@@ -66,11 +72,25 @@ class QuotesComponent:
         quotes = find_quotes(doc_text(doc))
         atts = _dedupe(attributions_in(doc, quotes, self.lexicon))
         atts.extend(_unclaimed(doc, quotes, atts))
+        atts = [part for a in atts for part in _by_paragraph(doc_text(doc), a)]
         atts.sort(key=lambda a: a.start)
-        doc._.quotes = [self._to_quote(doc, a, n) for n, a in enumerate(atts, 1)]
+        quoted = [p for q in quotes for p in q.parts]
+        actors = {x.id: x for x in doc._.actors or []}
+        built: list[Quote] = []
+        for n, a in enumerate(atts, 1):
+            built.append(self._to_quote(doc, a, n, quoted, built, actors))
+        doc._.quotes = built
         return doc
 
-    def _to_quote(self, doc: Doc, a: Attribution, n: int) -> Quote:
+    def _to_quote(
+        self,
+        doc: Doc,
+        a: Attribution,
+        n: int,
+        quoted: list[tuple[int, int]] | None = None,
+        earlier: list[Quote] | None = None,
+        actors: dict[str, Actor] | None = None,
+    ) -> Quote:
         text = doc_text(doc)
         parts = sorted(a.content)
         start, end = parts[0][0], parts[-1][1]
@@ -86,7 +106,12 @@ class QuotesComponent:
                 # the one the head word names ("The Washington Post columnist Ruth Marcus"), else
                 # someone unnamed ("a Trump supporter", "his wife")
                 found = mention_of_word(doc, phrase.root.idx, s, e)
-            speaker = Speaker(s, e, text[s:e], found[0].id if found else None)
+            who = found[0] if found else None
+            if text[s:e].lower() in SPEAKER_PRONOUNS and actors is not None:
+                # "he"/"she" speaks: someone named outside the quotations, not one named in them
+                who = pronoun_speaker(doc, (s, e), who, quoted or [], earlier or [], actors)
+                named = who is not None
+            speaker = Speaker(s, e, text[s:e], who.id if who else None)
         cue = Span.of(text, *a.cue) if a.cue else None
         date = None
         sentence_tx = [
@@ -97,7 +122,7 @@ class QuotesComponent:
         conf = RULE_CONFIDENCE.get((a.kind, a.rule), 0.5)
         if speaker is not None and not named:
             conf *= 0.85
-        if a.source is None:
+        if a.source is None and a.rule != "passive":
             conf = min(conf, 0.1)
         return Quote(f"q{n}", a.kind, content, speaker, cue, date, conf)
 
@@ -118,14 +143,29 @@ def _names_the_head(doc: Doc, actor: Actor, span: SpacySpan, start: int, end: in
         # head is a share of them ("a large majority of voters", "63 percent of Americans")
         between = [t for t in span if head.i < t.i and t.idx < m.start]
         share = head.lemma_.lower() in _SHARES or head.like_num
+        if share and _owner_only(doc, m):
+            return False  # "some of Trump's defenders": the defenders, not Trump
         return m.start > head.idx and (share or not any(t.pos_ == "ADP" for t in between))
 
+    if any(c.dep_ == "conj" for c in head.children) and not any(m.start <= head.idx < m.end for m in inside):
+        return False  # "Volker and Morrison said": the first named speaks for both
     return (
         not inside
         or head.lemma_.lower() in _SPEAKS_FOR
         or any(m.start <= head.idx < m.end or named_after_head(m) for m in inside)
         or any(text[m.end : m.end + 1] == "," for m in inside)
     )
+
+
+def _owner_only(doc: Doc, m: Mention) -> bool:
+    """Is the mention only the owner of what follows it ("Trump's defenders")?"""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return False
+    tok = span.root
+    while tok.dep_ == "compound" and tok.head.i != tok.i:  # "Senator" in "Senator Paul Grant's"
+        tok = tok.head
+    return tok.dep_ == "poss"
 
 
 # a part of those named after it speaks as them: "many of his supporters", "63 percent of Americans"
@@ -149,6 +189,26 @@ _SPEAKS_FOR = frozenset({
     "memoir", "video", "message", "tally", "statistic",
 })
 # fmt: on
+
+
+def _by_paragraph(text: str, a: Attribution) -> list[Attribution]:
+    """One quote per paragraph: a statement spread over paragraphs (an opening mark at each one,
+    the closing mark at the end) is the attributed quote in its first paragraph and the same
+    speaker's quote in each following one, as readers and annotators count them."""
+    groups: list[list[tuple[int, int]]] = []
+    for s, e in sorted(a.content):
+        if groups and "\n" not in text[groups[-1][-1][1] : s]:
+            groups[-1].append((s, e))
+        else:
+            groups.append([(s, e)])
+    if len(groups) == 1:
+        return [a]
+    first = Attribution(groups[0], a.cue, a.source, a.source_token, a.kind, a.rule, a.sentence, a.quotes)
+    rest = [
+        Attribution(g, None, a.source, a.source_token, "direct", "continued", (g[0][0], g[-1][1]), a.quotes)
+        for g in groups[1:]
+    ]
+    return [first, *rest]
 
 
 def _dedupe(atts: list[Attribution]) -> list[Attribution]:
@@ -261,17 +321,9 @@ def _unclaimed(doc: Doc, quotes: list[QuoteMarks], atts: list[Attribution]) -> l
             # attribution quoted them directly, at most one paragraph earlier.
             prev_para = paragraphs.of(last.start)
             between = [p for p in _PARA.split(text[prev_para[1] : para[0]]) if p.strip()]
-            if (
-                last.kind in ("direct", "mixed")
-                and not between
-                and len(text[last.content[-1][1] : prev_para[1]].strip()) <= 2
-            ):
-                # The quote ran to the end of its paragraph and this paragraph goes on with it:
-                # one attribution, one more content span (how news spreads a long quote).
-                last.content.extend(q.parts)
-                last.quotes.append(q)
-                continue
             if last.kind in ("direct", "mixed") and len(between) <= 1:
+                # a paragraph of quotation after a quoted speaker's: theirs, a quote of its own
+                # (how news spreads a long statement over paragraphs)
                 cont = Attribution(
                     list(q.parts), None, last.source, last.source_token, "direct", "continued", s_range, [q]
                 )

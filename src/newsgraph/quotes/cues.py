@@ -20,6 +20,9 @@ class CueLexicon:
     prepositional: dict[str, frozenset[str]]  # "accuse" -> {"of"}: the content is that preposition's object
     # every word that can start a cue, "according" included: the stage visits only these tokens
     first_words: frozenset[str] = frozenset()
+    # verbs whose object or infinitive is a deed, not words ("continued to pour fuel on the fire",
+    # "found no evidence"): they attribute a clause or a quotation only
+    acts: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -28,7 +31,7 @@ def cue_lexicon() -> CueLexicon:
     preps = {k: frozenset(v) for k, v in raw.get("prepositional", {}).items() if not k.startswith("_")}
     speech, belief = frozenset(raw["speech"]), frozenset(raw["belief"])
     first = speech | belief | frozenset(preps) | {"according"}
-    return CueLexicon(speech, belief, frozenset(raw["nouns"]), preps, first)
+    return CueLexicon(speech, belief, frozenset(raw["nouns"]), preps, first, frozenset(raw.get("acts", ())))
 
 
 def cue_kind(tok: Token, lex: CueLexicon) -> str | None:
@@ -52,11 +55,15 @@ def prepositional_object(tok: Token, lex: CueLexicon) -> Token | None:
     preps = lex.prepositional.get(tok.lemma_.lower())
     if not preps:
         return None
-    for p in children_of(tok):
-        if p.dep_ == "prep" and p.lower_ in preps and p.i > tok.i:
-            for o in children_of(p):
-                if o.dep_ in ("pobj", "pcomp"):
-                    return o
+    # the parser hangs "of …" after a passive's agent on the agent ("was accused by rights
+    # groups of ordering …"): look there too
+    heads = [tok, *(o for a in children_of(tok) if a.dep_ == "agent" for o in children_of(a) if o.dep_ == "pobj")]
+    for h in heads:
+        for p in children_of(h):
+            if p.dep_ == "prep" and p.lower_ in preps and p.i > tok.i:
+                for o in children_of(p):
+                    if o.dep_ in ("pobj", "pcomp"):
+                        return o
     return None
 
 

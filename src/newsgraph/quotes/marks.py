@@ -10,12 +10,17 @@ so one stray mark never swallows the rest of an article.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
 OPENERS = {"“": "”", "«": "»", "„": "“", "‘": "’", '"': '"'}
-# two-character marks of newswire and typewriter text: ''...'' and ``...''
-DOUBLED = {"''": "''", "``": "''"}
+# two-character marks of newswire and typewriter text: ''...'', ``...'' and ‘‘...’’ (AP copy types
+# its double quotation marks as two single ones, and often closes a “ with ’’)
+DOUBLED = {"''": "''", "``": "''", "‘‘": "’’"}
+DOUBLED_CLOSERS = ("''", "’’")
 TRIPLE = "'" * 3
 _CANDIDATE = re.compile("[“«„‘\"”'`]")
 _PARA_BREAK = re.compile(r"\n\s*\n|\n(?=\s*(?:[\"“«„‘]|''|``))")
@@ -27,7 +32,8 @@ class QuoteMarks:
 
     parts: list[tuple[int, int]]
     closed: bool = True
-    width: int = 1  # characters in each mark (2 for '' and ``)
+    width: int = 1  # characters in the opening mark (2 for '' and ``)
+    close_width: int | None = None  # characters in the closing mark, when not ``width`` (“…’’)
     ends_sentence: bool = False  # the quoted words end with . ! or ? before the closing mark
     ends_comma: bool = False  # '"…," she said': a comma before the closing mark
 
@@ -41,7 +47,11 @@ class QuoteMarks:
 
     def inner(self) -> tuple[int, int]:
         """The text between the outer marks."""
-        return self.start + self.width, self.end - (self.width if self.closed else 0)
+        return self.start + self.width, self.end - (self.closing_width if self.closed else 0)
+
+    @property
+    def closing_width(self) -> int:
+        return self.width if self.close_width is None else self.close_width
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
@@ -100,12 +110,18 @@ def find_quotes(text: str, max_words: int = 600) -> list[QuoteMarks]:
                 continue
             width = 2 if doubled else 1
             if doubled:
-                found = text.find("''", i + 2, pe)
-                if found >= 0 and text[found + 2 : found + 3] == "'":
-                    found += 1  # "the word 'old-school,'''": a nested quote closes first
-                close: int | None = found + 1 if found >= 0 else None  # last character of the closing mark
+                close: int | None = _find_doubled_close(text, i, pe)  # last character of the closing mark
             else:
                 close = _find_close(text, i, pe, ch)
+            close_width = None
+            if close is not None and not doubled and text[close - 1 : close + 1] in DOUBLED_CLOSERS:
+                close_width = 2  # “…’’
+            # a quotation never runs over another attribution: “…,’’ Smith said. “…” is two
+            # quotations, and so is one whose closing mark was forgotten (“…, Smith said.)
+            inner_end = close + 1 - (close_width or width) if close is not None else pe
+            cut = _attribution_inside(text, i + width, inner_end, marked=close is not None)
+            if cut is not None:
+                close, close_width = cut
             if close is None:
                 # Unclosed: may continue in the next paragraph (which then opens with a mark).
                 end = pe
@@ -122,9 +138,11 @@ def find_quotes(text: str, max_words: int = 600) -> list[QuoteMarks]:
                 i = pe
                 break
             part = (i, close + 1)
+            closed = close_width != 0
             if pending is not None and i == _first_char(text, ps):
                 pending.parts.append(part)
-                pending.closed = True
+                pending.closed = closed
+                pending.close_width = close_width
                 quotes.append(pending)
                 pending = None
             else:
@@ -132,7 +150,7 @@ def find_quotes(text: str, max_words: int = 600) -> list[QuoteMarks]:
                     quotes.append(pending)
                     pending = None
                 if len(text[part[0] : part[1]].split()) <= max_words:
-                    quotes.append(QuoteMarks([part], width=width))
+                    quotes.append(QuoteMarks([part], closed=closed, width=width, close_width=close_width))
             i = close + 1
         if pending is not None and not _continues(text, pe):
             quotes.append(pending)
@@ -141,7 +159,7 @@ def find_quotes(text: str, max_words: int = 600) -> list[QuoteMarks]:
         quotes.append(pending)
     for q in quotes:
         if q.closed:
-            last = text[q.end - q.width - 1 : q.end - q.width]
+            last = text[q.end - q.closing_width - 1 : q.end - q.closing_width]
             q.ends_sentence = last in (".", "!", "?")
             q.ends_comma = last == ","
     quotes.sort(key=lambda q: q.start)
@@ -163,6 +181,54 @@ def _continues(text: str, pe: int) -> bool:
     return i < len(text) and (text[i] in '“"«„' or text[i : i + 2] in DOUBLED)
 
 
+def _find_doubled_close(text: str, i: int, pe: int) -> int | None:
+    """The last character of the mark closing the two-character mark at ``i``: '' or ’’."""
+    found = [f for f in (text.find(c, i + 2, pe) for c in DOUBLED_CLOSERS) if f >= 0]
+    if not found:
+        return None
+    f = min(found)
+    if text[f + 2 : f + 3] in ("'", "’"):
+        f += 1  # "the word 'old-school,'''": a nested quote closes first
+    return f + 1
+
+
+# What ends a quotation's words and opens an attribution: punctuation, maybe a closing mark (of
+# any shape, or none: one was forgotten), then a speaker and a speech verb (',” Smith said',
+# '’’ said the minister', ', he told reporters'). The verbs are the forms news copy uses after a
+# quotation (``attribution_verbs`` in data/cues.json).
+_ATTRIBUTION = (
+    r"[,?!](?P<marks>”|\"|’’|''|’|')?[ \xa0]+"
+    r"(?:(?:he|she|they|we|I|it)[ \xa0]+(?:{verbs})\b"
+    r"|(?:{verbs})[ \xa0]+(?:[A-Z]|the[ \xa0]|an?[ \xa0]|his[ \xa0]|her[ \xa0]|their[ \xa0])"
+    r"|(?:[A-Z][\w.'’-]*[ \xa0]+){{1,4}}(?:{verbs})\b"
+    r"|the[ \xa0]+(?:[a-z]+[ \xa0]+){{1,2}}(?:{verbs})\b)"
+)
+
+
+@lru_cache(maxsize=1)
+def attribution_pattern() -> re.Pattern[str]:
+    """:data:`_ATTRIBUTION` with the speech verbs in the forms that follow a quotation."""
+    raw = json.loads(resources.files("newsgraph.data").joinpath("cues.json").read_text("utf-8"))
+    verbs = "|".join(sorted(raw["attribution_verbs"], key=lambda v: (-len(v), v)))
+    return re.compile(_ATTRIBUTION.format(verbs=verbs))
+
+
+def _attribution_inside(text: str, start: int, end: int, marked: bool) -> tuple[int, int] | None:
+    """Where a quotation's words end when an attribution stands inside ``[start, end)``: (the last
+    character of the quotation, the width of its closing mark, 0 when it has none), or None.
+    Inside a quotation that found its closing mark (``marked``) only an attribution after a mark
+    counts ('“We came,’ he said. “We saw.”'; in '“We came, he said, and we saw”' he is quoted). A
+    single mark closing a quotation nested inside ('he said ‘no,’ she recalled') is no end."""
+    for m in attribution_pattern().finditer(text, start, end):
+        marks = m.group("marks") or ""
+        if marked and not marks:
+            continue
+        if marks in ("’", "'") and ("‘" in text[start : m.start()] or " '" in text[start : m.start()]):
+            continue  # a nested quotation closing
+        return m.start() + len(marks), len(marks)
+    return None
+
+
 def _doubled_opener(text: str, i: int) -> bool:
     """'' opens a quote after a space or a paragraph start, before a word (not in "voters'' ")."""
     before = text[i - 1] if i > 0 else " "
@@ -179,7 +245,10 @@ def _looks_closing(text: str, j: int) -> bool:
 
 # the only characters the search for a closing mark stops at, by opening mark: every other
 # character is passed over in one regex step instead of one loop turn
-_STOPS = {o: re.compile("[" + re.escape("".join(sorted({o, c, '"', "”", "“"}))) + "]") for o, c in OPENERS.items()}
+_STOPS = {
+    o: re.compile("[" + re.escape("".join(sorted({o, c, '"', "”", "“"} | ({"’", "'"} if o == "“" else set())))) + "]")
+    for o, c in OPENERS.items()
+}
 
 
 def _find_close(text: str, i: int, pe: int, opener: str) -> int | None:
@@ -209,5 +278,10 @@ def _find_close(text: str, i: int, pe: int, opener: str) -> int | None:
             depth += 1
         elif opener == "“" and c == '"':
             return j  # mixed marks in scraped text: “...\"
+        elif opener == "“" and text[j : j + 2] in DOUBLED_CLOSERS and _looks_closing(text, j + 1):
+            if depth == 0:
+                return j + 1  # “…’’: AP copy closes with two single marks
+            depth -= 1
+            j += 1
         j += 1
     return None
