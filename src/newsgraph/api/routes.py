@@ -200,8 +200,9 @@ def get_actor(request: Request, actor_id: ActorId) -> Json:
 
 
 @router.get("/actors/{actor_id}/timeline", tags=["actors"])
-def actor_timeline(request: Request, actor_id: ActorId, limit: Limit = 500, country: Country = False) -> Json:
-    """What the actor said and did, in date order; each item names its article and its item id there."""
+def actor_timeline(request: Request, actor_id: ActorId, limit: Limit = 100, country: Country = False) -> Json:
+    """What the actor said and did, in date order (its newest ``limit`` quotes and ``limit`` events, 100 unless
+    asked for more, like every list of the API); each item names its article and its item id there."""
     n = params.limit(limit, settings_of(request).api_max_limit)
     return Json({"items": queries.timeline(store_of(request), actor_id, n, country=country)})
 

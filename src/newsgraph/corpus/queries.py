@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select, text
+from sqlalchemy import and_, func, or_, select, text, tuple_
 from sqlalchemy.engine import Connection
 from sqlalchemy.sql import Select
 
@@ -279,17 +279,23 @@ def events(
             stmt = stmt.where(_after(key, e.c.article_id, e.c.event_id, after))
         stmt = stmt.order_by(key.desc(), e.c.article_id, e.c.event_id).limit(limit)
         rows = [dict(r._mapping) for r in conn.execute(stmt)]
-        # the names and registry entries of the actors of these events' articles, a few queries in all
+        # the names and registry entries of these events' actors only (not every actor of their
+        # articles: a busy actor's 500 events name a tenth of the actors of their articles)
         names: dict[tuple[str, str], str] = {}
         links: dict[tuple[str, str], int] = {}
         rl, ac = registry_links, s.actors
-        for part in chunks(sorted({d["article_id"] for d in rows})):
+        wanted = sorted({(d["article_id"], i) for d in rows for i in (*d["source"], *d["target"])})
+        for part in chunks(wanted):
             for aid, act, nm in conn.execute(
-                select(ac.c.article_id, ac.c.actor_id, ac.c.name).where(ac.c.article_id.in_(part))
+                select(ac.c.article_id, ac.c.actor_id, ac.c.name).where(
+                    tuple_(ac.c.article_id, ac.c.actor_id).in_(part)
+                )
             ):
                 names[(aid, act)] = nm
             for aid, act, rid in conn.execute(
-                select(rl.c.article_id, rl.c.actor_id, rl.c.registry_id).where(rl.c.article_id.in_(part))
+                select(rl.c.article_id, rl.c.actor_id, rl.c.registry_id).where(
+                    tuple_(rl.c.article_id, rl.c.actor_id).in_(part)
+                )
             ):
                 links[(aid, act)] = int(rid)
     for d in rows:
