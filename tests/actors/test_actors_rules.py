@@ -750,3 +750,27 @@ def test_a_name_ends_at_a_line_break_and_is_shown_without_page_whitespace(extrac
     assert not [n for n in names if n != " ".join(n.split()) or "MANCHESTER" in n]
     cruz = next(a for a in art.actors if a.name == "Ted Cruz")
     assert "Ted\u00a0Cruz" in {m.text for m in cruz.mentions}  # the evidence stays as written
+
+
+def test_an_unnamed_state_body_in_an_article_about_one_country_is_that_countrys(extract) -> None:
+    text = (
+        "Austria's chancellor resigned on Monday after a video showed his deputy offering contracts.\n\n"
+        "Voters in Vienna and Graz will elect a new parliament in September.\n\n"
+        "The Austrian president appointed a caretaker cabinet of civil servants.\n\n"
+        "The Interior Ministry said the police would guard the offices of every party."
+    )
+    art = extract(text)
+    ministry = next(a for a in art.actors if "Interior Ministry" in a.name)
+    assert ministry.country == "AUT"
+
+
+def test_an_unnamed_state_body_in_an_article_about_several_countries_stays_unknown(extract) -> None:
+    text = (
+        "Austria's chancellor met the German finance minister in Berlin on Monday.\n\n"
+        "French and Italian officials joined them in Rome a day later.\n\n"
+        "Spain and Portugal sent their deputies to the talks in Madrid.\n\n"
+        "The Interior Ministry said the police would guard the meeting."
+    )
+    art = extract(text)
+    ministry = next(a for a in art.actors if "Interior Ministry" in a.name)
+    assert ministry.country is None

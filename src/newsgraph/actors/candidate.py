@@ -67,7 +67,7 @@ _BUSINESSES = {
     *("times", "post", "news", "journal", "herald", "tribune", "network"),  # newspapers and broadcasters
 }
 
-_FOREIGN = {"foreign", "world", "international", "western", "other", "rival", "opposing"}
+FOREIGN_WORDS = {"foreign", "world", "international", "western", "other", "rival", "opposing"}
 
 # words of bodies' names besides their head nouns
 _ORG_WORDS = frozenset(

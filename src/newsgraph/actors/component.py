@@ -11,14 +11,15 @@ without any, an actor stays ``country=None``.
 from __future__ import annotations
 
 import copy
+from collections import Counter
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..nlp import doc_text, sentence_of
 from ..record import Actor
-from .candidate import Candidate
-from .lexicon import about_us_states, actor_lexicon, lookup_key, named_abroad, seceded_later
+from .candidate import FOREIGN_WORDS, LOCAL_SECTORS, Candidate
+from .lexicon import ActorLexicon, about_us_states, actor_lexicon, lookup_key, named_abroad, seceded_later
 from .mentions import MentionFinder
 from .merge import merge_candidates, recoded
 from .where import only_country, place_codes
@@ -77,6 +78,7 @@ class ActorsComponent:
         self._bodies_abroad(doc, candidates)
         doc._.actors = merge_candidates(doc, candidates, lexicon)
         self._whose_groups(doc._.actors)
+        self._home_bodies(doc, doc._.actors, lexicon)
         if us:
             _american_office_holders(doc._.actors)
             _american_chambers(doc._.actors)
@@ -106,6 +108,18 @@ class ActorsComponent:
                     recoded(group)
                     break
 
+    def _home_bodies(self, doc: Doc, actors: list[Actor], lexicon: ActorLexicon) -> None:
+        """An unnamed state body, local group or titled official whose own sentence gave no
+        country ("the Interior Ministry said", "local police", "protesters") is the country's the
+        article is about, when it is about one (`article_country`)."""
+        homeless = [a for a in actors if a.country is None and _serves_at_home(a)]
+        if not homeless:
+            return
+        home = article_country(doc, actors, lexicon)
+        for actor in homeless if home else ():
+            actor.country = home
+            recoded(actor)
+
     def _countries_abroad(self, doc: Doc, candidates: list[Candidate]) -> None:
         """In a sentence that names another country, "Georgia" is the country again: "Putin's
         invasions of Georgia and Ukraine" in an article about the primaries."""
@@ -130,6 +144,52 @@ class ActorsComponent:
             named = only_country((place_codes(sentence_of(span), self.lexicon) | words) - {"USA", None})
             if named:
                 c.country = named
+
+
+# an article is about one country when that country is named in this share of the sentences
+# naming any, and in at least this many of them
+ARTICLE_COUNTRY_SHARE = 0.6
+ARTICLE_COUNTRY_SENTENCES = 3
+# the sectors of a state's own bodies and people: they act at home unless the text says otherwise
+_OFFICES = frozenset({"GOV", "LEG", "JUD", "COP", "MIL", "SPY", "OPP", "PTY"})
+_HOME_SECTORS = _OFFICES | LOCAL_SECTORS
+
+
+def article_country(doc: Doc, actors: list[Actor], lexicon: ActorLexicon) -> str | None:
+    """The country an article is about, when it is about one: the country its actors and places
+    name in at least ``ARTICLE_COUNTRY_SHARE`` of the sentences that name any country, and in at
+    least ``ARTICLE_COUNTRY_SENTENCES`` of them; None for an article about several."""
+    by_sentence: dict[int, set[str]] = {}
+    text_len = len(doc_text(doc))
+    for a in actors:
+        if a.country in (None, "IGO") or a.code_source == "dictionary":
+            continue
+        for m in a.mentions:
+            tok = doc.char_span(m.start, min(m.end, text_len), alignment_mode="expand")
+            if tok is not None and len(tok):
+                by_sentence.setdefault(sentence_of(tok[0]).start_char, set()).add(a.country or "")
+    for sent in doc.sents:
+        places = place_codes(sent, lexicon) - {"IGO"}
+        if places:
+            by_sentence.setdefault(sent.start_char, set()).update(places)
+    if not by_sentence:
+        return None
+    code, n = Counter(c for codes in by_sentence.values() for c in codes).most_common(1)[0]
+    if n >= ARTICLE_COUNTRY_SENTENCES and n >= ARTICLE_COUNTRY_SHARE * len(by_sentence):
+        return code
+    return None
+
+
+def _serves_at_home(actor: Actor) -> bool:
+    """A body, group or titled person of a state's own sectors, named by description only (no
+    dictionary code), and not said to be foreign ("foreign ministers", "Western diplomats")."""
+    if actor.sector not in _HOME_SECTORS or actor.code_source == "dictionary":
+        return False
+    if actor.kind == "person" and not (actor.roles and actor.sector in _OFFICES):
+        return False  # a person is placed by an office, not by being named in the story
+    if actor.kind not in ("person", "organization", "group"):
+        return False
+    return not any(w in FOREIGN_WORDS for m in actor.mentions for w in m.text.lower().split())
 
 
 @Language.factory("newsgraph_actors", assigns=["doc._.actors"])

@@ -21,11 +21,11 @@ from .candidate import (
     _BODY_HEADS,
     _BUSINESSES,
     _EDGE_QUOTES,
-    _FOREIGN,
     _ORG_WORDS,
     _POSSESSIVE,
     _STATE_FORCES,
     _TRANSNATIONAL,
+    FOREIGN_WORDS,
     LOCAL_SECTORS,
     STATE_BODIES,
     Candidate,
@@ -307,7 +307,7 @@ class MentionFinder(PersonMentions, GroupMentions):
                 # a state's own body, unnamed: "the ruling junta", "police" (not "foreign officials")
                 or (
                     (c.tokens[-1].lower() in STATE_BODIES or " ".join(c.tokens[-2:]).lower() in _STATE_FORCES)
-                    and not _FOREIGN & {t.lower() for t in c.tokens}
+                    and not FOREIGN_WORDS & {t.lower() for t in c.tokens}
                 )
                 # a titled person nobody codes: "an appeal from President Laurent Gbago" (Ivory Coast)
                 or (c.kind == "person" and c.roles and c.sector in ("GOV", "MIL", "LEG", "JUD", "OPP"))
