@@ -774,3 +774,21 @@ def test_an_unnamed_state_body_in_an_article_about_several_countries_stays_unkno
     art = extract(text)
     ministry = next(a for a in art.actors if "Interior Ministry" in a.name)
     assert ministry.country is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Home Depot, the largest home improvement retailer, said sales rose.", "Home Depot"),
+        ("Masten Space Systems won a contract on Monday.", "Masten Space Systems"),
+        ("The London Metal Exchange halted trading in nickel.", "London Metal Exchange"),
+    ],
+)
+def test_a_body_its_name_or_apposition_calls_a_business_is_one(extract, text: str, name: str) -> None:
+    art = extract(text)
+    assert next(a for a in art.actors if a.name == name).sector == "BUS"
+
+
+def test_a_group_of_no_named_trade_is_no_business(extract) -> None:
+    art = extract("The International Crisis Group said the talks had failed.")
+    assert next(a for a in art.actors if a.name == "International Crisis Group").sector != "BUS"

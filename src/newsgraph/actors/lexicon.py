@@ -72,6 +72,7 @@ class ActorLexicon:
     weak_roles: set[str] = field(default_factory=set)
     not_actors: set[str] = field(default_factory=set)  # "league", "awards", "index": no actor ends so
     body_nouns: set[str] = field(default_factory=set)  # "police", "company": a body, not a group of people
+    business_nouns: set[str] = field(default_factory=set)  # "retailer", "Systems": a business
     name_suffixes: set[str] = field(default_factory=set)  # "group", "corp": "SoftBank Group Corp." is SoftBank
 
     @property
@@ -176,6 +177,7 @@ class ActorLexicon:
         bodies = extra.get("body_nouns", {})
         self.body_nouns.update(w.lower() for w in bodies.get("words", []))
         self.name_suffixes.update(w.lower() for w in extra.get("name_suffixes", {}).get("words", []))
+        self.business_nouns.update(w.lower() for w in extra.get("business_nouns", {}).get("words", []))
         credits = extra.get("credit_lines", {})
         self.credit_openings.update(w.lower() for w in credits.get("opening", []))
         self.credit_endings.update(w.lower() for w in credits.get("ending", []))

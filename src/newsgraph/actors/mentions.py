@@ -629,7 +629,7 @@ class MentionFinder(PersonMentions, GroupMentions):
         elif country is None and _TRANSNATIONAL & set(words) and words[-1] not in _BUSINESSES:
             # "the Third World Water Forum", "the International Crisis Group": no one state's
             country, guessed = "IGO", True
-        sector = lex.sector_of_role(words) or (self.lex.igo_sectors.get(" ".join(words)))
+        sector = lex.sector_of_role(words) or (self.lex.igo_sectors.get(" ".join(words))) or self._business(span)
         # the head noun's modifiers before the ORG ("Israeli military")
         for t in children_of(span.root):
             if t.i < span.start and t.dep_ in ("amod", "compound", "poss"):
@@ -655,6 +655,22 @@ class MentionFinder(PersonMentions, GroupMentions):
             known=known,
             text_codes=text_codes if known is not None else None,
         )
+
+    def _business(self, span: Span) -> str | None:
+        """BUS for a body its own name or an apposition calls a business: "Masten Space Systems",
+        "Tempus Inc.", "Home Depot, the largest home improvement retailer", "the retailer Home
+        Depot" (`business_nouns` and the company suffixes of `name_suffixes`, but "Group")."""
+        last = span[-1].lower_.rstrip(".")
+        if last in self.lex.business_nouns or (last in self.lex.name_suffixes and last != "group"):
+            return "BUS"
+        root = span.root
+        described = [c for c in children_of(root) if c.dep_ == "appos" and c.i >= span.end]
+        if root.dep_ == "appos" and root.head.i < span.start:
+            described.append(root.head)  # "the retailer Home Depot"
+        for noun in described:
+            if noun.pos_ == "NOUN" and noun.lower_ in self.lex.business_nouns:
+                return "BUS"
+        return None
 
     def _acronyms(self, doc: Doc, cands: list[Candidate]) -> list[Candidate]:
         """ "UN Security Council (UNSC)": the acronym names the same body, here and later."""
