@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select, text, tuple_
+from sqlalchemy import and_, func, or_, select, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.sql import Select
 
@@ -200,6 +200,17 @@ def quotes(
         return [dict(r._mapping) for r in conn.execute(stmt)]
 
 
+def _pairs(conn: Connection, table: Any, column: str, pairs: list[tuple[str, str]]) -> list[Any]:
+    """(article_id, actor_id, ``column``) of the rows of ``table`` with one of these (article_id,
+    actor_id) pairs. Written as ORs of equalities, which SQLite answers from the primary key one pair
+    at a time (a row-value ``IN (VALUES …)`` it answers by scanning the table: 80 ms at 20,000
+    articles), and as SQL text: built as SQLAlchemy expressions, 2,000 pairs cost 0.1 s of Python."""
+    where = " OR ".join(f"(article_id = :a{i} AND actor_id = :b{i})" for i in range(len(pairs)))
+    params = {k: v for i, (a, b) in enumerate(pairs) for k, v in ((f"a{i}", a), (f"b{i}", b))}
+    sql = f"SELECT article_id, actor_id, {column} FROM {table.name} WHERE {where}"  # noqa: S608 (names are ours)
+    return list(conn.execute(text(sql), params))
+
+
 def events(
     store: Store,
     actor: ActorRef | None = None,
@@ -286,17 +297,9 @@ def events(
         rl, ac = registry_links, s.actors
         wanted = sorted({(d["article_id"], i) for d in rows for i in (*d["source"], *d["target"])})
         for part in chunks(wanted):
-            for aid, act, nm in conn.execute(
-                select(ac.c.article_id, ac.c.actor_id, ac.c.name).where(
-                    tuple_(ac.c.article_id, ac.c.actor_id).in_(part)
-                )
-            ):
+            for aid, act, nm in _pairs(conn, ac, "name", part):
                 names[(aid, act)] = nm
-            for aid, act, rid in conn.execute(
-                select(rl.c.article_id, rl.c.actor_id, rl.c.registry_id).where(
-                    tuple_(rl.c.article_id, rl.c.actor_id).in_(part)
-                )
-            ):
+            for aid, act, rid in _pairs(conn, rl, "registry_id", part):
                 links[(aid, act)] = int(rid)
     for d in rows:
         aid = d["article_id"]
