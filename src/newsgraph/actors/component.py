@@ -162,7 +162,7 @@ def article_country(doc: Doc, actors: list[Actor], lexicon: ActorLexicon) -> str
     by_sentence: dict[int, set[str]] = {}
     text_len = len(doc_text(doc))
     for a in actors:
-        if a.country in (None, "IGO") or a.code_source == "dictionary":
+        if a.country in (None, "IGO"):
             continue
         for m in a.mentions:
             tok = doc.char_span(m.start, min(m.end, text_len), alignment_mode="expand")
