@@ -139,3 +139,23 @@ def test_good_query_values_still_answer(store: Store) -> None:
     assert queries.events(store, type="assault", since="2024", until="2024-03") is not None
     assert len(queries.events(store, limit=1)) == 1
     assert queries.network(store, since="2024-03-01")["edges"] is not None
+
+
+@pytest.mark.parametrize("limit", [1, 3, 50])
+def test_an_actor_of_a_few_entries_reads_the_same_rows_as_one_index_scan(
+    store: Store, limit: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each entry's newest rows, then the newest of those, are the newest rows of all the entries."""
+    with store.engine.connect() as conn:
+        entries = queries.find_actors(conn, "ISR", country=True)
+    assert 1 < len(entries) <= queries.FEW_ENTRIES  # the path of a few entries is taken
+
+    def read() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+        said = queries.quotes(store, speaker="Israel", country=True, limit=limit)
+        done = queries.events(store, actor="Israel", country=True, limit=limit)
+        return [(q["article_id"], q["quote_id"]) for q in said], [(e["article_id"], e["event_id"]) for e in done]
+
+    few = read()
+    monkeypatch.setattr(queries, "FEW_ENTRIES", 0)  # one scan of every entry's rows, sorted
+    assert few == read()
+    assert len(few[0]) == min(limit, len(queries.quotes(store, speaker="Israel", country=True, limit=500)))
