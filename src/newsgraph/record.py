@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from .errors import Errors, ExtractionError
 
@@ -22,6 +22,9 @@ SCHEMA = "newsgraph.article/1"
 ActorKind = Literal["person", "organization", "country", "group"]
 QuoteKind = Literal["direct", "indirect", "mixed"]
 Modality = Literal["asserted", "intended", "hypothetical", "reported"]
+ACTOR_KINDS: tuple[str, ...] = get_args(ActorKind)
+QUOTE_KINDS: tuple[str, ...] = get_args(QuoteKind)
+MODALITIES: tuple[str, ...] = get_args(Modality)
 
 PLOVER_TYPES: tuple[str, ...] = (
     "AGREE",

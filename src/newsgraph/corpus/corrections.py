@@ -32,7 +32,7 @@ from typing import Any
 from sqlalchemy import delete, insert, select
 
 from ..errors import Errors, QueryError
-from ..record import PLOVER_TYPES, Actor, Article, Event, Quote, Speaker
+from ..record import PLOVER_TYPES, QUOTE_KINDS, Actor, Article, Event, Quote, Speaker
 from ..store import Store
 from ..store.corrections import corrections as table
 
@@ -43,7 +43,6 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "event": ("wrong", "type"),
     "actor": ("wrong", "country", "sector"),
 }
-QUOTE_KINDS = ("direct", "indirect", "mixed")
 MAX_NOTE = 2000
 
 

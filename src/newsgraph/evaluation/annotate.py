@@ -23,27 +23,8 @@ import zlib
 from pathlib import Path
 from typing import Any
 
-PLOVER_TYPES = (
-    "AGREE",
-    "CONSULT",
-    "SUPPORT",
-    "CONCEDE",
-    "COOPERATE",
-    "AID",
-    "RETREAT",
-    "REQUEST",
-    "ACCUSE",
-    "REJECT",
-    "THREATEN",
-    "PROTEST",
-    "SANCTION",
-    "MOBILIZE",
-    "COERCE",
-    "ASSAULT",
-)
-ACTOR_KINDS = ("person", "organization", "country", "group")
-QUOTE_KINDS = ("direct", "indirect", "mixed")
-MODALITIES = ("asserted", "intended", "hypothetical", "reported")
+from ..record import ACTOR_KINDS, MODALITIES, PLOVER_TYPES, QUOTE_KINDS
+
 _TIMEX_VALUE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?|-W\d{2})?$")
 
 
