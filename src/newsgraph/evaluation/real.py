@@ -269,6 +269,18 @@ def _name_fits(p: dict[str, Any], g: dict[str, Any], text: str | None) -> bool:
     return False
 
 
+def _one_to_one(pairs: Iterable[tuple[Any, int, int]]) -> dict[int, int]:
+    """Greedy one-to-one matching: (score, gold index, found index) pairs in order of preference,
+    each gold and each found item used once. Returns found index -> gold index."""
+    matched: dict[int, int] = {}
+    used: set[int] = set()
+    for _, i, j in pairs:
+        if i not in used and j not in matched:
+            used.add(i)
+            matched[j] = i
+    return matched
+
+
 def compare(
     gold: dict[str, Any], pred: dict[str, Any], text: str | None = None, covered: list[Span] | None = None
 ) -> dict[str, Any]:
@@ -351,12 +363,8 @@ def compare(
             qlen = q["content"]["end"] - q["content"]["start"]
             if ov >= 0.5 * glen and ov >= 0.5 * qlen:
                 pairs.append((ov, i, j))
-    gm: set[int] = set()
-    qm: dict[int, int] = {}
-    for _, i, j in sorted(pairs, reverse=True):
-        if i not in gm and j not in qm:
-            gm.add(i)
-            qm[j] = i
+    qm = _one_to_one(sorted(pairs, reverse=True))
+    gm = set(qm.values())
     c["gold_quotes"] = len(gold["quotes"])
     c["quotes_reported"] = len(pq)
     c["quotes_right"] = len(qm)
@@ -399,12 +407,8 @@ def compare(
             else:
                 continue
             epairs.append((dist, i, j))
-    egm: set[int] = set()
-    em: dict[int, int] = {}
-    for _, i, j in sorted(epairs):
-        if i not in egm and j not in em:
-            egm.add(i)
-            em[j] = i
+    em = _one_to_one(sorted(epairs))
+    egm = set(em.values())
 
     def role_ok(gold_ids: list[str], pred_ids: list[str]) -> bool:
         mapped = {amap.get(x) for x in pred_ids}
@@ -438,12 +442,8 @@ def compare(
         ((_overlap(g["span"], t["span"]), i, j) for i, g in enumerate(gold["timexes"]) for j, t in enumerate(pt)),
         reverse=True,
     )
-    tgm: set[int] = set()
-    tm: dict[int, int] = {}
-    for ov, i, j in tpairs:
-        if ov and i not in tgm and j not in tm:
-            tgm.add(i)
-            tm[j] = i
+    tm = _one_to_one(p for p in tpairs if p[0])
+    tgm = set(tm.values())
     c["gold_timexes"] = len(gold["timexes"])
     c["timexes_reported"] = len(pt)
     c["timexes_found"] = len(tm)
